@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
+
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.StaleVersion]: HttpStatus.PRECONDITION_FAILED,
+  [DomainErrorCode.InvalidInput]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+};
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: FieldProblem[];
+  requestId: string;
+}
+
+/**
+ * The one place errors become HTTP: every error body is `{ statusCode, error, message, details?,
+ * requestId }`. Anything unexpected is a 500 with an opaque message; its detail goes to the log
+ * under the same request id, never to the client.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<Response>();
+    const requestId = String(request.id ?? '');
+    const body = this.toBody(exception, requestId);
+    if (body.statusCode >= 500) {
+      const error = exception instanceof Error ? { name: exception.name, stack: exception.stack } : {};
+      this.logger.error({ requestId, err: error }, 'request failed');
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = DOMAIN_STATUS[exception.code];
+      return this.body(statusCode, exception.message, requestId, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response !== null) {
+        const { message, details } = response as { message?: unknown; details?: FieldProblem[] };
+        const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+        return this.body(statusCode, statusCode >= 500 ? 'Internal server error' : text, requestId, details);
+      }
+      return this.body(statusCode, statusCode >= 500 ? 'Internal server error' : String(response), requestId);
+    }
+    const parserError = bodyParserError(exception);
+    if (parserError) return this.body(parserError.status, parserError.message, requestId);
+    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', requestId);
+  }
+
+  private body(statusCode: number, message: string, requestId: string, details?: FieldProblem[]): ErrorBody {
+    return {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      ...(details && details.length > 0 ? { details } : {}),
+      requestId,
+    };
+  }
+}
+
+/** Errors raised by the JSON body parser before any controller runs. */
+function bodyParserError(exception: unknown): { status: number; message: string } | undefined {
+  const error = exception as { type?: string; status?: number };
+  if (error?.type === 'entity.too.large') return { status: 413, message: 'Request body is larger than 256 KB' };
+  if (error?.type === 'entity.parse.failed') return { status: 400, message: 'Request body is not valid JSON' };
+  if (typeof error?.type === 'string' && typeof error.status === 'number' && error.status < 500) {
+    return { status: error.status, message: 'Request body could not be read' };
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Every setting the api and the worker read, validated once at start-up. */
+export class Environment {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT: number;
+
+  @IsString({ message: 'JWT_SECRET is required' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3600 : Number(value)))
+  @IsInt({ message: 'JWT_EXPIRES_IN must be a whole number of seconds' })
+  @Min(60, { message: 'JWT_EXPIRES_IN must be at least 60 seconds' })
+  JWT_EXPIRES_IN: number;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 'placements' : value))
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: 'QUEUE_PREFIX must be 1-64 letters, digits, dots, dashes or underscores',
+  })
+  QUEUE_PREFIX: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 'info' : value))
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
+  @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
+  @Max(200, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
+  DATABASE_POOL_SIZE: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates raw environment variables; throws one ConfigurationError naming every problem. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const relevant: Record<string, unknown> = {};
+  for (const key of ENVIRONMENT_KEYS) relevant[key] = raw[key];
+  const env = plainToInstance(Environment, relevant);
+  const problems = validateSync(env, { skipMissingProperties: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).slice(0, 1),
+  );
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return env;
+}
+
+export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'PORT',
+  'JWT_SECRET',
+  'JWT_EXPIRES_IN',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'QUEUE_PREFIX',
+  'LOG_LEVEL',
+  'DATABASE_POOL_SIZE',
+];
+
+/**
+ * Validates process.env before any module is loaded, so a bad value stops start-up with a single
+ * line instead of a stack trace.
+ */
+export function environmentOrExit(raw: Record<string, unknown> = process.env): Environment {
+  try {
+    return validateEnvironment(raw);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

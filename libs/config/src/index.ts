@@ -1,0 +1,2 @@
+export { Environment, ENVIRONMENT_KEYS, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
+export { AppConfigModule } from './config.module';

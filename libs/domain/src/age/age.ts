@@ -1,0 +1,13 @@
+/** Whole years between a date of birth and a date, as a birthday counts them. Dates are `YYYY-MM-DD`. */
+export function ageInYears(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = on.slice(0, 10).split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/** Today's date in England as `YYYY-MM-DD` (placement dates are local calendar dates). */
+export function todayInEngland(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { LocalAuthorityEntity } from './local-authority.entity';
+
+/** LAs commissioning together: the unit of weights, block contracts and sufficiency. */
+@Entity('alliances')
+export class AllianceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text', unique: true })
+  name: string;
+
+  @ManyToMany(() => LocalAuthorityEntity)
+  @JoinTable({
+    name: 'alliance_members',
+    joinColumn: { name: 'alliance_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'local_authority_code', referencedColumnName: 'code' },
+  })
+  localAuthorities: LocalAuthorityEntity[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,47 @@
+import { LocalAuthorityEntity } from './local-authority.entity';
+import { PostcodeDistrictEntity } from './postcode-district.entity';
+import { AllianceEntity } from './alliance.entity';
+import { ProviderEntity } from './provider.entity';
+import { SettingEntity } from './setting.entity';
+import { VacancyEntity } from './vacancy.entity';
+import { UserEntity } from './user.entity';
+import { ChildEntity } from './child.entity';
+import { ReferralEntity } from './referral.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export {
+  LocalAuthorityEntity,
+  PostcodeDistrictEntity,
+  AllianceEntity,
+  ProviderEntity,
+  SettingEntity,
+  VacancyEntity,
+  UserEntity,
+  ChildEntity,
+  ReferralEntity,
+  OutboxMessageEntity,
+  AuditEntryEntity,
+};
+export type { SupportedNeed } from './setting.entity';
+export type { VacancyStatus, ReservedFor } from './vacancy.entity';
+export { VACANCY_STATUSES } from './vacancy.entity';
+export type { Role } from './user.entity';
+export { ROLES } from './user.entity';
+export type { ChildNeed, ChildPreferences } from './child.entity';
+export type { ReferralStatus } from './referral.entity';
+export { REFERRAL_STATUSES } from './referral.entity';
+
+export const ENTITIES = [
+  LocalAuthorityEntity,
+  PostcodeDistrictEntity,
+  AllianceEntity,
+  ProviderEntity,
+  SettingEntity,
+  VacancyEntity,
+  UserEntity,
+  ChildEntity,
+  ReferralEntity,
+  OutboxMessageEntity,
+  AuditEntryEntity,
+];

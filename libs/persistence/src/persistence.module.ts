@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '@app/config';
+import { dataSourceOptions } from './data-source';
+import { OrganisationRepository } from './repositories/organisation.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
+import { ReferenceDataRepository } from './repositories/reference-data.repository';
+import { ReferralRepository } from './repositories/referral.repository';
+import { SettingRepository } from './repositories/setting.repository';
+import { UserRepository } from './repositories/user.repository';
+import { VacancyRepository } from './repositories/vacancy.repository';
+
+const REPOSITORIES = [
+  OrganisationRepository,
+  OutboxRepository,
+  ReferenceDataRepository,
+  ReferralRepository,
+  SettingRepository,
+  UserRepository,
+  VacancyRepository,
+];
+
+/** The Postgres connection and every repository, for the api and the worker alike. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [Environment],
+          useFactory: (env: Environment) => ({
+            ...dataSourceOptions({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName }),
+            retryAttempts: 3,
+            retryDelay: 1_000,
+          }),
+        }),
+      ],
+      providers: REPOSITORIES,
+      exports: REPOSITORIES,
+    };
+  }
+}

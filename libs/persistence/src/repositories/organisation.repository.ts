@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AllianceEntity, LocalAuthorityEntity, ProviderEntity } from '../entities';
+import type { ProviderSector } from '@app/domain';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+
+export class DuplicateNameError extends Error {}
+
+/** Local authorities, alliances and providers: the organisations users belong to. */
+@Injectable()
+export class OrganisationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  listLocalAuthorities(): Promise<LocalAuthorityEntity[]> {
+    return this.dataSource.getRepository(LocalAuthorityEntity).find({ order: { name: 'ASC' } });
+  }
+
+  async existingLocalAuthorityCodes(codes: string[]): Promise<Set<string>> {
+    const found = await this.dataSource
+      .getRepository(LocalAuthorityEntity)
+      .find({ select: { code: true }, where: { code: In(codes) } });
+    return new Set(found.map((la) => la.code));
+  }
+
+  async providerExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(ProviderEntity).existsBy({ id });
+  }
+
+  async allianceExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(AllianceEntity).existsBy({ id });
+  }
+
+  findProvider(id: string): Promise<ProviderEntity | null> {
+    return this.dataSource.getRepository(ProviderEntity).findOneBy({ id });
+  }
+
+  async createAlliance(name: string, localAuthorityCodes: string[]): Promise<AllianceEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      try {
+        const alliance = await manager.save(manager.create(AllianceEntity, { name }));
+        await manager.query(
+          `INSERT INTO alliance_members (alliance_id, local_authority_code) SELECT $1, unnest($2::varchar[])`,
+          [alliance.id, localAuthorityCodes],
+        );
+        return alliance;
+      } catch (error) {
+        if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new DuplicateNameError(name);
+        throw error;
+      }
+    });
+  }
+
+  async allianceMembers(allianceId: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT local_authority_code AS code FROM alliance_members WHERE alliance_id = $1 ORDER BY 1`,
+      [allianceId],
+    );
+    return rows.map((row) => row.code);
+  }
+
+  createProvider(provider: { name: string; sector: ProviderSector; ofstedUrn?: string | null }): Promise<ProviderEntity> {
+    return this.dataSource.transaction((manager) =>
+      manager.save(manager.create(ProviderEntity, { ...provider, ofstedUrn: provider.ofstedUrn ?? null })),
+    );
+  }
+}

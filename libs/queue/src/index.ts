@@ -1,0 +1,6 @@
+export { QueueName, JobName, JOB_QUEUE, isJobName, outboxJobId } from './job-catalogue';
+export type { JobPayloads, JobPayload, OutboxJob } from './job-catalogue';
+export { JOB_OPTIONS } from './job-options';
+export { createRedisConnection, readMaxmemoryPolicy, assertNoEviction } from './redis-connection';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions } from './outbox-relay';

@@ -1,0 +1,145 @@
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { OUTBOX_CHANNEL, OutboxRepository, OutboxRow } from '@app/persistence';
+import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from './job-catalogue';
+import { JOB_OPTIONS } from './job-options';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  batchSize?: number;
+  /** Longest wait between polls when no notification arrives. */
+  pollIntervalMs?: number;
+  /** Longest a publish may take before the batch is abandoned and retried. */
+  publishTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Moves committed outbox rows onto their BullMQ queues. Woken by NOTIFY on commit and by a poll as
+ * a safety net; several relays (one per worker) share the work through SKIP LOCKED. While Redis is
+ * down the rows simply wait, and are published when it returns.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private listener: Client | undefined;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly publishTimeoutMs: number;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly queues: ReadonlyMap<QueueName, Queue>,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishOnce(): Promise<number> {
+    return this.outbox.publishPending(this.batchSize, (rows) => this.publish(rows));
+  }
+
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const byQueue = new Map<QueueName, Parameters<Queue['addBulk']>[0]>();
+    for (const row of rows) {
+      if (!isJobName(row.jobName)) throw new Error(`outbox row ${row.id} names unknown job ${row.jobName}`);
+      const queueName = JOB_QUEUE[row.jobName as JobName];
+      const jobs = byQueue.get(queueName) ?? [];
+      jobs.push({
+        name: row.jobName,
+        data: row.payload,
+        opts: { ...JOB_OPTIONS[row.jobName as JobName], jobId: outboxJobId(row.id) },
+      });
+      byQueue.set(queueName, jobs);
+    }
+    const publishing = Promise.all(
+      [...byQueue].map(([queueName, jobs]) => {
+        const queue = this.queues.get(queueName);
+        if (!queue) throw new Error(`no queue ${queueName} configured for the outbox relay`);
+        return queue.addBulk(jobs);
+      }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('publishing to Redis timed out')), this.publishTimeoutMs);
+    });
+    try {
+      await Promise.race([publishing, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.onError?.(error);
+      }
+      if (!this.running) break;
+      if (published === this.batchSize) continue;
+      const wait = failures > 0 ? Math.min(250 * 2 ** failures, 5_000) : this.pollIntervalMs;
+      await this.sleep(wait, failures === 0);
+    }
+  }
+
+  /** Waits `ms`; a notification cuts the wait short unless we are backing off after a failure. */
+  private sleep(ms: number, interruptible: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = () => {
+        if (interruptible || !this.running) finish();
+      };
+    });
+  }
+
+  /** A dedicated connection for LISTEN; if it drops, polling carries on and it reconnects. */
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => this.wake?.());
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        await new Promise<void>((resolve) => {
+          client.once('error', () => resolve());
+          client.once('end', () => resolve());
+        });
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      await client.end().catch(() => undefined);
+      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
