@@ -55,6 +55,11 @@ export class Environment {
   })
   LOG_LEVEL: string;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number' })
+  @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1 login a minute' })
+  LOGIN_RATE_LIMIT: number;
+
   @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
@@ -95,6 +100,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'QUEUE_PREFIX',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'LOGIN_RATE_LIMIT',
 ];
 
 /**

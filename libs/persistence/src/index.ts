@@ -19,3 +19,5 @@ export { ReferralRepository } from './repositories/referral.repository';
 export type { NewReferral, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
 export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint } from './repositories/pg-errors';
 export { PersistenceModule } from './persistence.module';
+export { PostcodeDirectory } from './repositories/postcode-directory';
+export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';

@@ -4,6 +4,7 @@ import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { PostcodeDirectory } from './repositories/postcode-directory';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
@@ -13,6 +14,7 @@ import { VacancyRepository } from './repositories/vacancy.repository';
 const REPOSITORIES = [
   OrganisationRepository,
   OutboxRepository,
+  PostcodeDirectory,
   ReferenceDataRepository,
   ReferralRepository,
   SettingRepository,

@@ -4,3 +4,4 @@ export { JOB_OPTIONS } from './job-options';
 export { createRedisConnection, readMaxmemoryPolicy, assertNoEviction } from './redis-connection';
 export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';
+export { QueueModule, Queues, REDIS } from './queue.module';

@@ -47,6 +47,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const statusCode = DOMAIN_STATUS[exception.code];
       return this.body(statusCode, exception.message, requestId, exception.details);
     }
+    // Nest wraps body-parser errors in an HttpException whose cause is the parser's own error.
+    const parserError = bodyParserError(exception) ?? bodyParserError((exception as { cause?: unknown })?.cause);
+    if (parserError) return this.body(parserError.status, parserError.message, requestId);
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -57,8 +60,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
       return this.body(statusCode, statusCode >= 500 ? 'Internal server error' : String(response), requestId);
     }
-    const parserError = bodyParserError(exception);
-    if (parserError) return this.body(parserError.status, parserError.message, requestId);
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', requestId);
   }
 

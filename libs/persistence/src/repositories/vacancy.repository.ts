@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReservedFor, VacancyStatus } from '../entities';
+import { returningRows } from './rows';
 
 export interface VacancyView {
   id: string;
@@ -120,7 +121,8 @@ export class VacancyRepository {
         if (key === 'beds') bedsAfter = `$${params.length}::int`;
       }
       // Status follows beds: none left is `filled`; beds again reopen a filled vacancy.
-      const updated: { id: string }[] = await manager.query(
+      const updated = await returningRows<{ id: string }>(
+        manager,
         `UPDATE vacancies
             SET ${[...sets, `status = CASE WHEN ${bedsAfter} = 0 THEN 'filled' ELSE 'open' END`, 'version = version + 1', 'updated_at = now()'].join(', ')}
           WHERE id = $1 AND version = $2 AND status <> 'withdrawn'

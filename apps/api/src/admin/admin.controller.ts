@@ -1,0 +1,33 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { AdminService } from './admin.service';
+import { CreateAllianceDto } from './dto/create-alliance.dto';
+import { CreateProviderDto } from './dto/create-provider.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller()
+export class AdminController {
+  constructor(private readonly admin: AdminService) {}
+
+  @Post('admin/users')
+  @ApiOperation({ summary: 'Create a user bound to the organisation its role needs' })
+  createUser(@Body() body: CreateUserDto) {
+    return this.admin.createUser(body);
+  }
+
+  @Post('alliances')
+  @ApiOperation({ summary: 'Create an alliance of local authorities' })
+  createAlliance(@Body() body: CreateAllianceDto) {
+    return this.admin.createAlliance(body);
+  }
+
+  @Post('providers')
+  @ApiOperation({ summary: 'Register a provider' })
+  createProvider(@Body() body: CreateProviderDto) {
+    return this.admin.createProvider(body);
+  }
+}

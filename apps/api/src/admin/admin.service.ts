@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
+import { DuplicateEmailError, DuplicateNameError, OrganisationRepository, UserRepository } from '@app/persistence';
+import { PasswordHasher } from '../auth/password-hasher';
+import { CreateAllianceDto } from './dto/create-alliance.dto';
+import { CreateProviderDto } from './dto/create-provider.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+
+/** Which organisation field each role must name; the others must be absent. */
+const ORGANISATION_FIELD = {
+  placement_officer: 'localAuthorityCode',
+  provider_user: 'providerId',
+  commissioner: 'allianceId',
+  admin: undefined,
+} as const;
+const ORGANISATION_FIELDS = ['localAuthorityCode', 'providerId', 'allianceId'] as const;
+
+@Injectable()
+export class AdminService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async createUser(dto: CreateUserDto) {
+    await this.checkOrganisation(dto);
+    try {
+      const user = await this.users.create({
+        email: dto.email,
+        passwordHash: await this.hasher.hash(dto.password),
+        role: dto.role,
+        localAuthorityCode: dto.localAuthorityCode,
+        providerId: dto.providerId,
+        allianceId: dto.allianceId,
+      });
+      return {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        ...(user.localAuthorityCode ? { localAuthorityCode: user.localAuthorityCode } : {}),
+        ...(user.providerId ? { providerId: user.providerId } : {}),
+        ...(user.allianceId ? { allianceId: user.allianceId } : {}),
+        createdAt: user.createdAt,
+      };
+    } catch (error) {
+      if (error instanceof DuplicateEmailError) {
+        throw new DomainError(DomainErrorCode.Conflict, 'A user with this email already exists');
+      }
+      throw error;
+    }
+  }
+
+  private async checkOrganisation(dto: CreateUserDto): Promise<void> {
+    const required = ORGANISATION_FIELD[dto.role];
+    const problems: FieldProblem[] = [];
+    for (const field of ORGANISATION_FIELDS) {
+      if (field === required && !dto[field]) problems.push({ field, problem: `is required for role ${dto.role}` });
+      if (field !== required && dto[field]) problems.push({ field, problem: `must not be set for role ${dto.role}` });
+    }
+    if (problems.length === 0 && required) {
+      const value = dto[required] as string;
+      const exists =
+        required === 'localAuthorityCode'
+          ? (await this.organisations.existingLocalAuthorityCodes([value])).has(value)
+          : required === 'providerId'
+            ? await this.organisations.providerExists(value)
+            : await this.organisations.allianceExists(value);
+      if (!exists) problems.push({ field: required, problem: 'does not exist' });
+    }
+    if (problems.length > 0) throw new DomainError(DomainErrorCode.InvalidInput, 'Validation failed', problems);
+  }
+
+  async createAlliance(dto: CreateAllianceDto) {
+    const known = await this.organisations.existingLocalAuthorityCodes(dto.localAuthorityCodes);
+    const unknown = dto.localAuthorityCodes.filter((code) => !known.has(code));
+    if (unknown.length > 0) {
+      throw DomainError.invalid('localAuthorityCodes', `unknown local authorities: ${unknown.join(', ')}`);
+    }
+    try {
+      const alliance = await this.organisations.createAlliance(dto.name, dto.localAuthorityCodes);
+      return { id: alliance.id, name: alliance.name, localAuthorityCodes: [...dto.localAuthorityCodes].sort() };
+    } catch (error) {
+      if (error instanceof DuplicateNameError) {
+        throw new DomainError(DomainErrorCode.Conflict, 'An alliance with this name already exists');
+      }
+      throw error;
+    }
+  }
+
+  async createProvider(dto: CreateProviderDto) {
+    const provider = await this.organisations.createProvider({
+      name: dto.name,
+      sector: dto.sector,
+      ofstedUrn: dto.ofstedUrn?.toUpperCase() ?? null,
+    });
+    return {
+      id: provider.id,
+      name: provider.name,
+      sector: provider.sector,
+      ofstedUrn: provider.ofstedUrn ?? undefined,
+      createdAt: provider.createdAt,
+    };
+  }
+}

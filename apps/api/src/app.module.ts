@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfigModule, Environment } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { QueueModule } from '@app/queue';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { pinoOptions } from './common/logging';
+import { HealthModule } from './health/health.module';
+import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { ReferralsModule } from './referrals/referrals.module';
+import { SettingsModule } from './settings/settings.module';
+import { VacanciesModule } from './vacancies/vacancies.module';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    LoggerModule.forRootAsync({ inject: [Environment], useFactory: (env: Environment) => pinoOptions(env.LOG_LEVEL) }),
+    PersistenceModule.forRoot('api'),
+    QueueModule.forRoot(),
+    AuthModule,
+    AdminModule,
+    SettingsModule,
+    VacanciesModule,
+    ReferralsModule,
+    HealthModule,
+  ],
+  controllers: [LocalAuthoritiesController],
+})
+export class AppModule {}

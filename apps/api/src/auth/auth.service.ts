@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Environment } from '@app/config';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { UserEntity, UserRepository } from '@app/persistence';
+import { claimsFor } from './auth.guard';
+import { PasswordHasher } from './password-hasher';
+import type { Principal } from './principal';
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: {
+    id: string;
+    email: string;
+    role: string;
+    localAuthorityCode?: string;
+    providerId?: string;
+    allianceId?: string;
+  };
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly env: Environment,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.users.findByEmail(email);
+    if (!user) {
+      this.decoyHash ??= this.hasher.hash('decoy password for timing');
+      await this.hasher.verify(await this.decoyHash, password);
+      throw this.wrongCredentials();
+    }
+    if (!(await this.hasher.verify(user.passwordHash, password))) throw this.wrongCredentials();
+    const principal = principalOf(user);
+    const accessToken = await this.jwt.signAsync(claimsFor(principal), {
+      algorithm: 'HS256',
+      expiresIn: this.env.JWT_EXPIRES_IN,
+    });
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_EXPIRES_IN,
+      user: {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        ...(principal.localAuthorityCode ? { localAuthorityCode: principal.localAuthorityCode } : {}),
+        ...(principal.providerId ? { providerId: principal.providerId } : {}),
+        ...(principal.allianceId ? { allianceId: principal.allianceId } : {}),
+      },
+    };
+  }
+
+  private wrongCredentials(): DomainError {
+    return new DomainError(DomainErrorCode.Unauthenticated, 'Email or password is wrong');
+  }
+}
+
+export function principalOf(user: UserEntity): Principal {
+  return {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    localAuthorityCode: user.localAuthorityCode ?? undefined,
+    providerId: user.providerId ?? undefined,
+    allianceId: user.allianceId ?? undefined,
+  };
+}

@@ -1,0 +1,36 @@
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { todayInEngland } from '@app/domain';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `2026-11-20` or a full ISO 8601 timestamp naming a real calendar day. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The calendar day a date or timestamp names (dates in this product are England's calendar days). */
+export function calendarDay(value: string): string {
+  return value.length === 10 ? value : todayInEngland(new Date(value));
+}
+
+function dateRule(name: string, message: string, test: (day: string) => boolean) {
+  return (options?: ValidationOptions) => (object: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: {
+        validate: (value: unknown, _args: ValidationArguments) => isCalendarDate(value) && test(calendarDay(value)),
+      },
+    });
+}
+
+export const IsCalendarDate = dateRule('isCalendarDate', 'must be an ISO 8601 date such as 2026-11-20', () => true);
+export const IsPastDate = dateRule('isPastDate', 'must be a date in the past', (day) => day < todayInEngland());
+export const IsTodayOrLater = dateRule('isTodayOrLater', 'must not be in the past', (day) => day >= todayInEngland());

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { Queues, REDIS } from '@app/queue';
+import { Public } from '../auth/auth.decorators';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly queues: Queues,
+  ) {}
+
+  @Public()
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: '200 when Postgres and Redis answer, 503 otherwise' })
+  check() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1_000 }),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(async () => {
+            await this.redis.ping();
+          })
+          .withTimeout(1_000),
+      () =>
+        this.indicators
+          .check('queues')
+          .attempt(async () => {
+            const counts: Record<string, Record<string, number>> = {};
+            for (const [name, queue] of this.queues.all()) {
+              counts[name] = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+            }
+            return counts;
+          })
+          .withTimeout(1_000),
+    ]);
+  }
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { IdempotencyKey } from '../common/request-header';
+import { CreateReferralDto } from './dto/create-referral.dto';
+import { ListReferralsQuery } from './dto/list-referrals.query';
+import { ReferralsService } from './referrals.service';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Roles('placement_officer')
+@Controller('referrals')
+export class ReferralsController {
+  constructor(private readonly referrals: ReferralsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A client-generated UUID per referral' })
+  @ApiOperation({ summary: 'Submit a referral; it is matched in the background' })
+  async submit(
+    @CurrentUser() principal: Principal,
+    @IdempotencyKey() key: string,
+    @Body() body: CreateReferralDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { created, body: referral } = await this.referrals.submit(principal, key, body);
+    if (!created) response.status(200);
+    response.setHeader('Location', `/api/v1/referrals/${referral.id}`);
+    return referral;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's LA's referrals, newest first" })
+  list(@CurrentUser() principal: Principal, @Query() query: ListReferralsQuery) {
+    return this.referrals.list(principal, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A referral with its child' })
+  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.referrals.get(principal, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a referral that is not yet placed' })
+  withdraw(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.referrals.withdraw(principal, id);
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
+import { OrganisationRepository, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
+import type { Principal } from '../auth/principal';
+import { CreateSettingDto, UpdateSettingDto } from './dto/setting.dto';
+
+@Injectable()
+export class SettingsService {
+  constructor(
+    private readonly settings: SettingRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly postcodes: PostcodeDirectory,
+  ) {}
+
+  async create(principal: Principal, dto: CreateSettingDto) {
+    await this.assertMayManageProvider(principal, dto.providerId);
+    const problems = checkRanges(dto.ageMin, dto.ageMax, dto.needsSupported ?? [], dto.needsExcluded ?? []);
+    const location = await this.locate(dto.postcode, problems);
+    if (problems.length > 0 || !location) throw invalid(problems);
+    const setting = await this.settings.create({
+      providerId: dto.providerId,
+      name: dto.name,
+      placementType: dto.placementType,
+      ofstedUrn: dto.ofstedUrn?.toUpperCase() ?? null,
+      ofstedGrade: dto.ofstedGrade,
+      registeredPlaces: dto.registeredPlaces,
+      ageMin: dto.ageMin,
+      ageMax: dto.ageMax,
+      genders: dto.genders,
+      needsSupported: (dto.needsSupported ?? []).map(({ code, level }) => ({ code, level })),
+      needsExcluded: dto.needsExcluded ?? [],
+      ...location,
+    });
+    return toView(setting, true);
+  }
+
+  async get(principal: Principal, id: string) {
+    const setting = await this.settings.findById(id);
+    if (!setting || !mayRead(principal, setting)) throw DomainError.notFound('Setting');
+    return toView(setting, mayManage(principal, setting));
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateSettingDto) {
+    const current = await this.settings.findById(id);
+    if (!current || !mayManage(principal, current)) throw DomainError.notFound('Setting');
+    const problems = checkRanges(
+      dto.ageMin ?? current.ageMin,
+      dto.ageMax ?? current.ageMax,
+      dto.needsSupported ?? current.needsSupported,
+      dto.needsExcluded ?? current.needsExcluded,
+    );
+    const location = dto.postcode === undefined ? {} : await this.locate(dto.postcode, problems);
+    if (problems.length > 0) throw invalid(problems);
+    const { postcode: _, ...changes } = dto;
+    const updated = await this.settings.update(id, {
+      ...changes,
+      ...(changes.ofstedUrn ? { ofstedUrn: changes.ofstedUrn.toUpperCase() } : {}),
+      ...(changes.needsSupported
+        ? { needsSupported: changes.needsSupported.map(({ code, level }) => ({ code, level })) }
+        : {}),
+      ...location,
+    });
+    if (!updated) throw DomainError.notFound('Setting');
+    return toView(updated, true);
+  }
+
+  private async assertMayManageProvider(principal: Principal, providerId: string): Promise<void> {
+    if (principal.role === 'provider_user' && principal.providerId !== providerId) {
+      throw new DomainError(DomainErrorCode.Forbidden, "You may only manage your own provider's settings");
+    }
+    if (principal.role === 'admin' && !(await this.organisations.providerExists(providerId))) {
+      throw DomainError.invalid('providerId', 'does not exist');
+    }
+  }
+
+  private async locate(postcode: string, problems: FieldProblem[]) {
+    const resolved = await this.postcodes.resolve(postcode);
+    if (!resolved.ok) {
+      problems.push({ field: 'postcode', problem: `${resolved.problem}` });
+      return undefined;
+    }
+    const { value } = resolved;
+    return {
+      postcode: value.postcode,
+      postcodeDistrict: value.district,
+      localAuthorityCode: value.localAuthorityCode,
+      latitude: value.latitude,
+      longitude: value.longitude,
+    };
+  }
+}
+
+function checkRanges(
+  ageMin: number,
+  ageMax: number,
+  supported: { code: string }[],
+  excluded: string[],
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (ageMin > ageMax) problems.push({ field: 'ageMin', problem: 'must not be above ageMax' });
+  const both = supported.filter((need) => excluded.includes(need.code)).map((need) => need.code);
+  if (both.length > 0) {
+    problems.push({ field: 'needsExcluded', problem: `must not also be supported: ${both.join(', ')}` });
+  }
+  return problems;
+}
+
+function invalid(problems: FieldProblem[]): DomainError {
+  return new DomainError(DomainErrorCode.InvalidInput, 'Validation failed', problems);
+}
+
+function mayManage(principal: Principal, setting: SettingEntity): boolean {
+  return principal.role === 'admin' || (principal.role === 'provider_user' && principal.providerId === setting.providerId);
+}
+
+/** Placement teams and commissioners read settings too, but not another provider. */
+function mayRead(principal: Principal, setting: SettingEntity): boolean {
+  return principal.role !== 'provider_user' || principal.providerId === setting.providerId;
+}
+
+/**
+ * Ofsted withholds children's homes' addresses to keep children safe; outside the provider only the
+ * postcode district is shown.
+ */
+function toView(setting: SettingEntity, full: boolean) {
+  return {
+    id: setting.id,
+    providerId: setting.providerId,
+    name: setting.name,
+    placementType: setting.placementType,
+    ofstedUrn: setting.ofstedUrn ?? undefined,
+    ofstedGrade: setting.ofstedGrade,
+    postcode: full ? setting.postcode : setting.postcodeDistrict,
+    postcodeDistrict: setting.postcodeDistrict,
+    localAuthorityCode: setting.localAuthorityCode,
+    registeredPlaces: setting.registeredPlaces,
+    ageMin: setting.ageMin,
+    ageMax: setting.ageMax,
+    genders: setting.genders,
+    needsSupported: setting.needsSupported,
+    needsExcluded: setting.needsExcluded,
+    version: setting.version,
+    createdAt: setting.createdAt,
+    updatedAt: setting.updatedAt,
+  };
+}

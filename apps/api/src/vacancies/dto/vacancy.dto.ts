@@ -1,0 +1,108 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PartialType, PickType } from '@nestjs/swagger';
+import { LEGAL_STATUS_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { VACANCY_STATUSES } from '@app/persistence';
+import type { VacancyStatus } from '@app/persistence';
+import { IsCalendarDate } from '../../common/date.validators';
+
+export class ReservedForDto {
+  /** e.g. ["J1"] for beds kept for remand placements. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LEGAL_STATUS_CODES, { each: true, message: 'must each be an SSDA903 legal status' })
+  legalStatuses?: string[];
+
+  /** The LAs of a block contract. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @Matches(/^E\d{8}$/, { each: true, message: 'must be LA GSS codes such as E09000009' })
+  localAuthorityCodes?: string[];
+}
+
+export class CreateVacancyDto {
+  @IsUUID('all', { message: 'must be a setting id' })
+  settingId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  beds: number;
+
+  @IsCalendarDate()
+  availableFrom: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  availableUntil?: string;
+
+  /** Whole pounds a week. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  weeklyCost: number;
+
+  @IsOptional()
+  @IsBoolean()
+  emergencyReady?: boolean;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReservedForDto)
+  reservedFor?: ReservedForDto;
+}
+
+export class UpdateVacancyDto extends PartialType(
+  PickType(CreateVacancyDto, ['availableFrom', 'availableUntil', 'weeklyCost', 'emergencyReady', 'reservedFor'] as const),
+) {
+  /** Zero marks the vacancy filled; beds again reopen it. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  beds?: number;
+}
+
+export class ListVacanciesQuery {
+  @IsOptional()
+  @IsIn(VACANCY_STATUSES, { message: `must be one of ${VACANCY_STATUSES.join(', ')}` })
+  status?: VacancyStatus;
+
+  @IsOptional()
+  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
+  placementType?: string;
+
+  @IsOptional()
+  @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
+  localAuthorityCode?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

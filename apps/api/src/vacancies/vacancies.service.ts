@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
+import type { Principal } from '../auth/principal';
+import { calendarDay } from '../common/date.validators';
+import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/vacancy.dto';
+
+@Injectable()
+export class VacanciesService {
+  constructor(
+    private readonly vacancies: VacancyRepository,
+    private readonly settings: SettingRepository,
+  ) {}
+
+  async create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
+    const setting = await this.settings.findById(dto.settingId);
+    if (!setting || !mayManage(principal, setting.providerId)) {
+      throw DomainError.invalid('settingId', 'is not a setting of your provider');
+    }
+    const availableFrom = calendarDay(dto.availableFrom);
+    const availableUntil = dto.availableUntil ? calendarDay(dto.availableUntil) : null;
+    if (availableUntil && availableUntil < availableFrom) {
+      throw DomainError.invalid('availableUntil', 'must not be before availableFrom');
+    }
+    return this.vacancies.create({
+      settingId: setting.id,
+      providerId: setting.providerId,
+      beds: dto.beds,
+      availableFrom,
+      availableUntil,
+      weeklyCost: dto.weeklyCost,
+      emergencyReady: dto.emergencyReady ?? false,
+      reservedFor: dto.reservedFor ? { ...dto.reservedFor } : null,
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<VacancyView> {
+    const vacancy = await this.vacancies.findById(id);
+    if (!vacancy || !mayRead(principal, vacancy.providerId)) throw DomainError.notFound('Vacancy');
+    return vacancy;
+  }
+
+  async update(principal: Principal, id: string, version: number, dto: UpdateVacancyDto): Promise<VacancyView> {
+    const current = await this.vacancies.findById(id);
+    if (!current || !mayManage(principal, current.providerId)) throw DomainError.notFound('Vacancy');
+    const availableFrom = dto.availableFrom ? calendarDay(dto.availableFrom) : undefined;
+    const availableUntil =
+      dto.availableUntil === undefined ? undefined : dto.availableUntil === null ? null : calendarDay(dto.availableUntil);
+    const from = availableFrom ?? current.availableFrom;
+    const until = availableUntil === undefined ? current.availableUntil : availableUntil;
+    if (until && until < from) throw DomainError.invalid('availableUntil', 'must not be before availableFrom');
+    const result = await this.vacancies.update(id, version, {
+      beds: dto.beds,
+      availableFrom,
+      availableUntil,
+      weeklyCost: dto.weeklyCost,
+      emergencyReady: dto.emergencyReady,
+      reservedFor: dto.reservedFor === undefined ? undefined : { ...dto.reservedFor },
+    });
+    switch (result.outcome) {
+      case 'updated':
+        return result.vacancy;
+      case 'not_found':
+        throw DomainError.notFound('Vacancy');
+      case 'withdrawn':
+        throw new DomainError(DomainErrorCode.Conflict, 'The vacancy has been withdrawn');
+      case 'stale':
+        throw new DomainError(
+          DomainErrorCode.StaleVersion,
+          `The vacancy has changed since version ${version}; read it again (now version ${result.currentVersion})`,
+        );
+    }
+  }
+
+  async withdraw(principal: Principal, id: string): Promise<VacancyView> {
+    const current = await this.vacancies.findById(id);
+    if (!current || !mayManage(principal, current.providerId)) throw DomainError.notFound('Vacancy');
+    const withdrawn = await this.vacancies.withdraw(id);
+    if (!withdrawn) throw DomainError.notFound('Vacancy');
+    return withdrawn;
+  }
+
+  list(principal: Principal, query: ListVacanciesQuery): Promise<VacancyView[]> {
+    return this.vacancies.list({
+      status: query.status,
+      placementType: query.placementType,
+      localAuthorityCode: query.localAuthorityCode,
+      providerId: principal.role === 'provider_user' ? principal.providerId : undefined,
+      limit: query.limit ?? 100,
+      offset: query.offset ?? 0,
+    });
+  }
+}
+
+function mayManage(principal: Principal, providerId: string): boolean {
+  return principal.role === 'admin' || (principal.role === 'provider_user' && principal.providerId === providerId);
+}
+
+/** Vacancies are the region's shared picture; a provider sees only its own. */
+function mayRead(principal: Principal, providerId: string): boolean {
+  return principal.role !== 'provider_user' || principal.providerId === providerId;
+}

@@ -1,0 +1,137 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
+import { createRedisConnection } from '@app/queue';
+
+export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-for-e2e' };
+const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
+
+export interface TestApi {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  dataSource: DataSource;
+  queuePrefix: string;
+  databaseUrl: string;
+  redisUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real api, configured as main.ts configures it, on a database and Redis key prefix of its own.
+ * The environment is set before the app module is loaded because @nestjs/config validates it then.
+ */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const queuePrefix = testRedisPrefix();
+  const { redisUrl } = resolveTestSettings();
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    JWT_SECRET,
+    QUEUE_PREFIX: queuePrefix,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_RATE_LIMIT: '1000',
+    DATABASE_POOL_SIZE: '5',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AppModule } = require('../../src/app.module');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configureApp } = require('../../src/configure-app');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false });
+  configureApp(app);
+  await app.init();
+  const { DataSource } = await import('typeorm');
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    queuePrefix,
+    databaseUrl: database.url,
+    redisUrl,
+    close: async () => {
+      await app.close();
+      const redis = createRedisConnection(redisUrl);
+      await deleteRedisKeys(redis, queuePrefix);
+      redis.disconnect();
+      await database.drop();
+    },
+  };
+}
+
+export async function login(api: TestApi, email: string, password: string): Promise<string> {
+  const response = await api.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return response.body.accessToken;
+}
+
+export interface Organisations {
+  admin: string;
+  providerA: { id: string; token: string };
+  providerB: { id: string; token: string };
+  ealing: string;
+  brent: string;
+  commissioner: string;
+  allianceId: string;
+}
+
+/** Two providers, two LAs' placement teams and a commissioner, each with a token, created through the API. */
+export async function createOrganisations(api: TestApi): Promise<Organisations> {
+  const admin = await login(api, ADMIN.email, ADMIN.password);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const post = async (path: string, body: object) =>
+    (await api.http().post(`/api/v1${path}`).set(as(admin)).send(body).expect(201)).body;
+  const providerA = await post('/providers', { name: 'Oakfield Care', sector: 'private' });
+  const providerB = await post('/providers', { name: 'Birchwood Homes', sector: 'voluntary' });
+  const alliance = await post('/alliances', {
+    name: 'West London Alliance',
+    localAuthorityCodes: ['E09000009', 'E09000005'],
+  });
+  const password = 'a-long-enough-password';
+  const users = [
+    { email: 'provider.a@e2e.test', role: 'provider_user', providerId: providerA.id },
+    { email: 'provider.b@e2e.test', role: 'provider_user', providerId: providerB.id },
+    { email: 'officer.ealing@e2e.test', role: 'placement_officer', localAuthorityCode: 'E09000009' },
+    { email: 'officer.brent@e2e.test', role: 'placement_officer', localAuthorityCode: 'E09000005' },
+    { email: 'commissioner@e2e.test', role: 'commissioner', allianceId: alliance.id },
+  ];
+  for (const user of users) await post('/admin/users', { ...user, password });
+  const [a, b, ealing, brent, commissioner] = await Promise.all(users.map((user) => login(api, user.email, password)));
+  return {
+    admin,
+    providerA: { id: providerA.id, token: a },
+    providerB: { id: providerB.id, token: b },
+    ealing,
+    brent,
+    commissioner,
+    allianceId: alliance.id,
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A valid referral body; override what the test is about. */
+export function referralBody(overrides: Record<string, unknown> = {}, child: Record<string, unknown> = {}) {
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    child: {
+      localReference: 'EAL-CASE-0001',
+      dateOfBirth: '2012-05-01',
+      gender: 'female',
+      homePostcode: 'UB1 1AA',
+      legalStatus: 'C2',
+      categoryOfNeed: 'N1',
+      needs: [{ code: 'self-harm', level: 2, essential: true }],
+      ...child,
+    },
+    urgency: 'planned',
+    requiredBy: inAMonth,
+    placementTypes: ['K2', 'U6'],
+    maxDistanceMiles: 30,
+    ...overrides,
+  };
+}

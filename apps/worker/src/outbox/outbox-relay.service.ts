@@ -1,0 +1,28 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Environment } from '@app/config';
+import { OutboxRepository } from '@app/persistence';
+import { OutboxRelay, Queues } from '@app/queue';
+
+/** Runs the outbox relay for the life of the worker process. */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private readonly relay: OutboxRelay;
+
+  constructor(outbox: OutboxRepository, queues: Queues, env: Environment) {
+    this.relay = new OutboxRelay(outbox, queues.all(), {
+      databaseUrl: env.DATABASE_URL,
+      onError: (error) =>
+        this.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'outbox relay retrying'),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.logger.log('outbox relay started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}

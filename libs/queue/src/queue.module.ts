@@ -1,0 +1,61 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Environment } from '@app/config';
+import { QueueName } from './job-catalogue';
+import { createRedisConnection } from './redis-connection';
+
+export const REDIS = Symbol('REDIS');
+
+/**
+ * Producer-side handles on every queue, sharing one connection. Commands fail fast while Redis is
+ * down (no offline queue), so the outbox relay and health checks notice at once instead of hanging.
+ */
+@Injectable()
+export class Queues implements OnApplicationShutdown {
+  private readonly queues: ReadonlyMap<QueueName, Queue>;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    env: Environment,
+  ) {
+    this.queues = new Map(
+      Object.values(QueueName).map((name) => [name, new Queue(name, { connection: redis, prefix: env.QUEUE_PREFIX })]),
+    );
+  }
+
+  get(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`unknown queue ${name}`);
+    return queue;
+  }
+
+  all(): ReadonlyMap<QueueName, Queue> {
+    return this.queues;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    this.redis.disconnect();
+  }
+}
+
+@Module({})
+export class QueueModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: QueueModule,
+      global: true,
+      providers: [
+        {
+          provide: REDIS,
+          inject: [Environment],
+          useFactory: (env: Environment) =>
+            createRedisConnection(env.REDIS_URL, { enableOfflineQueue: false, connectionName: 'producer' }),
+        },
+        Queues,
+      ],
+      exports: [REDIS, Queues],
+    };
+  }
+}
