@@ -35,10 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const requestId = String(request.id ?? '');
     const body = this.toBody(exception, requestId);
-    if (body.statusCode >= 500) {
-      const error = exception instanceof Error ? { name: exception.name, stack: exception.stack } : {};
-      this.logger.error({ requestId, err: error }, 'request failed');
-    }
+    if (body.statusCode >= 500) this.logger.error({ requestId, err: describeForLog(exception) }, 'request failed');
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
@@ -83,4 +80,15 @@ function bodyParserError(exception: unknown): { status: number; message: string 
     return { status: error.status, message: 'Request body could not be read' };
   }
   return undefined;
+}
+
+/**
+ * What a log may keep of an unexpected error: its type, code and stack frames. Not its message:
+ * database errors quote the values they tripped on, which may be a child's details.
+ */
+function describeForLog(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const frames = (exception.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  const code = (exception as { code?: unknown }).code;
+  return { name: exception.name, ...(typeof code === 'string' ? { code } : {}), stack: frames.join('\n') };
 }
