@@ -16,7 +16,7 @@ export type { NewSetting, SettingChanges } from './repositories/setting.reposito
 export { VacancyRepository } from './repositories/vacancy.repository';
 export type { VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
 export { ReferralRepository } from './repositories/referral.repository';
-export type { NewReferral, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
+export type { NewReferral, ChildRecord, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
 export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint } from './repositories/pg-errors';
 export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';

@@ -9,8 +9,3 @@ export interface Principal {
   providerId?: string;
   allianceId?: string;
 }
-
-/** The organisation a principal acts for, as recorded in audit rows and logs. */
-export function organisationOf(principal: Principal): string {
-  return principal.localAuthorityCode ?? principal.providerId ?? principal.allianceId ?? 'platform';
-}

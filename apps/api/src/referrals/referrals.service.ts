@@ -4,6 +4,7 @@ import { PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/pers
 import { JOB_QUEUE, JobName } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
+import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { requestHash } from './request-hash';
@@ -82,7 +83,7 @@ export class ReferralsService {
       localAuthorityCode: organisationOf(principal),
       status: query.status,
       urgency: query.urgency,
-      limit: query.limit ?? 100,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
       offset: query.offset ?? 0,
     });
     return referrals.map(toView);

@@ -3,6 +3,7 @@ import { DomainError, DomainErrorCode } from '@app/domain';
 import { SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
+import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/vacancy.dto';
 
 @Injectable()
@@ -86,7 +87,7 @@ export class VacanciesService {
       placementType: query.placementType,
       localAuthorityCode: query.localAuthorityCode,
       providerId: principal.role === 'provider_user' ? principal.providerId : undefined,
-      limit: query.limit ?? 100,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
       offset: query.offset ?? 0,
     });
   }

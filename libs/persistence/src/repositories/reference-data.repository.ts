@@ -1,34 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-export interface LocalAuthorityRow {
-  code: string;
-  dfeCode: number;
-  name: string;
-  laType: string;
-  region: string;
-  latitude: number;
-  longitude: number;
-  population: number | null;
-  childrenLookedAfter: number | null;
-}
-
-export interface PostcodeDistrictRow {
-  district: string;
-  latitude: number;
-  longitude: number;
-  localAuthorityCode: string | null;
-  region: string;
-  districtName: string;
-  postTown: string | null;
-}
+import type { LocalAuthorityRecord, PostcodeDistrictRecord } from '@app/reference-data';
 
 @Injectable()
 export class ReferenceDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts or refreshes every LA and postcode district in one transaction; safe to repeat. */
-  async upsert(localAuthorities: LocalAuthorityRow[], districts: PostcodeDistrictRow[]): Promise<void> {
+  async upsert(localAuthorities: LocalAuthorityRecord[], districts: PostcodeDistrictRecord[]): Promise<void> {
     const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(

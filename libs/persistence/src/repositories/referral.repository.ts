@@ -14,19 +14,22 @@ export interface NewReferral {
   maxDistanceMiles: number | null;
   weeklyBudget: number | null;
   notes: string | null;
-  child: {
-    localReference: string;
-    dateOfBirth: string;
-    gender: string;
-    homePostcode: string;
-    homeDistrict: string;
-    legalStatus: string;
-    categoryOfNeed: string;
-    needs: ChildNeed[];
-    siblingGroupSize: number;
-    ehcp: boolean;
-    preferences: ChildPreferences | null;
-  };
+  child: ChildRecord;
+}
+
+/** A child as a referral carries it: identifiable, for the owning LA's eyes only. */
+export interface ChildRecord {
+  localReference: string;
+  dateOfBirth: string;
+  gender: string;
+  homePostcode: string;
+  homeDistrict: string;
+  legalStatus: string;
+  categoryOfNeed: string;
+  needs: ChildNeed[];
+  siblingGroupSize: number;
+  ehcp: boolean;
+  preferences: ChildPreferences | null;
 }
 
 export interface ReferralSummary {
@@ -56,20 +59,7 @@ export interface ReferralDetail {
   placementId: string | null;
   createdAt: Date;
   updatedAt: Date;
-  child: {
-    id: string;
-    localReference: string;
-    dateOfBirth: string;
-    gender: string;
-    homePostcode: string;
-    homeDistrict: string;
-    legalStatus: string;
-    categoryOfNeed: string;
-    needs: ChildNeed[];
-    siblingGroupSize: number;
-    ehcp: boolean;
-    preferences: ChildPreferences | null;
-  };
+  child: ChildRecord & { id: string };
 }
 
 export interface ReferralListFilter {

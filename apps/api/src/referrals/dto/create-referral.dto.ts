@@ -22,23 +22,14 @@ import {
   GENDERS,
   LEGAL_STATUS_CODES,
   NEED_CODES,
-  NEED_LEVEL_MAX,
-  NEED_LEVEL_MIN,
   SETTING_PLACEMENT_TYPES,
   URGENCIES,
 } from '@app/domain';
 import type { Gender, Urgency } from '@app/domain';
 import { IsPastDate, IsTodayOrLater } from '../../common/date.validators';
+import { SupportedNeedDto } from '../../settings/dto/setting.dto';
 
-export class ChildNeedDto {
-  @IsIn(NEED_CODES, { message: 'must be a need from the taxonomy' })
-  code: string;
-
-  @IsInt()
-  @Min(NEED_LEVEL_MIN)
-  @Max(NEED_LEVEL_MAX)
-  level: number;
-
+export class ChildNeedDto extends SupportedNeedDto {
   /** An essential need rules out settings that cannot meet it; others only lower the score. */
   @IsBoolean()
   essential: boolean;

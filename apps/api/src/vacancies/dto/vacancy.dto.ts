@@ -17,6 +17,7 @@ import { PartialType, PickType } from '@nestjs/swagger';
 import { LEGAL_STATUS_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
 import { VACANCY_STATUSES } from '@app/persistence';
 import type { VacancyStatus } from '@app/persistence';
+import { PageQuery } from '../../common/page.query';
 import { IsCalendarDate } from '../../common/date.validators';
 
 export class ReservedForDto {
@@ -80,7 +81,7 @@ export class UpdateVacancyDto extends PartialType(
   beds?: number;
 }
 
-export class ListVacanciesQuery {
+export class ListVacanciesQuery extends PageQuery {
   @IsOptional()
   @IsIn(VACANCY_STATUSES, { message: `must be one of ${VACANCY_STATUSES.join(', ')}` })
   status?: VacancyStatus;
@@ -92,17 +93,4 @@ export class ListVacanciesQuery {
   @IsOptional()
   @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
   localAuthorityCode?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
