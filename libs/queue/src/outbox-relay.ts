@@ -22,6 +22,7 @@ export interface OutboxRelayOptions {
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
+  private listening: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private listener: Client | undefined;
   private readonly batchSize: number;
@@ -41,16 +42,15 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    this.listening = this.listen();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loop;
     await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await Promise.all([this.loop, this.listening]);
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -122,24 +122,37 @@ export class OutboxRelay {
     });
   }
 
-  /** A dedicated connection for LISTEN; if it drops, polling carries on and it reconnects. */
+  /**
+   * A dedicated connection for LISTEN; if it drops, polling carries on and it reconnects. A
+   * connection still opening when stop() is called is closed as soon as it opens.
+   */
   private async listen(): Promise<void> {
     while (this.running) {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+      const client = new Client({
+        connectionString: this.options.databaseUrl,
+        application_name: 'outbox-relay',
+        connectionTimeoutMillis: 5_000,
+      });
+      const closed = new Promise<void>((resolve) => {
+        client.on('error', () => resolve());
+        client.once('end', () => resolve());
+      });
       try {
         await client.connect();
-        this.listener = client;
-        client.on('notification', () => this.wake?.());
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        await new Promise<void>((resolve) => {
-          client.once('error', () => resolve());
-          client.once('end', () => resolve());
-        });
+        if (this.running) {
+          this.listener = client;
+          client.on('notification', () => this.wake?.());
+          await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+          if (this.running) await closed;
+        }
       } catch (error) {
-        this.options.onError?.(error);
+        if (this.running) this.options.onError?.(error);
       }
+      this.listener = undefined;
       await client.end().catch(() => undefined);
-      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (let waited = 0; this.running && waited < 1_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 }

@@ -81,10 +81,10 @@ export class SettingEntity {
   @Column({ type: 'text', array: true })
   genders: Gender[];
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb' })
   needsSupported: SupportedNeed[];
 
-  @Column({ type: 'text', array: true, default: () => "'{}'::text[]" })
+  @Column({ type: 'text', array: true })
   needsExcluded: string[];
 
   @Column({ type: 'integer', default: 1 })
