@@ -1,0 +1,50 @@
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { DataSource } from 'typeorm';
+import { createDataSource, MIGRATIONS, migrateAndLoadReferenceData } from '@app/persistence';
+
+/** Runs on every deploy (and built every test database's template), so it must be safe to repeat. */
+describe('migrateAndLoadReferenceData', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    // A clone of the template is already migrated; start from an empty schema instead.
+    database = await createTestDatabase();
+    dataSource = createDataSource({ url: database.url, poolSize: 2 });
+    await dataSource.initialize();
+    await dataSource.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public`);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('migrates an empty database and loads the reference data', async () => {
+    const report = await migrateAndLoadReferenceData(dataSource);
+    expect(report).toEqual({
+      applied: MIGRATIONS.map((migration) => migration.name),
+      localAuthorities: 153,
+      postcodeDistricts: 2994,
+    });
+  });
+
+  it('applies nothing and changes no counts when run again', async () => {
+    const report = await migrateAndLoadReferenceData(dataSource);
+    expect(report).toEqual({ applied: [], localAuthorities: 153, postcodeDistricts: 2994 });
+  });
+
+  it('refreshes a reference row that was changed', async () => {
+    await dataSource.query(`UPDATE local_authorities SET name = 'Somewhere Else' WHERE code = 'E09000009'`);
+    await migrateAndLoadReferenceData(dataSource);
+    const [ealing] = await dataSource.query(`SELECT name FROM local_authorities WHERE code = 'E09000009'`);
+    expect(ealing.name).toBe('Ealing');
+  });
+
+  it('places district UB1 in Ealing', async () => {
+    const [ub1] = await dataSource.query(
+      `SELECT local_authority_code AS "localAuthorityCode", latitude, longitude FROM postcode_districts WHERE district = 'UB1'`,
+    );
+    expect(ub1).toEqual({ localAuthorityCode: 'E09000009', latitude: 51.5123, longitude: -0.376511 });
+  });
+});

@@ -1,0 +1,17 @@
+export { createTestDatabase, openTestDatabase } from './test-database';
+export type { TestDatabase, OpenTestDatabase } from './test-database';
+export { testRedisPrefix, deleteRedisKeys } from './test-redis';
+export { startRedisServer } from './redis-server';
+export type { RedisServer } from './redis-server';
+export {
+  insertProvider,
+  insertSetting,
+  insertVacancy,
+  insertAlliance,
+  insertUser,
+  buildReferral,
+  TEST_LOCAL_AUTHORITY,
+  TEST_DISTRICT,
+} from './factories';
+export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './test-settings';
+export type { TestRun, TestSettings } from './test-settings';
