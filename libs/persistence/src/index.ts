@@ -21,3 +21,4 @@ export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgEr
 export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
+export { OutboxSignal } from './repositories/outbox-signal';

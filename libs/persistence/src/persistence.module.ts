@@ -4,6 +4,7 @@ import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { OutboxSignal } from './repositories/outbox-signal';
 import { PostcodeDirectory } from './repositories/postcode-directory';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
@@ -14,6 +15,7 @@ import { VacancyRepository } from './repositories/vacancy.repository';
 const REPOSITORIES = [
   OrganisationRepository,
   OutboxRepository,
+  OutboxSignal,
   PostcodeDirectory,
   ReferenceDataRepository,
   ReferralRepository,

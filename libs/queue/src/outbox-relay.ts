@@ -24,6 +24,8 @@ export class OutboxRelay {
   private loop: Promise<void> | undefined;
   private listening: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** Set by a notification; one that arrives while a batch is publishing must not wait for the poll. */
+  private notified = false;
   private listener: Client | undefined;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
@@ -35,7 +37,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
   }
 
@@ -92,6 +94,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      this.notified = false;
       let published = 0;
       try {
         published = await this.publishOnce();
@@ -102,6 +105,7 @@ export class OutboxRelay {
       }
       if (!this.running) break;
       if (published === this.batchSize) continue;
+      if (failures === 0 && this.notified) continue;
       const wait = failures > 0 ? Math.min(250 * 2 ** failures, 5_000) : this.pollIntervalMs;
       await this.sleep(wait, failures === 0);
     }
@@ -141,7 +145,10 @@ export class OutboxRelay {
         await client.connect();
         if (this.running) {
           this.listener = client;
-          client.on('notification', () => this.wake?.());
+          client.on('notification', () => {
+            this.notified = true;
+            this.wake?.();
+          });
           await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
           if (this.running) await closed;
         }

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
@@ -13,6 +13,7 @@ export const REDIS = Symbol('REDIS');
  */
 @Injectable()
 export class Queues implements OnApplicationShutdown {
+  private readonly logger = new Logger(Queues.name);
   private readonly queues: ReadonlyMap<QueueName, Queue>;
 
   constructor(
@@ -20,7 +21,12 @@ export class Queues implements OnApplicationShutdown {
     env: Environment,
   ) {
     this.queues = new Map(
-      Object.values(QueueName).map((name) => [name, new Queue(name, { connection: redis, prefix: env.QUEUE_PREFIX })]),
+      Object.values(QueueName).map((name) => {
+        const queue = new Queue(name, { connection: redis, prefix: env.QUEUE_PREFIX });
+        // Reconnect errors during a Redis outage: health reports it; one line each is enough.
+        queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+        return [name, queue];
+      }),
     );
   }
 

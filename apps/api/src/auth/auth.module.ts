@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -20,7 +21,8 @@ import { PasswordHasher } from './password-hasher';
     }),
     JwtModule.registerAsync({
       inject: [Environment],
-      useFactory: (env: Environment) => ({ secret: env.JWT_SECRET }),
+      // A key object: given a string, jsonwebtoken first tries it as a PEM key on every verify.
+      useFactory: (env: Environment) => ({ secret: createSecretKey(Buffer.from(env.JWT_SECRET)) }),
     }),
   ],
   controllers: [AuthController],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ageInYears, DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
-import { PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/persistence';
+import { OutboxSignal, PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/persistence';
 import { JOB_QUEUE, JobName } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
@@ -14,6 +14,7 @@ export class ReferralsService {
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly postcodes: PostcodeDirectory,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /**
@@ -62,6 +63,7 @@ export class ReferralsService {
       },
       { queueName: JOB_QUEUE[JobName.MatchReferral], jobName: JobName.MatchReferral },
     );
+    if (result.outcome === 'created') this.outbox.signal();
     if (result.outcome === 'key_reused') {
       throw new DomainError(
         DomainErrorCode.Conflict,

@@ -8,7 +8,10 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-/** Channel on which committed outbox rows wake the relay (NOTIFY is delivered at commit). */
+/**
+ * Channel on which the relay listens. Writers signal it after their commit (see OutboxSignal), not
+ * inside the transaction: a NOTIFY in a transaction makes its commit wait on a database-wide lock.
+ */
 export const OUTBOX_CHANNEL = 'outbox';
 
 @Injectable()
@@ -21,8 +24,7 @@ export class OutboxRepository {
     message: { queueName: string; jobName: string; payload: Record<string, unknown> },
   ): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO outbox (queue_name, job_name, payload) VALUES ($1, $2, $3) RETURNING id,
-              pg_notify('${OUTBOX_CHANNEL}', '') AS notified`,
+      `INSERT INTO outbox (queue_name, job_name, payload) VALUES ($1, $2, $3) RETURNING id`,
       [message.queueName, message.jobName, message.payload],
     );
     return String(row.id);

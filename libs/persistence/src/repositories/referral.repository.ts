@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ChildNeed, ChildPreferences, ReferralStatus } from '../entities';
-import { OUTBOX_CHANNEL } from './outbox.repository';
 
 export interface NewReferral {
   localAuthorityCode: string;
@@ -93,70 +93,63 @@ export class ReferralRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the child, the referral and its match-referral outbox message in one transaction. A key
-   * already used by this LA returns that referral if the body is the same, and `key_reused` if not;
+   * Stores the child, the referral and its match-referral outbox message atomically. A key already
+   * used by this LA returns that referral if the body is the same, and `key_reused` if not;
    * concurrent requests with one key are settled by the unique constraint, never by a race.
+   *
+   * One statement, so one round trip and atomic without BEGIN/COMMIT: the referral is inserted
+   * first (ON CONFLICT DO NOTHING on the key), and the child and the outbox row only FROM what it
+   * returned, so a taken key writes nothing at all. Foreign keys are checked at the end of the
+   * statement, when the child row exists. No NOTIFY here: it would serialise every commit behind
+   * Postgres' notification lock (the caller wakes the relay after commit instead).
    */
   async submit(referral: NewReferral, job: { queueName: string; jobName: string }): Promise<IntakeResult> {
     const { child } = referral;
-    const created = await this.dataSource.transaction(async (manager) => {
-      const rows: ReferralSummary[] = await manager.query(
-        `WITH child AS (
-           INSERT INTO children (local_authority_code, local_reference, date_of_birth, gender, home_postcode,
-                                 home_district, legal_status, category_of_need, needs, sibling_group_size, ehcp,
-                                 preferences)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           RETURNING id
-         ), referral AS (
-           INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash,
-                                  urgency, required_by, placement_types, max_distance_miles, weekly_budget, notes)
-           SELECT child.id, $1, $13, $14, $15, $16, $17, $18, $19, $20, $21 FROM child
-           ON CONFLICT (local_authority_code, idempotency_key) DO NOTHING
-           RETURNING id, status, urgency, created_at
-         ), message AS (
-           INSERT INTO outbox (queue_name, job_name, payload)
-           SELECT $22, $23, jsonb_build_object('referralId', referral.id) FROM referral
-           RETURNING id
-         )
-         SELECT referral.id, referral.status, referral.urgency, referral.created_at AS "createdAt",
-                pg_notify('${OUTBOX_CHANNEL}', '') AS notified
-           FROM referral, message`,
-        [
-          referral.localAuthorityCode,
-          child.localReference,
-          child.dateOfBirth,
-          child.gender,
-          child.homePostcode,
-          child.homeDistrict,
-          child.legalStatus,
-          child.categoryOfNeed,
-          JSON.stringify(child.needs),
-          child.siblingGroupSize,
-          child.ehcp,
-          child.preferences === null ? null : JSON.stringify(child.preferences),
-          referral.createdByUserId,
-          referral.idempotencyKey,
-          referral.requestHash,
-          referral.urgency,
-          referral.requiredBy,
-          referral.placementTypes,
-          referral.maxDistanceMiles,
-          referral.weeklyBudget,
-          referral.notes,
-          job.queueName,
-          job.jobName,
-        ],
-      );
-      if (rows.length === 0) {
-        // The key was taken: undo the child row this statement wrote.
-        throw new KeyTaken();
-      }
-      const [row] = rows;
-      return { id: row.id, status: row.status, urgency: row.urgency, createdAt: row.createdAt };
-    }).catch((error: unknown) => {
-      if (error instanceof KeyTaken) return undefined;
-      throw error;
-    });
+    const rows: ReferralSummary[] = await this.dataSource.query(
+      `WITH referral AS (
+         INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash,
+                                urgency, required_by, placement_types, max_distance_miles, weekly_budget, notes)
+         VALUES ($24, $1, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+         ON CONFLICT (local_authority_code, idempotency_key) DO NOTHING
+         RETURNING id, child_id, status, urgency, created_at
+       ), child AS (
+         INSERT INTO children (id, local_authority_code, local_reference, date_of_birth, gender, home_postcode,
+                               home_district, legal_status, category_of_need, needs, sibling_group_size, ehcp,
+                               preferences)
+         SELECT referral.child_id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM referral
+       ), message AS (
+         INSERT INTO outbox (queue_name, job_name, payload)
+         SELECT $22, $23, jsonb_build_object('referralId', referral.id) FROM referral
+       )
+       SELECT id, status, urgency, created_at AS "createdAt" FROM referral`,
+      [
+        referral.localAuthorityCode,
+        child.localReference,
+        child.dateOfBirth,
+        child.gender,
+        child.homePostcode,
+        child.homeDistrict,
+        child.legalStatus,
+        child.categoryOfNeed,
+        JSON.stringify(child.needs),
+        child.siblingGroupSize,
+        child.ehcp,
+        child.preferences === null ? null : JSON.stringify(child.preferences),
+        referral.createdByUserId,
+        referral.idempotencyKey,
+        referral.requestHash,
+        referral.urgency,
+        referral.requiredBy,
+        referral.placementTypes,
+        referral.maxDistanceMiles,
+        referral.weeklyBudget,
+        referral.notes,
+        job.queueName,
+        job.jobName,
+        randomUUID(),
+      ],
+    );
+    const created = rows[0];
     if (created) return { outcome: 'created', referral: created };
 
     const [existing] = await this.dataSource.query(
@@ -216,4 +209,3 @@ export class ReferralRepository {
   }
 }
 
-class KeyTaken extends Error {}
