@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ChildNeed, ChildPreferences, ReferralStatus } from '../entities';
 
 export interface NewReferral {
@@ -105,8 +107,10 @@ export class ReferralRepository {
    */
   async submit(referral: NewReferral, job: { queueName: string; jobName: string }): Promise<IntakeResult> {
     const { child } = referral;
-    const rows: ReferralSummary[] = await this.dataSource.query(
-      `WITH referral AS (
+    const { rows } = await this.pool().query<ReferralSummary>({
+      // Named, so each connection parses and plans this statement once rather than per referral.
+      name: 'referral-intake',
+      text: `WITH referral AS (
          INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash,
                                 urgency, required_by, placement_types, max_distance_miles, weekly_budget, notes)
          VALUES ($24, $1, $13, $14, $15, $16, $17, $18, $19, $20, $21)
@@ -122,7 +126,7 @@ export class ReferralRepository {
          SELECT $22, $23, jsonb_build_object('referralId', referral.id) FROM referral
        )
        SELECT id, status, urgency, created_at AS "createdAt" FROM referral`,
-      [
+      values: [
         referral.localAuthorityCode,
         child.localReference,
         child.dateOfBirth,
@@ -148,7 +152,7 @@ export class ReferralRepository {
         job.jobName,
         randomUUID(),
       ],
-    );
+    });
     const created = rows[0];
     if (created) return { outcome: 'created', referral: created };
 
@@ -160,6 +164,11 @@ export class ReferralRepository {
     if (!existing || existing.requestHash !== referral.requestHash) return { outcome: 'key_reused' };
     const { requestHash: _, ...summary } = existing;
     return { outcome: 'replayed', referral: summary };
+  }
+
+  /** The pg pool under TypeORM, for the one statement hot enough to want a prepared plan. */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   /** The referral with its child, only if it belongs to the given LA. */
