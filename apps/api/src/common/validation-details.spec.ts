@@ -5,7 +5,13 @@ import { CreateSettingDto } from '../settings/dto/setting.dto';
 import { toFieldProblems } from './validation-details';
 
 const validate = <T extends object>(type: new () => T, body: object) =>
-  toFieldProblems(validateSync(plainToInstance(type, body), { whitelist: true, forbidNonWhitelisted: true }));
+  toFieldProblems(
+    validateSync(plainToInstance(type, body), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: true },
+    }),
+  );
 
 const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 const referral = (overrides: object = {}, child: object = {}) => ({
@@ -68,6 +74,13 @@ describe('validation details', () => {
     expect(problems).toEqual(
       expect.arrayContaining(['placementTypes', 'maxDistanceMiles', 'weeklyBudget', 'child.legalStatus', 'child.needs[0].code']),
     );
+  });
+
+  it('says a missing field is required, once', () => {
+    const { localReference: _, ...child } = referral().child;
+    expect(validate(CreateReferralDto, { ...referral(), child })).toEqual([
+      { field: 'child.localReference', problem: 'is required' },
+    ]);
   });
 
   it('refuses repeated needs', () => {

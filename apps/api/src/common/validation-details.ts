@@ -11,8 +11,15 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
     const field = parent === '' ? error.property : isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      problems.push({ field, problem: describe(constraint, message, error.property) });
+    const constraints = Object.entries(error.constraints ?? {});
+    const missing = error.value === undefined || error.value === null;
+    if (missing && constraints.length > 0 && !constraints.some(([name]) => name === 'whitelistValidation')) {
+      // One clear line for an absent field, not every rule it would have had to meet.
+      problems.push({ field, problem: 'is required' });
+    } else {
+      for (const [constraint, message] of constraints) {
+        problems.push({ field, problem: describe(constraint, message, error.property) });
+      }
     }
     if (error.children?.length) problems.push(...toFieldProblems(error.children, field));
   }

@@ -8,7 +8,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // The value is kept on the error only to tell a missing field; it never reaches the response.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) =>
       new BadRequestException({ message: 'Validation failed', details: toFieldProblems(errors) }),
   });
