@@ -24,6 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { deleteRedisKeys as deleteKeysUnder } from '../../libs/testing/src/test-redis';
 
 // ---------------------------------------------------------------------------------------------
 // Where things are
@@ -408,15 +409,7 @@ export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: 5_000 });
   await redis.connect();
   try {
-    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    return deleted;
+    return await deleteKeysUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }
