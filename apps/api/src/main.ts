@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { environmentOrExit } from '@app/config';
+import { closeOnSignals, environmentOrExit } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -9,6 +9,7 @@ async function bootstrap() {
   const env = environmentOrExit();
   const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
   configureApp(app);
+  closeOnSignals(app, (error) => process.stderr.write(`api shutdown failed: ${String(error)}\n`));
   await app.listen(env.PORT);
 }
 

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { environmentOrExit } from '@app/config';
+import { closeOnSignals, environmentOrExit } from '@app/config';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
   environmentOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app, (error) => process.stderr.write(`worker shutdown failed: ${String(error)}\n`));
   await app.init();
 }
 
