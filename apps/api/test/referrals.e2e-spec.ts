@@ -109,6 +109,8 @@ describe('referral intake (e2e)', () => {
     expect(unknown.body.details).toEqual([{ field: 'child.homePostcode', problem: 'is in an unknown postcode district' }]);
     const missingChild = await submit(orgs.ealing, { ...referralBody(), child: undefined }).expect(400);
     expect(missingChild.body.details[0].field).toBe('child');
+    const emptyNeed = await submit(orgs.ealing, referralBody({}, { needs: [[]] })).expect(400);
+    expect(emptyNeed.body.details[0].field).toBe('child.needs');
     const badType = await submit(orgs.ealing, referralBody({ placementTypes: ['K2', 'ZZ'] })).expect(400);
     expect(badType.body.details[0].field).toBe('placementTypes');
   });

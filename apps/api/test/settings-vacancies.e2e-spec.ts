@@ -204,6 +204,33 @@ describe('settings and vacancies (e2e)', () => {
       expect(unchanged.body).toMatchObject({ beds: 2, version: 1 });
     });
 
+    it('answers null for a field that cannot be empty with a 400 naming it, and lets nullable ones be cleared', async () => {
+      const { body: vacancy } = await createVacancy(orgs.providerA.token, {
+        availableUntil: '2027-06-30',
+        reservedFor: { localAuthorityCodes: ['E09000009'] },
+      }).expect(201);
+      const url = `/api/v1/vacancies/${vacancy.id}`;
+      const provider = bearer(orgs.providerA.token);
+      for (const field of ['beds', 'weeklyCost', 'emergencyReady', 'availableFrom']) {
+        const response = await api.http().patch(url).set(provider).set('If-Match', '1').send({ [field]: null }).expect(400);
+        expect(response.body.details).toEqual([{ field, problem: expect.any(String) }]);
+      }
+      const cleared = await api
+        .http()
+        .patch(url)
+        .set(provider)
+        .set('If-Match', '1')
+        .send({ availableUntil: null, reservedFor: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({ availableUntil: null, reservedFor: null, version: 2 });
+      const inner = await createVacancy(orgs.providerA.token, { reservedFor: { legalStatuses: null } }).expect(400);
+      expect(inner.body.details[0].field).toBe('reservedFor.legalStatuses');
+      const settingNull = await api.http().patch(`/api/v1/settings/${settingId}`).set(provider).send({ name: null }).expect(400);
+      expect(settingNull.body.details).toEqual([{ field: 'name', problem: expect.any(String) }]);
+      const emptyNeed = await api.http().patch(`/api/v1/settings/${settingId}`).set(provider).send({ needsSupported: [[]] }).expect(400);
+      expect(emptyNeed.body.details[0].field).toBe('needsSupported');
+    });
+
     it('lists vacancies by status, type and LA; a provider sees only its own', async () => {
       const other = await api
         .http()
@@ -233,6 +260,16 @@ describe('settings and vacancies (e2e)', () => {
 
       const bad = await api.http().get('/api/v1/vacancies?status=closed&limit=0').set(bearer(orgs.ealing)).expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['limit', 'status']);
+    });
+
+    it('lists settings; a provider sees only its own', async () => {
+      const own = await api.http().get('/api/v1/settings').set(bearer(orgs.providerB.token)).expect(200);
+      expect(own.body.length).toBeGreaterThan(0);
+      expect(own.body.every((s: { providerId: string }) => s.providerId === orgs.providerB.id)).toBe(true);
+      const harrow = await api.http().get('/api/v1/settings?localAuthorityCode=E09000015').set(bearer(orgs.ealing)).expect(200);
+      expect(harrow.body.map((s: { id: string }) => s.id)).toEqual([settingId]);
+      expect(harrow.body[0].postcode).toBe('HA1');
+      await api.http().get('/api/v1/settings?placementType=A3').set(bearer(orgs.ealing)).expect(400);
     });
   });
 });

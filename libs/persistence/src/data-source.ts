@@ -25,7 +25,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     // gen_random_uuid() is built into Postgres 13+; nothing to install, no superuser needed.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: settings.poolSize ?? 10 },
+    // keepAlive: a peer that vanishes is noticed in minutes, not after the kernel's two hours.
+    extra: { max: settings.poolSize ?? 10, keepAlive: true },
   };
 }
 

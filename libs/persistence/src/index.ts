@@ -12,7 +12,7 @@ export { UserRepository, DuplicateEmailError } from './repositories/user.reposit
 export type { NewUser } from './repositories/user.repository';
 export { OrganisationRepository, DuplicateNameError } from './repositories/organisation.repository';
 export { SettingRepository } from './repositories/setting.repository';
-export type { NewSetting, SettingChanges } from './repositories/setting.repository';
+export type { NewSetting, SettingChanges, SettingFilter, SettingUpdateResult } from './repositories/setting.repository';
 export { VacancyRepository } from './repositories/vacancy.repository';
 export type { VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
 export { ReferralRepository } from './repositories/referral.repository';

@@ -196,6 +196,22 @@ describe('OutboxRelay', () => {
     expect(errors).toEqual([]);
   });
 
+  it('leaves rows of jobs it does not know for a relay that does, and publishes the rest', async () => {
+    const { queue } = connectSharedQueue();
+    const { relay, errors } = newRelay(queue);
+    const [before] = await appendMessages(1);
+    await database.dataSource.transaction((manager) =>
+      OutboxRepository.append(manager, { queueName: 'matching', jobName: 'job-from-a-newer-version', payload: {} }),
+    );
+    const [after] = await appendMessages(1);
+    relay.start();
+    await waitUntil(async () => (await jobIds(queue)).length === 2, 'the known rows are published');
+    expect(await jobIds(queue)).toEqual(expectedJobIds([before, after]));
+    const rows = await outboxRows();
+    expect(rows.filter((row) => !row.sent)).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('is woken by the NOTIFY that follows a commit rather than waiting for the next poll', async () => {
     const { queue } = connectSharedQueue();
     const { relay } = newRelay(queue, { pollIntervalMs: 60_000 });
@@ -296,7 +312,7 @@ describe('OutboxRelay', () => {
     // What a relay killed mid-batch leaves behind: jobs in Redis, the transaction rolled back.
     const crash = new Error('relay killed before marking the rows sent');
     await expect(
-      outbox.publishPending(100, async (rows) => {
+      outbox.publishPending(100, Object.values(JobName), async (rows) => {
         await queue.addBulk(
           rows.map((row) => ({
             name: row.jobName,

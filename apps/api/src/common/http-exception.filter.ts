@@ -18,6 +18,8 @@ interface ErrorBody {
   message: string;
   details?: FieldProblem[];
   requestId: string;
+  /** GET /health only: each dependency's check. */
+  checks?: unknown;
 }
 
 /**
@@ -51,8 +53,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
-        const { message, details } = response as { message?: unknown; details?: FieldProblem[] };
+        const { message, details, checks } = response as { message?: unknown; details?: FieldProblem[]; checks?: unknown };
         const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+        if (checks) return { ...this.body(statusCode, text, requestId), checks };
         return this.body(statusCode, statusCode >= 500 ? 'Internal server error' : text, requestId, details);
       }
       return this.body(statusCode, statusCode >= 500 ? 'Internal server error' : String(response), requestId);

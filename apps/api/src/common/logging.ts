@@ -37,6 +37,8 @@ export function pinoOptions(level: string): Params {
       },
       redact: { paths: ['req.headers', 'req.body', 'req.query'], remove: true },
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       customSuccessMessage: (request, response) => `${request.method} ${response.statusCode}`,
       customErrorMessage: (request, response) => `${request.method} ${response.statusCode}`,
     },

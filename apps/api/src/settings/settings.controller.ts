@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseId } from '../common/id.pipe';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CreateSettingDto, UpdateSettingDto } from './dto/setting.dto';
+import { CreateSettingDto, ListSettingsQuery, UpdateSettingDto } from './dto/setting.dto';
 import { SettingsService } from './settings.service';
 
 @ApiTags('settings')
@@ -17,6 +17,12 @@ export class SettingsController {
   @ApiOperation({ summary: "Register a setting of the caller's provider" })
   create(@CurrentUser() principal: Principal, @Body() body: CreateSettingDto) {
     return this.settings.create(principal, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List settings (a provider sees its own)' })
+  list(@CurrentUser() principal: Principal, @Query() query: ListSettingsQuery) {
+    return this.settings.list(principal, query);
   }
 
   @Get(':id')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { OrganisationRepository, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
+import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
-import { CreateSettingDto, UpdateSettingDto } from './dto/setting.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/page.query';
+import { CreateSettingDto, ListSettingsQuery, UpdateSettingDto } from './dto/setting.dto';
 
 @Injectable()
 export class SettingsService {
@@ -36,13 +38,13 @@ export class SettingsService {
 
   async get(principal: Principal, id: string) {
     const setting = await this.settings.findById(id);
-    if (!setting || !mayRead(principal, setting)) throw DomainError.notFound('Setting');
-    return toView(setting, mayManage(principal, setting));
+    if (!setting || !mayReadProviderRecord(principal, setting.providerId)) throw DomainError.notFound('Setting');
+    return toView(setting, mayManageProvider(principal, setting.providerId));
   }
 
   async update(principal: Principal, id: string, dto: UpdateSettingDto) {
     const current = await this.settings.findById(id);
-    if (!current || !mayManage(principal, current)) throw DomainError.notFound('Setting');
+    if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Setting');
     const problems = checkRanges(
       dto.ageMin ?? current.ageMin,
       dto.ageMax ?? current.ageMax,
@@ -60,8 +62,20 @@ export class SettingsService {
         : {}),
       ...location,
     });
-    if (!updated) throw DomainError.notFound('Setting');
-    return toView(updated, true);
+    if (updated.outcome === 'not_found') throw DomainError.notFound('Setting');
+    if (updated.outcome === 'age_range_inverted') throw DomainError.invalid('ageMin', 'must not be above ageMax');
+    return toView(updated.setting, true);
+  }
+
+  async list(principal: Principal, query: ListSettingsQuery) {
+    const settings = await this.settings.list({
+      providerId: principal.role === 'provider_user' ? principal.providerId : query.providerId,
+      placementType: query.placementType,
+      localAuthorityCode: query.localAuthorityCode,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      offset: query.offset ?? 0,
+    });
+    return settings.map((setting) => toView(setting, mayManageProvider(principal, setting.providerId)));
   }
 
   private async assertMayManageProvider(principal: Principal, providerId: string): Promise<void> {
@@ -107,15 +121,6 @@ function checkRanges(
 
 function invalid(problems: FieldProblem[]): DomainError {
   return new DomainError(DomainErrorCode.InvalidInput, 'Validation failed', problems);
-}
-
-function mayManage(principal: Principal, setting: SettingEntity): boolean {
-  return principal.role === 'admin' || (principal.role === 'provider_user' && principal.providerId === setting.providerId);
-}
-
-/** Placement teams and commissioners read settings too, but not another provider. */
-function mayRead(principal: Principal, setting: SettingEntity): boolean {
-  return principal.role !== 'provider_user' || principal.providerId === setting.providerId;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
+import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
@@ -15,7 +16,7 @@ export class VacanciesService {
 
   async create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
     const setting = await this.settings.findById(dto.settingId);
-    if (!setting || !mayManage(principal, setting.providerId)) {
+    if (!setting || !mayManageProvider(principal, setting.providerId)) {
       throw DomainError.invalid('settingId', 'is not a setting of your provider');
     }
     const availableFrom = calendarDay(dto.availableFrom);
@@ -37,13 +38,13 @@ export class VacanciesService {
 
   async get(principal: Principal, id: string): Promise<VacancyView> {
     const vacancy = await this.vacancies.findById(id);
-    if (!vacancy || !mayRead(principal, vacancy.providerId)) throw DomainError.notFound('Vacancy');
+    if (!vacancy || !mayReadProviderRecord(principal, vacancy.providerId)) throw DomainError.notFound('Vacancy');
     return vacancy;
   }
 
   async update(principal: Principal, id: string, version: number, dto: UpdateVacancyDto): Promise<VacancyView> {
     const current = await this.vacancies.findById(id);
-    if (!current || !mayManage(principal, current.providerId)) throw DomainError.notFound('Vacancy');
+    if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
     const availableFrom = dto.availableFrom ? calendarDay(dto.availableFrom) : undefined;
     const availableUntil =
       dto.availableUntil === undefined ? undefined : dto.availableUntil === null ? null : calendarDay(dto.availableUntil);
@@ -56,7 +57,7 @@ export class VacanciesService {
       availableUntil,
       weeklyCost: dto.weeklyCost,
       emergencyReady: dto.emergencyReady,
-      reservedFor: dto.reservedFor === undefined ? undefined : { ...dto.reservedFor },
+      reservedFor: dto.reservedFor === undefined || dto.reservedFor === null ? dto.reservedFor : { ...dto.reservedFor },
     });
     switch (result.outcome) {
       case 'updated':
@@ -75,7 +76,7 @@ export class VacanciesService {
 
   async withdraw(principal: Principal, id: string): Promise<VacancyView> {
     const current = await this.vacancies.findById(id);
-    if (!current || !mayManage(principal, current.providerId)) throw DomainError.notFound('Vacancy');
+    if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
     const withdrawn = await this.vacancies.withdraw(id);
     if (!withdrawn) throw DomainError.notFound('Vacancy');
     return withdrawn;
@@ -91,13 +92,4 @@ export class VacanciesService {
       offset: query.offset ?? 0,
     });
   }
-}
-
-function mayManage(principal: Principal, providerId: string): boolean {
-  return principal.role === 'admin' || (principal.role === 'provider_user' && principal.providerId === providerId);
-}
-
-/** Vacancies are the region's shared picture; a provider sees only its own. */
-function mayRead(principal: Principal, providerId: string): boolean {
-  return principal.role !== 'provider_user' || principal.providerId === providerId;
 }

@@ -31,20 +31,28 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims up to `limit` unsent rows (other relays skip them), hands them to `publish`, and marks
-   * them sent only if publishing succeeded, all in one transaction. If the process dies after
-   * publishing and before the commit, the rows stay unsent and are published again under the same
-   * job ids, which the queue de-duplicates.
+   * Claims up to `limit` unsent rows of the given jobs (other relays skip them), hands them to
+   * `publish`, and marks them sent only if publishing succeeded, all in one transaction. If the
+   * process dies after publishing and before the commit, the rows stay unsent and are published
+   * again under the same job ids, which the queue de-duplicates. Rows of jobs this relay does not
+   * know (written by a newer version during a rolling deploy) are left for a relay that does.
    */
-  async publishPending(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
+  async publishPending(
+    limit: number,
+    jobNames: readonly string[],
+    publish: (rows: OutboxRow[]) => Promise<void>,
+  ): Promise<number> {
     let claimed: OutboxRow[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // A relay that freezes (a paused VM, a lost network) must not keep its rows locked for
+        // hours until TCP gives up: Postgres ends the session and the rows become claimable.
+        await manager.query(`SET LOCAL idle_in_transaction_session_timeout = '30s'`);
         claimed = await manager.query(
           `SELECT id::text AS id, queue_name AS "queueName", job_name AS "jobName", payload
-             FROM outbox WHERE sent_at IS NULL
+             FROM outbox WHERE sent_at IS NULL AND job_name = ANY($2)
             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
+          [limit, jobNames],
         );
         if (claimed.length === 0) return 0;
         await publish(claimed);

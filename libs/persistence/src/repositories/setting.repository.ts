@@ -5,6 +5,20 @@ import { SettingEntity } from '../entities';
 export type NewSetting = Omit<SettingEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'provider' | 'district' | 'localAuthority'>;
 export type SettingChanges = Partial<Omit<NewSetting, 'providerId'>>;
 
+export type SettingUpdateResult =
+  | { outcome: 'updated'; setting: SettingEntity }
+  | { outcome: 'not_found' }
+  /** Another change landed first and the two together would put ageMin above ageMax. */
+  | { outcome: 'age_range_inverted' };
+
+export interface SettingFilter {
+  providerId?: string;
+  placementType?: string;
+  localAuthorityCode?: string;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class SettingRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,14 +31,27 @@ export class SettingRepository {
     return this.dataSource.getRepository(SettingEntity).findOneBy({ id });
   }
 
-  /** Applies the changes and bumps the version; returns null when no such setting exists. */
-  async update(id: string, changes: SettingChanges): Promise<SettingEntity | null> {
+  /** Applies the changes under a row lock and bumps the version. */
+  async update(id: string, changes: SettingChanges): Promise<SettingUpdateResult> {
     return this.dataSource.transaction(async (manager) => {
       const setting = await manager.findOne(SettingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!setting) return null;
+      if (!setting) return { outcome: 'not_found' as const };
       Object.assign(setting, changes, { version: setting.version + 1 });
-      if (setting.ageMin > setting.ageMax) throw new RangeError('ageMin is above ageMax');
-      return manager.save(setting);
+      if (setting.ageMin > setting.ageMax) return { outcome: 'age_range_inverted' as const };
+      return { outcome: 'updated' as const, setting: await manager.save(setting) };
+    });
+  }
+
+  list(filter: SettingFilter): Promise<SettingEntity[]> {
+    return this.dataSource.getRepository(SettingEntity).find({
+      where: {
+        ...(filter.providerId ? { providerId: filter.providerId } : {}),
+        ...(filter.placementType ? { placementType: filter.placementType } : {}),
+        ...(filter.localAuthorityCode ? { localAuthorityCode: filter.localAuthorityCode } : {}),
+      },
+      order: { name: 'ASC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
     });
   }
 }

@@ -78,6 +78,7 @@ export class ChildDto {
   @IsArray()
   @ArrayMaxSize(NEED_CODES.length)
   @ArrayUnique((need: ChildNeedDto) => need?.code, { message: 'must not repeat a need' })
+  @IsObject({ each: true, message: 'must each be an object with code, level and essential' })
   @ValidateNested({ each: true })
   @Type(() => ChildNeedDto)
   needs: ChildNeedDto[];

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -26,6 +27,8 @@ import {
   SETTING_PLACEMENT_TYPES,
 } from '@app/domain';
 import type { Gender, OfstedGrade } from '@app/domain';
+import { IsOmittable } from '../../common/optional';
+import { PageQuery } from '../../common/page.query';
 
 export class SupportedNeedDto {
   @IsIn(NEED_CODES, { message: 'must be a need from the taxonomy' })
@@ -82,19 +85,37 @@ export class CreateSettingDto {
   @IsIn(GENDERS, { each: true, message: `must each be one of ${GENDERS.join(', ')}` })
   genders: Gender[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(NEED_CODES.length)
   @ArrayUnique((need: SupportedNeedDto) => need?.code, { message: 'must not repeat a need' })
+  @IsObject({ each: true, message: 'must each be an object with code and level' })
   @ValidateNested({ each: true })
   @Type(() => SupportedNeedDto)
   needsSupported?: SupportedNeedDto[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(NEED_CODES, { each: true, message: 'must each be a need from the taxonomy' })
   needsExcluded?: string[];
 }
 
-export class UpdateSettingDto extends PartialType(OmitType(CreateSettingDto, ['providerId'] as const)) {}
+export class UpdateSettingDto extends PartialType(OmitType(CreateSettingDto, ['providerId'] as const), {
+  skipNullProperties: false,
+}) {}
+
+export class ListSettingsQuery extends PageQuery {
+  /** Ignored for provider users, who always see their own provider's. */
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a provider id' })
+  providerId?: string;
+
+  @IsOptional()
+  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
+  placementType?: string;
+
+  @IsOptional()
+  @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
+  localAuthorityCode?: string;
+}

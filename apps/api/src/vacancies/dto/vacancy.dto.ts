@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -19,10 +20,11 @@ import { VACANCY_STATUSES } from '@app/persistence';
 import type { VacancyStatus } from '@app/persistence';
 import { PageQuery } from '../../common/page.query';
 import { IsCalendarDate } from '../../common/date.validators';
+import { IsOmittable } from '../../common/optional';
 
 export class ReservedForDto {
   /** e.g. ["J1"] for beds kept for remand placements. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -30,7 +32,7 @@ export class ReservedForDto {
   legalStatuses?: string[];
 
   /** The LAs of a block contract. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -60,7 +62,7 @@ export class CreateVacancyDto {
   @Max(100_000)
   weeklyCost: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   emergencyReady?: boolean;
 
@@ -71,14 +73,27 @@ export class CreateVacancyDto {
 }
 
 export class UpdateVacancyDto extends PartialType(
-  PickType(CreateVacancyDto, ['availableFrom', 'availableUntil', 'weeklyCost', 'emergencyReady', 'reservedFor'] as const),
+  PickType(CreateVacancyDto, ['availableFrom', 'weeklyCost', 'emergencyReady'] as const),
+  { skipNullProperties: false },
 ) {
   /** Zero marks the vacancy filled; beds again reopen it. */
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(50)
   beds?: number;
+
+  /** null: open-ended again. */
+  @IsOptional()
+  @IsCalendarDate()
+  availableUntil?: string | null;
+
+  /** null: no longer reserved. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ReservedForDto)
+  reservedFor?: ReservedForDto | null;
 }
 
 export class ListVacanciesQuery extends PageQuery {

@@ -1,0 +1,14 @@
+import type { Principal } from './principal';
+
+/** A provider's settings and vacancies are changed by that provider's users, or by an admin. */
+export function mayManageProvider(principal: Principal, providerId: string): boolean {
+  return principal.role === 'admin' || (principal.role === 'provider_user' && principal.providerId === providerId);
+}
+
+/**
+ * Settings and vacancies are the region's shared picture: placement teams and commissioners read
+ * them all, a provider only its own.
+ */
+export function mayReadProviderRecord(principal: Principal, providerId: string): boolean {
+  return principal.role !== 'provider_user' || principal.providerId === providerId;
+}
