@@ -1,3 +1,6 @@
+/** Longer than a worker needs to finish a job in hand; shorter than an orchestrator's kill timeout. */
+const SHUTDOWN_LIMIT_MS = 25_000;
+
 /** Anything with Nest's close(): an application or an application context. */
 interface Closable {
   close(): Promise<void>;
@@ -14,6 +17,11 @@ export function closeOnSignals(app: Closable, onError: (error: unknown) => void 
   const close = () => {
     if (closing) return;
     closing = true;
+    // A hook that hangs must not keep a stopped process alive for ever.
+    setTimeout(() => {
+      onError(new Error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000}s`));
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
