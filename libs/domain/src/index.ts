@@ -3,3 +3,29 @@ export * from './needs/needs-taxonomy';
 export * from './postcode/postcode';
 export * from './age/age';
 export * from './errors/domain-error';
+export type {
+  ChildNeed,
+  ExclusionReason,
+  GeoPoint,
+  MatchingWeights,
+  MatchReferral,
+  MatchVacancy,
+  RankedMatch,
+  RankOptions,
+  RankResult,
+  ScoreBreakdown,
+  VacancyExclusion,
+  VacancyScore,
+} from './matching/types';
+export { EXCLUSION_REASONS } from './matching/types';
+export { distanceMiles, roundMiles, EARTH_RADIUS_MILES } from './matching/distance';
+export { checkEligibility } from './matching/eligibility';
+export { scoreVacancy } from './matching/score';
+export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
+export {
+  DEFAULT_WEIGHTS,
+  WEIGHT_KEYS,
+  assertValidWeights,
+  costCannotOutweighNeedsAndProximity,
+  validateWeights,
+} from './matching/weights';
