@@ -83,6 +83,10 @@ describe('validation details', () => {
     ]);
   });
 
+  it('says a null field must not be null', () => {
+    expect(validate(CreateReferralDto, referral({ urgency: null }))).toEqual([{ field: 'urgency', problem: 'must not be null' }]);
+  });
+
   it('refuses repeated needs', () => {
     const needs = [
       { code: 'autism', level: 1, essential: true },

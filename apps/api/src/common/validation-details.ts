@@ -12,10 +12,10 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
     const isIndex = /^\d+$/.test(error.property);
     const field = parent === '' ? error.property : isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const constraints = Object.entries(error.constraints ?? {});
-    const missing = error.value === undefined || error.value === null;
-    if (missing && constraints.length > 0 && !constraints.some(([name]) => name === 'whitelistValidation')) {
+    const absent = error.value === undefined || error.value === null;
+    if (absent && constraints.length > 0 && !constraints.some(([name]) => name === 'whitelistValidation')) {
       // One clear line for an absent field, not every rule it would have had to meet.
-      problems.push({ field, problem: 'is required' });
+      problems.push({ field, problem: error.value === null ? 'must not be null' : 'is required' });
     } else {
       for (const [constraint, message] of constraints) {
         problems.push({ field, problem: describe(constraint, message, error.property) });
