@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsLocalAuthorityCode } from '../../common/local-authority-code';
 
 export class CreateAllianceDto {
   @IsString()
@@ -10,6 +11,6 @@ export class CreateAllianceDto {
   @ArrayMinSize(1, { message: 'must name at least one local authority' })
   @ArrayMaxSize(153)
   @ArrayUnique({ message: 'must not repeat a local authority' })
-  @Matches(/^E\d{8}$/, { each: true, message: 'must be LA GSS codes such as E09000009' })
+  @IsLocalAuthorityCode({ each: true })
   localAuthorityCodes: string[];
 }

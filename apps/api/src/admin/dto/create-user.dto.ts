@@ -1,6 +1,7 @@
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '@app/persistence';
 import type { Role } from '@app/persistence';
+import { IsLocalAuthorityCode } from '../../common/local-authority-code';
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'must be an email address' })
@@ -16,7 +17,7 @@ export class CreateUserDto {
   role: Role;
 
   @IsOptional()
-  @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
+  @IsLocalAuthorityCode()
   localAuthorityCode?: string;
 
   @IsOptional()

@@ -28,7 +28,7 @@ import {
 } from '@app/domain';
 import type { Gender, OfstedGrade } from '@app/domain';
 import { IsOmittable } from '../../common/optional';
-import { PageQuery } from '../../common/page.query';
+import { ProviderRecordsQuery } from '../../common/provider-records.query';
 
 export class SupportedNeedDto {
   @IsIn(NEED_CODES, { message: 'must be a need from the taxonomy' })
@@ -105,17 +105,9 @@ export class UpdateSettingDto extends PartialType(OmitType(CreateSettingDto, ['p
   skipNullProperties: false,
 }) {}
 
-export class ListSettingsQuery extends PageQuery {
+export class ListSettingsQuery extends ProviderRecordsQuery {
   /** Ignored for provider users, who always see their own provider's. */
   @IsOptional()
   @IsUUID('all', { message: 'must be a provider id' })
   providerId?: string;
-
-  @IsOptional()
-  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
-  placementType?: string;
-
-  @IsOptional()
-  @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
-  localAuthorityCode?: string;
 }

@@ -9,18 +9,18 @@ import {
   IsObject,
   IsOptional,
   IsUUID,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PartialType, PickType } from '@nestjs/swagger';
-import { LEGAL_STATUS_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { LEGAL_STATUS_CODES } from '@app/domain';
 import { VACANCY_STATUSES } from '@app/persistence';
 import type { VacancyStatus } from '@app/persistence';
-import { PageQuery } from '../../common/page.query';
+import { ProviderRecordsQuery } from '../../common/provider-records.query';
 import { IsCalendarDate } from '../../common/date.validators';
 import { IsOmittable } from '../../common/optional';
+import { IsLocalAuthorityCode } from '../../common/local-authority-code';
 
 export class ReservedForDto {
   /** e.g. ["J1"] for beds kept for remand placements. */
@@ -36,7 +36,7 @@ export class ReservedForDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @Matches(/^E\d{8}$/, { each: true, message: 'must be LA GSS codes such as E09000009' })
+  @IsLocalAuthorityCode({ each: true })
   localAuthorityCodes?: string[];
 }
 
@@ -96,16 +96,8 @@ export class UpdateVacancyDto extends PartialType(
   reservedFor?: ReservedForDto | null;
 }
 
-export class ListVacanciesQuery extends PageQuery {
+export class ListVacanciesQuery extends ProviderRecordsQuery {
   @IsOptional()
   @IsIn(VACANCY_STATUSES, { message: `must be one of ${VACANCY_STATUSES.join(', ')}` })
   status?: VacancyStatus;
-
-  @IsOptional()
-  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
-  placementType?: string;
-
-  @IsOptional()
-  @Matches(/^E\d{8}$/, { message: 'must be an LA GSS code such as E09000009' })
-  localAuthorityCode?: string;
 }
