@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, Environment } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
+import { JobWorkers } from './jobs/job-workers.service';
+import { MatchingModule } from './matching/matching.module';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { RedisSafetyCheck } from './redis-safety.check';
 
@@ -15,7 +18,9 @@ import { RedisSafetyCheck } from './redis-safety.check';
     }),
     PersistenceModule.forRoot('worker'),
     QueueModule.forRoot(),
+    DiscoveryModule,
+    MatchingModule,
   ],
-  providers: [RedisSafetyCheck, OutboxRelayService],
+  providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers],
 })
 export class WorkerModule {}

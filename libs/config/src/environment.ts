@@ -67,6 +67,22 @@ export class Environment {
   @Min(1, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
   @Max(200, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
   DATABASE_POOL_SIZE: number;
+
+  /** Jobs one worker process runs at once, per queue. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 4 : Number(value)))
+  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
+  @Min(1, { message: 'WORKER_CONCURRENCY must be between 1 and 64' })
+  @Max(64, { message: 'WORKER_CONCURRENCY must be between 1 and 64' })
+  WORKER_CONCURRENCY: number;
+
+  /**
+   * How long a worker's claim on a job lasts without renewal: a worker that dies mid-job has its
+   * job handed to another worker about this long afterwards.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt({ message: 'JOB_LOCK_MS must be a whole number of milliseconds' })
+  @Min(1_000, { message: 'JOB_LOCK_MS must be at least 1000' })
+  JOB_LOCK_MS: number;
 }
 
 export class ConfigurationError extends Error {
@@ -103,6 +119,8 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
   'LOGIN_RATE_LIMIT',
+  'WORKER_CONCURRENCY',
+  'JOB_LOCK_MS',
 ];
 
 /**

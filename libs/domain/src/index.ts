@@ -22,6 +22,7 @@ export { distanceMiles, roundMiles, EARTH_RADIUS_MILES } from './matching/distan
 export { checkEligibility } from './matching/eligibility';
 export { scoreVacancy } from './matching/score';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
+export { bestScoreBeyond } from './matching/bounds';
 export {
   DEFAULT_WEIGHTS,
   WEIGHT_KEYS,

@@ -14,7 +14,7 @@ export { OrganisationRepository, DuplicateNameError } from './repositories/organ
 export { SettingRepository } from './repositories/setting.repository';
 export type { NewSetting, SettingChanges, SettingFilter, SettingUpdateResult } from './repositories/setting.repository';
 export { VacancyRepository } from './repositories/vacancy.repository';
-export type { VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
+export type { ChangeJob, VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
 export { ReferralRepository } from './repositories/referral.repository';
 export type { NewReferral, ChildRecord, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
 export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint } from './repositories/pg-errors';
@@ -22,3 +22,5 @@ export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
+export { MatchingRepository, AWAITING_PLACEMENT } from './repositories/matching.repository';
+export type { ClaimedReferral, LatLonBox, CandidateSource, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
+import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { OutboxSignal } from './repositories/outbox-signal';
@@ -13,6 +14,7 @@ import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
 const REPOSITORIES = [
+  MatchingRepository,
   OrganisationRepository,
   OutboxRepository,
   OutboxSignal,

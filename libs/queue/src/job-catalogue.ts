@@ -8,16 +8,25 @@ export enum QueueName {
 }
 
 export enum JobName {
+  /** A new referral's first match; published from the intake outbox. */
   MatchReferral = 'match-referral',
+  /** A referral's shortlist may be out of date: match it again. One waits per referral at most. */
+  RematchReferral = 'rematch-referral',
+  /** Vacancies were created, changed or withdrawn: find the open referrals they could re-rank. */
+  VacanciesChanged = 'vacancies-changed',
 }
 
 export interface JobPayloads {
   [JobName.MatchReferral]: { referralId: string };
+  [JobName.RematchReferral]: { referralId: string };
+  [JobName.VacanciesChanged]: { vacancyIds: string[] };
 }
 
 /** Which queue each job travels on. */
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.MatchReferral]: QueueName.Matching,
+  [JobName.RematchReferral]: QueueName.Matching,
+  [JobName.VacanciesChanged]: QueueName.Matching,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -1,16 +1,38 @@
 import type { JobsOptions } from 'bullmq';
-import { JobName } from './job-catalogue';
+import { JobName, type JobPayloads } from './job-catalogue';
 
 /**
  * Attempts, backoff and retention for every job, in one table. Completed jobs are kept for a day so
  * that a re-publish with the same job id (an outbox relay crashing between publishing and marking
  * the row sent) is recognised as a duplicate rather than run again.
  */
-export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
-  [JobName.MatchReferral]: {
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 1_000 },
-    removeOnComplete: { age: 24 * 3600, count: 100_000 },
-    removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
-  },
+const MATCHING: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
 };
+
+export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
+  [JobName.MatchReferral]: MATCHING,
+  [JobName.RematchReferral]: MATCHING,
+  [JobName.VacanciesChanged]: MATCHING,
+};
+
+type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;
+
+/**
+ * Jobs that collapse per key. A re-match waits at most once per referral: a second request while
+ * one is waiting is dropped (BullMQ deduplication, no scan of the waiting list), and one that
+ * arrives while a re-match is running is kept as the next run (`keepLastIfActive`), because the
+ * running one may have read the vacancies before the change that asked for it.
+ */
+export const JOB_DEDUPLICATION: { readonly [J in JobName]?: (payload: JobPayloads[J]) => DeduplicationOptions } = {
+  [JobName.RematchReferral]: ({ referralId }) => ({ id: `rematch-${referralId}`, keepLastIfActive: true }),
+};
+
+/** The options to add a job with: its table entry and, where it collapses, its deduplication key. */
+export function jobOptions<J extends JobName>(name: J, payload: JobPayloads[J], extra: JobsOptions = {}): JobsOptions {
+  const dedupe = JOB_DEDUPLICATION[name] as ((payload: JobPayloads[J]) => DeduplicationOptions) | undefined;
+  return { ...JOB_OPTIONS[name], ...(dedupe ? { deduplication: dedupe(payload) } : {}), ...extra };
+}

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL, OutboxRepository, OutboxRow } from '@app/persistence';
 import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from './job-catalogue';
-import { JOB_OPTIONS } from './job-options';
+import { jobOptions } from './job-options';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
@@ -69,7 +69,8 @@ export class OutboxRelay {
       jobs.push({
         name: row.jobName,
         data: row.payload,
-        opts: { ...JOB_OPTIONS[row.jobName as JobName], jobId: outboxJobId(row.id) },
+        // The outbox row id is the job id, so a row published twice is one job.
+        opts: jobOptions(row.jobName as JobName, row.payload as never, { jobId: outboxJobId(row.id) }),
       });
       byQueue.set(queueName, jobs);
     }

@@ -15,3 +15,4 @@ export {
 } from './factories';
 export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './test-settings';
 export type { TestRun, TestSettings } from './test-settings';
+export { loadEveryOpenVacancy } from './naive-matching';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
-import { OrganisationRepository, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
+import { OrganisationRepository, OutboxSignal, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
+import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
@@ -12,6 +13,7 @@ export class SettingsService {
     private readonly settings: SettingRepository,
     private readonly organisations: OrganisationRepository,
     private readonly postcodes: PostcodeDirectory,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   async create(principal: Principal, dto: CreateSettingDto) {
@@ -61,9 +63,10 @@ export class SettingsService {
         ? { needsSupported: changes.needsSupported.map(({ code, level }) => ({ code, level })) }
         : {}),
       ...location,
-    });
+    }, VACANCIES_CHANGED);
     if (updated.outcome === 'not_found') throw DomainError.notFound('Setting');
     if (updated.outcome === 'age_range_inverted') throw DomainError.invalid('ageMin', 'must not be above ageMax');
+    this.outbox.signal();
     return toView(updated.setting, true);
   }
 

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
+import { OutboxSignal, SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
+import { JOB_QUEUE, JobName } from '@app/queue';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/vacancy.dto';
 
+/** Every vacancy change re-ranks the open referrals it could affect, through the outbox. */
+export const VACANCIES_CHANGED = { queueName: JOB_QUEUE[JobName.VacanciesChanged], jobName: JobName.VacanciesChanged };
+
 @Injectable()
 export class VacanciesService {
   constructor(
     private readonly vacancies: VacancyRepository,
     private readonly settings: SettingRepository,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   async create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
@@ -24,7 +29,7 @@ export class VacanciesService {
     if (availableUntil && availableUntil < availableFrom) {
       throw DomainError.invalid('availableUntil', 'must not be before availableFrom');
     }
-    return this.vacancies.create({
+    const vacancy = await this.vacancies.create({
       settingId: setting.id,
       providerId: setting.providerId,
       beds: dto.beds,
@@ -33,7 +38,9 @@ export class VacanciesService {
       weeklyCost: dto.weeklyCost,
       emergencyReady: dto.emergencyReady ?? false,
       reservedFor: dto.reservedFor ? { ...dto.reservedFor } : null,
-    });
+    }, VACANCIES_CHANGED);
+    this.outbox.signal();
+    return vacancy;
   }
 
   async get(principal: Principal, id: string): Promise<VacancyView> {
@@ -58,9 +65,10 @@ export class VacanciesService {
       weeklyCost: dto.weeklyCost,
       emergencyReady: dto.emergencyReady,
       reservedFor: dto.reservedFor === undefined || dto.reservedFor === null ? dto.reservedFor : { ...dto.reservedFor },
-    });
+    }, VACANCIES_CHANGED);
     switch (result.outcome) {
       case 'updated':
+        this.outbox.signal();
         return result.vacancy;
       case 'not_found':
         throw DomainError.notFound('Vacancy');
@@ -77,8 +85,9 @@ export class VacanciesService {
   async withdraw(principal: Principal, id: string): Promise<VacancyView> {
     const current = await this.vacancies.findById(id);
     if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
-    const withdrawn = await this.vacancies.withdraw(id);
+    const withdrawn = await this.vacancies.withdraw(id, VACANCIES_CHANGED);
     if (!withdrawn) throw DomainError.notFound('Vacancy');
+    this.outbox.signal();
     return withdrawn;
   }
 

@@ -1,3 +1,4 @@
+import { bestScoreBeyond } from './bounds';
 import fc from 'fast-check';
 import { GENDERS, OFSTED_GRADES, SETTING_PLACEMENT_TYPES, URGENCIES } from '../codes/ssda903';
 import { NEED_CODES } from '../needs/needs-taxonomy';
@@ -256,6 +257,16 @@ describe('matching properties', () => {
         expect(exclusions[0].reasons).toContain(reason);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('never scores a vacancy further than a radius above bestScoreBeyond(radius)', () => {
+    fc.assert(
+      fc.property(oneVacancy, anyWeights, fc.double({ min: 0, max: 300, noNaN: true }), ([referral, vacancy], weights, radius) => {
+        fc.pre(distanceMiles(referral.child.home, vacancy.setting) > radius);
+        expect(scoreVacancy(referral, vacancy, weights).score).toBeLessThanOrEqual(bestScoreBeyond(radius, weights) + 1e-9);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { MatchingWeights } from '@app/domain';
 import { LocalAuthorityEntity } from './local-authority.entity';
 
 /** LAs commissioning together: the unit of weights, block contracts and sufficiency. */
@@ -17,6 +18,10 @@ export class AllianceEntity {
     inverseJoinColumn: { name: 'local_authority_code', referencedColumnName: 'code' },
   })
   localAuthorities: LocalAuthorityEntity[];
+
+  /** Set by the alliance's commissioners; null means the platform's defaults. */
+  @Column({ type: 'jsonb', nullable: true })
+  matchingWeights: MatchingWeights | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,8 @@ import { VacancyEntity } from './vacancy.entity';
 import { UserEntity } from './user.entity';
 import { ChildEntity } from './child.entity';
 import { ReferralEntity } from './referral.entity';
+import { ReferralMatchEntity } from './referral-match.entity';
+import { ReferralExclusionEntity } from './referral-exclusion.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -20,6 +22,8 @@ export {
   UserEntity,
   ChildEntity,
   ReferralEntity,
+  ReferralMatchEntity,
+  ReferralExclusionEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 };
@@ -42,6 +46,8 @@ export const ENTITIES = [
   UserEntity,
   ChildEntity,
   ReferralEntity,
+  ReferralMatchEntity,
+  ReferralExclusionEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 ];

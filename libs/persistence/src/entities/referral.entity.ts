@@ -36,6 +36,8 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 )
 @Check('referrals_urgency_known', "urgency IN ('emergency', 'urgent', 'planned')")
 @Index('referrals_la_status_created', ['localAuthorityCode', 'status', 'createdAt'])
+// The referrals a vacancy change may re-rank.
+@Index('referrals_awaiting_placement', ['status'], { where: "status IN ('shortlisted', 'no_match', 'match_failed')" })
 export class ReferralEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -100,6 +102,14 @@ export class ReferralEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   shortlistedAt: Date | null;
+
+  /** When the current shortlist (or no-match result) was computed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  matchedAt: Date | null;
+
+  /** Why matching gave up, when status is match_failed: an error class, never personal data. */
+  @Column({ type: 'text', nullable: true })
+  matchError: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   placementId: string | null;

@@ -9,7 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { SettingEntity } from './setting.entity';
+import type { OfstedGrade } from '@app/domain';
+import { SettingEntity, type SupportedNeed } from './setting.entity';
 import { ProviderEntity } from './provider.entity';
 
 export const VACANCY_STATUSES = ['open', 'filled', 'withdrawn'] as const;
@@ -25,6 +26,11 @@ export interface ReservedFor {
 @Check('vacancies_beds_not_negative', 'beds >= 0')
 @Check('vacancies_status_known', "status IN ('open', 'filled', 'withdrawn')")
 @Index('vacancies_status_available_from', ['status', 'availableFrom'])
+// Matching's pre-filter: open vacancies of the referral's types, within a band of latitude.
+@Index('vacancies_open_type_latitude', ['placementType', 'latitude'], { where: "status = 'open'" })
+// Nearest-first scans for exclusions: a GiST index on an expression TypeORM cannot describe, so it
+// is declared here only to keep the schema builder from dropping it (see the Matching migration).
+@Index('vacancies_open_location', { synchronize: false })
 export class VacancyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,6 +76,40 @@ export class VacancyEntity {
   /** Optimistic-concurrency token; only ever changed by a conditional UPDATE ... WHERE version = $n. */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /*
+   * The setting's matching fields, copied by database triggers (on insert, and whenever the setting
+   * changes) so that matching reads one table through one index. The application never writes them.
+   */
+  @Column({ type: 'varchar', length: 2, insert: false, update: false })
+  placementType: string;
+
+  @Column({ type: 'smallint', insert: false, update: false })
+  ageMin: number;
+
+  @Column({ type: 'smallint', insert: false, update: false })
+  ageMax: number;
+
+  @Column({ type: 'text', array: true, insert: false, update: false })
+  genders: string[];
+
+  @Column({ type: 'jsonb', insert: false, update: false })
+  needsSupported: SupportedNeed[];
+
+  @Column({ type: 'text', array: true, insert: false, update: false })
+  needsExcluded: string[];
+
+  @Column({ type: 'text', insert: false, update: false })
+  ofstedGrade: OfstedGrade;
+
+  @Column({ type: 'varchar', length: 9, nullable: true, insert: false, update: false })
+  settingLocalAuthorityCode: string | null;
+
+  @Column({ type: 'double precision', insert: false, update: false })
+  latitude: number;
+
+  @Column({ type: 'double precision', insert: false, update: false })
+  longitude: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SettingEntity } from '../entities';
+import { OutboxRepository } from './outbox.repository';
+import type { ChangeJob } from './vacancy.repository';
 
 export type NewSetting = Omit<SettingEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'provider' | 'district' | 'localAuthority'>;
 export type SettingChanges = Partial<Omit<NewSetting, 'providerId'>>;
@@ -32,13 +34,22 @@ export class SettingRepository {
   }
 
   /** Applies the changes under a row lock and bumps the version. */
-  async update(id: string, changes: SettingChanges): Promise<SettingUpdateResult> {
+  async update(id: string, changes: SettingChanges, changeJob: ChangeJob): Promise<SettingUpdateResult> {
     return this.dataSource.transaction(async (manager) => {
       const setting = await manager.findOne(SettingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!setting) return { outcome: 'not_found' as const };
       Object.assign(setting, changes, { version: setting.version + 1 });
       if (setting.ageMin > setting.ageMax) return { outcome: 'age_range_inverted' as const };
-      return { outcome: 'updated' as const, setting: await manager.save(setting) };
+      const saved = await manager.save(setting);
+      // A trigger has copied the change onto the setting's vacancies; re-rank the referrals they touch.
+      const vacancies: { id: string }[] = await manager.query(
+        `SELECT id FROM vacancies WHERE setting_id = $1 AND status <> 'withdrawn' ORDER BY id`,
+        [id],
+      );
+      if (vacancies.length > 0) {
+        await OutboxRepository.append(manager, { ...changeJob, payload: { vacancyIds: vacancies.map((v) => v.id) } });
+      }
+      return { outcome: 'updated' as const, setting: saved };
     });
   }
 

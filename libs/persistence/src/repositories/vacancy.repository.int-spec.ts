@@ -1,6 +1,6 @@
 import { insertProvider, insertSetting, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
 import type { SettingEntity } from '../entities';
-import { VacancyRepository, VacancyUpdateResult } from './vacancy.repository';
+import { VacancyChanges, VacancyRepository, VacancyUpdateResult } from './vacancy.repository';
 
 /** The optimistic-concurrency contract the api's 409/412 answers rest on. */
 describe('VacancyRepository.update', () => {
@@ -20,6 +20,17 @@ describe('VacancyRepository.update', () => {
     await database?.close();
   });
 
+  const CHANGE = { queueName: 'matching', jobName: 'vacancies-changed' };
+  const update = (id: string, version: number, changes: VacancyChanges) => vacancies.update(id, version, changes, CHANGE);
+  const withdraw = (id: string) => vacancies.withdraw(id, CHANGE);
+  const changeMessages = async (vacancyId: string): Promise<number> => {
+    const [row] = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'vacancies-changed' AND payload->'vacancyIds' ? $1`,
+      [vacancyId],
+    );
+    return row.n;
+  };
+
   const newVacancy = (beds = 2) => insertVacancy(database.dataSource, setting, { beds, weeklyCost: 4_000 });
 
   async function waitForLockWaiters(count: number): Promise<void> {
@@ -36,7 +47,7 @@ describe('VacancyRepository.update', () => {
 
   it('applies the changes and bumps the version when the version matches', async () => {
     const vacancy = await newVacancy();
-    const result = await vacancies.update(vacancy.id, 1, {
+    const result = await update(vacancy.id, 1, {
       weeklyCost: 4_500,
       emergencyReady: true,
       availableUntil: '2031-12-31',
@@ -60,10 +71,10 @@ describe('VacancyRepository.update', () => {
 
   it('returns stale with the current version and changes nothing when the version is old', async () => {
     const vacancy = await newVacancy();
-    await vacancies.update(vacancy.id, 1, { weeklyCost: 4_100 });
+    await update(vacancy.id, 1, { weeklyCost: 4_100 });
     const before = await vacancies.findById(vacancy.id);
 
-    const result = await vacancies.update(vacancy.id, 1, { weeklyCost: 9_999, beds: 0 });
+    const result = await update(vacancy.id, 1, { weeklyCost: 9_999, beds: 0 });
 
     expect(result).toEqual({ outcome: 'stale', currentVersion: 2 });
     expect(await vacancies.findById(vacancy.id)).toEqual(before);
@@ -77,8 +88,8 @@ describe('VacancyRepository.update', () => {
     await blocker.startTransaction();
     await blocker.query(`SELECT 1 FROM vacancies WHERE id = $1 FOR UPDATE`, [vacancy.id]);
     const racing = Promise.all([
-      vacancies.update(vacancy.id, 1, { weeklyCost: 4_001 }),
-      vacancies.update(vacancy.id, 1, { weeklyCost: 4_002 }),
+      update(vacancy.id, 1, { weeklyCost: 4_001 }),
+      update(vacancy.id, 1, { weeklyCost: 4_002 }),
     ]);
     try {
       await waitForLockWaiters(2);
@@ -97,7 +108,7 @@ describe('VacancyRepository.update', () => {
   it('lets exactly one of ten concurrent writers with the same version win', async () => {
     const vacancy = await newVacancy();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => vacancies.update(vacancy.id, 1, { weeklyCost: 5_000 + i })),
+      Array.from({ length: 10 }, (_, i) => update(vacancy.id, 1, { weeklyCost: 5_000 + i })),
     );
     expect(outcomes(results).filter((outcome) => outcome === 'updated')).toHaveLength(1);
     expect(outcomes(results).filter((outcome) => outcome === 'stale')).toHaveLength(9);
@@ -109,16 +120,16 @@ describe('VacancyRepository.update', () => {
 
   it('marks a vacancy with no beds left filled, and reopens it when beds return', async () => {
     const vacancy = await newVacancy();
-    expect(await vacancies.update(vacancy.id, 1, { beds: 0 })).toMatchObject({
+    expect(await update(vacancy.id, 1, { beds: 0 })).toMatchObject({
       outcome: 'updated',
       vacancy: { beds: 0, status: 'filled', version: 2 },
     });
     // A change that leaves beds alone keeps a filled vacancy filled.
-    expect(await vacancies.update(vacancy.id, 2, { weeklyCost: 4_200 })).toMatchObject({
+    expect(await update(vacancy.id, 2, { weeklyCost: 4_200 })).toMatchObject({
       outcome: 'updated',
       vacancy: { beds: 0, status: 'filled', version: 3 },
     });
-    expect(await vacancies.update(vacancy.id, 3, { beds: 1 })).toMatchObject({
+    expect(await update(vacancy.id, 3, { beds: 1 })).toMatchObject({
       outcome: 'updated',
       vacancy: { beds: 1, status: 'open', version: 4 },
     });
@@ -134,30 +145,60 @@ describe('VacancyRepository.update', () => {
       weeklyCost: 4_000,
       emergencyReady: false,
       reservedFor: null,
-    });
+    }, CHANGE);
     expect(created).toMatchObject({ status: 'filled', version: 1, beds: 0, availableFrom: '2030-01-01' });
   });
 
   it('refuses to update a withdrawn vacancy, whatever the version', async () => {
     const vacancy = await newVacancy();
-    const withdrawn = await vacancies.withdraw(vacancy.id);
+    const withdrawn = await withdraw(vacancy.id);
     expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2 });
 
-    expect(await vacancies.update(vacancy.id, 2, { beds: 3 })).toEqual({ outcome: 'withdrawn' });
-    expect(await vacancies.update(vacancy.id, 1, { beds: 3 })).toEqual({ outcome: 'withdrawn' });
+    expect(await update(vacancy.id, 2, { beds: 3 })).toEqual({ outcome: 'withdrawn' });
+    expect(await update(vacancy.id, 1, { beds: 3 })).toEqual({ outcome: 'withdrawn' });
     expect(await vacancies.findById(vacancy.id)).toEqual(withdrawn);
   });
 
   it('withdraws only once: a second withdrawal changes nothing', async () => {
     const vacancy = await newVacancy();
-    const first = await vacancies.withdraw(vacancy.id);
-    expect(await vacancies.withdraw(vacancy.id)).toEqual(first);
+    const first = await withdraw(vacancy.id);
+    expect(await withdraw(vacancy.id)).toEqual(first);
   });
 
   it('answers not_found for an unknown id', async () => {
-    expect(await vacancies.update('00000000-0000-4000-8000-000000000000', 1, { beds: 1 })).toEqual({
+    expect(await update('00000000-0000-4000-8000-000000000000', 1, { beds: 1 })).toEqual({
       outcome: 'not_found',
     });
+  });
+
+  it('publishes one re-ranking message with each change that lands, and none for one that does not', async () => {
+    const vacancy = await newVacancy();
+    await update(vacancy.id, 1, { weeklyCost: 4_100 });
+    await update(vacancy.id, 1, { weeklyCost: 4_200 });
+    expect(await changeMessages(vacancy.id)).toBe(1);
+    await withdraw(vacancy.id);
+    await withdraw(vacancy.id);
+    expect(await changeMessages(vacancy.id)).toBe(2);
+  });
+
+  it("copies the setting's matching fields onto its vacancies, and keeps them in step", async () => {
+    const vacancy = await newVacancy();
+    const read = async () =>
+      (
+        await database.dataSource.query(
+          `SELECT placement_type, age_min, age_max, latitude, ofsted_grade FROM vacancies WHERE id = $1`,
+          [vacancy.id],
+        )
+      )[0];
+    expect(await read()).toEqual({
+      placement_type: setting.placementType,
+      age_min: setting.ageMin,
+      age_max: setting.ageMax,
+      latitude: setting.latitude,
+      ofsted_grade: setting.ofstedGrade,
+    });
+    await database.dataSource.query(`UPDATE settings SET age_min = 5, ofsted_grade = 'outstanding' WHERE id = $1`, [setting.id]);
+    expect(await read()).toMatchObject({ age_min: 5, ofsted_grade: 'outstanding' });
   });
 });
 

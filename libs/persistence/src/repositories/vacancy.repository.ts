@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { ReservedFor, VacancyStatus } from '../entities';
+import { OutboxRepository } from './outbox.repository';
 import { returningRows } from './rows';
 
 export interface VacancyView {
@@ -65,11 +66,21 @@ const VIEW = `
          v.created_at AS "createdAt", v.updated_at AS "updatedAt"
     FROM vacancies v JOIN settings s ON s.id = v.setting_id`;
 
+/** The job a vacancy change publishes through the outbox, so open referrals are re-ranked. */
+export interface ChangeJob {
+  queueName: string;
+  jobName: string;
+}
+
+function appendChange(manager: EntityManager, job: ChangeJob, vacancyIds: string[]): Promise<string> {
+  return OutboxRepository.append(manager, { ...job, payload: { vacancyIds } });
+}
+
 @Injectable()
 export class VacancyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(vacancy: NewVacancy): Promise<VacancyView> {
+  async create(vacancy: NewVacancy, changeJob: ChangeJob): Promise<VacancyView> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO vacancies (setting_id, provider_id, beds, available_from, available_until, weekly_cost,
@@ -87,6 +98,7 @@ export class VacancyRepository {
           vacancy.reservedFor,
         ],
       );
+      await appendChange(manager, changeJob, [row.id]);
       const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [row.id]);
       return view;
     });
@@ -101,7 +113,7 @@ export class VacancyRepository {
    * One conditional UPDATE ... WHERE id = $1 AND version = $2: of two writers holding the same
    * version exactly one succeeds, and a stale one changes nothing.
    */
-  async update(id: string, expectedVersion: number, changes: VacancyChanges): Promise<VacancyUpdateResult> {
+  async update(id: string, expectedVersion: number, changes: VacancyChanges, changeJob: ChangeJob): Promise<VacancyUpdateResult> {
     return this.dataSource.transaction(async (manager) => {
       const columns: Record<keyof VacancyChanges, string> = {
         beds: 'beds',
@@ -130,6 +142,7 @@ export class VacancyRepository {
         params,
       );
       if (updated.length > 0) {
+        await appendChange(manager, changeJob, [id]);
         const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
         return { outcome: 'updated', vacancy: view };
       }
@@ -141,13 +154,15 @@ export class VacancyRepository {
   }
 
   /** Withdraws an open or filled vacancy; withdrawing twice is harmless. */
-  async withdraw(id: string): Promise<VacancyView | null> {
+  async withdraw(id: string, changeJob: ChangeJob): Promise<VacancyView | null> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(
+      const withdrawn = await returningRows<{ id: string }>(
+        manager,
         `UPDATE vacancies SET status = 'withdrawn', version = version + 1, updated_at = now()
-          WHERE id = $1 AND status <> 'withdrawn'`,
+          WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
         [id],
       );
+      if (withdrawn.length > 0) await appendChange(manager, changeJob, [id]);
       const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
       return view ?? null;
     });

@@ -1,0 +1,266 @@
+import fc from 'fast-check';
+import {
+  DEFAULT_WEIGHTS,
+  MatchReferral,
+  MatchingWeights,
+  rankVacancies,
+} from '@app/domain';
+import { MatchingRepository, ReferralRepository } from '@app/persistence';
+import type { NewReferral } from '@app/persistence';
+import {
+  buildReferral,
+  insertAlliance,
+  insertProvider,
+  insertSetting,
+  insertUser,
+  insertVacancy,
+  loadEveryOpenVacancy,
+  openTestDatabase,
+  OpenTestDatabase,
+} from '@app/testing';
+import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
+
+const JOB = { queueName: 'matching', jobName: 'match-referral' };
+
+/** Matching against real Postgres: the claim, the indexed pre-filter, the staged search, the write. */
+describe('MatchingService (integration)', () => {
+  let database: OpenTestDatabase;
+  let matching: MatchingService;
+  let repository: MatchingRepository;
+  let referrals: ReferralRepository;
+  let officerId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase({ poolSize: 8 });
+    repository = new MatchingRepository(database.dataSource);
+    matching = new MatchingService(repository);
+    referrals = new ReferralRepository(database.dataSource);
+    officerId = (await insertUser(database.dataSource)).id;
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function submit(overrides: Partial<NewReferral> = {}): Promise<string> {
+    const result = await referrals.submit(buildReferral(officerId, overrides), JOB);
+    if (result.outcome === 'key_reused') throw new Error('idempotency key reused');
+    return result.referral.id;
+  }
+
+  async function status(referralId: string): Promise<string> {
+    const [row] = await database.dataSource.query(`SELECT status FROM referrals WHERE id = $1`, [referralId]);
+    return row.status;
+  }
+
+  describe('one referral in Ealing', () => {
+    beforeAll(async () => {
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn'`);
+    });
+
+    it('writes a ranked, explained shortlist and the exclusions with every reason', async () => {
+      const provider = await insertProvider(database.dataSource);
+      const near = await insertSetting(database.dataSource, provider.id, { ofstedGrade: 'outstanding' });
+      const farther = await insertSetting(database.dataSource, provider.id, { postcodeDistrict: 'W5' });
+      const wrongType = await insertSetting(database.dataSource, provider.id, { placementType: 'U1' });
+      const tooOld = await insertSetting(database.dataSource, provider.id, { ageMin: 13, ageMax: 17, placementType: 'U1' });
+      const best = await insertVacancy(database.dataSource, near);
+      const second = await insertVacancy(database.dataSource, farther);
+      const excludedType = await insertVacancy(database.dataSource, wrongType);
+      const excludedTwice = await insertVacancy(database.dataSource, tooOld);
+
+      const referralId = await submit();
+      expect(await matching.match(referralId, ['submitted'])).toEqual({
+        outcome: 'matched',
+        status: 'shortlisted',
+        matches: 2,
+        exclusions: 2,
+      });
+      expect(await status(referralId)).toBe('shortlisted');
+      const stored = await repository.findMatches(referralId);
+      expect(stored?.items.map((m) => [m.rank, m.vacancyId])).toEqual([
+        [1, best.id],
+        [2, second.id],
+      ]);
+      for (const item of stored!.items) {
+        const sum = Object.values(item.breakdown).reduce((a, b) => a + b, 0);
+        expect(Math.abs(item.score - sum)).toBeLessThan(0.01);
+      }
+      const exclusions = await repository.findExclusions(referralId);
+      expect(exclusions?.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ vacancyId: excludedType.id, reasons: ['TYPE_NOT_ACCEPTED'] }),
+          expect.objectContaining({ vacancyId: excludedTwice.id, reasons: ['TYPE_NOT_ACCEPTED', 'AGE_OUT_OF_RANGE'] }),
+        ]),
+      );
+    });
+
+    it('does nothing for a redelivered job: the shortlist is written once', async () => {
+      const referralId = await submit();
+      await matching.match(referralId, ['submitted']);
+      const first = await repository.findMatches(referralId);
+      expect(await matching.match(referralId, ['submitted'])).toEqual({ outcome: 'not_claimable' });
+      expect(await repository.findMatches(referralId)).toEqual(first);
+    });
+
+    it('lets one of two racing runs match and the other find it done', async () => {
+      const referralId = await submit();
+      const results = await Promise.all([matching.match(referralId, ['submitted']), matching.match(referralId, ['submitted'])]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['matched', 'not_claimable']);
+      const [{ n }] = await database.dataSource.query(
+        `SELECT count(*)::int AS n FROM referral_matches WHERE referral_id = $1 AND rank = 1`,
+        [referralId],
+      );
+      expect(n).toBe(1);
+    });
+
+    it('says no_match when nothing is eligible, keeping the exclusions', async () => {
+      const referralId = await submit({ placementTypes: ['R1'] });
+      expect(await matching.match(referralId, ['submitted'])).toMatchObject({ status: 'no_match', matches: 0 });
+      expect((await repository.findExclusions(referralId))?.items.length).toBeGreaterThan(0);
+    });
+
+    it("uses the alliance's weights", async () => {
+      const ealing = 'E09000009';
+      const alliance = await insertAlliance(database.dataSource, { localAuthorityCodes: [ealing] });
+      const weights: MatchingWeights = { needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 };
+      await database.dataSource.query(`UPDATE alliances SET matching_weights = $2 WHERE id = $1`, [alliance.id, weights]);
+      try {
+        const referralId = await submit();
+        await matching.match(referralId, ['submitted']);
+        const stored = await repository.findMatches(referralId);
+        expect(stored?.items[0].breakdown).toEqual({ needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 });
+      } finally {
+        await database.dataSource.query(`UPDATE alliances SET matching_weights = NULL WHERE id = $1`, [alliance.id]);
+      }
+    });
+
+    it('marks a failed referral and lets a re-match recover it', async () => {
+      const referralId = await submit();
+      await matching.match(referralId, ['submitted']);
+      expect(await matching.markFailed(referralId, 'QueryFailedError')).toBe(true);
+      const [row] = await database.dataSource.query(`SELECT status, match_error FROM referrals WHERE id = $1`, [referralId]);
+      expect(row).toEqual({ status: 'match_failed', match_error: 'QueryFailedError' });
+      await matching.match(referralId, ['shortlisted', 'no_match', 'match_failed']);
+      expect(await status(referralId)).toBe('shortlisted');
+    });
+
+    it('finds the referrals a vacancy change could re-rank', async () => {
+      const provider = await insertProvider(database.dataSource);
+      const setting = await insertSetting(database.dataSource, provider.id, { placementType: 'K2' });
+      const onShortlist = await insertVacancy(database.dataSource, setting);
+      const k2 = await submit();
+      const u1 = await submit({ placementTypes: ['U1'] });
+      const unmatched = await submit();
+      await matching.match(k2, ['submitted']);
+      await matching.match(u1, ['submitted']);
+      const affected = await repository.referralsAffectedBy([onShortlist.id]);
+      expect(affected).toContain(k2);
+      expect(affected).not.toContain(u1);
+      // Still submitted: its first match has yet to run and will see the change.
+      expect(affected).not.toContain(unmatched);
+      // Withdrawn: still affects the referral whose shortlist it is on.
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [onShortlist.id]);
+      expect(await repository.referralsAffectedBy([onShortlist.id])).toContain(k2);
+    });
+  });
+
+  describe('across England', () => {
+    let districts: { district: string; latitude: number; longitude: number; la: string | null }[];
+
+    beforeAll(async () => {
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn'`);
+      districts = await database.dataSource.query(
+        `SELECT district, latitude, longitude, local_authority_code AS la FROM postcode_districts WHERE local_authority_code IS NOT NULL ORDER BY district`,
+      );
+      // 1,500 vacancies in random districts, types, ages, grades and needs; a dense cluster in
+      // and around Ealing so that the staged search stops early for some referrals.
+      await database.dataSource.query(
+        `WITH p AS (INSERT INTO providers (name, sector) VALUES ('Spread', 'private') RETURNING id),
+              everywhere AS (SELECT array_agg(district ORDER BY district) AS a FROM postcode_districts WHERE local_authority_code IS NOT NULL),
+              picks AS (
+                SELECT g, CASE WHEN g % 3 = 0 THEN a[1 + (g * 7919) % cardinality(a)]
+                               ELSE (ARRAY['UB1','UB2','W5','W3','HA0','TW3','W7','UB6','NW10','W13'])[1 + g % 10] END AS district
+                  FROM generate_series(1, 1500) AS g, everywhere),
+              s AS (
+                INSERT INTO settings (provider_id, name, placement_type, ofsted_grade, postcode, postcode_district,
+                                      local_authority_code, latitude, longitude, registered_places, age_min, age_max,
+                                      genders, needs_supported, needs_excluded)
+                SELECT p.id, 'Home ' || g, (ARRAY['K2','K2','U1','U4','P1'])[1 + g % 5],
+                       (ARRAY['outstanding','good','good','requires_improvement','inadequate','not_yet_inspected'])[1 + (g * 7) % 6],
+                       d.district || ' 1AA', d.district, d.local_authority_code, d.latitude, d.longitude, 4,
+                       (g * 3) % 12, 12 + (g * 5) % 6,
+                       CASE WHEN g % 9 = 0 THEN ARRAY['female'] ELSE ARRAY['female','male','other'] END,
+                       jsonb_build_array(jsonb_build_object('code', 'autism', 'level', 1 + g % 3),
+                                         jsonb_build_object('code', 'self-harm', 'level', 1 + (g / 3) % 3)),
+                       CASE WHEN g % 13 = 0 THEN ARRAY['fire-setting'] ELSE ARRAY[]::text[] END
+                  FROM picks CROSS JOIN p JOIN postcode_districts d USING (district)
+                RETURNING id, provider_id)
+         INSERT INTO vacancies (setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready, status)
+         SELECT s.id, s.provider_id, 1 + (hashtext(s.id::text) & 1), current_date - 3 + (hashtext(s.id::text) & 15),
+                NULL, 3000 + (hashtext(s.id::text) & 4095), (hashtext(s.id::text) & 4) = 0, 'open'
+           FROM s`,
+      );
+    });
+
+    /** What ranking every open vacancy in the country, with no pre-filter, gives. */
+    async function naive(referral: MatchReferral, weights: MatchingWeights) {
+      const vacancies = await loadEveryOpenVacancy(database.dataSource);
+      return rankVacancies(referral, vacancies, weights, { limit: 50, exclusionLimit: EXCLUSION_LIMIT });
+    }
+
+    it('shortlists exactly what ranking every vacancy in the country would, for any referral', async () => {
+      const scenario = fc.record({
+        districtAt: fc.nat(),
+        nearEaling: fc.boolean(),
+        types: fc.subarray(['K2', 'U1', 'U4', 'P1', 'R1'], { minLength: 1 }),
+        age: fc.integer({ min: 0, max: 17 }),
+        gender: fc.constantFrom('female', 'male'),
+        maxDistanceMiles: fc.option(fc.integer({ min: 5, max: 200 }), { freq: 2 }),
+        urgency: fc.constantFrom('planned', 'urgent', 'emergency'),
+        needs: fc.subarray(
+          [
+            { code: 'autism', level: 2, essential: true },
+            { code: 'self-harm', level: 1, essential: false },
+            { code: 'fire-setting', level: 1, essential: false },
+          ],
+          { minLength: 0 },
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(scenario, async (s) => {
+          const district = s.nearEaling ? 'UB1' : districts[s.districtAt % districts.length].district;
+          const today = new Date().toISOString().slice(0, 10);
+          const referralId = await submit({
+            placementTypes: s.types,
+            maxDistanceMiles: s.maxDistanceMiles,
+            urgency: s.urgency,
+            child: {
+              ...buildReferral(officerId).child,
+              dateOfBirth: `${Number(today.slice(0, 4)) - s.age - 1}-01-01`,
+              gender: s.gender,
+              homeDistrict: district,
+              homePostcode: `${district} 1AA`,
+              needs: s.needs,
+            },
+          });
+          let claimed: MatchReferral | undefined;
+          const result = await repository.run(referralId, ['submitted'], async (c, source) => {
+            claimed = c.referral;
+            return {
+              matches: await shortlist(c.referral, DEFAULT_WEIGHTS, source),
+              exclusions: await nearestExclusions(c.referral, DEFAULT_WEIGHTS, source),
+            };
+          });
+          expect(result.outcome).toBe('matched');
+          const expected = await naive(claimed!, DEFAULT_WEIGHTS);
+          const stored = await repository.findMatches(referralId);
+          expect(stored?.items).toEqual(expected.matches);
+          const exclusions = (await repository.findExclusions(referralId))!.items;
+          expect(exclusions).toEqual(expected.exclusions);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import {
+  bestScoreBeyond,
+  DEFAULT_MATCH_LIMIT,
+  DEFAULT_WEIGHTS,
+  MatchReferral,
+  MatchVacancy,
+  MatchingWeights,
+  rankVacancies,
+  RankedMatch,
+  VacancyExclusion,
+} from '@app/domain';
+import { CandidateSource, MatchingRepository, MatchRunResult } from '@app/persistence';
+import type { ReferralStatus } from '@app/persistence';
+import { boxAround, SEARCH_RADII_MILES } from './search-plan';
+
+/** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
+export const EXCLUSION_LIMIT = 200;
+/** Nearest vacancies read per round when collecting exclusions. */
+const NEAREST_PAGE = 400;
+
+/**
+ * Matching one referral: claim it, find the best shortlist with as few rows read as the scores
+ * allow, collect the nearest exclusions, and store both, in one transaction (MatchingRepository).
+ */
+@Injectable()
+export class MatchingService {
+  constructor(private readonly repository: MatchingRepository) {}
+
+  match(referralId: string, from: readonly ReferralStatus[]): Promise<MatchRunResult> {
+    return this.repository.run(referralId, from, async ({ referral, weights }, source) => {
+      const effective = weights ?? DEFAULT_WEIGHTS;
+      const matches = await shortlist(referral, effective, source);
+      const exclusions = await nearestExclusions(referral, effective, source);
+      return { matches, exclusions };
+    });
+  }
+
+  markFailed(referralId: string, reason: string): Promise<boolean> {
+    return this.repository.markFailed(referralId, reason);
+  }
+}
+
+/**
+ * The best eligible vacancies, up to 50. Searches within 20 miles, then 80, then the referral's
+ * maximum distance or the whole country, and stops at the first radius whose 50th place already
+ * beats anything further away could score (`bestScoreBeyond`): in a city that is usually the first.
+ * The result is exactly what ranking every vacancy in the country would give.
+ */
+export async function shortlist(
+  referral: MatchReferral,
+  weights: MatchingWeights,
+  source: CandidateSource,
+): Promise<RankedMatch[]> {
+  const home = referral.child.home;
+  const limit = { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: 0 };
+  const max = referral.maxDistanceMiles;
+  for (const radius of SEARCH_RADII_MILES) {
+    if (max !== null && radius >= max) break;
+    const { matches } = rankVacancies(referral, await source.candidates(boxAround(home, radius)), weights, limit);
+    if (matches.length === DEFAULT_MATCH_LIMIT && matches[matches.length - 1].score > bestScoreBeyond(radius, weights)) {
+      return matches;
+    }
+  }
+  const everywhere = await source.candidates(max === null ? null : boxAround(home, max));
+  return rankVacancies(referral, everywhere, weights, limit).matches;
+}
+
+/**
+ * Plane distance on the index over great-circle miles, at most, anywhere in England: longitude is
+ * scaled by 0.61 where the true factor runs from 0.56 (Northumberland) to 0.65 (Cornwall).
+ */
+const PLANE_OVERSTATEMENT = 1.1;
+
+/**
+ * The nearest open vacancies that fail a hard constraint, with every reason, up to 200, exactly as
+ * ranking every open vacancy would give them (nearest first, ties by vacancy id). Reads the nearest
+ * open vacancies in growing pages until 200 are ruled out and the pages reach far enough past the
+ * 200th that nothing unread could be as near (the index orders by an approximate distance).
+ */
+export async function nearestExclusions(
+  referral: MatchReferral,
+  weights: MatchingWeights,
+  source: CandidateSource,
+): Promise<VacancyExclusion[]> {
+  const seen: MatchVacancy[] = [];
+  let page = NEAREST_PAGE;
+  for (;;) {
+    const { vacancies, reachMiles } = await source.nearest(page, seen.length);
+    seen.push(...vacancies);
+    const { exclusions } = rankVacancies(referral, seen, weights, { limit: 0, exclusionLimit: EXCLUSION_LIMIT });
+    if (vacancies.length < page) return exclusions;
+    if (exclusions.length >= EXCLUSION_LIMIT) {
+      // Shown distances are rounded to 0.1 mile, so ties reach 0.05 past the last one shown.
+      const last = exclusions[exclusions.length - 1].distanceMiles + 0.05;
+      if (reachMiles > last * PLANE_OVERSTATEMENT + 0.1) return exclusions;
+    }
+    page *= 2;
+  }
+}

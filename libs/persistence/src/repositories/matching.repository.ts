@@ -1,0 +1,429 @@
+import { Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { ageInYears } from '@app/domain';
+import type {
+  ExclusionReason,
+  Gender,
+  MatchingWeights,
+  MatchReferral,
+  MatchVacancy,
+  RankedMatch,
+  ScoreBreakdown,
+  Urgency,
+  VacancyExclusion,
+} from '@app/domain';
+import type { ReferralStatus } from '../entities';
+
+/** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
+export interface ClaimedReferral {
+  referral: MatchReferral;
+  weights: MatchingWeights | null;
+}
+
+/** A bounding box in degrees; the candidates inside it are a superset of those within a radius. */
+export interface LatLonBox {
+  minLatitude: number;
+  maxLatitude: number;
+  minLongitude: number;
+  maxLongitude: number;
+}
+
+/** Reads the open vacancies for one claimed referral, inside its matching transaction. */
+export interface CandidateSource {
+  /**
+   * Open vacancies passing the hard constraints SQL can check on indexed columns (placement type,
+   * age, availability, beds, emergency readiness, gender, rating), inside the box if one is given.
+   * A superset of the eligible ones inside the box: the domain decides.
+   */
+  candidates(box: LatLonBox | null): Promise<MatchVacancy[]>;
+  /**
+   * Open vacancies nearest the child's home first, any fit, ordered by the index's plane distance
+   * (within 10% of great-circle miles across England); `reachMiles` is the last one's plane distance.
+   */
+  nearest(limit: number, offset: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
+}
+
+export interface MatchOutcome {
+  matches: RankedMatch[];
+  exclusions: VacancyExclusion[];
+}
+
+export interface StoredMatches {
+  referralId: string;
+  status: ReferralStatus;
+  computedAt: Date | null;
+  items: RankedMatch[];
+}
+
+export interface StoredExclusions {
+  referralId: string;
+  status: ReferralStatus;
+  computedAt: Date | null;
+  items: { vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }[];
+}
+
+/** Where a referral stands after a matching run. */
+export type MatchRunResult =
+  | { outcome: 'matched'; status: 'shortlisted' | 'no_match'; matches: number; exclusions: number }
+  /** Not in a state this run may match from (already matched, withdrawn, placed, unknown). */
+  | { outcome: 'not_claimable' };
+
+/** Statuses from which a referral's shortlist may be recomputed when vacancies change. */
+export const AWAITING_PLACEMENT: readonly ReferralStatus[] = ['shortlisted', 'no_match', 'match_failed'];
+
+/**
+ * Longitude is scaled by cos(52.4°), the middle of England, in the GiST index on open vacancies'
+ * locations; the expression here must match the index's exactly for the planner to use it.
+ */
+const PLANE_POINT = 'point(longitude * 0.61, latitude)';
+const MILES_PER_DEGREE_OF_LATITUDE = 69.05;
+
+const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_from::text AS available_from,
+  available_until::text AS available_until, weekly_cost, emergency_ready, reserved_for, placement_type, ofsted_grade,
+  age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude`;
+
+interface VacancyRow {
+  id: string;
+  setting_id: string;
+  provider_id: string;
+  status: MatchVacancy['status'];
+  beds: number;
+  available_from: string;
+  available_until: string | null;
+  weekly_cost: number;
+  emergency_ready: boolean;
+  reserved_for: MatchVacancy['reservedFor'];
+  placement_type: string;
+  ofsted_grade: MatchVacancy['setting']['ofstedGrade'];
+  age_min: number;
+  age_max: number;
+  genders: string[];
+  needs_supported: { code: string; level: number }[];
+  needs_excluded: string[];
+  setting_local_authority_code: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+function toMatchVacancy(row: VacancyRow): MatchVacancy {
+  return {
+    id: row.id,
+    settingId: row.setting_id,
+    providerId: row.provider_id,
+    status: row.status,
+    beds: row.beds,
+    availableFrom: row.available_from,
+    availableUntil: row.available_until,
+    weeklyCost: row.weekly_cost,
+    emergencyReady: row.emergency_ready,
+    reservedFor: row.reserved_for,
+    setting: {
+      latitude: row.latitude,
+      longitude: row.longitude,
+      placementType: row.placement_type,
+      ofstedGrade: row.ofsted_grade,
+      ageMin: row.age_min,
+      ageMax: row.age_max,
+      genders: row.genders,
+      needsSupported: row.needs_supported,
+      needsExcluded: row.needs_excluded,
+      localAuthorityCode: row.setting_local_authority_code,
+    },
+    // Placement stability joins the score once placements are recorded.
+    providerStability: null,
+  };
+}
+
+/**
+ * Matching's reads and writes. A run is one transaction: the claim (a conditional UPDATE that also
+ * row-locks the referral), the candidate reads, and the shortlist write. Two runs for one referral
+ * therefore serialise on the row lock, and the second re-checks the status once the first commits;
+ * a run whose process dies is rolled back by Postgres, leaving the referral as it was for the retry.
+ * Statements are named, so each pooled connection plans them once.
+ */
+@Injectable()
+export class MatchingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the referral if its status is one of `from`, lets `compute` read candidates and rank
+   * them, and stores the result with the status it implies, all in one transaction.
+   */
+  async run(
+    referralId: string,
+    from: readonly ReferralStatus[],
+    compute: (claimed: ClaimedReferral, source: CandidateSource) => Promise<MatchOutcome> | MatchOutcome,
+  ): Promise<MatchRunResult> {
+    const client = await this.pool().connect();
+    let released = false;
+    try {
+      await client.query('BEGIN');
+      const claimed = await this.claim(client, referralId, from);
+      if (!claimed) {
+        await client.query('ROLLBACK');
+        return { outcome: 'not_claimable' };
+      }
+      const outcome = await compute(claimed, this.candidateSource(client, claimed.referral));
+      const status = await this.store(client, referralId, outcome);
+      await client.query('COMMIT');
+      return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length };
+    } catch (error) {
+      // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        client.release(rollbackError);
+        released = true;
+      });
+      throw error;
+    } finally {
+      if (!released) client.release();
+    }
+  }
+
+  /**
+   * Marks a referral whose matching has given up, keeping any earlier shortlist for reference.
+   * `reason` is an error class or code, never a message that could carry personal data.
+   */
+  async markFailed(referralId: string, reason: string): Promise<boolean> {
+    const { rowCount } = await this.pool().query(
+      `UPDATE referrals SET status = 'match_failed', match_error = $2, updated_at = now()
+        WHERE id = $1 AND status IN ('submitted', 'matching', 'shortlisted', 'no_match')`,
+      [referralId, reason.slice(0, 200)],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  /**
+   * Referrals awaiting placement whose shortlist a change to these vacancies could alter: those the
+   * vacancy is on now, and those it could now be eligible for by type, age on the required date and
+   * maximum distance (a loose great-circle check; the re-match itself is exact).
+   */
+  async referralsAffectedBy(vacancyIds: readonly string[]): Promise<string[]> {
+    const { rows } = await this.pool().query<{ id: string }>({
+      name: 'matching-affected-referrals',
+      text: `SELECT DISTINCT r.id
+               FROM referrals r
+               JOIN children c ON c.id = r.child_id
+               JOIN postcode_districts d ON d.district = c.home_district
+               JOIN vacancies v ON v.id = ANY($1::uuid[])
+              WHERE r.status IN ('shortlisted', 'no_match', 'match_failed')
+                AND (
+                  EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = v.id)
+                  OR (v.status = 'open'
+                      AND v.placement_type = ANY(r.placement_types)
+                      AND date_part('year', age(r.required_by, c.date_of_birth)) BETWEEN v.age_min AND v.age_max
+                      AND (r.max_distance_miles IS NULL OR
+                           2 * 3958.8 * asin(sqrt(
+                             power(sin(radians(v.latitude - d.latitude) / 2), 2) +
+                             cos(radians(d.latitude)) * cos(radians(v.latitude)) *
+                             power(sin(radians(v.longitude - d.longitude) / 2), 2))) <= r.max_distance_miles + 1)))
+              ORDER BY r.id`,
+      values: [vacancyIds],
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async findMatches(referralId: string): Promise<StoredMatches | null> {
+    const { rows } = await this.pool().query({
+      name: 'matching-read-matches',
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
+                    m.score, m.distance_miles, m.weekly_cost, m.breakdown
+               FROM referrals r LEFT JOIN referral_matches m ON m.referral_id = r.id
+              WHERE r.id = $1
+              ORDER BY m.rank`,
+      values: [referralId],
+    });
+    if (rows.length === 0) return null;
+    return {
+      referralId: rows[0].referral_id,
+      status: rows[0].status,
+      computedAt: rows[0].matched_at,
+      items: rows
+        .filter((row) => row.rank !== null)
+        .map((row) => ({
+          rank: row.rank,
+          vacancyId: row.vacancy_id,
+          settingId: row.setting_id,
+          providerId: row.provider_id,
+          score: row.score,
+          distanceMiles: row.distance_miles,
+          weeklyCost: row.weekly_cost,
+          breakdown: row.breakdown as ScoreBreakdown,
+        })),
+    };
+  }
+
+  async findExclusions(referralId: string): Promise<StoredExclusions | null> {
+    const { rows } = await this.pool().query({
+      name: 'matching-read-exclusions',
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons
+               FROM referrals r LEFT JOIN referral_exclusions e ON e.referral_id = r.id
+              WHERE r.id = $1
+              ORDER BY e.position`,
+      values: [referralId],
+    });
+    if (rows.length === 0) return null;
+    return {
+      referralId: rows[0].referral_id,
+      status: rows[0].status,
+      computedAt: rows[0].matched_at,
+      items: rows
+        .filter((row) => row.position !== null)
+        .map((row) => ({ vacancyId: row.vacancy_id, distanceMiles: row.distance_miles, reasons: row.reasons })),
+    };
+  }
+
+  private async claim(
+    client: PoolClient,
+    referralId: string,
+    from: readonly ReferralStatus[],
+  ): Promise<ClaimedReferral | null> {
+    const { rows } = await client.query({
+      name: 'matching-claim',
+      // The UPDATE is the claim and takes the row lock; FROM brings the child and home district
+      // back in the same round trip.
+      text: `UPDATE referrals r SET status = 'matching', updated_at = now()
+               FROM children c JOIN postcode_districts d ON d.district = c.home_district
+              WHERE r.id = $1 AND r.status = ANY($2::text[]) AND c.id = r.child_id
+          RETURNING r.id, r.urgency, r.required_by::text AS required_by, r.placement_types, r.max_distance_miles,
+                    r.weekly_budget, r.local_authority_code, c.date_of_birth::text AS date_of_birth, c.gender,
+                    c.legal_status, c.needs, c.sibling_group_size, d.latitude, d.longitude,
+                    d.local_authority_code AS home_local_authority_code,
+                    to_char(now() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS today,
+                    (SELECT a.matching_weights FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
+                      WHERE am.local_authority_code = r.local_authority_code AND a.matching_weights IS NOT NULL
+                      ORDER BY a.created_at, a.id LIMIT 1) AS weights`,
+      values: [referralId, from],
+    });
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      weights: row.weights,
+      referral: {
+        id: row.id,
+        urgency: row.urgency as Urgency,
+        requiredBy: row.required_by,
+        today: row.today,
+        placementTypes: row.placement_types,
+        maxDistanceMiles: row.max_distance_miles,
+        weeklyBudget: row.weekly_budget,
+        localAuthorityCode: row.local_authority_code,
+        child: {
+          dateOfBirth: row.date_of_birth,
+          gender: row.gender as Gender,
+          legalStatus: row.legal_status,
+          needs: row.needs,
+          siblingGroupSize: row.sibling_group_size,
+          home: {
+            latitude: row.latitude,
+            longitude: row.longitude,
+            localAuthorityCode: row.home_local_authority_code,
+          },
+        },
+      },
+    };
+  }
+
+  private candidateSource(client: PoolClient, referral: MatchReferral): CandidateSource {
+    const emergency = referral.urgency === 'emergency';
+    const neededOn = emergency ? referral.today : referral.requiredBy;
+    const age = ageInYears(referral.child.dateOfBirth, referral.requiredBy);
+    const filter = [
+      referral.placementTypes,
+      age,
+      neededOn,
+      referral.child.siblingGroupSize,
+      emergency,
+      referral.child.gender,
+    ];
+    const conditions = `status = 'open' AND placement_type = ANY($1::text[]) AND age_min <= $2 AND age_max >= $2
+      AND available_from <= $3::date AND (available_until IS NULL OR available_until >= $3::date)
+      AND beds >= GREATEST($4::int, 1) AND (NOT $5::boolean OR emergency_ready) AND $6::text = ANY(genders)
+      AND ofsted_grade <> 'inadequate'`;
+    const home = referral.child.home;
+    return {
+      candidates: async (box) => {
+        const { rows } = box
+          ? await client.query<VacancyRow>({
+              name: 'matching-candidates-in-box',
+              text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}
+                       AND latitude BETWEEN $7 AND $8 AND longitude BETWEEN $9 AND $10`,
+              values: [...filter, box.minLatitude, box.maxLatitude, box.minLongitude, box.maxLongitude],
+            })
+          : await client.query<VacancyRow>({
+              name: 'matching-candidates',
+              text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}`,
+              values: filter,
+            });
+        return rows.map(toMatchVacancy);
+      },
+      nearest: async (limit, offset) => {
+        const { rows } = await client.query<VacancyRow & { plane: number }>({
+          name: 'matching-nearest',
+          text: `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
+                   FROM vacancies WHERE status = 'open'
+                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3 OFFSET $4`,
+          values: [home.longitude, home.latitude, limit, offset],
+        });
+        return {
+          vacancies: rows.map(toMatchVacancy),
+          reachMiles: rows.length > 0 ? rows[rows.length - 1].plane * MILES_PER_DEGREE_OF_LATITUDE : 0,
+        };
+      },
+    };
+  }
+
+  private async store(client: PoolClient, referralId: string, outcome: MatchOutcome): Promise<'shortlisted' | 'no_match'> {
+    const { matches, exclusions } = outcome;
+    await client.query({ name: 'matching-clear-matches', text: 'DELETE FROM referral_matches WHERE referral_id = $1', values: [referralId] });
+    await client.query({ name: 'matching-clear-exclusions', text: 'DELETE FROM referral_exclusions WHERE referral_id = $1', values: [referralId] });
+    if (matches.length > 0) {
+      await client.query({
+        name: 'matching-insert-matches',
+        text: `INSERT INTO referral_matches (referral_id, rank, vacancy_id, setting_id, provider_id, score, distance_miles, weekly_cost, breakdown)
+               SELECT $1, * FROM unnest($2::smallint[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[], $7::float8[], $8::int[], $9::jsonb[])`,
+        values: [
+          referralId,
+          matches.map((m) => m.rank),
+          matches.map((m) => m.vacancyId),
+          matches.map((m) => m.settingId),
+          matches.map((m) => m.providerId),
+          matches.map((m) => m.score),
+          matches.map((m) => m.distanceMiles),
+          matches.map((m) => m.weeklyCost),
+          matches.map((m) => JSON.stringify(m.breakdown)),
+        ],
+      });
+    }
+    if (exclusions.length > 0) {
+      await client.query({
+        name: 'matching-insert-exclusions',
+        // Reasons travel comma-joined: Postgres has no arrays of arrays of differing lengths.
+        text: `INSERT INTO referral_exclusions (referral_id, position, vacancy_id, distance_miles, reasons)
+               SELECT $1, t.position, t.vacancy_id, t.distance_miles, string_to_array(t.reasons, ',')
+                 FROM unnest($2::smallint[], $3::uuid[], $4::float8[], $5::text[]) AS t(position, vacancy_id, distance_miles, reasons)`,
+        values: [
+          referralId,
+          exclusions.map((_, i) => i + 1),
+          exclusions.map((e) => e.vacancyId),
+          exclusions.map((e) => e.distanceMiles),
+          exclusions.map((e) => e.reasons.join(',')),
+        ],
+      });
+    }
+    const status = matches.length > 0 ? 'shortlisted' : 'no_match';
+    await client.query({
+      name: 'matching-finish',
+      text: `UPDATE referrals SET status = $2, matched_at = now(), match_error = NULL, updated_at = now(),
+                    shortlisted_at = CASE WHEN $2 = 'shortlisted' THEN now() ELSE shortlisted_at END
+              WHERE id = $1`,
+      values: [referralId, status],
+    });
+    return status;
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+}
