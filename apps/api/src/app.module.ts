@@ -4,10 +4,12 @@ import { AppConfigModule, Environment } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { AdminModule } from './admin/admin.module';
+import { AlliancesModule } from './alliances/alliances.module';
 import { AuthModule } from './auth/auth.module';
 import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
@@ -20,10 +22,12 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     QueueModule.forRoot(),
     AuthModule,
     AdminModule,
+    AlliancesModule,
     SettingsModule,
     VacanciesModule,
     ReferralsModule,
     HealthModule,
+    QueueDashboardModule,
   ],
   controllers: [LocalAuthoritiesController],
 })

@@ -18,7 +18,7 @@ export function configureApp(app: INestApplication): INestApplication {
   });
   app.use(helmet());
   app.use(express.json({ limit: '256kb' }));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(

@@ -54,7 +54,7 @@ describe('worker start-up (e2e)', () => {
     }
   });
 
-  it('starts on a safe Redis and relays the outbox to the matching queue', async () => {
+  it('starts on a safe Redis, relays the outbox to the matching queue and runs the job', async () => {
     const worker = await bootWorker(database.url, redisServer.url);
     const connection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
     const queue = new Queue(QueueName.Matching, { connection, prefix: 'worker-test' });
@@ -71,8 +71,12 @@ describe('worker start-up (e2e)', () => {
       const deadline = Date.now() + 10_000;
       while ((await outbox.countUnsent()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await outbox.countUnsent()).toBe(0);
-      const jobs = await queue.getJobs(['waiting']);
-      expect(jobs.map((job) => job.data)).toEqual([{ referralId: '00000000-0000-4000-8000-000000000001' }]);
+      // Published under the outbox row's id and run: the referral does not exist, so nothing to do.
+      const [job] = await queue.getJobs(['waiting', 'active', 'completed']);
+      expect(job.id).toMatch(/^outbox-\d+$/);
+      expect(job.data).toEqual({ referralId: '00000000-0000-4000-8000-000000000001' });
+      while ((await job.getState()) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ outcome: 'not_claimable' });
     } finally {
       await worker.close();
       await queue.close();

@@ -1,4 +1,5 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
@@ -6,6 +7,8 @@ import { QueueName } from './job-catalogue';
 import { createRedisConnection } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
+
+const QUEUE_TOKENS = Object.values(QueueName).map((name) => [getQueueToken(name), name] as const);
 
 /**
  * Producer-side handles on every queue, sharing one connection. Commands fail fast while Redis is
@@ -60,8 +63,10 @@ export class QueueModule {
             createRedisConnection(env.REDIS_URL, { enableOfflineQueue: false, connectionName: 'producer' }),
         },
         Queues,
+        // Each queue under the token @nestjs/bullmq uses, for the dashboard and other Nest libraries.
+        ...QUEUE_TOKENS.map(([token, name]) => ({ provide: token, inject: [Queues], useFactory: (queues: Queues) => queues.get(name) })),
       ],
-      exports: [REDIS, Queues],
+      exports: [REDIS, Queues, ...QUEUE_TOKENS.map(([token]) => token)],
     };
   }
 }

@@ -15,32 +15,12 @@ interface TokenClaims {
   aid?: string;
 }
 
-/**
- * Global: every route needs a valid bearer token unless marked @Public, and a route marked @Roles
- * admits only those roles. Organisation checks happen in the services, which answer 404 for
- * another organisation's records.
- */
+/** Reads the principal from an `Authorization: Bearer <token>` header; for the guard and middleware. */
 @Injectable()
-export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly jwt: JwtService,
-    private readonly reflector: Reflector,
-  ) {}
+export class TokenVerifier {
+  constructor(private readonly jwt: JwtService) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest();
-    const principal = await this.authenticate(request.headers.authorization);
-    request.user = principal;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role)) {
-      throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
-    }
-    return true;
-  }
-
-  private async authenticate(header: string | undefined): Promise<Principal> {
+  async authenticate(header: string | undefined): Promise<Principal> {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'A bearer token is required');
     try {
@@ -56,6 +36,32 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The bearer token is invalid or has expired');
     }
+  }
+}
+
+/**
+ * Global: every route needs a valid bearer token unless marked @Public, and a route marked @Roles
+ * admits only those roles. Organisation checks happen in the services, which answer 404 for
+ * another organisation's records.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: TokenVerifier,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const principal = await this.tokens.authenticate(request.headers.authorization);
+    request.user = principal;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new DomainError(DomainErrorCode.Forbidden, 'Your role may not do this');
+    }
+    return true;
   }
 }
 

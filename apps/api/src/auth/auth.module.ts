@@ -6,7 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { Environment } from '@app/config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { AuthGuard, TokenVerifier } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 
@@ -30,8 +30,9 @@ import { PasswordHasher } from './password-hasher';
     AuthService,
     PasswordHasher,
     AdminBootstrapService,
+    TokenVerifier,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, TokenVerifier],
 })
 export class AuthModule {}

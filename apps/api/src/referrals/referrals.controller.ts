@@ -44,6 +44,20 @@ export class ReferralsController {
     return this.referrals.get(principal, id);
   }
 
+  @Get(':id/matches')
+  @ApiOperation({
+    summary: 'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown',
+  })
+  matches(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.referrals.matches(principal, id);
+  }
+
+  @Get(':id/exclusions')
+  @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason' })
+  exclusions(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.referrals.exclusions(principal, id);
+  }
+
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a referral that is not yet placed' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ageInYears, DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
-import { OutboxSignal, PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/persistence';
+import { MatchingRepository, OutboxSignal, PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/persistence';
 import { JOB_QUEUE, JobName } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
@@ -15,6 +15,7 @@ export class ReferralsService {
     private readonly referrals: ReferralRepository,
     private readonly postcodes: PostcodeDirectory,
     private readonly outbox: OutboxSignal,
+    private readonly matching: MatchingRepository,
   ) {}
 
   /**
@@ -78,6 +79,20 @@ export class ReferralsService {
     const referral = await this.referrals.findForLocalAuthority(id, organisationOf(principal));
     if (!referral) throw DomainError.notFound('Referral');
     return toView(referral);
+  }
+
+  /** The ranked shortlist, best first; empty until the referral has been matched. */
+  async matches(principal: Principal, id: string) {
+    const stored = await this.matching.findMatches(id, organisationOf(principal));
+    if (!stored) throw DomainError.notFound('Referral');
+    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
+  }
+
+  /** The open vacancies ruled out, nearest first, up to 200, each with every reason. */
+  async exclusions(principal: Principal, id: string) {
+    const stored = await this.matching.findExclusions(id, organisationOf(principal));
+    if (!stored) throw DomainError.notFound('Referral');
+    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
   }
 
   async list(principal: Principal, query: ListReferralsQuery) {

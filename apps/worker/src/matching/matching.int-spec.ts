@@ -20,6 +20,7 @@ import {
 } from '@app/testing';
 import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
 
+const EALING = 'E09000009';
 const JOB = { queueName: 'matching', jobName: 'match-referral' };
 
 /** Matching against real Postgres: the claim, the indexed pre-filter, the staged search, the write. */
@@ -77,7 +78,7 @@ describe('MatchingService (integration)', () => {
         exclusions: 2,
       });
       expect(await status(referralId)).toBe('shortlisted');
-      const stored = await repository.findMatches(referralId);
+      const stored = await repository.findMatches(referralId, EALING);
       expect(stored?.items.map((m) => [m.rank, m.vacancyId])).toEqual([
         [1, best.id],
         [2, second.id],
@@ -86,7 +87,7 @@ describe('MatchingService (integration)', () => {
         const sum = Object.values(item.breakdown).reduce((a, b) => a + b, 0);
         expect(Math.abs(item.score - sum)).toBeLessThan(0.01);
       }
-      const exclusions = await repository.findExclusions(referralId);
+      const exclusions = await repository.findExclusions(referralId, EALING);
       expect(exclusions?.items).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ vacancyId: excludedType.id, reasons: ['TYPE_NOT_ACCEPTED'] }),
@@ -98,9 +99,9 @@ describe('MatchingService (integration)', () => {
     it('does nothing for a redelivered job: the shortlist is written once', async () => {
       const referralId = await submit();
       await matching.match(referralId, ['submitted']);
-      const first = await repository.findMatches(referralId);
+      const first = await repository.findMatches(referralId, EALING);
       expect(await matching.match(referralId, ['submitted'])).toEqual({ outcome: 'not_claimable' });
-      expect(await repository.findMatches(referralId)).toEqual(first);
+      expect(await repository.findMatches(referralId, EALING)).toEqual(first);
     });
 
     it('lets one of two racing runs match and the other find it done', async () => {
@@ -117,18 +118,17 @@ describe('MatchingService (integration)', () => {
     it('says no_match when nothing is eligible, keeping the exclusions', async () => {
       const referralId = await submit({ placementTypes: ['R1'] });
       expect(await matching.match(referralId, ['submitted'])).toMatchObject({ status: 'no_match', matches: 0 });
-      expect((await repository.findExclusions(referralId))?.items.length).toBeGreaterThan(0);
+      expect((await repository.findExclusions(referralId, EALING))?.items.length).toBeGreaterThan(0);
     });
 
     it("uses the alliance's weights", async () => {
-      const ealing = 'E09000009';
-      const alliance = await insertAlliance(database.dataSource, { localAuthorityCodes: [ealing] });
+      const alliance = await insertAlliance(database.dataSource, { localAuthorityCodes: [EALING] });
       const weights: MatchingWeights = { needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 };
       await database.dataSource.query(`UPDATE alliances SET matching_weights = $2 WHERE id = $1`, [alliance.id, weights]);
       try {
         const referralId = await submit();
         await matching.match(referralId, ['submitted']);
-        const stored = await repository.findMatches(referralId);
+        const stored = await repository.findMatches(referralId, EALING);
         expect(stored?.items[0].breakdown).toEqual({ needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 });
       } finally {
         await database.dataSource.query(`UPDATE alliances SET matching_weights = NULL WHERE id = $1`, [alliance.id]);
@@ -254,9 +254,9 @@ describe('MatchingService (integration)', () => {
           });
           expect(result.outcome).toBe('matched');
           const expected = await naive(claimed!, DEFAULT_WEIGHTS);
-          const stored = await repository.findMatches(referralId);
+          const stored = await repository.findMatches(referralId, EALING);
           expect(stored?.items).toEqual(expected.matches);
-          const exclusions = (await repository.findExclusions(referralId))!.items;
+          const exclusions = (await repository.findExclusions(referralId, EALING))!.items;
           expect(exclusions).toEqual(expected.exclusions);
         }),
         { numRuns: 40 },

@@ -224,15 +224,16 @@ export class MatchingRepository {
     return rows.map((row) => row.id);
   }
 
-  async findMatches(referralId: string): Promise<StoredMatches | null> {
+  /** The stored shortlist of a referral of the LA; null if the LA has no such referral. */
+  async findMatches(referralId: string, localAuthorityCode: string): Promise<StoredMatches | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-matches',
       text: `SELECT r.id AS referral_id, r.status, r.matched_at, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
                     m.score, m.distance_miles, m.weekly_cost, m.breakdown
                FROM referrals r LEFT JOIN referral_matches m ON m.referral_id = r.id
-              WHERE r.id = $1
+              WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY m.rank`,
-      values: [referralId],
+      values: [referralId, localAuthorityCode],
     });
     if (rows.length === 0) return null;
     return {
@@ -254,14 +255,15 @@ export class MatchingRepository {
     };
   }
 
-  async findExclusions(referralId: string): Promise<StoredExclusions | null> {
+  /** The stored exclusions of a referral of the LA, nearest first; null if the LA has no such referral. */
+  async findExclusions(referralId: string, localAuthorityCode: string): Promise<StoredExclusions | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-exclusions',
       text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons
                FROM referrals r LEFT JOIN referral_exclusions e ON e.referral_id = r.id
-              WHERE r.id = $1
+              WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY e.position`,
-      values: [referralId],
+      values: [referralId, localAuthorityCode],
     });
     if (rows.length === 0) return null;
     return {

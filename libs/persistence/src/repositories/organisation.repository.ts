@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AllianceEntity, LocalAuthorityEntity, ProviderEntity } from '../entities';
-import type { ProviderSector } from '@app/domain';
+import type { MatchingWeights, ProviderSector } from '@app/domain';
+import { returningRows } from './rows';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 export class DuplicateNameError extends Error {}
@@ -56,6 +57,40 @@ export class OrganisationRepository {
       [allianceId],
     );
     return rows.map((row) => row.code);
+  }
+
+  /** The alliance's own weights (null: the defaults); null if there is no such alliance. */
+  async findMatchingWeights(allianceId: string): Promise<{ weights: MatchingWeights | null } | null> {
+    const alliance = await this.dataSource
+      .getRepository(AllianceEntity)
+      .findOne({ select: { id: true, matchingWeights: true }, where: { id: allianceId } });
+    return alliance ? { weights: alliance.matchingWeights } : null;
+  }
+
+  /**
+   * Sets the weights and, in the same transaction, asks for every referral of the alliance's LAs
+   * that awaits placement to be re-matched. False if there is no such alliance.
+   */
+  async setMatchingWeights(
+    allianceId: string,
+    weights: MatchingWeights,
+    rematchJob: { queueName: string; jobName: string },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
+        allianceId,
+        weights,
+      ]);
+      if (updated.length === 0) return false;
+      await manager.query(
+        `INSERT INTO outbox (queue_name, job_name, payload)
+         SELECT $2, $3, jsonb_build_object('referralId', r.id)
+           FROM referrals r JOIN alliance_members m ON m.local_authority_code = r.local_authority_code
+          WHERE m.alliance_id = $1 AND r.status IN ('shortlisted', 'no_match', 'match_failed')`,
+        [allianceId, rematchJob.queueName, rematchJob.jobName],
+      );
+      return true;
+    });
   }
 
   createProvider(provider: { name: string; sector: ProviderSector; ofstedUrn?: string | null }): Promise<ProviderEntity> {

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { MatchingWeightsDto } from './dto/matching-weights.dto';
+import { MatchingWeightsService } from './matching-weights.service';
+
+@ApiTags('alliances')
+@ApiBearerAuth()
+@Roles('commissioner', 'admin')
+@Controller('alliances/:id/matching-weights')
+export class MatchingWeightsController {
+  constructor(private readonly weights: MatchingWeightsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The alliance's matching weights (the defaults until a commissioner sets them)" })
+  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.weights.get(principal, id);
+  }
+
+  @Put()
+  @ApiOperation({ summary: "Set the alliance's matching weights; they must sum to 100. Open referrals are re-matched." })
+  set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: MatchingWeightsDto) {
+    return this.weights.set(principal, id, body);
+  }
+}
