@@ -1,0 +1,230 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+
+/** Fails with the response body, which names the field, rather than only the status. */
+const created = (response: { status: number; body: unknown }) => {
+  if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${JSON.stringify(response.body)}`);
+};
+
+/** From POST /referrals through the worker to ranked, explained matches and exclusions. */
+describe('matching (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let orgs: Organisations;
+  const vacancies: Record<string, { id: string; version: number }> = {};
+
+  beforeAll(async () => {
+    api = await startTestApi({ WORKER_CONCURRENCY: '2' });
+    worker = await startTestWorker();
+    orgs = await createOrganisations(api);
+    const setting = async (name: string, body: Record<string, unknown>) =>
+      (
+        await api
+          .http()
+          .post('/api/v1/settings')
+          .set(bearer(orgs.providerA.token))
+          .send({
+            providerId: orgs.providerA.id,
+            name,
+            placementType: 'K2',
+            ofstedGrade: 'good',
+            postcode: 'UB1 1AA',
+            registeredPlaces: 4,
+            ageMin: 8,
+            ageMax: 17,
+            genders: ['female', 'male', 'other'],
+            needsSupported: [{ code: 'self-harm', level: 3 }],
+            needsExcluded: [],
+            ...body,
+          })
+          .expect(created)
+      ).body;
+    const vacancy = async (key: string, settingId: string, body: Record<string, unknown> = {}) => {
+      const body201 = (
+        await api
+          .http()
+          .post('/api/v1/vacancies')
+          .set(bearer(orgs.providerA.token))
+          .send({ settingId, beds: 1, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000, ...body })
+          .expect(created)
+      ).body;
+      vacancies[key] = body201;
+    };
+    await vacancy('nearOutstanding', (await setting('Near, outstanding', { ofstedGrade: 'outstanding' })).id);
+    await vacancy('nearGood', (await setting('Near, good', {})).id);
+    await vacancy('wembley', (await setting('Wembley', { postcode: 'HA0 1AA' })).id);
+    await vacancy('fostering', (await setting('Foster family', { placementType: 'U4' })).id);
+    await vacancy('noSelfHarm', (await setting('No self-harm support', { needsSupported: [] })).id);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
+    const response = await api
+      .http()
+      .post('/api/v1/referrals')
+      .set(bearer(orgs.ealing))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send(referralBody(overrides))
+      .expect(202);
+    return response.body.id;
+  }
+
+  async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const get = (path: string, token = orgs.ealing) => api.http().get(`/api/v1${path}`).set(bearer(token));
+  const matchesOf = async (id: string) => (await get(`/referrals/${id}/matches`).expect(200)).body;
+
+  it('shortlists the eligible vacancies, best first, each with a breakdown that adds up to its score', async () => {
+    const id = await submit();
+    await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+    const referral = (await get(`/referrals/${id}`).expect(200)).body;
+    expect(referral.shortlistedAt).toEqual(expect.any(String));
+
+    const matches = await matchesOf(id);
+    expect(matches).toMatchObject({ referralId: id, computedAt: expect.any(String) });
+    expect(matches.items.map((m: { vacancyId: string }) => m.vacancyId)).toEqual([
+      vacancies.nearOutstanding.id,
+      vacancies.nearGood.id,
+      vacancies.wembley.id,
+    ]);
+    matches.items.forEach((item: Record<string, any>, index: number) => {
+      expect(Object.keys(item).sort()).toEqual(
+        ['breakdown', 'distanceMiles', 'providerId', 'rank', 'score', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
+      );
+      expect(item.rank).toBe(index + 1);
+      expect(item.providerId).toBe(orgs.providerA.id);
+      expect(Object.keys(item.breakdown).sort()).toEqual(['continuity', 'cost', 'needs', 'proximity', 'quality']);
+      const sum = Object.values(item.breakdown as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(Math.abs(item.score - sum)).toBeLessThanOrEqual(0.01);
+      expect(item.score).toBeGreaterThanOrEqual(0);
+      expect(item.score).toBeLessThanOrEqual(100);
+    });
+    expect(matches.items[0].score).toBeGreaterThan(matches.items[2].score);
+    expect(matches.items[2].distanceMiles).toBeGreaterThan(matches.items[0].distanceMiles);
+
+    const exclusions = (await get(`/referrals/${id}/exclusions`).expect(200)).body;
+    expect(exclusions.items).toEqual(
+      expect.arrayContaining([
+        { vacancyId: vacancies.fostering.id, distanceMiles: expect.any(Number), reasons: ['TYPE_NOT_ACCEPTED'] },
+        { vacancyId: vacancies.noSelfHarm.id, distanceMiles: expect.any(Number), reasons: ['NEED_NOT_SUPPORTED'] },
+      ]),
+    );
+    expect(exclusions.items).toHaveLength(2);
+  });
+
+  it('says no_match, with the reasons, when nothing fits', async () => {
+    const id = await submit({ placementTypes: ['R1'] });
+    await until('no_match', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'no_match');
+    expect((await matchesOf(id)).items).toEqual([]);
+    const exclusions = (await get(`/referrals/${id}/exclusions`).expect(200)).body.items;
+    expect(exclusions).toHaveLength(5);
+    for (const exclusion of exclusions) expect(exclusion.reasons).toContain('TYPE_NOT_ACCEPTED');
+  });
+
+  it('re-ranks an open referral when a vacancy changes, and drops a withdrawn one', async () => {
+    const id = await submit();
+    await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+    const before = await matchesOf(id);
+    expect(before.items[0].vacancyId).toBe(vacancies.nearOutstanding.id);
+
+    await api.http().post(`/api/v1/vacancies/${vacancies.nearOutstanding.id}/withdraw`).set(bearer(orgs.providerA.token)).expect(200);
+    const after = await until(
+      're-ranked',
+      () => matchesOf(id),
+      (m) => m.items.length > 0 && m.items[0].vacancyId !== vacancies.nearOutstanding.id,
+    );
+    expect(after.items.map((m: { vacancyId: string }) => m.vacancyId)).toEqual([vacancies.nearGood.id, vacancies.wembley.id]);
+
+    // The need support changes: the setting now supports self-harm, so the excluded vacancy joins.
+    const noSelfHarm = (await get(`/vacancies/${vacancies.noSelfHarm.id}`, orgs.providerA.token).expect(200)).body;
+    await api
+      .http()
+      .patch(`/api/v1/settings/${noSelfHarm.settingId}`)
+      .set(bearer(orgs.providerA.token))
+      .send({ needsSupported: [{ code: 'self-harm', level: 2 }] })
+      .expect(200);
+    const joined = await until('re-ranked again', () => matchesOf(id), (m) =>
+      m.items.some((item: { vacancyId: string }) => item.vacancyId === vacancies.noSelfHarm.id),
+    );
+    expect(joined.items).toHaveLength(3);
+  });
+
+  it('shows matches and exclusions to the owning LA only', async () => {
+    const id = await submit();
+    await get(`/referrals/${id}/matches`, orgs.brent).expect(404);
+    await get(`/referrals/${id}/exclusions`, orgs.brent).expect(404);
+    await get(`/referrals/${id}/matches`, orgs.providerA.token).expect(403);
+    await get(`/referrals/${id}/exclusions`, orgs.commissioner).expect(403);
+    await api.http().get(`/api/v1/referrals/${id}/matches`).expect(401);
+    const bad = await get(`/referrals/not-a-uuid/matches`).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'id' })]);
+  });
+
+  describe('matching weights', () => {
+    const path = () => `/api/v1/alliances/${orgs.allianceId}/matching-weights`;
+
+    it('gives the defaults until set, and takes weights summing to 100', async () => {
+      const defaults = (await api.http().get(path()).set(bearer(orgs.commissioner)).expect(200)).body;
+      expect(defaults).toMatchObject({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10, isDefault: true });
+
+      const bad = await api
+        .http()
+        .put(path())
+        .set(bearer(orgs.commissioner))
+        .send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 20 })
+        .expect(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'weights', problem: expect.stringContaining('100') })]);
+      const missing = await api.http().put(path()).set(bearer(orgs.commissioner)).send({ needs: 100 }).expect(400);
+      expect(missing.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['continuity', 'cost', 'proximity', 'quality']);
+      await api
+        .http()
+        .put(path())
+        .set(bearer(orgs.commissioner))
+        .send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: -10 })
+        .expect(400);
+      expect((await api.http().get(path()).set(bearer(orgs.commissioner)).expect(200)).body.isDefault).toBe(true);
+    });
+
+    it('re-matches the alliance’s open referrals with the new weights', async () => {
+      const id = await submit();
+      await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+      const weights = { needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 };
+      const set = (await api.http().put(path()).set(bearer(orgs.commissioner)).send(weights).expect(200)).body;
+      expect(set).toMatchObject({ ...weights, isDefault: false });
+      const rematched = await until('re-matched', () => matchesOf(id), (m) => m.items[0]?.breakdown.needs === 0);
+      for (const item of rematched.items) expect(item.breakdown.proximity).toBe(0);
+      await api.http().put(path()).set(bearer(orgs.admin)).send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }).expect(200);
+    });
+
+    it("is the alliance's commissioners' (and admins') business only", async () => {
+      await api.http().get(path()).set(bearer(orgs.ealing)).expect(403);
+      await api.http().get(path()).set(bearer(orgs.providerA.token)).expect(403);
+      await api.http().get(`/api/v1/alliances/${crypto.randomUUID()}/matching-weights`).set(bearer(orgs.commissioner)).expect(404);
+      await api.http().get(`/api/v1/alliances/${crypto.randomUUID()}/matching-weights`).set(bearer(orgs.admin)).expect(404);
+    });
+  });
+
+  describe('queue dashboard', () => {
+    it('is for admins only', async () => {
+      await api.http().get('/admin/queues').expect(401);
+      await api.http().get('/admin/queues').set(bearer(orgs.ealing)).expect(403);
+      const page = await api.http().get('/admin/queues').set(bearer(orgs.admin)).expect(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      const queues = await api.http().get('/admin/queues/api/queues').set(bearer(orgs.admin)).expect(200);
+      expect(queues.body.queues.map((q: { name: string }) => q.name)).toContain('matching');
+    });
+  });
+});
