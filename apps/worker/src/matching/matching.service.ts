@@ -4,7 +4,6 @@ import {
   DEFAULT_MATCH_LIMIT,
   DEFAULT_WEIGHTS,
   MatchReferral,
-  MatchVacancy,
   MatchingWeights,
   rankVacancies,
   RankedMatch,
@@ -83,12 +82,12 @@ export async function nearestExclusions(
   weights: MatchingWeights,
   source: CandidateSource,
 ): Promise<VacancyExclusion[]> {
-  const seen: MatchVacancy[] = [];
+  // Each round re-reads from the nearest: paging with OFFSET could skip or repeat vacancies at
+  // equal distances if one changes between rounds.
   let page = NEAREST_PAGE;
   for (;;) {
-    const { vacancies, reachMiles } = await source.nearest(page, seen.length);
-    seen.push(...vacancies);
-    const { exclusions } = rankVacancies(referral, seen, weights, { limit: 0, exclusionLimit: EXCLUSION_LIMIT });
+    const { vacancies, reachMiles } = await source.nearest(page);
+    const { exclusions } = rankVacancies(referral, vacancies, weights, { limit: 0, exclusionLimit: EXCLUSION_LIMIT });
     if (vacancies.length < page) return exclusions;
     if (exclusions.length >= EXCLUSION_LIMIT) {
       // Shown distances are rounded to 0.1 mile, so ties reach 0.05 past the last one shown.

@@ -39,10 +39,11 @@ export interface CandidateSource {
    */
   candidates(box: LatLonBox | null): Promise<MatchVacancy[]>;
   /**
-   * Open vacancies nearest the child's home first, any fit, ordered by the index's plane distance
-   * (within 10% of great-circle miles across England); `reachMiles` is the last one's plane distance.
+   * The `limit` open vacancies nearest the child's home, any fit, ordered by the index's plane
+   * distance (within 10% of great-circle miles across England) and then id; `reachMiles` is the
+   * last one's plane distance.
    */
-  nearest(limit: number, offset: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
+  nearest(limit: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
 }
 
 export interface MatchOutcome {
@@ -360,13 +361,13 @@ export class MatchingRepository {
             });
         return rows.map(toMatchVacancy);
       },
-      nearest: async (limit, offset) => {
+      nearest: async (limit) => {
         const { rows } = await client.query<VacancyRow & { plane: number }>({
           name: 'matching-nearest',
           text: `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
                    FROM vacancies WHERE status = 'open'
-                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3 OFFSET $4`,
-          values: [home.longitude, home.latitude, limit, offset],
+                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2), id LIMIT $3`,
+          values: [home.longitude, home.latitude, limit],
         });
         return {
           vacancies: rows.map(toMatchVacancy),
