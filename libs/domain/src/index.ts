@@ -23,6 +23,9 @@ export { checkEligibility } from './matching/eligibility';
 export { scoreVacancy } from './matching/score';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export { bestScoreBeyond } from './matching/bounds';
+export { boxAround, SEARCH_RADII_MILES } from './matching/search-plan';
+export type { LatLonBox } from './matching/search-plan';
+export { VacancyIndex } from './matching/vacancy-index';
 export {
   DEFAULT_WEIGHTS,
   WEIGHT_KEYS,

@@ -23,4 +23,4 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, AWAITING_PLACEMENT } from './repositories/matching.repository';
-export type { ClaimedReferral, LatLonBox, CandidateSource, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';
+export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';

@@ -19,6 +19,7 @@ import {
   OpenTestDatabase,
 } from '@app/testing';
 import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
+import { VacancyCache } from './vacancy-cache';
 
 const EALING = 'E09000009';
 const JOB = { queueName: 'matching', jobName: 'match-referral' };
@@ -34,7 +35,10 @@ describe('MatchingService (integration)', () => {
   beforeAll(async () => {
     database = await openTestDatabase({ poolSize: 8 });
     repository = new MatchingRepository(database.dataSource);
-    matching = new MatchingService(repository);
+    // The index loads now, while the database is empty: every vacancy below reaches it as a change.
+    const cache = new VacancyCache(repository);
+    await cache.startLoading();
+    matching = new MatchingService(repository, cache);
     referrals = new ReferralRepository(database.dataSource);
     officerId = (await insertUser(database.dataSource)).id;
   });
@@ -260,6 +264,55 @@ describe('MatchingService (integration)', () => {
           expect(exclusions).toEqual(expected.exclusions);
         }),
         { numRuns: 40 },
+      );
+    });
+
+    it('gives the same from the in-memory index, loaded before or caught up after the changes', async () => {
+      const loadedNow = new VacancyCache(repository);
+      await loadedNow.startLoading();
+      const fromIndex = new MatchingService(repository, loadedNow);
+      // Changes after the load: a batch withdrawn, a batch moved next to Ealing.
+      await database.dataSource.query(
+        `UPDATE vacancies SET status = 'withdrawn' WHERE id IN (SELECT id FROM vacancies WHERE status = 'open' ORDER BY id LIMIT 100)`,
+      );
+      await database.dataSource.query(
+        `UPDATE settings SET latitude = 51.51, longitude = -0.37, local_authority_code = 'E09000009'
+          WHERE id IN (SELECT setting_id FROM vacancies WHERE status = 'open' ORDER BY id DESC LIMIT 100)`,
+      );
+      const scenario = fc.record({
+        districtAt: fc.nat(),
+        nearEaling: fc.boolean(),
+        types: fc.subarray(['K2', 'U1', 'U4', 'P1'], { minLength: 1 }),
+        age: fc.integer({ min: 0, max: 17 }),
+        maxDistanceMiles: fc.option(fc.integer({ min: 5, max: 200 }), { freq: 2 }),
+        urgency: fc.constantFrom('planned', 'emergency'),
+      });
+      await fc.assert(
+        fc.asyncProperty(scenario, async (s) => {
+          const district = s.nearEaling ? 'UB1' : districts[s.districtAt % districts.length].district;
+          const today = new Date().toISOString().slice(0, 10);
+          const referralId = await submit({
+            placementTypes: s.types,
+            maxDistanceMiles: s.maxDistanceMiles,
+            urgency: s.urgency,
+            child: {
+              ...buildReferral(officerId).child,
+              dateOfBirth: `${Number(today.slice(0, 4)) - s.age - 1}-01-01`,
+              homeDistrict: district,
+              homePostcode: `${district} 1AA`,
+            },
+          });
+          let claimed: MatchReferral | undefined;
+          await repository.run(referralId, ['submitted'], (c) => {
+            claimed = c.referral;
+            return { matches: [], exclusions: [] };
+          });
+          await fromIndex.match(referralId, ['no_match']);
+          const expected = await naive(claimed!, DEFAULT_WEIGHTS);
+          expect((await repository.findMatches(referralId, EALING))?.items).toEqual(expected.matches);
+          expect((await repository.findExclusions(referralId, EALING))?.items).toEqual(expected.exclusions);
+        }),
+        { numRuns: 30 },
       );
     });
   });

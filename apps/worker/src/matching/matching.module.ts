@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MatchingService } from './matching.service';
+import { VacancyCache } from './vacancy-cache';
 import { MatchReferralHandler, RematchReferralHandler, VacanciesChangedHandler } from './matching.handlers';
 
 @Module({
-  providers: [MatchingService, MatchReferralHandler, RematchReferralHandler, VacanciesChangedHandler],
+  providers: [VacancyCache, MatchingService, MatchReferralHandler, RematchReferralHandler, VacanciesChangedHandler],
 })
 export class MatchingModule {}

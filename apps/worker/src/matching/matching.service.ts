@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   bestScoreBeyond,
+  boxAround,
+  SEARCH_RADII_MILES,
   DEFAULT_MATCH_LIMIT,
   DEFAULT_WEIGHTS,
   MatchReferral,
@@ -10,8 +12,8 @@ import {
   VacancyExclusion,
 } from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult } from '@app/persistence';
+import { VacancyCache } from './vacancy-cache';
 import type { ReferralStatus } from '@app/persistence';
-import { boxAround, SEARCH_RADII_MILES } from './search-plan';
 
 /** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
 export const EXCLUSION_LIMIT = 200;
@@ -24,11 +26,20 @@ const NEAREST_PAGE = 400;
  */
 @Injectable()
 export class MatchingService {
-  constructor(private readonly repository: MatchingRepository) {}
+  constructor(
+    private readonly repository: MatchingRepository,
+    private readonly cache: VacancyCache,
+  ) {}
 
+  /**
+   * From the process's vacancy index once it is loaded (brought up to date in the transaction),
+   * from Postgres until then; both give exactly what ranking every open vacancy would.
+   */
   match(referralId: string, from: readonly ReferralStatus[]): Promise<MatchRunResult> {
     return this.repository.run(referralId, from, async ({ referral, weights }, source) => {
       const effective = weights ?? DEFAULT_WEIGHTS;
+      const index = await this.cache.fresh(source);
+      if (index) return index.match(referral, effective, { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: EXCLUSION_LIMIT });
       const matches = await shortlist(referral, effective, source);
       const exclusions = await nearestExclusions(referral, effective, source);
       return { matches, exclusions };
@@ -41,7 +52,7 @@ export class MatchingService {
 }
 
 /**
- * The best eligible vacancies, up to 50. Searches within 20 miles, then 80, then the referral's
+ * From Postgres: the best eligible vacancies, up to 50. Searches within 20 miles, then 80, then the referral's
  * maximum distance or the whole country, and stops at the first radius whose 50th place already
  * beats anything further away could score (`bestScoreBeyond`): in a city that is usually the first.
  * The result is exactly what ranking every vacancy in the country would give.

@@ -1,3 +1,4 @@
+import { VacancyIndex } from './vacancy-index';
 import { bestScoreBeyond } from './bounds';
 import fc from 'fast-check';
 import { GENDERS, OFSTED_GRADES, SETTING_PLACEMENT_TYPES, URGENCIES } from '../codes/ssda903';
@@ -258,6 +259,52 @@ describe('matching properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('VacancyIndex', () => {
+    const openOnes = (vacancies: MatchVacancy[]) => vacancies.filter((v) => v.status === 'open' && v.beds >= 1);
+    // Dense enough near the child that a shortlist fills inside a search radius and stops early.
+    const dense = referralArb.chain((referral) => fc.tuple(fc.constant(referral), vacanciesFor(referral, 250)));
+
+    it('matches exactly as ranking every open vacancy does', () => {
+      fc.assert(
+        fc.property(dense, anyWeights, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), ([referral, vacancies], weights, limit, exclusionLimit) => {
+          const index = new VacancyIndex(vacancies);
+          const expected = rankVacancies(referral, openOnes(vacancies), weights, { limit, exclusionLimit });
+          expect(index.match(referral, weights, { limit, exclusionLimit })).toEqual(expected);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    it('stays exact through changes, withdrawals and re-openings', () => {
+      fc.assert(
+        fc.property(dense, fc.array(fc.tuple(fc.nat(), fc.constantFrom('withdraw', 'fill', 'move', 'reopen')), { maxLength: 60 }), ([referral, vacancies], changes) => {
+          fc.pre(vacancies.length > 0);
+          const current = new Map(vacancies.map((v) => [v.id, v]));
+          const index = new VacancyIndex(vacancies);
+          for (const [pick, change] of changes) {
+            const before = vacancies[pick % vacancies.length];
+            const after: MatchVacancy =
+              change === 'withdraw'
+                ? { ...before, status: 'withdrawn' }
+                : change === 'fill'
+                  ? { ...before, status: 'filled', beds: 0 }
+                  : change === 'move'
+                    ? withSetting(before, { latitude: referral.child.home.latitude + 0.01, longitude: referral.child.home.longitude })
+                    : { ...before, status: 'open', beds: Math.max(1, before.beds) };
+            current.set(after.id, after);
+            index.upsert(after);
+          }
+          const open = openOnes([...current.values()]);
+          expect(index.size).toBe(open.length);
+          expect(index.match(referral, DEFAULT_WEIGHTS, { limit: 5, exclusionLimit: 10 })).toEqual(
+            rankVacancies(referral, open, DEFAULT_WEIGHTS, { limit: 5, exclusionLimit: 10 }),
+          );
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
 
   it('never scores a vacancy further than a radius above bestScoreBeyond(radius)', () => {

@@ -111,6 +111,15 @@ export class VacancyEntity {
   @Column({ type: 'double precision', insert: false, update: false })
   longitude: number;
 
+  /**
+   * Set by a trigger on every insert and update, from a sequence taken under a lock held to commit,
+   * so it grows in commit order: a reader that has seen change n has seen every change before it.
+   * Workers keep their in-memory vacancy index current by reading the changes after the last seen.
+   */
+  @Index('vacancies_change_seq')
+  @Column({ type: 'bigint', insert: false, update: false })
+  changeSeq: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

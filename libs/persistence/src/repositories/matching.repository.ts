@@ -6,6 +6,7 @@ import { ageInYears } from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
+  LatLonBox,
   MatchingWeights,
   MatchReferral,
   MatchVacancy,
@@ -22,13 +23,6 @@ export interface ClaimedReferral {
   weights: MatchingWeights | null;
 }
 
-/** A bounding box in degrees; the candidates inside it are a superset of those within a radius. */
-export interface LatLonBox {
-  minLatitude: number;
-  maxLatitude: number;
-  minLongitude: number;
-  maxLongitude: number;
-}
 
 /** Reads the open vacancies for one claimed referral, inside its matching transaction. */
 export interface CandidateSource {
@@ -44,6 +38,15 @@ export interface CandidateSource {
    * last one's plane distance.
    */
   nearest(limit: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
+  /** Every vacancy changed after `cursor` (see `vacancies.change_seq`), inside this transaction. */
+  changesSince(cursor: string): Promise<VacancyChangeBatch>;
+}
+
+/** Vacancies changed since a point in the change log, any status, oldest change first. */
+export interface VacancyChangeBatch {
+  vacancies: { vacancy: MatchVacancy; changeSeq: string }[];
+  /** The last change read; unchanged when there were none. */
+  cursor: string;
 }
 
 export interface MatchOutcome {
@@ -179,6 +182,36 @@ export class MatchingRepository {
       throw error;
     } finally {
       if (!released) client.release();
+    }
+  }
+
+  /**
+   * Every open vacancy, in batches, read in one snapshot; returns the change number that snapshot
+   * has reached, from which `changesSince` carries on.
+   */
+  async loadOpenVacancies(batchSize: number, onBatch: (vacancies: MatchVacancy[]) => void): Promise<string> {
+    const client = await this.pool().connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { rows } = await client.query(`SELECT coalesce(max(change_seq), 0)::text AS cursor FROM vacancies`);
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const batch = await client.query<VacancyRow>({
+          name: 'matching-load-open',
+          text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
+          values: [after, batchSize],
+        });
+        if (batch.rows.length > 0) onBatch(batch.rows.map(toMatchVacancy));
+        if (batch.rows.length < batchSize) break;
+        after = batch.rows[batch.rows.length - 1].id;
+      }
+      await client.query('COMMIT');
+      return rows[0].cursor;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 
@@ -360,6 +393,18 @@ export class MatchingRepository {
               values: filter,
             });
         return rows.map(toMatchVacancy);
+      },
+      changesSince: async (cursor) => {
+        const { rows } = await client.query<VacancyRow & { change_seq: string }>({
+          name: 'matching-changes-since',
+          text: `SELECT ${VACANCY_COLUMNS}, change_seq::text AS change_seq FROM vacancies
+                  WHERE change_seq > $1::bigint ORDER BY change_seq`,
+          values: [cursor],
+        });
+        return {
+          vacancies: rows.map((row) => ({ vacancy: toMatchVacancy(row), changeSeq: row.change_seq })),
+          cursor: rows.length > 0 ? rows[rows.length - 1].change_seq : cursor,
+        };
       },
       nearest: async (limit) => {
         const { rows } = await client.query<VacancyRow & { plane: number }>({

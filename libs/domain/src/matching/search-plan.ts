@@ -1,5 +1,12 @@
-import type { GeoPoint } from '@app/domain';
-import type { LatLonBox } from '@app/persistence';
+import type { GeoPoint } from './types';
+
+/** A latitude/longitude box in degrees. */
+export interface LatLonBox {
+  minLatitude: number;
+  maxLatitude: number;
+  minLongitude: number;
+  maxLongitude: number;
+}
 
 /**
  * Radii, in miles, searched before the whole country: the proximity bands' edges (within 20 miles

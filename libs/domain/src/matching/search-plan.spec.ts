@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { distanceMiles } from '@app/domain';
+import { distanceMiles } from './distance';
 import { boxAround } from './search-plan';
 
 describe('boxAround', () => {

@@ -1,0 +1,260 @@
+import { ageInYears } from '../age/age';
+import { bestScoreBeyond } from './bounds';
+import { DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
+import { boxAround, SEARCH_RADII_MILES, type LatLonBox } from './search-plan';
+import type { MatchingWeights, MatchReferral, MatchVacancy, RankResult, VacancyExclusion } from './types';
+
+/** Grid cells of 0.1° latitude by 0.16° longitude: about 7 by 7 miles across England. */
+const CELL_LATITUDE = 0.1;
+const CELL_LONGITUDE = 0.16;
+/** The first ring searched for exclusions, in miles; it doubles until the nearest 200 are certain. */
+const FIRST_EXCLUSION_RADIUS = 4;
+const DAY_MS = 86_400_000;
+const NO_END = 2 ** 31 - 1;
+
+const OPEN = 1;
+const EMERGENCY_READY = 2;
+const INADEQUATE = 4;
+
+/** Genders the pre-filter knows as bits; a setting listing any other accepts every bit. */
+const GENDER_BITS: Readonly<Record<string, number>> = { female: 1, male: 2, other: 4 };
+const EVERY_GENDER = 0xff;
+
+function dayNumber(date: string): number {
+  return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
+}
+
+function cellKey(latIndex: number, lonIndex: number): number {
+  return (latIndex + 1_000) * 100_000 + (lonIndex + 50_000);
+}
+
+/**
+ * The open vacancies of the platform in memory, for matching without reading them per referral.
+ * Columns the hard constraints need are kept as typed arrays (struct of arrays) and the vacancies
+ * sit in a grid of cells by location, so a referral looks only at the cells near the child's home
+ * and skips most vacancies on a few array reads each; the few that pass are scored by the domain's
+ * own ranking. The results are exactly those of `rankVacancies` over every open vacancy (a
+ * property test checks it): the pre-filter only ever drops vacancies that fail a hard constraint,
+ * and the search widens until nothing further away could change the shortlist or the nearest
+ * exclusions.
+ *
+ * A changed vacancy is re-inserted in a fresh slot and its old slot is left dead; `compact` is
+ * called when dead slots outnumber live ones, so memory stays within twice the live set.
+ */
+export class VacancyIndex {
+  private capacity = 0;
+  private count = 0;
+  private live = 0;
+  private slots: (MatchVacancy | null)[] = [];
+  private readonly slotById = new Map<string, number>();
+  private latitude = new Float64Array(0);
+  private longitude = new Float64Array(0);
+  private typeCode = new Uint16Array(0);
+  private ageMin = new Uint8Array(0);
+  private ageMax = new Uint8Array(0);
+  private fromDay = new Int32Array(0);
+  private untilDay = new Int32Array(0);
+  private beds = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private genders = new Uint8Array(0);
+  private readonly typeCodes = new Map<string, number>();
+  private readonly cells = new Map<number, number[]>();
+
+  constructor(vacancies: Iterable<MatchVacancy> = []) {
+    for (const vacancy of vacancies) this.upsert(vacancy);
+  }
+
+  /** Open vacancies held. */
+  get size(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.slotById.has(id);
+  }
+
+  /** Adds or replaces a vacancy; one that is not open (or has no beds) is removed. */
+  upsert(vacancy: MatchVacancy): void {
+    this.remove(vacancy.id);
+    if (vacancy.status !== 'open' || !(vacancy.beds >= 1)) return;
+    if (this.count === this.capacity) this.grow();
+    const slot = this.count++;
+    const setting = vacancy.setting;
+    this.slots[slot] = vacancy;
+    this.slotById.set(vacancy.id, slot);
+    this.latitude[slot] = setting.latitude;
+    this.longitude[slot] = setting.longitude;
+    this.typeCode[slot] = this.codeOf(setting.placementType);
+    this.ageMin[slot] = Math.max(0, Math.min(255, setting.ageMin));
+    this.ageMax[slot] = Math.max(0, Math.min(255, setting.ageMax));
+    this.fromDay[slot] = dayNumber(vacancy.availableFrom);
+    this.untilDay[slot] = vacancy.availableUntil === null ? NO_END : dayNumber(vacancy.availableUntil);
+    this.beds[slot] = vacancy.beds;
+    this.flags[slot] =
+      OPEN | (vacancy.emergencyReady ? EMERGENCY_READY : 0) | (setting.ofstedGrade === 'inadequate' ? INADEQUATE : 0);
+    let genders = 0;
+    for (const gender of setting.genders) genders |= GENDER_BITS[gender] ?? EVERY_GENDER;
+    this.genders[slot] = genders;
+    const key = cellKey(Math.floor(setting.latitude / CELL_LATITUDE), Math.floor(setting.longitude / CELL_LONGITUDE));
+    const cell = this.cells.get(key);
+    if (cell) cell.push(slot);
+    else this.cells.set(key, [slot]);
+    this.live++;
+  }
+
+  remove(id: string): void {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return;
+    this.slotById.delete(id);
+    this.slots[slot] = null;
+    this.flags[slot] = 0;
+    this.live--;
+    if (this.count > 1_024 && this.count - this.live > this.live) this.compact();
+  }
+
+  /**
+   * The shortlist (best first, up to `limit`) and the nearest exclusions (up to
+   * `exclusionLimit`), exactly as `rankVacancies` over every open vacancy would give them.
+   */
+  match(
+    referral: MatchReferral,
+    weights: MatchingWeights,
+    options: { limit?: number; exclusionLimit?: number } = {},
+  ): RankResult {
+    const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
+    const exclusionLimit = options.exclusionLimit ?? 200;
+    return {
+      matches: this.shortlist(referral, weights, limit),
+      exclusions: exclusionLimit > 0 ? this.nearestExclusions(referral, weights, exclusionLimit) : [],
+    };
+  }
+
+  /**
+   * Within 20 miles, then 80, then the maximum distance or everywhere, stopping once the last
+   * place scores above anything further away could (`bestScoreBeyond`).
+   */
+  private shortlist(referral: MatchReferral, weights: MatchingWeights, limit: number) {
+    const home = referral.child.home;
+    const max = referral.maxDistanceMiles;
+    const filter = this.filterFor(referral);
+    if (limit === 0) return [];
+    for (const radius of SEARCH_RADII_MILES) {
+      if (max !== null && radius >= max) break;
+      const { matches } = rankVacancies(referral, this.collect(boxAround(home, radius), filter), weights, {
+        limit,
+        exclusionLimit: 0,
+      });
+      if (matches.length === limit && matches[limit - 1].score > bestScoreBeyond(radius, weights)) return matches;
+    }
+    const everywhere = this.collect(max === null ? null : boxAround(home, max), filter);
+    return rankVacancies(referral, everywhere, weights, { limit, exclusionLimit: 0 }).matches;
+  }
+
+  /** Rings of doubling radius until the `limit` nearest ruled-out vacancies all lie inside one. */
+  private nearestExclusions(referral: MatchReferral, weights: MatchingWeights, limit: number): VacancyExclusion[] {
+    const home = referral.child.home;
+    for (let radius = FIRST_EXCLUSION_RADIUS; ; radius *= 2) {
+      const everywhere = radius > 13_000;
+      const { exclusions } = rankVacancies(referral, this.collect(everywhere ? null : boxAround(home, radius), null), weights, {
+        limit: 0,
+        exclusionLimit: limit,
+      });
+      // Shown distances are rounded to 0.1 mile: ties reach 0.05 past the last one shown.
+      if (everywhere || (exclusions.length === limit && exclusions[limit - 1].distanceMiles + 0.05 <= radius)) {
+        return exclusions;
+      }
+    }
+  }
+
+  /** The hard constraints checked on the typed columns: a superset of the eligible vacancies. */
+  private filterFor(referral: MatchReferral): (slot: number) => boolean {
+    const types = new Uint8Array(this.typeCodes.size + 1);
+    for (const type of referral.placementTypes) {
+      const code = this.typeCodes.get(type);
+      if (code !== undefined) types[code] = 1;
+    }
+    const age = ageInYears(referral.child.dateOfBirth, referral.requiredBy);
+    const emergency = referral.urgency === 'emergency';
+    const neededOn = dayNumber(emergency ? referral.today : referral.requiredBy);
+    const bedsNeeded = Math.max(1, referral.child.siblingGroupSize);
+    const genderBit = GENDER_BITS[referral.child.gender] ?? 0;
+    const mustHave = OPEN | (emergency ? EMERGENCY_READY : 0);
+    const { typeCode, ageMin, ageMax, fromDay, untilDay, beds, flags, genders } = this;
+    return (slot) =>
+      (flags[slot] & (mustHave | INADEQUATE)) === mustHave &&
+      types[typeCode[slot]] === 1 &&
+      ageMin[slot] <= age &&
+      ageMax[slot] >= age &&
+      fromDay[slot] <= neededOn &&
+      untilDay[slot] >= neededOn &&
+      beds[slot] >= bedsNeeded &&
+      (genderBit === 0 || (genders[slot] & genderBit) !== 0);
+  }
+
+  /** The live vacancies inside the box (every one when it is null) that pass the filter. */
+  private collect(box: LatLonBox | null, filter: ((slot: number) => boolean) | null): MatchVacancy[] {
+    const found: MatchVacancy[] = [];
+    const take = (slot: number) => {
+      if ((this.flags[slot] & OPEN) === 0) return;
+      if (filter !== null && !filter(slot)) return;
+      found.push(this.slots[slot]!);
+    };
+    if (box === null) {
+      for (let slot = 0; slot < this.count; slot++) take(slot);
+      return found;
+    }
+    const latFrom = Math.floor(box.minLatitude / CELL_LATITUDE);
+    const latTo = Math.floor(box.maxLatitude / CELL_LATITUDE);
+    const lonFrom = Math.floor(box.minLongitude / CELL_LONGITUDE);
+    const lonTo = Math.floor(box.maxLongitude / CELL_LONGITUDE);
+    // A box wider than the grid holds: walking the cells would cost more than scanning.
+    if ((latTo - latFrom + 1) * (lonTo - lonFrom + 1) > this.cells.size * 4) return this.collect(null, filter);
+    for (let lat = latFrom; lat <= latTo; lat++) {
+      for (let lon = lonFrom; lon <= lonTo; lon++) {
+        const cell = this.cells.get(cellKey(lat, lon));
+        if (cell) for (let i = 0; i < cell.length; i++) take(cell[i]);
+      }
+    }
+    return found;
+  }
+
+  private codeOf(type: string): number {
+    let code = this.typeCodes.get(type);
+    if (code === undefined) {
+      code = this.typeCodes.size + 1;
+      this.typeCodes.set(type, code);
+    }
+    return code;
+  }
+
+  private grow(): void {
+    const capacity = Math.max(1_024, this.capacity * 2);
+    const widen = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old as never);
+      return next;
+    };
+    this.latitude = widen(this.latitude, (n) => new Float64Array(n));
+    this.longitude = widen(this.longitude, (n) => new Float64Array(n));
+    this.typeCode = widen(this.typeCode, (n) => new Uint16Array(n));
+    this.ageMin = widen(this.ageMin, (n) => new Uint8Array(n));
+    this.ageMax = widen(this.ageMax, (n) => new Uint8Array(n));
+    this.fromDay = widen(this.fromDay, (n) => new Int32Array(n));
+    this.untilDay = widen(this.untilDay, (n) => new Int32Array(n));
+    this.beds = widen(this.beds, (n) => new Int32Array(n));
+    this.flags = widen(this.flags, (n) => new Uint8Array(n));
+    this.genders = widen(this.genders, (n) => new Uint8Array(n));
+    this.capacity = capacity;
+  }
+
+  /** Rebuilds the arrays and cells from the live vacancies only. */
+  private compact(): void {
+    const vacancies = this.slots.filter((slot): slot is MatchVacancy => slot !== null);
+    this.count = 0;
+    this.live = 0;
+    this.slots = [];
+    this.slotById.clear();
+    this.cells.clear();
+    for (const vacancy of vacancies) this.upsert(vacancy);
+  }
+}
