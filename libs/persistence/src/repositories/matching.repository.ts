@@ -422,51 +422,50 @@ export class MatchingRepository {
     };
   }
 
+  /**
+   * One statement: the new rows overwrite the old in place (upsert by rank and position), rows
+   * past the new lengths go, and the referral takes its status. The deletes touch only ranks the
+   * inserts do not, so the parts of the statement never meet on a row.
+   */
   private async store(client: PoolClient, referralId: string, outcome: MatchOutcome): Promise<'shortlisted' | 'no_match'> {
     const { matches, exclusions } = outcome;
-    await client.query({ name: 'matching-clear-matches', text: 'DELETE FROM referral_matches WHERE referral_id = $1', values: [referralId] });
-    await client.query({ name: 'matching-clear-exclusions', text: 'DELETE FROM referral_exclusions WHERE referral_id = $1', values: [referralId] });
-    if (matches.length > 0) {
-      await client.query({
-        name: 'matching-insert-matches',
-        text: `INSERT INTO referral_matches (referral_id, rank, vacancy_id, setting_id, provider_id, score, distance_miles, weekly_cost, breakdown)
-               SELECT $1, * FROM unnest($2::smallint[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[], $7::float8[], $8::int[], $9::jsonb[])`,
-        values: [
-          referralId,
-          matches.map((m) => m.rank),
-          matches.map((m) => m.vacancyId),
-          matches.map((m) => m.settingId),
-          matches.map((m) => m.providerId),
-          matches.map((m) => m.score),
-          matches.map((m) => m.distanceMiles),
-          matches.map((m) => m.weeklyCost),
-          matches.map((m) => JSON.stringify(m.breakdown)),
-        ],
-      });
-    }
-    if (exclusions.length > 0) {
-      await client.query({
-        name: 'matching-insert-exclusions',
-        // Reasons travel comma-joined: Postgres has no arrays of arrays of differing lengths.
-        text: `INSERT INTO referral_exclusions (referral_id, position, vacancy_id, distance_miles, reasons)
-               SELECT $1, t.position, t.vacancy_id, t.distance_miles, string_to_array(t.reasons, ',')
-                 FROM unnest($2::smallint[], $3::uuid[], $4::float8[], $5::text[]) AS t(position, vacancy_id, distance_miles, reasons)`,
-        values: [
-          referralId,
-          exclusions.map((_, i) => i + 1),
-          exclusions.map((e) => e.vacancyId),
-          exclusions.map((e) => e.distanceMiles),
-          exclusions.map((e) => e.reasons.join(',')),
-        ],
-      });
-    }
     const status = matches.length > 0 ? 'shortlisted' : 'no_match';
     await client.query({
-      name: 'matching-finish',
-      text: `UPDATE referrals SET status = $2, matched_at = now(), match_error = NULL, updated_at = now(),
-                    shortlisted_at = CASE WHEN $2 = 'shortlisted' THEN now() ELSE shortlisted_at END
-              WHERE id = $1`,
-      values: [referralId, status],
+      name: 'matching-store',
+      text: `WITH matches AS (
+               INSERT INTO referral_matches (referral_id, rank, vacancy_id, setting_id, provider_id, score, distance_miles, weekly_cost, breakdown)
+               SELECT $1, * FROM unnest($2::smallint[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[], $7::float8[], $8::int[], $9::jsonb[])
+               ON CONFLICT (referral_id, rank) DO UPDATE SET vacancy_id = EXCLUDED.vacancy_id, setting_id = EXCLUDED.setting_id,
+                  provider_id = EXCLUDED.provider_id, score = EXCLUDED.score, distance_miles = EXCLUDED.distance_miles,
+                  weekly_cost = EXCLUDED.weekly_cost, breakdown = EXCLUDED.breakdown),
+             stale_matches AS (DELETE FROM referral_matches WHERE referral_id = $1 AND rank > cardinality($2::smallint[])),
+             exclusions AS (
+               -- Reasons travel comma-joined: Postgres has no arrays of arrays of differing lengths.
+               INSERT INTO referral_exclusions (referral_id, position, vacancy_id, distance_miles, reasons)
+               SELECT $1, t.position, t.vacancy_id, t.distance_miles, string_to_array(t.reasons, ',')
+                 FROM unnest($10::smallint[], $11::uuid[], $12::float8[], $13::text[]) AS t(position, vacancy_id, distance_miles, reasons)
+               ON CONFLICT (referral_id, position) DO UPDATE SET vacancy_id = EXCLUDED.vacancy_id,
+                  distance_miles = EXCLUDED.distance_miles, reasons = EXCLUDED.reasons),
+             stale_exclusions AS (DELETE FROM referral_exclusions WHERE referral_id = $1 AND position > cardinality($10::smallint[]))
+           UPDATE referrals SET status = $14, matched_at = now(), match_error = NULL, updated_at = now(),
+                  shortlisted_at = CASE WHEN $14 = 'shortlisted' THEN now() ELSE shortlisted_at END
+            WHERE id = $1`,
+      values: [
+        referralId,
+        matches.map((m) => m.rank),
+        matches.map((m) => m.vacancyId),
+        matches.map((m) => m.settingId),
+        matches.map((m) => m.providerId),
+        matches.map((m) => m.score),
+        matches.map((m) => m.distanceMiles),
+        matches.map((m) => m.weeklyCost),
+        matches.map((m) => JSON.stringify(m.breakdown)),
+        exclusions.map((_, i) => i + 1),
+        exclusions.map((e) => e.vacancyId),
+        exclusions.map((e) => e.distanceMiles),
+        exclusions.map((e) => e.reasons.join(',')),
+        status,
+      ],
     });
     return status;
   }
