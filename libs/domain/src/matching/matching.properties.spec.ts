@@ -311,7 +311,13 @@ describe('matching properties', () => {
     fc.assert(
       fc.property(oneVacancy, anyWeights, fc.double({ min: 0, max: 300, noNaN: true }), ([referral, vacancy], weights, radius) => {
         fc.pre(distanceMiles(referral.child.home, vacancy.setting) > radius);
-        expect(scoreVacancy(referral, vacancy, weights).score).toBeLessThanOrEqual(bestScoreBeyond(radius, weights) + 1e-9);
+        const score = scoreVacancy(referral, vacancy, weights).score;
+        expect(score).toBeLessThanOrEqual(bestScoreBeyond(radius, weights) + 1e-9);
+        // Knowing the vacancy lies outside an LA takes that LA's bonus off the bound.
+        const la = vacancy.setting.localAuthorityCode;
+        const homeLa = referral.child.home.localAuthorityCode ?? referral.localAuthorityCode;
+        const options = { placingLaPossible: la === referral.localAuthorityCode, homeLaPossible: la === homeLa };
+        expect(score).toBeLessThanOrEqual(bestScoreBeyond(radius, weights, options) + 1e-9);
       }),
       { numRuns: 1000 },
     );

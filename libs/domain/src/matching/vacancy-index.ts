@@ -1,15 +1,22 @@
 import { ageInYears } from '../age/age';
+import { NEED_CODES } from '../needs/needs-taxonomy';
+import { distanceMiles } from './distance';
+import { clampLevel } from './prepared-referral';
 import { bestScoreBeyond } from './bounds';
 import { DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
 import { boxAround, SEARCH_RADII_MILES, type LatLonBox } from './search-plan';
 import type { MatchingWeights, MatchReferral, MatchVacancy, RankResult, VacancyExclusion } from './types';
 
-/** Grid cells of 0.1° latitude by 0.16° longitude: about 7 by 7 miles across England. */
-const CELL_LATITUDE = 0.1;
-const CELL_LONGITUDE = 0.16;
+/** Grid cells of 0.05° latitude by 0.08° longitude: about 3.5 by 3.5 miles across England. */
+const CELL_LATITUDE = 0.05;
+const CELL_LONGITUDE = 0.08;
 /** The first ring searched for exclusions, in miles; it doubles until the nearest 200 are certain. */
-const FIRST_EXCLUSION_RADIUS = 4;
+const FIRST_EXCLUSION_RADIUS = 1;
 const DAY_MS = 86_400_000;
+/** The taxonomy's needs by position, for the supported-level and excluded-need columns. */
+const NEED_AT: ReadonlyMap<string, number> = new Map(NEED_CODES.map((code, i) => [code, i]));
+const NEEDS = NEED_CODES.length;
+if (NEEDS > 32) throw new Error('the excluded-needs column holds 32 needs');
 const NO_END = 2 ** 31 - 1;
 
 const OPEN = 1;
@@ -57,6 +64,12 @@ export class VacancyIndex {
   private beds = new Int32Array(0);
   private flags = new Uint8Array(0);
   private genders = new Uint8Array(0);
+  /** Per slot, the level each taxonomy need is supported at (0: not at all), NEEDS entries a slot. */
+  private needLevels = new Uint8Array(0);
+  /** Per slot, a bit per taxonomy need the setting will not accept. */
+  private needsExcluded = new Uint32Array(0);
+  /** Where each LA's vacancies have been seen (a box that only grows): how far out the LA reaches. */
+  private readonly laExtents = new Map<string, LatLonBox>();
   private readonly typeCodes = new Map<string, number>();
   private readonly cells = new Map<number, number[]>();
 
@@ -95,6 +108,20 @@ export class VacancyIndex {
     let genders = 0;
     for (const gender of setting.genders) genders |= GENDER_BITS[gender] ?? EVERY_GENDER;
     this.genders[slot] = genders;
+    const levels = slot * NEEDS;
+    this.needLevels.fill(0, levels, levels + NEEDS);
+    for (const need of setting.needsSupported) {
+      const at = NEED_AT.get(need.code);
+      const level = need.level >= 1 ? clampLevel(need.level) : 0;
+      if (at !== undefined && level > this.needLevels[levels + at]) this.needLevels[levels + at] = level;
+    }
+    let excluded = 0;
+    for (const code of setting.needsExcluded) {
+      const at = NEED_AT.get(code);
+      if (at !== undefined) excluded |= 1 << at;
+    }
+    this.needsExcluded[slot] = excluded >>> 0;
+    if (setting.localAuthorityCode !== null) this.extendLa(setting.localAuthorityCode, setting.latitude, setting.longitude);
     const key = cellKey(Math.floor(setting.latitude / CELL_LATITUDE), Math.floor(setting.longitude / CELL_LONGITUDE));
     const cell = this.cells.get(key);
     if (cell) cell.push(slot);
@@ -136,15 +163,21 @@ export class VacancyIndex {
   private shortlist(referral: MatchReferral, weights: MatchingWeights, limit: number) {
     const home = referral.child.home;
     const max = referral.maxDistanceMiles;
-    const filter = this.filterFor(referral);
     if (limit === 0) return [];
+    const filter = this.filterFor(referral);
+    const placingLaReach = this.reachOf(referral.localAuthorityCode, home);
+    const homeLaReach = this.reachOf(home.localAuthorityCode ?? referral.localAuthorityCode, home);
     for (const radius of SEARCH_RADII_MILES) {
       if (max !== null && radius >= max) break;
       const { matches } = rankVacancies(referral, this.collect(boxAround(home, radius), filter), weights, {
         limit,
         exclusionLimit: 0,
       });
-      if (matches.length === limit && matches[limit - 1].score > bestScoreBeyond(radius, weights)) return matches;
+      const bound = bestScoreBeyond(radius, weights, {
+        placingLaPossible: radius < placingLaReach,
+        homeLaPossible: radius < homeLaReach,
+      });
+      if (matches.length === limit && matches[limit - 1].score > bound) return matches;
     }
     const everywhere = this.collect(max === null ? null : boxAround(home, max), filter);
     return rankVacancies(referral, everywhere, weights, { limit, exclusionLimit: 0 }).matches;
@@ -153,17 +186,31 @@ export class VacancyIndex {
   /** Rings of doubling radius until the `limit` nearest ruled-out vacancies all lie inside one. */
   private nearestExclusions(referral: MatchReferral, weights: MatchingWeights, limit: number): VacancyExclusion[] {
     const home = referral.child.home;
+    let exclusions: VacancyExclusion[] = [];
+    let cellsRead = '';
     for (let radius = FIRST_EXCLUSION_RADIUS; ; radius *= 2) {
       const everywhere = radius > 13_000;
-      const { exclusions } = rankVacancies(referral, this.collect(everywhere ? null : boxAround(home, radius), null), weights, {
-        limit: 0,
-        exclusionLimit: limit,
-      });
+      const box = everywhere ? null : boxAround(home, radius);
+      // A wider ring over the same cells reads the same vacancies: only the stopping test changes.
+      const cells = box === null ? 'all' : this.cellRange(box).join(',');
+      if (cells !== cellsRead) {
+        cellsRead = cells;
+        exclusions = rankVacancies(referral, this.collect(box, null), weights, { limit: 0, exclusionLimit: limit }).exclusions;
+      }
       // Shown distances are rounded to 0.1 mile: ties reach 0.05 past the last one shown.
       if (everywhere || (exclusions.length === limit && exclusions[limit - 1].distanceMiles + 0.05 <= radius)) {
         return exclusions;
       }
     }
+  }
+
+  private cellRange(box: LatLonBox): [number, number, number, number] {
+    return [
+      Math.floor(box.minLatitude / CELL_LATITUDE),
+      Math.floor(box.maxLatitude / CELL_LATITUDE),
+      Math.floor(box.minLongitude / CELL_LONGITUDE),
+      Math.floor(box.maxLongitude / CELL_LONGITUDE),
+    ];
   }
 
   /** The hard constraints checked on the typed columns: a superset of the eligible vacancies. */
@@ -179,7 +226,26 @@ export class VacancyIndex {
     const bedsNeeded = Math.max(1, referral.child.siblingGroupSize);
     const genderBit = GENDER_BITS[referral.child.gender] ?? 0;
     const mustHave = OPEN | (emergency ? EMERGENCY_READY : 0);
-    const { typeCode, ageMin, ageMax, fromDay, untilDay, beds, flags, genders } = this;
+    // Essential needs with the level each must be supported at; every need the child has, as bits.
+    const essentialAt: number[] = [];
+    const essentialLevel: number[] = [];
+    let childNeeds = 0;
+    for (const need of referral.child.needs) {
+      const at = NEED_AT.get(need.code);
+      if (at === undefined) continue;
+      childNeeds |= 1 << at;
+      if (need.essential) {
+        essentialAt.push(at);
+        essentialLevel.push(clampLevel(need.level));
+      }
+    }
+    const { typeCode, ageMin, ageMax, fromDay, untilDay, beds, flags, genders, needLevels, needsExcluded } = this;
+    const needsFit = (slot: number) => {
+      if ((needsExcluded[slot] & childNeeds) !== 0) return false;
+      const base = slot * NEEDS;
+      for (let i = 0; i < essentialAt.length; i++) if (needLevels[base + essentialAt[i]] < essentialLevel[i]) return false;
+      return true;
+    };
     return (slot) =>
       (flags[slot] & (mustHave | INADEQUATE)) === mustHave &&
       types[typeCode[slot]] === 1 &&
@@ -188,7 +254,34 @@ export class VacancyIndex {
       fromDay[slot] <= neededOn &&
       untilDay[slot] >= neededOn &&
       beds[slot] >= bedsNeeded &&
-      (genderBit === 0 || (genders[slot] & genderBit) !== 0);
+      (genderBit === 0 || (genders[slot] & genderBit) !== 0) &&
+      needsFit(slot);
+  }
+
+  /** How far from home the LA's vacancies reach, in miles (0 when it has none). */
+  private reachOf(la: string, home: { latitude: number; longitude: number }): number {
+    const box = this.laExtents.get(la);
+    if (!box) return 0;
+    let farthest = 0;
+    for (const latitude of [box.minLatitude, box.maxLatitude]) {
+      for (const longitude of [box.minLongitude, box.maxLongitude]) {
+        farthest = Math.max(farthest, distanceMiles(home, { latitude, longitude }));
+      }
+    }
+    // A box's farthest point is a corner to well within this margin at England's scale.
+    return farthest * 1.02 + 1;
+  }
+
+  private extendLa(la: string, latitude: number, longitude: number): void {
+    const box = this.laExtents.get(la);
+    if (!box) {
+      this.laExtents.set(la, { minLatitude: latitude, maxLatitude: latitude, minLongitude: longitude, maxLongitude: longitude });
+      return;
+    }
+    box.minLatitude = Math.min(box.minLatitude, latitude);
+    box.maxLatitude = Math.max(box.maxLatitude, latitude);
+    box.minLongitude = Math.min(box.minLongitude, longitude);
+    box.maxLongitude = Math.max(box.maxLongitude, longitude);
   }
 
   /** The live vacancies inside the box (every one when it is null) that pass the filter. */
@@ -203,10 +296,7 @@ export class VacancyIndex {
       for (let slot = 0; slot < this.count; slot++) take(slot);
       return found;
     }
-    const latFrom = Math.floor(box.minLatitude / CELL_LATITUDE);
-    const latTo = Math.floor(box.maxLatitude / CELL_LATITUDE);
-    const lonFrom = Math.floor(box.minLongitude / CELL_LONGITUDE);
-    const lonTo = Math.floor(box.maxLongitude / CELL_LONGITUDE);
+    const [latFrom, latTo, lonFrom, lonTo] = this.cellRange(box);
     // A box wider than the grid holds: walking the cells would cost more than scanning.
     if ((latTo - latFrom + 1) * (lonTo - lonFrom + 1) > this.cells.size * 4) return this.collect(null, filter);
     for (let lat = latFrom; lat <= latTo; lat++) {
@@ -229,7 +319,7 @@ export class VacancyIndex {
 
   private grow(): void {
     const capacity = Math.max(1_024, this.capacity * 2);
-    const widen = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array>(old: T, make: (n: number) => T): T => {
+    const widen = <T extends Float64Array | Uint16Array | Uint8Array | Int32Array | Uint32Array>(old: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(old as never);
       return next;
@@ -244,6 +334,10 @@ export class VacancyIndex {
     this.beds = widen(this.beds, (n) => new Int32Array(n));
     this.flags = widen(this.flags, (n) => new Uint8Array(n));
     this.genders = widen(this.genders, (n) => new Uint8Array(n));
+    this.needsExcluded = widen(this.needsExcluded, (n) => new Uint32Array(n));
+    const levels = new Uint8Array(capacity * NEEDS);
+    levels.set(this.needLevels);
+    this.needLevels = levels;
     this.capacity = capacity;
   }
 
