@@ -128,9 +128,9 @@ const GRADES: Record<string, Grade> = {
 const ALL_GENDERS = ['female', 'male', 'other'];
 
 /** [need, probability supported, min level, max level] */
-type NeedRule = readonly [string, number, number, number];
+export type NeedRule = readonly [string, number, number, number];
 
-const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
+export const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
   // A mainstream children's home for teenagers: emotional and behavioural needs.
   homeGeneral: [
     ['challenging-behaviour', 0.95, 1, 3],

@@ -13,7 +13,7 @@ export interface LatLonBox {
  * a step past each, and beyond 80 proximity is at its floor). A shortlist filled inside one of
  * them, with its last place scoring above what anything further away could reach, is final.
  */
-export const SEARCH_RADII_MILES = [10, 20, 40, 80] as const;
+export const SEARCH_RADII_MILES = [5, 10, 20, 40, 80] as const;
 
 const MILES_PER_DEGREE_OF_LATITUDE = 69.05;
 

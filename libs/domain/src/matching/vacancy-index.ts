@@ -1,7 +1,11 @@
 import { ageInYears } from '../age/age';
 import { NEED_CODES } from '../needs/needs-taxonomy';
-import { distanceMiles } from './distance';
+import { distanceMiles, haversineMiles } from './distance';
 import { clampLevel } from './prepared-referral';
+import { continuityFit } from './continuity';
+import { costFit } from './cost';
+import { proximityFit } from './proximity';
+import { qualityFit } from './quality';
 import { bestScoreBeyond } from './bounds';
 import { DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
 import { boxAround, SEARCH_RADII_MILES, type LatLonBox } from './search-plan';
@@ -68,8 +72,16 @@ export class VacancyIndex {
   private needLevels = new Uint8Array(0);
   /** Per slot, a bit per taxonomy need the setting will not accept. */
   private needsExcluded = new Uint32Array(0);
-  /** Where each LA's vacancies have been seen (a box that only grows): how far out the LA reaches. */
-  private readonly laExtents = new Map<string, LatLonBox>();
+  /** Each LA's slots (dead ones included until compaction), for searching an LA wherever it reaches. */
+  private readonly laSlots = new Map<string, number[]>();
+  /** Scratch: the search a slot was last taken by, so a slot is taken once per search. */
+  private takenBy = new Uint32Array(0);
+  private search = 0;
+  /** Per slot: the quality fit, the weekly cost, and the setting's LA as a code (0: none). */
+  private quality = new Float64Array(0);
+  private cost = new Float64Array(0);
+  private laCode = new Uint16Array(0);
+  private readonly laCodes = new Map<string, number>();
   private readonly typeCodes = new Map<string, number>();
   private readonly cells = new Map<number, number[]>();
 
@@ -121,7 +133,14 @@ export class VacancyIndex {
       if (at !== undefined) excluded |= 1 << at;
     }
     this.needsExcluded[slot] = excluded >>> 0;
-    if (setting.localAuthorityCode !== null) this.extendLa(setting.localAuthorityCode, setting.latitude, setting.longitude);
+    this.quality[slot] = qualityFit(setting.ofstedGrade, vacancy.providerStability);
+    this.cost[slot] = vacancy.weeklyCost;
+    this.laCode[slot] = setting.localAuthorityCode === null ? 0 : this.laCodeOf(setting.localAuthorityCode);
+    if (setting.localAuthorityCode !== null) {
+      const inLa = this.laSlots.get(setting.localAuthorityCode);
+      if (inLa) inLa.push(slot);
+      else this.laSlots.set(setting.localAuthorityCode, [slot]);
+    }
     const key = cellKey(Math.floor(setting.latitude / CELL_LATITUDE), Math.floor(setting.longitude / CELL_LONGITUDE));
     const cell = this.cells.get(key);
     if (cell) cell.push(slot);
@@ -157,47 +176,54 @@ export class VacancyIndex {
   }
 
   /**
-   * Within 20 miles, then 80, then the maximum distance or everywhere, stopping once the last
-   * place scores above anything further away could (`bestScoreBeyond`).
+   * Within 10, 20, 40 and 80 miles, then the maximum distance or everywhere, stopping once the
+   * last place scores above anything not yet read could. Each round reads the circle's box and,
+   * wherever they lie, the vacancies of the placing LA and of the child's home LA: what is left
+   * unread then earns no LA bonus, so its bound is the lower one.
    */
   private shortlist(referral: MatchReferral, weights: MatchingWeights, limit: number) {
     const home = referral.child.home;
     const max = referral.maxDistanceMiles;
     if (limit === 0) return [];
     const filter = this.filterFor(referral);
-    const placingLaReach = this.reachOf(referral.localAuthorityCode, home);
-    const homeLaReach = this.reachOf(home.localAuthorityCode ?? referral.localAuthorityCode, home);
+    const las = [...new Set([referral.localAuthorityCode, home.localAuthorityCode ?? referral.localAuthorityCode])];
+    const outsideBothLas = { placingLaPossible: false, homeLaPossible: false };
     for (const radius of SEARCH_RADII_MILES) {
       if (max !== null && radius >= max) break;
-      const { matches } = rankVacancies(referral, this.collect(boxAround(home, radius), filter), weights, {
-        limit,
-        exclusionLimit: 0,
-      });
-      const bound = bestScoreBeyond(radius, weights, {
-        placingLaPossible: radius < placingLaReach,
-        homeLaPossible: radius < homeLaReach,
-      });
-      if (matches.length === limit && matches[limit - 1].score > bound) return matches;
+      const matches = this.best(referral, weights, this.collectSlots(boxAround(home, radius), filter, las), limit);
+      if (matches.length === limit && matches[limit - 1].score > bestScoreBeyond(radius, weights, outsideBothLas)) {
+        return matches;
+      }
     }
-    const everywhere = this.collect(max === null ? null : boxAround(home, max), filter);
-    return rankVacancies(referral, everywhere, weights, { limit, exclusionLimit: 0 }).matches;
+    return this.best(referral, weights, this.collectSlots(max === null ? null : boxAround(home, max), filter), limit);
   }
 
-  /** Rings of doubling radius until the `limit` nearest ruled-out vacancies all lie inside one. */
+  /**
+   * Circles of doubling radius until the `limit` nearest ruled-out vacancies all lie inside one.
+   * Each round ranks only the vacancies inside the circle, so the work follows how many vacancies
+   * are near the child, not how many share the grid cells.
+   */
   private nearestExclusions(referral: MatchReferral, weights: MatchingWeights, limit: number): VacancyExclusion[] {
     const home = referral.child.home;
-    let exclusions: VacancyExclusion[] = [];
+    let slots: number[] = [];
+    let miles = new Float64Array(0);
     let cellsRead = '';
     for (let radius = FIRST_EXCLUSION_RADIUS; ; radius *= 2) {
       const everywhere = radius > 13_000;
       const box = everywhere ? null : boxAround(home, radius);
-      // A wider ring over the same cells reads the same vacancies: only the stopping test changes.
       const cells = box === null ? 'all' : this.cellRange(box).join(',');
       if (cells !== cellsRead) {
         cellsRead = cells;
-        exclusions = rankVacancies(referral, this.collect(box, null), weights, { limit: 0, exclusionLimit: limit }).exclusions;
+        slots = this.collectSlots(box, null);
+        miles = new Float64Array(slots.length);
+        for (let i = 0; i < slots.length; i++) {
+          miles[i] = distanceMiles(home, { latitude: this.latitude[slots[i]], longitude: this.longitude[slots[i]] });
+        }
       }
-      // Shown distances are rounded to 0.1 mile: ties reach 0.05 past the last one shown.
+      const inside: MatchVacancy[] = [];
+      for (let i = 0; i < slots.length; i++) if (everywhere || miles[i] <= radius) inside.push(this.slots[slots[i]]!);
+      const { exclusions } = rankVacancies(referral, inside, weights, { limit: 0, exclusionLimit: limit });
+      // Anything outside lies beyond the radius, so strictly after the last one shown (to 0.1 mile).
       if (everywhere || (exclusions.length === limit && exclusions[limit - 1].distanceMiles + 0.05 <= radius)) {
         return exclusions;
       }
@@ -258,39 +284,21 @@ export class VacancyIndex {
       needsFit(slot);
   }
 
-  /** How far from home the LA's vacancies reach, in miles (0 when it has none). */
-  private reachOf(la: string, home: { latitude: number; longitude: number }): number {
-    const box = this.laExtents.get(la);
-    if (!box) return 0;
-    let farthest = 0;
-    for (const latitude of [box.minLatitude, box.maxLatitude]) {
-      for (const longitude of [box.minLongitude, box.maxLongitude]) {
-        farthest = Math.max(farthest, distanceMiles(home, { latitude, longitude }));
-      }
-    }
-    // A box's farthest point is a corner to well within this margin at England's scale.
-    return farthest * 1.02 + 1;
-  }
-
-  private extendLa(la: string, latitude: number, longitude: number): void {
-    const box = this.laExtents.get(la);
-    if (!box) {
-      this.laExtents.set(la, { minLatitude: latitude, maxLatitude: latitude, minLongitude: longitude, maxLongitude: longitude });
-      return;
-    }
-    box.minLatitude = Math.min(box.minLatitude, latitude);
-    box.maxLatitude = Math.max(box.maxLatitude, latitude);
-    box.minLongitude = Math.min(box.minLongitude, longitude);
-    box.maxLongitude = Math.max(box.maxLongitude, longitude);
-  }
-
   /** The live vacancies inside the box (every one when it is null) that pass the filter. */
   private collect(box: LatLonBox | null, filter: ((slot: number) => boolean) | null): MatchVacancy[] {
-    const found: MatchVacancy[] = [];
+    return this.collectSlots(box, filter).map((slot) => this.slots[slot]!);
+  }
+
+  /** Slots of live vacancies in the box (all when null) and in the LAs given, passing the filter. */
+  private collectSlots(box: LatLonBox | null, filter: ((slot: number) => boolean) | null, las: string[] = []): number[] {
+    const found: number[] = [];
+    const search = ++this.search;
+    const takenBy = this.takenBy;
     const take = (slot: number) => {
-      if ((this.flags[slot] & OPEN) === 0) return;
+      if (takenBy[slot] === search || (this.flags[slot] & OPEN) === 0) return;
+      takenBy[slot] = search;
       if (filter !== null && !filter(slot)) return;
-      found.push(this.slots[slot]!);
+      found.push(slot);
     };
     if (box === null) {
       for (let slot = 0; slot < this.count; slot++) take(slot);
@@ -298,14 +306,125 @@ export class VacancyIndex {
     }
     const [latFrom, latTo, lonFrom, lonTo] = this.cellRange(box);
     // A box wider than the grid holds: walking the cells would cost more than scanning.
-    if ((latTo - latFrom + 1) * (lonTo - lonFrom + 1) > this.cells.size * 4) return this.collect(null, filter);
+    if ((latTo - latFrom + 1) * (lonTo - lonFrom + 1) > this.cells.size * 4) return this.collectSlots(null, filter);
     for (let lat = latFrom; lat <= latTo; lat++) {
       for (let lon = lonFrom; lon <= lonTo; lon++) {
         const cell = this.cells.get(cellKey(lat, lon));
         if (cell) for (let i = 0; i < cell.length; i++) take(cell[i]);
       }
     }
+    for (const la of las) {
+      const inLa = this.laSlots.get(la);
+      if (inLa) for (let i = 0; i < inLa.length; i++) take(inLa[i]);
+    }
     return found;
+  }
+
+  private laCodeOf(la: string): number {
+    let code = this.laCodes.get(la);
+    if (code === undefined) {
+      code = this.laCodes.size + 1;
+      this.laCodes.set(la, code);
+    }
+    return code;
+  }
+
+  /**
+   * The best `limit` of the candidate slots, as `rankVacancies` would rank them, without scoring
+   * them all: each gets a cheap upper bound from the typed columns (the same fits, unrounded),
+   * candidates are bucketed by it, and only the buckets from the top down are scored in full, until
+   * the last place beats every bound left. Most of a national search is never scored.
+   */
+  private best(referral: MatchReferral, weights: MatchingWeights, slots: number[], limit: number) {
+    if (slots.length <= limit * 4) {
+      return rankVacancies(referral, slots.map((slot) => this.slots[slot]!), weights, { limit, exclusionLimit: 0 }).matches;
+    }
+    const home = referral.child.home;
+    const placing = this.laCodes.get(referral.localAuthorityCode) ?? -1;
+    const homeLa = this.laCodes.get(home.localAuthorityCode ?? referral.localAuthorityCode) ?? -1;
+    const needs = this.needsBound(referral);
+    const budget = referral.weeklyBudget;
+    const buckets = new Int32Array(10_002);
+    const bucketOf = new Int32Array(slots.length);
+    const RADIANS = Math.PI / 180;
+    const homeLat = home.latitude * RADIANS;
+    const homeLon = home.longitude * RADIANS;
+    const homeCos = Math.cos(homeLat);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const miles = haversineMiles(homeLat, homeLon, homeCos, this.latitude[slot], this.longitude[slot]);
+      const la = this.laCode[slot];
+      const bound =
+        weights.needs * needs(slot) +
+        weights.quality * this.quality[slot] +
+        weights.cost * costFit(this.cost[slot], budget) +
+        weights.proximity * proximityFit(miles, la === placing) +
+        weights.continuity * continuityFit(miles, la === homeLa);
+      // Whole hundredths, rounded up (and a hair more for floating-point noise): never below the score.
+      const bucket = Math.min(10_001, Math.max(0, Math.ceil(bound * 100 + 1e-6)));
+      bucketOf[i] = bucket;
+      buckets[bucket]++;
+    }
+    // Counting sort: the candidates in descending bucket order.
+    const startOf = new Int32Array(10_003);
+    for (let bucket = 10_001; bucket >= 0; bucket--) startOf[bucket] = startOf[bucket + 1] + buckets[bucket + 1];
+    const order = new Int32Array(slots.length);
+    const orderBucket = new Int32Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const at = startOf[bucketOf[i]]++;
+      order[at] = slots[i];
+      orderBucket[at] = bucketOf[i];
+    }
+    let matches: ReturnType<typeof rankVacancies>['matches'] = [];
+    let top: MatchVacancy[] = [];
+    for (let next = 0; next < order.length; ) {
+      const end = Math.min(order.length, next + limit);
+      const batch: MatchVacancy[] = [];
+      for (let k = next; k < end; k++) batch.push(this.slots[order[k]]!);
+      next = end;
+      matches = rankVacancies(referral, top.concat(batch), weights, { limit, exclusionLimit: 0 }).matches;
+      top = matches.map((match) => this.slots[this.slotById.get(match.vacancyId)!]!);
+      // The rest score at most their bounds, the highest of which is next in order.
+      if (next < order.length && matches.length === limit && matches[limit - 1].score * 100 > orderBucket[next]) break;
+    }
+    return matches;
+  }
+
+  /** The child's needs fit for a slot, from the typed levels, before rounding down to eighths. */
+  private needsBound(referral: MatchReferral): (slot: number) => number {
+    const at: number[] = [];
+    const required: number[] = [];
+    const weight: number[] = [];
+    let total = 0;
+    const seen = new Map<string, number>();
+    for (const need of referral.child.needs) {
+      const index = NEED_AT.get(need.code);
+      const level = clampLevel(need.level);
+      const known = seen.get(need.code);
+      if (known !== undefined) {
+        // A need stated twice counts once, at its highest level, essential if either says so.
+        required[known] = Math.max(required[known], level);
+        weight[known] = Math.max(weight[known], need.essential ? 2 : 1);
+        continue;
+      }
+      seen.set(need.code, at.length);
+      at.push(index ?? -1);
+      required.push(level);
+      weight.push(need.essential ? 2 : 1);
+    }
+    for (const w of weight) total += w;
+    if (total === 0) return () => 1;
+    const levels = this.needLevels;
+    return (slot) => {
+      let met = 0;
+      const base = slot * NEEDS;
+      for (let i = 0; i < at.length; i++) {
+        // A need outside the taxonomy cannot be read from the columns: count it as met.
+        const supported = at[i] < 0 ? required[i] : Math.min(levels[base + at[i]], required[i]);
+        met += (weight[i] * supported) / required[i];
+      }
+      return met / total;
+    };
   }
 
   private codeOf(type: string): number {
@@ -335,6 +454,10 @@ export class VacancyIndex {
     this.flags = widen(this.flags, (n) => new Uint8Array(n));
     this.genders = widen(this.genders, (n) => new Uint8Array(n));
     this.needsExcluded = widen(this.needsExcluded, (n) => new Uint32Array(n));
+    this.takenBy = widen(this.takenBy, (n) => new Uint32Array(n));
+    this.quality = widen(this.quality, (n) => new Float64Array(n));
+    this.cost = widen(this.cost, (n) => new Float64Array(n));
+    this.laCode = widen(this.laCode, (n) => new Uint16Array(n));
     const levels = new Uint8Array(capacity * NEEDS);
     levels.set(this.needLevels);
     this.needLevels = levels;
@@ -349,6 +472,7 @@ export class VacancyIndex {
     this.slots = [];
     this.slotById.clear();
     this.cells.clear();
+    this.laSlots.clear();
     for (const vacancy of vacancies) this.upsert(vacancy);
   }
 }

@@ -34,8 +34,9 @@ export interface CandidateSource {
   candidates(box: LatLonBox | null): Promise<MatchVacancy[]>;
   /**
    * The `limit` open vacancies nearest the child's home, any fit, ordered by the index's plane
-   * distance (within 10% of great-circle miles across England) and then id; `reachMiles` is the
-   * last one's plane distance.
+   * distance (within 10% of great-circle miles across England; nothing else in the ORDER BY, or
+   * the nearest-first GiST scan is lost); `reachMiles` is the last one's plane distance. Which of
+   * several vacancies tied at exactly `reachMiles` come back is arbitrary; callers read past it.
    */
   nearest(limit: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
   /** Every vacancy changed after `cursor` (see `vacancies.change_seq`), inside this transaction. */
@@ -411,7 +412,7 @@ export class MatchingRepository {
           name: 'matching-nearest',
           text: `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
                    FROM vacancies WHERE status = 'open'
-                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2), id LIMIT $3`,
+                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3`,
           values: [home.longitude, home.latitude, limit],
         });
         return {
