@@ -106,7 +106,7 @@ describe('matching (e2e)', () => {
       );
       expect(item.rank).toBe(index + 1);
       expect(item.providerId).toBe(orgs.providerA.id);
-      expect(Object.keys(item.breakdown).sort()).toEqual(['continuity', 'cost', 'needs', 'proximity', 'quality']);
+      expect(Object.keys(item.breakdown)).toEqual(['needs', 'proximity', 'quality', 'continuity', 'cost']);
       const sum = Object.values(item.breakdown as Record<string, number>).reduce((a, b) => a + b, 0);
       expect(Math.abs(item.score - sum)).toBeLessThanOrEqual(0.01);
       expect(item.score).toBeGreaterThanOrEqual(0);
@@ -189,12 +189,16 @@ describe('matching (e2e)', () => {
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'weights', problem: expect.stringContaining('100') })]);
       const missing = await api.http().put(path()).set(bearer(orgs.commissioner)).send({ needs: 100 }).expect(400);
       expect(missing.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['continuity', 'cost', 'proximity', 'quality']);
-      await api
+      const negative = await api
         .http()
         .put(path())
         .set(bearer(orgs.commissioner))
-        .send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: -10 })
+        .send({ needs: 'lots', proximity: 25, quality: 20, continuity: 10, cost: -10 })
         .expect(400);
+      expect(negative.body.details).toEqual([
+        { field: 'needs', problem: 'must be a number from 0 to 100' },
+        { field: 'cost', problem: 'must be a number from 0 to 100' },
+      ]);
       expect((await api.http().get(path()).set(bearer(orgs.commissioner)).expect(200)).body.isDefault).toBe(true);
     });
 

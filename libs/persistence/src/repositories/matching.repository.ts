@@ -285,7 +285,8 @@ export class MatchingRepository {
           score: row.score,
           distanceMiles: row.distance_miles,
           weeklyCost: row.weekly_cost,
-          breakdown: row.breakdown as ScoreBreakdown,
+          // jsonb keeps keys in its own order; answer in the contract's.
+          breakdown: inContractOrder(row.breakdown as ScoreBreakdown),
         })),
     };
   }
@@ -474,4 +475,9 @@ export class MatchingRepository {
   private pool(): Pool {
     return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
+}
+
+function inContractOrder(breakdown: ScoreBreakdown): ScoreBreakdown {
+  const { needs, proximity, quality, continuity, cost } = breakdown;
+  return { needs, proximity, quality, continuity, cost };
 }
