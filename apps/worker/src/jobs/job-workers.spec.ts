@@ -27,3 +27,45 @@ describe('collectHandlers', () => {
     expect(() => collectHandlers(found)).toThrow("a handler names unknown job 'send-fax'");
   });
 });
+
+describe('JobWorkers: a job that keeps failing', () => {
+  const failing = () => {
+    const calls: string[] = [];
+    const handler = {
+      handle: async () => {
+        throw new TypeError('boom');
+      },
+      onFinalFailure: async (_payload: unknown, error: Error) => {
+        calls.push(error.name);
+      },
+    };
+    return { handler, calls };
+  };
+
+  async function run(attemptsMade: number, attempts: number, handler: object) {
+    const { JobWorkers } = await import('./job-workers.service');
+    const discovery = {
+      getProviders: () => Object.values(JobName).map((job) => ({ job, instance: handler, name: job })),
+      getMetadataByDecorator: (_decorator: unknown, wrapper: { job: JobName }) => wrapper.job,
+    };
+    const workers = new JobWorkers(discovery as never, {} as never);
+    (workers as unknown as { handlers: unknown }).handlers = collectHandlers(
+      discovery.getProviders().map((w) => ({ job: w.job, instance: w.instance, name: w.name })),
+    );
+    const job = { name: JobName.MatchReferral, data: { referralId: 'r-1' }, attemptsMade, opts: { attempts } };
+    return (workers as unknown as { process(job: object): Promise<unknown> }).process(job);
+  }
+
+  it('is retried without marking anything until its last attempt', async () => {
+    const { handler, calls } = failing();
+    await expect(run(0, 5, handler)).rejects.toThrow('boom');
+    await expect(run(3, 5, handler)).rejects.toThrow('boom');
+    expect(calls).toEqual([]);
+  });
+
+  it('on its last attempt tells the handler, which marks the referral, and stays failed', async () => {
+    const { handler, calls } = failing();
+    await expect(run(4, 5, handler)).rejects.toThrow('boom');
+    expect(calls).toEqual(['TypeError']);
+  });
+});
