@@ -22,5 +22,5 @@ export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
-export { MatchingRepository, AWAITING_PLACEMENT } from './repositories/matching.repository';
+export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
 export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';

@@ -77,12 +77,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     });
     worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
     worker.on('failed', (job, error) => {
-      if (!job) return;
-      // The error's class and the job's name and id only: messages can quote data.
-      this.logger.warn(
-        { job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.name },
-        job.finishedOn ? 'job failed for good' : 'job failed; will retry',
-      );
+      if (job) void this.failed(job, error);
     });
     this.workers.push({ worker, connection });
     this.logger.log(`processing queue ${queue} with concurrency ${this.env.WORKER_CONCURRENCY}`);
@@ -91,13 +86,27 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   private async process(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new UnrecoverableError(`no handler for job '${job.name}'`);
+    return handler.handle(job.data, job);
+  }
+
+  /**
+   * Every failure, from the handler or from BullMQ giving up on a job that stalled too often:
+   * logged by class (messages can quote data), and when it was the last attempt the handler is
+   * told, so the failure shows where users look (a referral says match_failed).
+   */
+  async failed(job: Job, error: Error): Promise<void> {
+    const final = job.finishedOn !== undefined;
+    this.logger.warn(
+      { job: job.name, jobId: job.id, attempt: job.attemptsMade, error: error.name },
+      final ? 'job failed for good' : 'job failed; will retry',
+    );
+    if (!final) return;
+    const handler = this.handlers.get(job.name as JobName);
     try {
-      return await handler.handle(job.data, job);
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      const lastAttempt = failure instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (lastAttempt && handler.onFinalFailure) await handler.onFinalFailure(job.data, failure);
-      throw failure;
+      await handler?.onFinalFailure?.(job.data, error);
+    } catch (markError) {
+      // Postgres may be down too; the job stays failed on the dashboard either way.
+      this.logger.error({ job: job.name, jobId: job.id, error: (markError as Error).name }, 'could not record a failed job');
     }
   }
 }

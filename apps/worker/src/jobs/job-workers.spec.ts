@@ -1,5 +1,5 @@
 import { JobName } from '@app/queue';
-import { collectHandlers } from './job-workers.service';
+import { collectHandlers, JobWorkers } from './job-workers.service';
 
 describe('collectHandlers', () => {
   const handler = (name: string) => ({ instance: { handle: async () => name }, name });
@@ -29,43 +29,40 @@ describe('collectHandlers', () => {
 });
 
 describe('JobWorkers: a job that keeps failing', () => {
-  const failing = () => {
-    const calls: string[] = [];
-    const handler = {
-      handle: async () => {
-        throw new TypeError('boom');
-      },
-      onFinalFailure: async (_payload: unknown, error: Error) => {
-        calls.push(error.name);
-      },
-    };
-    return { handler, calls };
-  };
-
-  async function run(attemptsMade: number, attempts: number, handler: object) {
-    const { JobWorkers } = await import('./job-workers.service');
-    const discovery = {
-      getProviders: () => Object.values(JobName).map((job) => ({ job, instance: handler, name: job })),
-      getMetadataByDecorator: (_decorator: unknown, wrapper: { job: JobName }) => wrapper.job,
-    };
-    const workers = new JobWorkers(discovery as never, {} as never);
+  function workersWith(handler: object) {
+    const workers = new JobWorkers({} as never, {} as never);
     (workers as unknown as { handlers: unknown }).handlers = collectHandlers(
-      discovery.getProviders().map((w) => ({ job: w.job, instance: w.instance, name: w.name })),
+      Object.values(JobName).map((job) => ({ job, instance: handler, name: job })),
     );
-    const job = { name: JobName.MatchReferral, data: { referralId: 'r-1' }, attemptsMade, opts: { attempts } };
-    return (workers as unknown as { process(job: object): Promise<unknown> }).process(job);
+    return workers;
   }
+  const recorder = () => {
+    const marked: string[] = [];
+    return { marked, handler: { handle: async () => undefined, onFinalFailure: async (_: unknown, error: Error) => void marked.push(error.name) } };
+  };
+  const job = (finishedOn?: number) => ({ name: JobName.MatchReferral, id: '1', data: { referralId: 'r-1' }, attemptsMade: 1, finishedOn });
 
-  it('is retried without marking anything until its last attempt', async () => {
-    const { handler, calls } = failing();
-    await expect(run(0, 5, handler)).rejects.toThrow('boom');
-    await expect(run(3, 5, handler)).rejects.toThrow('boom');
-    expect(calls).toEqual([]);
+  it('marks nothing while the job will be retried', async () => {
+    const { marked, handler } = recorder();
+    await workersWith(handler).failed(job() as never, new TypeError('boom'));
+    expect(marked).toEqual([]);
   });
 
-  it('on its last attempt tells the handler, which marks the referral, and stays failed', async () => {
-    const { handler, calls } = failing();
-    await expect(run(4, 5, handler)).rejects.toThrow('boom');
-    expect(calls).toEqual(['TypeError']);
+  it('tells the handler when the job has failed for good, whether it threw or stalled too often', async () => {
+    const { marked, handler } = recorder();
+    const workers = workersWith(handler);
+    await workers.failed(job(Date.now()) as never, new TypeError('boom'));
+    await workers.failed(job(Date.now()) as never, new Error('job stalled more than allowable limit'));
+    expect(marked).toEqual(['TypeError', 'Error']);
+  });
+
+  it('survives a handler that cannot record the failure', async () => {
+    const workers = workersWith({
+      handle: async () => undefined,
+      onFinalFailure: async () => {
+        throw new Error('database down');
+      },
+    });
+    await expect(workers.failed(job(Date.now()) as never, new TypeError('boom'))).resolves.toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AWAITING_PLACEMENT, MatchingRepository } from '@app/persistence';
+import { REMATCHABLE, MatchingRepository } from '@app/persistence';
 import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, jobOptions, Queues } from '@app/queue';
 import { MatchingService } from './matching.service';
 
@@ -28,7 +28,7 @@ export class RematchReferralHandler implements HandlesJob<JobName.RematchReferra
   constructor(private readonly matching: MatchingService) {}
 
   handle({ referralId }: JobPayloads[JobName.RematchReferral]) {
-    return this.matching.match(referralId, AWAITING_PLACEMENT);
+    return this.matching.match(referralId, REMATCHABLE);
   }
 
   async onFinalFailure({ referralId }: JobPayloads[JobName.RematchReferral], error: Error): Promise<void> {

@@ -5,7 +5,7 @@ import {
   MatchingWeights,
   rankVacancies,
 } from '@app/domain';
-import { MatchingRepository, ReferralRepository } from '@app/persistence';
+import { MatchingRepository, ReferralRepository, REMATCHABLE } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import {
   buildReferral,
@@ -119,6 +119,27 @@ describe('MatchingService (integration)', () => {
       expect(n).toBe(1);
     });
 
+    it('re-matches after a first match that was running when a vacancy changed', async () => {
+      const referralId = await submit();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let claimed!: () => void;
+      const claimedNow = new Promise<void>((resolve) => (claimed = resolve));
+      // The first match claims the referral, then stalls before storing its (stale) result.
+      const first = repository.run(referralId, ['submitted'], async () => {
+        claimed();
+        await held;
+        return { matches: [], exclusions: [] };
+      });
+      await claimedNow;
+      // The re-match for the change waits on the first run's row lock instead of skipping it.
+      const rematch = matching.match(referralId, REMATCHABLE);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      expect(await first).toMatchObject({ outcome: 'matched', status: 'no_match' });
+      expect(await rematch).toMatchObject({ outcome: 'matched', status: 'shortlisted' });
+    });
+
     it('says no_match when nothing is eligible, keeping the exclusions', async () => {
       const referralId = await submit({ placementTypes: ['R1'] });
       expect(await matching.match(referralId, ['submitted'])).toMatchObject({ status: 'no_match', matches: 0 });
@@ -161,8 +182,8 @@ describe('MatchingService (integration)', () => {
       const affected = await repository.referralsAffectedBy([onShortlist.id]);
       expect(affected).toContain(k2);
       expect(affected).not.toContain(u1);
-      // Still submitted: its first match has yet to run and will see the change.
-      expect(affected).not.toContain(unmatched);
+      // Still submitted: its first match may be running on data from before the change.
+      expect(affected).toContain(unmatched);
       // Withdrawn: still affects the referral whose shortlist it is on.
       await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [onShortlist.id]);
       expect(await repository.referralsAffectedBy([onShortlist.id])).toContain(k2);

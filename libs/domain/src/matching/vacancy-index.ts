@@ -284,15 +284,16 @@ export class VacancyIndex {
       needsFit(slot);
   }
 
-  /** The live vacancies inside the box (every one when it is null) that pass the filter. */
-  private collect(box: LatLonBox | null, filter: ((slot: number) => boolean) | null): MatchVacancy[] {
-    return this.collectSlots(box, filter).map((slot) => this.slots[slot]!);
-  }
-
   /** Slots of live vacancies in the box (all when null) and in the LAs given, passing the filter. */
   private collectSlots(box: LatLonBox | null, filter: ((slot: number) => boolean) | null, las: string[] = []): number[] {
     const found: number[] = [];
-    const search = ++this.search;
+    // Stamps are 32-bit: on wrapping, clear them all rather than let an old stamp match.
+    this.search = (this.search + 1) >>> 0;
+    if (this.search === 0) {
+      this.takenBy.fill(0);
+      this.search = 1;
+    }
+    const search = this.search;
     const takenBy = this.takenBy;
     const take = (slot: number) => {
       if (takenBy[slot] === search || (this.flags[slot] & OPEN) === 0) return;

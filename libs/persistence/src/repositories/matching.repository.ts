@@ -75,8 +75,13 @@ export type MatchRunResult =
   /** Not in a state this run may match from (already matched, withdrawn, placed, unknown). */
   | { outcome: 'not_claimable' };
 
-/** Statuses from which a referral's shortlist may be recomputed when vacancies change. */
-export const AWAITING_PLACEMENT: readonly ReferralStatus[] = ['shortlisted', 'no_match', 'match_failed'];
+/**
+ * Statuses a re-match claims from. `submitted` too: a re-match asked for while the first match
+ * runs must wait for that run's row lock and then match again, and Postgres only waits for rows
+ * its WHERE accepts in the version it first sees (still `submitted` until the first run commits).
+ * Re-matching a referral whose first match has not started just matches it a little early.
+ */
+export const REMATCHABLE: readonly ReferralStatus[] = ['submitted', 'shortlisted', 'no_match', 'match_failed'];
 
 /**
  * Longitude is scaled by cos(52.4°), the middle of England, in the GiST index on open vacancies'
@@ -230,7 +235,7 @@ export class MatchingRepository {
   }
 
   /**
-   * Referrals awaiting placement whose shortlist a change to these vacancies could alter: those the
+   * Referrals awaiting placement (or their first match) whose shortlist a change to these vacancies could alter: those the
    * vacancy is on now, and those it could now be eligible for by type, age on the required date and
    * maximum distance (a loose great-circle check; the re-match itself is exact).
    */
@@ -242,7 +247,9 @@ export class MatchingRepository {
                JOIN children c ON c.id = r.child_id
                JOIN postcode_districts d ON d.district = c.home_district
                JOIN vacancies v ON v.id = ANY($1::uuid[])
-              WHERE r.status IN ('shortlisted', 'no_match', 'match_failed')
+              -- submitted too: its first match may be running on data from before this change. The
+              -- re-match's claim then waits for that run's row lock and matches again after it.
+              WHERE r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')
                 AND (
                   EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = v.id)
                   OR (v.status = 'open'

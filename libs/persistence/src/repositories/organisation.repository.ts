@@ -86,7 +86,7 @@ export class OrganisationRepository {
         `INSERT INTO outbox (queue_name, job_name, payload)
          SELECT $2, $3, jsonb_build_object('referralId', r.id)
            FROM referrals r JOIN alliance_members m ON m.local_authority_code = r.local_authority_code
-          WHERE m.alliance_id = $1 AND r.status IN ('shortlisted', 'no_match', 'match_failed')`,
+          WHERE m.alliance_id = $1 AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')`,
         [allianceId, rematchJob.queueName, rematchJob.jobName],
       );
       return true;
