@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { OffersModule } from './offers/offers.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
@@ -26,6 +27,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     SettingsModule,
     VacanciesModule,
     ReferralsModule,
+    OffersModule,
     HealthModule,
     QueueDashboardModule,
   ],

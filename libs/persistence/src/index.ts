@@ -24,3 +24,7 @@ export type { ResolvedPostcode, PostcodeResolution } from './repositories/postco
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
 export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';
+export { OfferRepository } from './repositories/offer.repository';
+export type { ProviderReferralSummary, OfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
+export { AuditRepository } from './repositories/audit.repository';
+export type { AuditEvent } from './repositories/audit.repository';

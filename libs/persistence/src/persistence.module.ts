@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
+import { AuditRepository } from './repositories/audit.repository';
+import { OfferRepository } from './repositories/offer.repository';
 import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -14,6 +16,8 @@ import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
 const REPOSITORIES = [
+  AuditRepository,
+  OfferRepository,
   MatchingRepository,
   OrganisationRepository,
   OutboxRepository,

@@ -9,6 +9,8 @@ import { ChildEntity } from './child.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralMatchEntity } from './referral-match.entity';
 import { ReferralExclusionEntity } from './referral-exclusion.entity';
+import { OfferEntity } from './offer.entity';
+import { DeclineEntity } from './decline.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -24,6 +26,8 @@ export {
   ReferralEntity,
   ReferralMatchEntity,
   ReferralExclusionEntity,
+  OfferEntity,
+  DeclineEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 };
@@ -35,6 +39,11 @@ export { ROLES } from './user.entity';
 export type { ChildNeed, ChildPreferences } from './child.entity';
 export type { ReferralStatus } from './referral.entity';
 export { REFERRAL_STATUSES } from './referral.entity';
+
+export type { OfferStatus } from './offer.entity';
+export { OFFER_STATUSES } from './offer.entity';
+export type { DeclineReason } from './decline.entity';
+export { DECLINE_REASONS } from './decline.entity';
 
 export const ENTITIES = [
   LocalAuthorityEntity,
@@ -48,6 +57,8 @@ export const ENTITIES = [
   ReferralEntity,
   ReferralMatchEntity,
   ReferralExclusionEntity,
+  OfferEntity,
+  DeclineEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 ];

@@ -2,6 +2,7 @@ import { Initial1795472711773 } from './1795472711773-Initial';
 import { Matching1795479382357 } from './1795479382357-Matching';
 import { VacancyChanges1795481856173 } from './1795481856173-VacancyChanges';
 import { VacancyChangeLock1795484400000 } from './1795484400000-VacancyChangeLock';
+import { Offers1795484454076 } from './1795484454076-Offers';
 
 /** Every migration, oldest first. Listed explicitly so builds and tests need no file globbing. */
-export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000];
+export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000, Offers1795484454076];

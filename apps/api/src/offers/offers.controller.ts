@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { PageQuery } from '../common/page.query';
+import { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import { OffersService } from './offers.service';
+
+const requestIdOf = (request: Request) => (typeof (request as { id?: unknown }).id === 'string' ? (request as { id: string }).id : null);
+
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller()
+export class OffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @Get('provider/referrals')
+  @Roles('provider_user')
+  @ApiOperation({
+    summary: "Referrals shortlisted to the caller's vacancies, as anonymised summaries (never names, references, dates of birth, postcodes or notes)",
+  })
+  providerReferrals(@CurrentUser() principal: Principal, @Query() query: PageQuery, @Req() request: Request) {
+    return this.offers.providerReferrals(principal, query, requestIdOf(request));
+  }
+
+  @Post('referrals/:id/offers')
+  @Roles('provider_user')
+  @ApiOperation({ summary: 'Offer one of your shortlisted vacancies for the referral, at a weekly cost' })
+  offer(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateOfferDto) {
+    return this.offers.offer(principal, id, body);
+  }
+
+  @Post('referrals/:id/declines')
+  @Roles('provider_user')
+  @ApiOperation({ summary: 'Decline the referral for one of your shortlisted vacancies, with a reason' })
+  decline(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateDeclineDto) {
+    return this.offers.decline(principal, id, body);
+  }
+
+  @Get('referrals/:id/offers')
+  @Roles('placement_officer')
+  @ApiOperation({ summary: 'The offers made for a referral of your LA, newest first' })
+  offersFor(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.offers.offersFor(principal, id);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { AuditRepository, OfferRepository } from '@app/persistence';
+import type { Principal } from '../auth/principal';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
+import type { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+
+/**
+ * The provider's side of a referral: the anonymised shortlist view, offers and declines; and the
+ * placement team's list of the offers made.
+ */
+@Injectable()
+export class OffersService {
+  constructor(
+    private readonly offers: OfferRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Every disclosure to a provider is audited: one row per referral shown. */
+  async providerReferrals(principal: Principal, query: PageQuery, requestId: string | null) {
+    const providerId = providerOf(principal);
+    const summaries = await this.offers.providerReferrals(providerId, {
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      offset: query.offset ?? 0,
+    });
+    await this.audit.record(
+      {
+        userId: principal.userId,
+        role: principal.role,
+        organisation: providerId,
+        action: 'disclose_summary',
+        entityType: 'referral',
+        requestId,
+      },
+      [...new Set(summaries.map((summary) => summary.referralId))],
+    );
+    return summaries;
+  }
+
+  async offer(principal: Principal, referralId: string, dto: CreateOfferDto) {
+    const result = await this.offers.createOffer({
+      referralId,
+      vacancyId: dto.vacancyId,
+      providerId: providerOf(principal),
+      createdByUserId: principal.userId,
+      weeklyCost: dto.weeklyCost,
+      message: dto.message ?? null,
+    });
+    if (result.outcome === 'not_shortlisted') throw notShortlisted();
+    if (result.outcome === 'already_offered') {
+      throw new DomainError(DomainErrorCode.Conflict, 'This vacancy already has a live offer for the referral');
+    }
+    return result.offer;
+  }
+
+  async decline(principal: Principal, referralId: string, dto: CreateDeclineDto) {
+    const result = await this.offers.createDecline({
+      referralId,
+      vacancyId: dto.vacancyId,
+      providerId: providerOf(principal),
+      createdByUserId: principal.userId,
+      reason: dto.reason,
+      note: dto.note ?? null,
+    });
+    if (result.outcome === 'not_shortlisted') throw notShortlisted();
+    return { id: result.id, referralId, vacancyId: dto.vacancyId, reason: dto.reason, withdrawnOffers: result.withdrawnOffers };
+  }
+
+  async offersFor(principal: Principal, referralId: string) {
+    if (!principal.localAuthorityCode) throw DomainError.notFound('Referral');
+    const offers = await this.offers.offersFor(referralId, principal.localAuthorityCode);
+    if (!offers) throw DomainError.notFound('Referral');
+    return { referralId, items: offers };
+  }
+}
+
+function providerOf(principal: Principal): string {
+  if (!principal.providerId) throw new DomainError(DomainErrorCode.Forbidden, 'Only providers answer referrals');
+  return principal.providerId;
+}
+
+/** The same answer whether the referral does not exist, is not shortlisted, or the vacancy is not on it. */
+function notShortlisted(): DomainError {
+  return DomainError.notFound('Shortlisted referral for that vacancy of yours');
+}

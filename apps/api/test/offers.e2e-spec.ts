@@ -1,0 +1,181 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import fc from 'fast-check';
+import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+
+const SUMMARY_KEYS = [
+  'ageYears',
+  'categoryOfNeed',
+  'gender',
+  'legalStatus',
+  'needs',
+  'placementTypes',
+  'postcodeDistrict',
+  'referralId',
+  'requiredBy',
+  'score',
+  'siblingGroupSize',
+  'urgency',
+  'vacancyId',
+];
+
+/** The provider's side: the anonymised view of shortlisted referrals, offers and declines. */
+describe('provider view, offers and declines (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let orgs: Organisations;
+  let vacancyA: string;
+  let vacancyB: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    worker = await startTestWorker();
+    orgs = await createOrganisations(api);
+    const vacancyOf = async (token: string, providerId: string) => {
+      const setting = await api
+        .http()
+        .post('/api/v1/settings')
+        .set(bearer(token))
+        .send({
+          providerId,
+          name: 'Home',
+          placementType: 'K2',
+          ofstedGrade: 'good',
+          postcode: 'UB1 1AA',
+          registeredPlaces: 4,
+          ageMin: 8,
+          ageMax: 17,
+          genders: ['female', 'male', 'other'],
+          needsSupported: [{ code: 'self-harm', level: 3 }],
+          needsExcluded: [],
+        })
+        .expect(201);
+      const vacancy = await api
+        .http()
+        .post('/api/v1/vacancies')
+        .set(bearer(token))
+        .send({ settingId: setting.body.id, beds: 2, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000 })
+        .expect(201);
+      return vacancy.body.id as string;
+    };
+    vacancyA = await vacancyOf(orgs.providerA.token, orgs.providerA.id);
+    vacancyB = await vacancyOf(orgs.providerB.token, orgs.providerB.id);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  async function shortlisted(body = referralBody()): Promise<string> {
+    const { body: created } = await api
+      .http()
+      .post('/api/v1/referrals')
+      .set(bearer(orgs.ealing))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send(body)
+      .expect(202);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { body: referral } = await api.http().get(`/api/v1/referrals/${created.id}`).set(bearer(orgs.ealing)).expect(200);
+      if (referral.status === 'shortlisted') return created.id;
+      if (Date.now() > deadline) throw new Error(`referral stayed ${referral.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  const providerView = (token: string) => api.http().get('/api/v1/provider/referrals').set(bearer(token));
+
+  it("shows each provider the referrals shortlisted to its vacancies, from an allow-list, and audits the disclosure", async () => {
+    const id = await shortlisted();
+    const { body: seenByA } = await providerView(orgs.providerA.token).expect(200);
+    const mine = seenByA.filter((s: { referralId: string }) => s.referralId === id);
+    expect(mine).toHaveLength(1);
+    expect(Object.keys(mine[0]).sort()).toEqual(SUMMARY_KEYS);
+    expect(mine[0]).toMatchObject({ vacancyId: vacancyA, postcodeDistrict: 'UB1', gender: 'female', urgency: 'planned' });
+    expect(mine[0].ageYears).toEqual(expect.any(Number));
+    const { body: seenByB } = await providerView(orgs.providerB.token).expect(200);
+    expect(seenByB.filter((s: { referralId: string }) => s.referralId === id).map((s: { vacancyId: string }) => s.vacancyId)).toEqual([vacancyB]);
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'disclose_summary' AND entity_id = $1 AND organisation = $2`,
+      [id, orgs.providerA.id],
+    );
+    expect(n).toBeGreaterThanOrEqual(1);
+    await providerView(orgs.ealing).expect(403);
+    await providerView(orgs.commissioner).expect(403);
+  });
+
+  it('never shows a provider the personal data in a referral, whatever it is', async () => {
+    const text = fc.string({ minLength: 6, maxLength: 24 }).filter((s) => /^[A-Za-z0-9][A-Za-z0-9 -]+[A-Za-z0-9]$/.test(s));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          localReference: text,
+          notes: text,
+          preference: text,
+          year: fc.integer({ min: 2009, max: 2016 }),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 28 }),
+          unit: fc.constantFrom('1AA', '3QZ', '9XY', '4BD'),
+        }),
+        async (person) => {
+          const dateOfBirth = `${person.year}-${String(person.month).padStart(2, '0')}-${String(person.day).padStart(2, '0')}`;
+          const homePostcode = `UB1 ${person.unit}`;
+          const id = await shortlisted(
+            referralBody(
+              { notes: `NOTE ${person.notes}` },
+              { localReference: `REF ${person.localReference}`, dateOfBirth, homePostcode, preferences: { notes: `PREF ${person.preference}` } },
+            ),
+          );
+          const responses = [
+            (await providerView(orgs.providerA.token).expect(200)).text,
+            (
+              await api
+                .http()
+                .post(`/api/v1/referrals/${id}/offers`)
+                .set(bearer(orgs.providerA.token))
+                .send({ vacancyId: vacancyA, weeklyCost: 5_100 })
+                .expect(201)
+            ).text,
+          ];
+          for (const response of responses) {
+            for (const secret of [`REF ${person.localReference}`, `NOTE ${person.notes}`, `PREF ${person.preference}`, dateOfBirth, homePostcode]) {
+              expect(response).not.toContain(secret);
+            }
+          }
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 120_000);
+
+  it('takes one live offer per vacancy, lists it for the placement team, and withdraws it on a decline', async () => {
+    const id = await shortlisted();
+    const offer = (body: object, token = orgs.providerA.token) =>
+      api.http().post(`/api/v1/referrals/${id}/offers`).set(bearer(token)).send(body);
+    const { body: made } = await offer({ vacancyId: vacancyA, weeklyCost: 5_200, message: 'We can take her this week' }).expect(201);
+    expect(made).toMatchObject({ id: expect.any(String), status: 'open', weeklyCost: 5_200, vacancyId: vacancyA });
+    await offer({ vacancyId: vacancyA, weeklyCost: 5_000 }).expect(409);
+    // Another provider's vacancy, or a vacancy not on the shortlist: not found, nothing revealed.
+    await offer({ vacancyId: vacancyB, weeklyCost: 5_000 }).expect(404);
+    await offer({ vacancyId: crypto.randomUUID(), weeklyCost: 5_000 }).expect(404);
+    const bad = await offer({ vacancyId: 'nope', weeklyCost: 0 }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['vacancyId', 'weeklyCost']);
+    await offer({ vacancyId: vacancyA, weeklyCost: 5_000 }, orgs.ealing).expect(403);
+
+    const { body: listed } = await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.ealing)).expect(200);
+    expect(listed.items.map((o: { id: string }) => o.id)).toEqual([made.id]);
+    await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.brent)).expect(404);
+    await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.providerA.token)).expect(403);
+
+    const decline = (body: object) => api.http().post(`/api/v1/referrals/${id}/declines`).set(bearer(orgs.providerA.token)).send(body);
+    const badReason = await decline({ vacancyId: vacancyA, reason: 'busy' }).expect(400);
+    expect(badReason.body.details).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const { body: declined } = await decline({ vacancyId: vacancyA, reason: 'risk_to_other_children', note: 'current group' }).expect(201);
+    expect(declined).toMatchObject({ reason: 'risk_to_other_children', withdrawnOffers: 1 });
+    const { body: after } = await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.ealing)).expect(200);
+    expect(after.items[0].status).toBe('withdrawn');
+    // A fresh offer after the decline is a new live offer.
+    await offer({ vacancyId: vacancyA, weeklyCost: 5_300 }).expect(201);
+  });
+});

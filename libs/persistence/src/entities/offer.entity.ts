@@ -1,0 +1,25 @@
+import { Check, Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { ProviderAnswer } from './provider-answer';
+
+export const OFFER_STATUSES = ['open', 'accepted', 'closed', 'withdrawn'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** A provider's offer of one of its vacancies for a shortlisted referral, at a weekly cost. */
+@Entity('offers')
+@Check('offers_status_known', "status IN ('open', 'accepted', 'closed', 'withdrawn')")
+@Check('offers_weekly_cost_positive', 'weekly_cost > 0')
+// One live offer per referral and vacancy: offering twice is a conflict, not a second offer.
+@Index('offers_one_open_per_vacancy', ['referralId', 'vacancyId'], { unique: true, where: "status = 'open'" })
+export class OfferEntity extends ProviderAnswer {
+  @Column({ type: 'integer' })
+  weeklyCost: number;
+
+  @Column({ type: 'text', nullable: true })
+  message: string | null;
+
+  @Column({ type: 'text', default: 'open' })
+  status: OfferStatus;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

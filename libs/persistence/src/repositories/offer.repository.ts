@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DeclineReason, OfferStatus } from '../entities';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+
+/**
+ * A shortlisted referral as a provider sees it: built from an allow-list of columns in SQL, so the
+ * child's local reference, date of birth, full postcode, preferences and the LA's notes never leave
+ * the database on this path. Age is whole years today.
+ */
+export interface ProviderReferralSummary {
+  referralId: string;
+  vacancyId: string;
+  urgency: string;
+  requiredBy: string;
+  ageYears: number;
+  gender: string;
+  postcodeDistrict: string;
+  legalStatus: string;
+  categoryOfNeed: string;
+  needs: { code: string; level: number; essential: boolean }[];
+  siblingGroupSize: number;
+  placementTypes: string[];
+  score: number;
+}
+
+export interface OfferView {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  providerId: string;
+  weeklyCost: number;
+  message: string | null;
+  status: OfferStatus;
+  createdAt: Date;
+}
+
+export interface NewOffer {
+  referralId: string;
+  vacancyId: string;
+  providerId: string;
+  createdByUserId: string;
+  weeklyCost: number;
+  message: string | null;
+}
+
+export interface NewDecline {
+  referralId: string;
+  vacancyId: string;
+  providerId: string;
+  createdByUserId: string;
+  reason: DeclineReason;
+  note: string | null;
+}
+
+export type OfferResult =
+  | { outcome: 'created'; offer: OfferView }
+  /** The vacancy is not the provider's, or not on the referral's current shortlist. */
+  | { outcome: 'not_shortlisted' }
+  | { outcome: 'already_offered' };
+
+export type DeclineResult = { outcome: 'declined'; id: string; withdrawnOffers: number } | { outcome: 'not_shortlisted' };
+
+const OFFER_COLUMNS = `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", o.provider_id AS "providerId",
+  o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt"`;
+
+/** Answers only while the referral is shortlisted and the provider's vacancy is on its shortlist. */
+const ON_SHORTLIST = `EXISTS (
+  SELECT 1 FROM referrals r JOIN referral_matches m ON m.referral_id = r.id
+   WHERE r.id = $1 AND r.status = 'shortlisted' AND m.vacancy_id = $2 AND m.provider_id = $3)`;
+
+/** Providers' answers to shortlisted referrals, and the anonymised view they answer from. */
+@Injectable()
+export class OfferRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Shortlisted referrals with one of the provider's vacancies on the shortlist, most urgent first. */
+  providerReferrals(providerId: string, page: { limit: number; offset: number }): Promise<ProviderReferralSummary[]> {
+    return this.dataSource.query(
+      `SELECT r.id AS "referralId", m.vacancy_id AS "vacancyId", r.urgency, to_char(r.required_by, 'YYYY-MM-DD') AS "requiredBy",
+              date_part('year', age((now() AT TIME ZONE 'Europe/London')::date, c.date_of_birth))::int AS "ageYears",
+              c.gender, c.home_district AS "postcodeDistrict", c.legal_status AS "legalStatus",
+              c.category_of_need AS "categoryOfNeed", c.needs, c.sibling_group_size AS "siblingGroupSize",
+              r.placement_types AS "placementTypes", m.score
+         FROM referral_matches m
+         JOIN referrals r ON r.id = m.referral_id
+         JOIN children c ON c.id = r.child_id
+        WHERE m.provider_id = $1 AND r.status = 'shortlisted'
+        ORDER BY CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.required_by, r.id, m.rank
+        LIMIT $2 OFFSET $3`,
+      [providerId, page.limit, page.offset],
+    );
+  }
+
+  /** One INSERT guarded by the shortlist; the partial unique index turns a second live offer into a conflict. */
+  async createOffer(offer: NewOffer): Promise<OfferResult> {
+    try {
+      const rows: OfferView[] = await this.dataSource.query(
+        `WITH o AS (
+           INSERT INTO offers (referral_id, vacancy_id, provider_id, created_by_user_id, weekly_cost, message)
+           SELECT $1, $2, $3, $4, $5, $6 WHERE ${ON_SHORTLIST}
+           RETURNING *)
+         SELECT ${OFFER_COLUMNS} FROM o`,
+        [offer.referralId, offer.vacancyId, offer.providerId, offer.createdByUserId, offer.weeklyCost, offer.message],
+      );
+      return rows.length > 0 ? { outcome: 'created', offer: rows[0] } : { outcome: 'not_shortlisted' };
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) return { outcome: 'already_offered' };
+      throw error;
+    }
+  }
+
+  /** Records the decline and withdraws the provider's live offer of that vacancy, in one transaction. */
+  async createDecline(decline: NewDecline): Promise<DeclineResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO declines (referral_id, vacancy_id, provider_id, created_by_user_id, reason, note)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE ${ON_SHORTLIST}
+         RETURNING id`,
+        [decline.referralId, decline.vacancyId, decline.providerId, decline.createdByUserId, decline.reason, decline.note],
+      );
+      if (!row) return { outcome: 'not_shortlisted' as const };
+      const [, withdrawn] = await manager.query(
+        `UPDATE offers SET status = 'withdrawn', updated_at = now()
+          WHERE referral_id = $1 AND vacancy_id = $2 AND provider_id = $3 AND status = 'open'`,
+        [decline.referralId, decline.vacancyId, decline.providerId],
+      );
+      return { outcome: 'declined' as const, id: row.id, withdrawnOffers: withdrawn };
+    });
+  }
+
+  /** The offers made for a referral of the LA, newest first; null if the LA has no such referral. */
+  async offersFor(referralId: string, localAuthorityCode: string): Promise<OfferView[] | null> {
+    const [referral] = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
+      referralId,
+      localAuthorityCode,
+    ]);
+    if (!referral) return null;
+    return this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM offers o WHERE o.referral_id = $1 ORDER BY o.created_at DESC, o.id`, [
+      referralId,
+    ]);
+  }
+}
