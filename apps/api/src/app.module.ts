@@ -10,6 +10,7 @@ import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
 import { OffersModule } from './offers/offers.module';
+import { PlacementsModule } from './placements/placements.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
@@ -28,6 +29,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     VacanciesModule,
     ReferralsModule,
     OffersModule,
+    PlacementsModule,
     HealthModule,
     QueueDashboardModule,
   ],

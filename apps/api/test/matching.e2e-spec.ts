@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
+import { until } from './support/until';
 
 /** Fails with the response body, which names the field, rather than only the status. */
 const created = (response: { status: number; body: unknown }) => {
@@ -72,16 +73,6 @@ describe('matching (e2e)', () => {
       .send(referralBody(overrides))
       .expect(202);
     return response.body.id;
-  }
-
-  async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   const get = (path: string, token = orgs.ealing) => api.http().get(`/api/v1${path}`).set(bearer(token));

@@ -28,3 +28,5 @@ export { OfferRepository } from './repositories/offer.repository';
 export type { ProviderReferralSummary, OfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditEvent } from './repositories/audit.repository';
+export { PlacementRepository } from './repositories/placement.repository';
+export type { PlacementView, AcceptResult, EndResult } from './repositories/placement.repository';

@@ -11,6 +11,7 @@ import { ReferralMatchEntity } from './referral-match.entity';
 import { ReferralExclusionEntity } from './referral-exclusion.entity';
 import { OfferEntity } from './offer.entity';
 import { DeclineEntity } from './decline.entity';
+import { PlacementEntity } from './placement.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -28,6 +29,7 @@ export {
   ReferralExclusionEntity,
   OfferEntity,
   DeclineEntity,
+  PlacementEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 };
@@ -59,6 +61,7 @@ export const ENTITIES = [
   ReferralExclusionEntity,
   OfferEntity,
   DeclineEntity,
+  PlacementEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 ];

@@ -72,7 +72,8 @@ export interface ChangeJob {
   jobName: string;
 }
 
-function appendChange(manager: EntityManager, job: ChangeJob, vacancyIds: string[]): Promise<string> {
+/** Appends the re-ranking message for changed vacancies inside the caller's transaction. */
+export function appendChange(manager: EntityManager, job: ChangeJob, vacancyIds: string[]): Promise<string> {
   return OutboxRepository.append(manager, { ...job, payload: { vacancyIds } });
 }
 

@@ -1,0 +1,152 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+import { until } from './support/until';
+
+/** From an offer to a child living somewhere, exactly once, and back when a placement breaks down. */
+describe('acceptance and placements (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let orgs: Organisations;
+
+  beforeAll(async () => {
+    api = await startTestApi({ DATABASE_POOL_SIZE: '12' });
+    worker = await startTestWorker();
+    orgs = await createOrganisations(api);
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  const http = () => api.http();
+
+  async function vacancy(provider: { id: string; token: string }, beds: number): Promise<string> {
+    const setting = await http()
+      .post('/api/v1/settings')
+      .set(bearer(provider.token))
+      .send({
+        providerId: provider.id,
+        name: 'Home',
+        placementType: 'K2',
+        ofstedGrade: 'good',
+        postcode: 'W5 1AA',
+        registeredPlaces: 4,
+        ageMin: 8,
+        ageMax: 17,
+        genders: ['female', 'male', 'other'],
+        needsSupported: [{ code: 'self-harm', level: 3 }],
+        needsExcluded: [],
+      })
+      .expect(201);
+    const created = await http()
+      .post('/api/v1/vacancies')
+      .set(bearer(provider.token))
+      .send({ settingId: setting.body.id, beds, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000 })
+      .expect(201);
+    return created.body.id;
+  }
+
+  /** A referral shortlisted with every given vacancy on its shortlist. */
+  async function shortlistedWith(vacancyIds: string[]): Promise<string> {
+    const { body } = await http()
+      .post('/api/v1/referrals')
+      .set(bearer(orgs.ealing))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send(referralBody())
+      .expect(202);
+    await until(
+      'the shortlist',
+      async () => (await http().get(`/api/v1/referrals/${body.id}/matches`).set(bearer(orgs.ealing))).body.items ?? [],
+      (items: { vacancyId: string }[]) => vacancyIds.every((id) => items.some((item) => item.vacancyId === id)),
+    );
+    return body.id;
+  }
+
+  async function offer(referralId: string, vacancyId: string, provider: { token: string }): Promise<string> {
+    const { body } = await http()
+      .post(`/api/v1/referrals/${referralId}/offers`)
+      .set(bearer(provider.token))
+      .send({ vacancyId, weeklyCost: 5_000 })
+      .expect(201);
+    return body.id;
+  }
+
+  const accept = (offerId: string, token = orgs.ealing) => http().post(`/api/v1/offers/${offerId}/accept`).set(bearer(token));
+
+  it('places the child: a bed taken, other offers closed, the placement readable by LA and provider; a breakdown gives the bed back', async () => {
+    const vacancyA = await vacancy(orgs.providerA, 2);
+    const vacancyB = await vacancy(orgs.providerB, 1);
+    const referralId = await shortlistedWith([vacancyA, vacancyB]);
+    const offerA = await offer(referralId, vacancyA, orgs.providerA);
+    const offerB = await offer(referralId, vacancyB, orgs.providerB);
+
+    await accept(offerA, orgs.brent).expect(404);
+    await accept(offerA, orgs.providerA.token).expect(403);
+    const { body: placed } = await accept(offerA).expect(201);
+    expect(placed).toEqual({ placementId: expect.any(String) });
+
+    const referral = (await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing)).expect(200)).body;
+    expect(referral).toMatchObject({ status: 'placed', placementId: placed.placementId });
+    const offers = (await http().get(`/api/v1/referrals/${referralId}/offers`).set(bearer(orgs.ealing))).body.items;
+    expect(Object.fromEntries(offers.map((o: { id: string; status: string }) => [o.id, o.status]))).toEqual({
+      [offerA]: 'accepted',
+      [offerB]: 'closed',
+    });
+    const bedsLeft = (await http().get(`/api/v1/vacancies/${vacancyA}`).set(bearer(orgs.providerA.token))).body;
+    expect(bedsLeft).toMatchObject({ beds: 1, status: 'open' });
+    await accept(offerA).expect(409);
+
+    const path = `/api/v1/placements/${placed.placementId}`;
+    const seenByLa = (await http().get(path).set(bearer(orgs.ealing)).expect(200)).body;
+    expect(seenByLa).toMatchObject({ status: 'active', vacancyId: vacancyA, providerId: orgs.providerA.id, weeklyCost: 5_000 });
+    expect((await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body).toEqual(seenByLa);
+    await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
+    await http().get(path).set(bearer(orgs.brent)).expect(404);
+
+    const end = (body: object, token = orgs.ealing) => http().post(`${path}/end`).set(bearer(token)).send(body);
+    const bad = await end({ endDate: 'soon', reason: 'NOPE', planned: 'no' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['endDate', 'planned', 'reason']);
+    await end({ endDate: '2000-01-01', reason: 'CREQB', planned: false }).expect(400);
+    await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }, orgs.brent).expect(404);
+    const { body: ended } = await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(200);
+    expect(ended).toMatchObject({ status: 'ended', endReason: 'CREQB', plannedEnding: false });
+    await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(409);
+    expect((await http().get(`/api/v1/vacancies/${vacancyA}`).set(bearer(orgs.providerA.token))).body).toMatchObject({ beds: 2, status: 'open' });
+    expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('closed');
+  });
+
+  it('gives the last bed to exactly one of 20 racing acceptances, again and again', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const last = await vacancy(orgs.providerA, 1);
+      const referralIds = await Promise.all(Array.from({ length: 20 }, () => shortlistedWith([last])));
+      const offerIds = await Promise.all(referralIds.map((id) => offer(id, last, orgs.providerA)));
+      const statuses = await Promise.all(offerIds.map((id) => accept(id).then((response) => response.status)));
+      expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+      const [{ beds, status }] = await api.dataSource.query(`SELECT beds, status FROM vacancies WHERE id = $1`, [last]);
+      expect({ beds, status }).toEqual({ beds: 0, status: 'filled' });
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE vacancy_id = $1`, [last]);
+      expect(n).toBe(1);
+      const [{ placed }] = await api.dataSource.query(
+        `SELECT count(*)::int AS placed FROM referrals WHERE id = ANY($1) AND status = 'placed'`,
+        [referralIds],
+      );
+      expect(placed).toBe(1);
+    }
+  }, 120_000);
+
+  it('places a referral once when two of its offers are accepted at the same moment', async () => {
+    const vacancyA = await vacancy(orgs.providerA, 3);
+    const vacancyB = await vacancy(orgs.providerB, 3);
+    const referralId = await shortlistedWith([vacancyA, vacancyB]);
+    const offers = [await offer(referralId, vacancyA, orgs.providerA), await offer(referralId, vacancyB, orgs.providerB)];
+    const statuses = await Promise.all(offers.map((id) => accept(id).then((response) => response.status)));
+    expect(statuses.sort()).toEqual([201, 409]);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE referral_id = $1`, [referralId]);
+    expect(n).toBe(1);
+    const beds = await api.dataSource.query(`SELECT beds FROM vacancies WHERE id = ANY($1) ORDER BY beds`, [[vacancyA, vacancyB]]);
+    expect(beds.map((row: { beds: number }) => row.beds)).toEqual([2, 3]);
+  });
+});

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { returningRows } from './rows';
+import { appendChange, type ChangeJob } from './vacancy.repository';
+
+export interface PlacementView {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  settingId: string;
+  providerId: string;
+  localAuthorityCode: string;
+  startDate: string;
+  weeklyCost: number;
+  status: 'active' | 'ended';
+  endedOn: string | null;
+  endReason: string | null;
+  plannedEnding: boolean | null;
+}
+
+export type AcceptResult =
+  | { outcome: 'placed'; placementId: string }
+  | { outcome: 'not_found' }
+  /** The referral is no longer shortlisted (placed, withdrawn) or the offer is no longer open. */
+  | { outcome: 'not_open'; why: string }
+  | { outcome: 'no_bed' };
+
+export type EndResult = { outcome: 'ended'; placement: PlacementView } | { outcome: 'not_found' } | { outcome: 'already_ended' };
+
+class Rollback extends Error {
+  constructor(readonly result: AcceptResult) {
+    super(result.outcome);
+  }
+}
+
+const VIEW = `SELECT p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacancyId", p.setting_id AS "settingId",
+  p.provider_id AS "providerId", p.local_authority_code AS "localAuthorityCode",
+  to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", p.weekly_cost AS "weeklyCost",
+  CASE WHEN p.ended_on IS NULL THEN 'active' ELSE 'ended' END AS status,
+  to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", p.end_reason AS "endReason", p.planned_ending AS "plannedEnding"
+  FROM placements p`;
+
+/** Placements: made exactly once from an accepted offer, ended once. */
+@Injectable()
+export class PlacementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Accepts an open offer for a shortlisted referral of the LA, in one transaction: the referral is
+   * claimed (shortlisted -> placed, so racing acceptances for it serialise and the losers find it
+   * placed), the offer accepted, one bed taken by a guarded UPDATE (never below zero, filled when
+   * the last goes), the placement created (a partial unique index allows one live placement per
+   * referral even if this code were wrong), the referral's other open offers closed, and the
+   * vacancy change published so other referrals are re-ranked. Any step failing rolls back all.
+   */
+  async accept(offerId: string, localAuthorityCode: string, startDate: string, changeJob: ChangeJob): Promise<AcceptResult> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [offer]: { referralId: string }[] = await manager.query(
+          `SELECT o.referral_id AS "referralId" FROM offers o JOIN referrals r ON r.id = o.referral_id
+            WHERE o.id = $1 AND r.local_authority_code = $2`,
+          [offerId, localAuthorityCode],
+        );
+        if (!offer) return { outcome: 'not_found' as const };
+        const claimed = await returningRows(
+          manager,
+          `UPDATE referrals SET status = 'placed', updated_at = now() WHERE id = $1 AND status = 'shortlisted' RETURNING id`,
+          [offer.referralId],
+        );
+        if (claimed.length === 0) throw new Rollback({ outcome: 'not_open', why: 'The referral is no longer open for offers' });
+        const [accepted] = await returningRows<{ vacancyId: string; providerId: string; weeklyCost: number }>(
+          manager,
+          `UPDATE offers SET status = 'accepted', updated_at = now() WHERE id = $1 AND status = 'open'
+           RETURNING vacancy_id AS "vacancyId", provider_id AS "providerId", weekly_cost AS "weeklyCost"`,
+          [offerId],
+        );
+        if (!accepted) throw new Rollback({ outcome: 'not_open', why: 'The offer is no longer open' });
+        const [bed] = await returningRows<{ settingId: string }>(
+          manager,
+          `UPDATE vacancies SET beds = beds - 1, status = CASE WHEN beds - 1 = 0 THEN 'filled' ELSE status END,
+                  version = version + 1, updated_at = now()
+            WHERE id = $1 AND beds > 0 AND status = 'open'
+           RETURNING setting_id AS "settingId"`,
+          [accepted.vacancyId],
+        );
+        if (!bed) throw new Rollback({ outcome: 'no_bed' });
+        const [placement]: { id: string }[] = await manager.query(
+          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost],
+        );
+        await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
+        await manager.query(
+          `UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open' AND id <> $2`,
+          [offer.referralId, offerId],
+        );
+        await appendChange(manager, changeJob, [accepted.vacancyId]);
+        return { outcome: 'placed' as const, placementId: placement.id };
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.result;
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) return { outcome: 'not_open', why: 'The referral is already placed' };
+      throw error;
+    }
+  }
+
+  /** The placement if the caller's organisation is its LA or its provider. */
+  async findFor(id: string, organisation: { localAuthorityCode?: string; providerId?: string }): Promise<PlacementView | null> {
+    const [row] = await this.dataSource.query(
+      `${VIEW} WHERE p.id = $1 AND (p.local_authority_code = $2 OR p.provider_id = $3)`,
+      [id, organisation.localAuthorityCode ?? null, organisation.providerId ?? null],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Ends a live placement of the LA and closes its referral. An unplanned ending is a breakdown:
+   * the bed comes back (one more bed, reopened if it was filled, unless the provider withdrew the
+   * vacancy) and other referrals are re-ranked.
+   */
+  async end(
+    id: string,
+    localAuthorityCode: string,
+    ending: { endDate: string; reason: string; planned: boolean },
+    changeJob: ChangeJob,
+  ): Promise<EndResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [ended] = await returningRows<{ vacancyId: string; referralId: string }>(
+        manager,
+        `UPDATE placements SET ended_on = $3, end_reason = $4, planned_ending = $5, updated_at = now()
+          WHERE id = $1 AND local_authority_code = $2 AND ended_on IS NULL
+         RETURNING vacancy_id AS "vacancyId", referral_id AS "referralId"`,
+        [id, localAuthorityCode, ending.endDate, ending.reason, ending.planned],
+      );
+      if (!ended) {
+        const [exists] = await manager.query(`SELECT 1 FROM placements WHERE id = $1 AND local_authority_code = $2`, [
+          id,
+          localAuthorityCode,
+        ]);
+        return exists ? { outcome: 'already_ended' as const } : { outcome: 'not_found' as const };
+      }
+      await manager.query(`UPDATE referrals SET status = 'closed', updated_at = now() WHERE id = $1 AND status = 'placed'`, [
+        ended.referralId,
+      ]);
+      if (!ending.planned) {
+        const freed = await returningRows(
+          manager,
+          `UPDATE vacancies SET beds = beds + 1, status = 'open', version = version + 1, updated_at = now()
+            WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
+          [ended.vacancyId],
+        );
+        if (freed.length > 0) await appendChange(manager, changeJob, [ended.vacancyId]);
+      }
+      const [placement] = await manager.query(`${VIEW} WHERE p.id = $1`, [id]);
+      return { outcome: 'ended' as const, placement };
+    });
+  }
+}
