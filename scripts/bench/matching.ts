@@ -92,7 +92,7 @@ import { createRedisConnection, JOB_OPTIONS, JobName } from '@app/queue';
 import { readLocalAuthorities, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
 import { EXCLUSION_LIMIT, MatchingService } from '../../apps/worker/src/matching/matching.service';
 import { readCsv } from '../../libs/reference-data/src/data-files';
-import { NEED_PROFILES as DEMO_NEED_PROFILES, type NeedRule } from '../demo/demo-plan';
+import { EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES, NEED_PROFILES as DEMO_NEED_PROFILES, type NeedRule } from '../demo/demo-plan';
 import { Prng } from '../demo/deterministic';
 import { buildReferral, insertUser } from '../../libs/testing/src/factories';
 import { loadEveryOpenVacancy } from '../../libs/testing/src/naive-matching';
@@ -405,11 +405,7 @@ const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
   ],
 };
 const EXCLUSION_CANDIDATES: Record<string, readonly string[]> = {
-  homeGeneral: ['fire-setting', 'harmful-sexual-behaviour', 'parent-and-child', 'complex-health', 'physical-disability'],
-  homeDisability: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'cce-risk', 'parent-and-child'],
-  secure: ['parent-and-child', 'complex-health'],
-  school: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'parent-and-child'],
-  foster: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'substance-misuse', 'cce-risk'],
+  ...DEMO_EXCLUSION_CANDIDATES,
   supported: ['fire-setting', 'harmful-sexual-behaviour', 'complex-health', 'physical-disability'],
   familyCentre: ['fire-setting', 'harmful-sexual-behaviour', 'offending'],
   health: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'substance-misuse'],

@@ -213,7 +213,7 @@ export const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
 };
 
 /** Needs a setting of that profile may say it cannot accept. */
-const EXCLUSION_CANDIDATES: Record<string, readonly string[]> = {
+export const EXCLUSION_CANDIDATES: Record<string, readonly string[]> = {
   homeGeneral: ['fire-setting', 'harmful-sexual-behaviour', 'parent-and-child', 'complex-health', 'physical-disability'],
   homeDisability: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'cce-risk', 'parent-and-child'],
   secure: ['parent-and-child', 'complex-health'],
