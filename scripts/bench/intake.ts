@@ -34,7 +34,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import {
+  logDirectory,
   Teardown,
+  appEnvironment,
   benchServices,
   chooseBuild,
   callJson,
@@ -53,8 +55,6 @@ import {
   numberFromEnv,
   postgresBackendPids,
   queryOnce,
-  removeDirectory,
-  runDirectory,
   runId,
   runLoad,
   sleep,
@@ -163,12 +163,8 @@ async function main(): Promise<number> {
   // Bounded from here on: set-up, every run, the drain wait and clean-up.
   const perLevel = 2 * (settings.warmup + settings.duration) + 10;
   teardown.deadline((240 + settings.connections.length * perLevel + settings.drainTimeout) * 1000);
-  const logDir = runDirectory(id);
-  let ok = false;
-  teardown.add('logs', async () => {
-    if (ok && process.env.BENCH_KEEP_LOGS !== '1') removeDirectory(logDir);
-    else log(`logs kept in ${logDir}`);
-  });
+  const logs = logDirectory(id, teardown, log);
+  const logDir = logs.dir;
   try {
     log(`Intake benchmark ${new Date().toISOString()}`);
     log(`machine: ${machineLine()}`);
@@ -188,18 +184,7 @@ async function main(): Promise<number> {
       const deleted = await deleteRedisKeys(services.redisUrl, queuePrefix);
       log(`cleanup: deleted ${deleted} Redis keys under ${queuePrefix}`);
     });
-    const admin = { email: `admin-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
-    const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      REDIS_URL: services.redisUrl,
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      QUEUE_PREFIX: queuePrefix,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      LOGIN_RATE_LIMIT: '10000',
-      LOG_LEVEL: 'warn',
-    };
+    const { env, admin } = appEnvironment(id, database.url, services.redisUrl, queuePrefix);
     log(`database: ${database.name}; ${await migrateBuilt(build.apps, database.url, env)}`);
     const port = await freePort();
     const baseUrl = `http://${LOOPBACK}:${port}`;
@@ -407,7 +392,7 @@ async function main(): Promise<number> {
       'CHECKS PASSED: every intake request got 202; each stored one referral, one child and one outbox row; ' +
         'the relay sent them all',
     );
-    ok = true;
+    logs.succeeded();
     return process.env.BENCH_ENFORCE_TARGET === '1' && !targetMet ? 2 : 0;
   } finally {
     await teardown.run();

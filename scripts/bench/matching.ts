@@ -97,6 +97,7 @@ import { Prng } from '../demo/deterministic';
 import { buildReferral, insertUser } from '../../libs/testing/src/factories';
 import { loadEveryOpenVacancy } from '../../libs/testing/src/naive-matching';
 import {
+  logDirectory,
   AppProcess,
   Build,
   Teardown,
@@ -112,8 +113,6 @@ import {
   numberFromEnv,
   percentile,
   postgresBackendPids,
-  removeDirectory,
-  runDirectory,
   runId,
   sleep,
   startApp,
@@ -1354,12 +1353,8 @@ async function main(): Promise<number> {
   const sizes = [...new Set(settings.sizes)].sort((a, b) => a - b);
   const e2eAt = settings.e2e && sizes.includes(settings.headlineSize) ? settings.headlineSize : null;
   teardown.deadline(settings.deadline * 1000);
-  const logDir = runDirectory(id);
-  let ok = false;
-  teardown.add('logs', async () => {
-    if (ok && process.env.BENCH_KEEP_LOGS !== '1') removeDirectory(logDir);
-    else log(`logs kept in ${logDir}`);
-  });
+  const logs = logDirectory(id, teardown, log);
+  const logDir = logs.dir;
   try {
     log(`Matching benchmark ${new Date().toISOString()}`);
     log(`machine: ${machineLine()}`);
@@ -1760,7 +1755,7 @@ async function main(): Promise<number> {
         (results.some((r) => r.naive) ? '; the naive and full paths stored identical shortlists and exclusions' : '') +
         (e2e?.complete ? '; every queued referral was matched end to end' : ''),
     );
-    ok = true;
+    logs.succeeded();
     return process.env.BENCH_ENFORCE_TARGET === '1' && aims.some((aim) => aim.met === false) ? 2 : 0;
   } finally {
     await teardown.run();

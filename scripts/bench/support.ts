@@ -381,6 +381,47 @@ export async function createScratchDatabase(adminUrl: string, name: string): Pro
 }
 
 /**
+ * The built apps' environment for a benchmark: its scratch database, its Redis key prefix, a fresh
+ * JWT secret and a generated admin login, production mode, warnings only in the logs.
+ */
+export function appEnvironment(
+  id: string,
+  databaseUrl: string,
+  redisUrl: string,
+  queuePrefix: string,
+): { env: Record<string, string>; admin: { email: string; password: string } } {
+  const admin = { email: `admin-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    QUEUE_PREFIX: queuePrefix,
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOGIN_RATE_LIMIT: '10000',
+    LOG_LEVEL: 'warn',
+  };
+  return { env, admin };
+}
+
+/** A directory for the apps' logs, removed at teardown unless the run failed or BENCH_KEEP_LOGS=1. */
+export function logDirectory(id: string, teardown: Teardown, log: (line: string) => void): { dir: string; succeeded(): void } {
+  const dir = runDirectory(id);
+  let ok = false;
+  teardown.add('logs', async () => {
+    if (ok && process.env.BENCH_KEEP_LOGS !== '1') removeDirectory(dir);
+    else log(`logs kept in ${dir}`);
+  });
+  return {
+    dir,
+    succeeded: () => {
+      ok = true;
+    },
+  };
+}
+
+/**
  * `npm run migrate` against the database, from the build: migrations and reference data. `env` is
  * the apps' environment: some builds validate all of it as soon as the persistence library loads.
  */

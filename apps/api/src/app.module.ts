@@ -5,6 +5,7 @@ import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { AdminModule } from './admin/admin.module';
 import { AlliancesModule } from './alliances/alliances.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     ReferralsModule,
     OffersModule,
     PlacementsModule,
+    AuditModule,
     HealthModule,
     QueueDashboardModule,
   ],

@@ -127,17 +127,27 @@ describe('provider view, offers and declines (e2e)', () => {
               { localReference: `REF ${person.localReference}`, dateOfBirth, homePostcode, preferences: { notes: `PREF ${person.preference}` } },
             ),
           );
-          const responses = [
-            (await providerView(orgs.providerA.token).expect(200)).text,
-            (
-              await api
-                .http()
-                .post(`/api/v1/referrals/${id}/offers`)
-                .set(bearer(orgs.providerA.token))
-                .send({ vacancyId: vacancyA, weeklyCost: 5_100 })
-                .expect(201)
-            ).text,
-          ];
+          const http = () => api.http();
+          const asProvider = bearer(orgs.providerA.token);
+          const responses = [(await providerView(orgs.providerA.token).expect(200)).text];
+          const offered = await http().post(`/api/v1/referrals/${id}/offers`).set(asProvider).send({ vacancyId: vacancyA, weeklyCost: 5_100 }).expect(201);
+          responses.push(offered.text);
+          // Through the placement too: the provider's view of it, its progress on an outcome, and after it ends.
+          const { body: placed } = await http().post(`/api/v1/offers/${offered.body.id}/accept`).set(bearer(orgs.ealing)).expect(201);
+          const placement = `/api/v1/placements/${placed.placementId}`;
+          responses.push((await http().get(placement).set(asProvider).expect(200)).text);
+          const { body: outcome } = await http()
+            .post(`${placement}/outcomes`)
+            .set(bearer(orgs.ealing))
+            .send({ kind: 'hard', description: 'Attends school every day', targetDate: '2030-01-01', status: 'not_started' })
+            .expect(201);
+          responses.push(
+            (await http().post(`${placement}/outcomes/${outcome.id}/updates`).set(asProvider).send({ status: 'in_progress' }).expect(201)).text,
+          );
+          const today = new Date().toISOString().slice(0, 10);
+          await http().post(`${placement}/end`).set(bearer(orgs.ealing)).send({ endDate: today, reason: 'CREQB', planned: false }).expect(200);
+          await http().post(`${placement}/feedback`).set(bearer(orgs.ealing)).send({ rating: 4, comments: 'Settled well' }).expect(201);
+          responses.push((await http().get(placement).set(asProvider).expect(200)).text);
           for (const response of responses) {
             for (const secret of [`REF ${person.localReference}`, `NOTE ${person.notes}`, `PREF ${person.preference}`, dateOfBirth, homePostcode]) {
               expect(response).not.toContain(secret);

@@ -101,7 +101,19 @@ describe('acceptance and placements (e2e)', () => {
     const path = `/api/v1/placements/${placed.placementId}`;
     const seenByLa = (await http().get(path).set(bearer(orgs.ealing)).expect(200)).body;
     expect(seenByLa).toMatchObject({ status: 'active', vacancyId: vacancyA, providerId: orgs.providerA.id, weeklyCost: 5_000 });
-    expect((await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body).toEqual(seenByLa);
+    expect(seenByLa.child).toEqual({ localReference: 'EAL-CASE-0001', dateOfBirth: '2012-05-01', gender: 'female' });
+    const { child: summary, ...seenByProvider } = (await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body;
+    const { child: _identity, ...placementForLa } = seenByLa;
+    expect(seenByProvider).toEqual(placementForLa);
+    expect(Object.keys(summary).sort()).toEqual([
+      'ageYears',
+      'categoryOfNeed',
+      'gender',
+      'legalStatus',
+      'needs',
+      'postcodeDistrict',
+      'siblingGroupSize',
+    ]);
     await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
     await http().get(path).set(bearer(orgs.brent)).expect(404);
 
@@ -115,6 +127,102 @@ describe('acceptance and placements (e2e)', () => {
     await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(409);
     expect((await http().get(`/api/v1/vacancies/${vacancyA}`).set(bearer(orgs.providerA.token))).body).toMatchObject({ beds: 2, status: 'open' });
     expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('closed');
+  });
+
+  it('follows a child from referral to the end of a placement: outcomes and their journey, feedback shared with the provider, every read audited', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const vacancyId = await vacancy(orgs.providerA, 1);
+    const referralId = await shortlistedWith([vacancyId]);
+    const { body: placed } = await accept(await offer(referralId, vacancyId, orgs.providerA)).expect(201);
+    const path = `/api/v1/placements/${placed.placementId}`;
+    const asLa = bearer(orgs.ealing);
+    const asProvider = bearer(orgs.providerA.token);
+
+    // Outcomes: set by the placing LA, on its own live placement, with every field checked.
+    const addOutcome = (body: object, token = orgs.ealing) => http().post(`${path}/outcomes`).set(bearer(token)).send(body);
+    const attendance = { kind: 'hard', description: 'Attends school at least 95% of days', targetDate: '2030-07-20', status: 'not_started' };
+    const bad = await addOutcome({ kind: 'medium', description: '   ', targetDate: '2030-02-30', status: 'done' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['description', 'kind', 'status', 'targetDate']);
+    const early = await addOutcome({ ...attendance, targetDate: '2001-01-01' }).expect(400);
+    expect(early.body.details).toEqual([expect.objectContaining({ field: 'targetDate' })]);
+    await addOutcome(attendance, orgs.brent).expect(404);
+    await addOutcome(attendance, orgs.providerA.token).expect(403);
+    await addOutcome(attendance, orgs.commissioner).expect(403);
+    const { body: outcome } = await addOutcome(attendance).expect(201);
+    expect(outcome).toMatchObject({ ...attendance, id: expect.any(String), placementId: placed.placementId });
+    expect(outcome.journey).toEqual([{ status: 'not_started', note: null, recordedByRole: 'placement_officer', recordedAt: expect.any(String) }]);
+    const { body: confidence } = await addOutcome({ kind: 'soft', description: 'Joins a club of her choosing', targetDate: '2027-06-01', status: 'in_progress' }).expect(201);
+
+    // Progress from either side: the provider's and the LA's accounts build the journey travelled.
+    const progress = (outcomeId: string, body: object, token: string) =>
+      http().post(`${path}/outcomes/${outcomeId}/updates`).set(bearer(token)).send(body);
+    await progress(outcome.id, { status: 'in_progress', note: 'Attendance 88% this term' }, orgs.providerA.token).expect(201);
+    await progress(outcome.id, { status: 'finished' }, orgs.providerA.token).expect(400);
+    await progress(outcome.id, { status: 'achieved' }, orgs.providerB.token).expect(404);
+    await progress(outcome.id, { status: 'achieved' }, orgs.brent).expect(404);
+    await progress(crypto.randomUUID(), { status: 'achieved' }, orgs.ealing).expect(404);
+    await http().post(`${path}/outcomes/nope/updates`).set(asLa).send({ status: 'achieved' }).expect(400);
+    const { body: achieved } = await progress(outcome.id, { status: 'achieved', note: '96% over the year' }, orgs.ealing).expect(201);
+    expect(achieved.status).toBe('achieved');
+    expect(achieved.journey.map((step: { status: string; recordedByRole: string }) => [step.status, step.recordedByRole])).toEqual([
+      ['not_started', 'placement_officer'],
+      ['in_progress', 'provider_user'],
+      ['achieved', 'placement_officer'],
+    ]);
+
+    // Feedback comes when the placement ends, once, from the LA.
+    const feedback = { rating: 5, comments: 'Stable, warm and ambitious for her', youngPersonView: 'I felt listened to' };
+    await http().post(`${path}/feedback`).set(asLa).send(feedback).expect(409);
+    await http().post(`${path}/end`).set(asLa).send({ endDate: today, reason: 'CARPL', planned: true }).expect(200);
+    await addOutcome(attendance).expect(409);
+    const badFeedback = await http().post(`${path}/feedback`).set(asLa).send({ rating: 6, comments: '' }).expect(400);
+    expect(badFeedback.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['comments', 'rating']);
+    await http().post(`${path}/feedback`).set(bearer(orgs.brent)).send(feedback).expect(404);
+    await http().post(`${path}/feedback`).set(asProvider).send(feedback).expect(403);
+    const { body: given } = await http().post(`${path}/feedback`).set(asLa).send(feedback).expect(201);
+    expect(given).toMatchObject(feedback);
+    await http().post(`${path}/feedback`).set(asLa).send(feedback).expect(409);
+    // The final status of an outcome can still be recorded after the placement ends.
+    await progress(confidence.id, { status: 'not_achieved', note: 'Moved before the season started' }, orgs.ealing).expect(201);
+
+    const { body: providerSees } = await http().get(path).set(asProvider).expect(200);
+    expect(providerSees.feedback).toMatchObject(feedback);
+    expect(providerSees.outcomes.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([
+      [outcome.id, 'achieved'],
+      [confidence.id, 'not_achieved'],
+    ]);
+    expect(providerSees.child).not.toHaveProperty('localReference');
+    expect(providerSees.child).not.toHaveProperty('dateOfBirth');
+    const { body: laSees } = await http().get(path).set(asLa).expect(200);
+    expect(laSees).toMatchObject({ status: 'ended', endReason: 'CARPL', plannedEnding: true, feedback });
+
+    // The audit: each identifiable read by the LA and each disclosure to the provider, for admins only.
+    await http().get(`/api/v1/referrals/${referralId}`).set(asLa).expect(200);
+    const audit = (query: string, token = orgs.admin) => http().get(`/api/v1/audit${query}`).set(bearer(token));
+    const { body: trail } = await audit(`?referralId=${referralId}`).expect(200);
+    const entries = trail.items.map((row: { action: string; entityType: string; organisation: string }) => [row.action, row.entityType, row.organisation]);
+    expect(entries).toEqual(expect.arrayContaining([
+      ['read_child', 'placement', 'E09000009'],
+      ['disclose_placement', 'placement', orgs.providerA.id],
+      ['read_child', 'referral', 'E09000009'],
+    ]));
+    expect(trail.items.at(-1)).toMatchObject({
+      action: 'read_child',
+      entityType: 'referral',
+      entityId: referralId,
+      referralId,
+      role: 'placement_officer',
+      userId: expect.any(String),
+      requestId: expect.any(String),
+      occurredAt: expect.any(String),
+    });
+    const badQuery = await audit('?referralId=someone').expect(400);
+    expect(badQuery.body.details).toEqual([expect.objectContaining({ field: 'referralId' })]);
+    await audit('').expect(400);
+    await audit(`?referralId=${referralId}`, orgs.ealing).expect(403);
+    await audit(`?referralId=${referralId}`, orgs.providerA.token).expect(403);
+    await audit(`?referralId=${referralId}`, orgs.commissioner).expect(403);
+    await http().get(`/api/v1/audit?referralId=${referralId}`).expect(401);
   });
 
   it('gives the last bed to exactly one of 20 racing acceptances, again and again', async () => {

@@ -27,6 +27,18 @@ export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome
 export { OfferRepository } from './repositories/offer.repository';
 export type { ProviderReferralSummary, OfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
-export type { AuditEvent } from './repositories/audit.repository';
+export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';
-export type { PlacementView, AcceptResult, EndResult } from './repositories/placement.repository';
+export type { PlacementView, AcceptResult, EndResult, ChildIdentity } from './repositories/placement.repository';
+export type { ChildSummary } from './repositories/child-summary';
+export { OutcomeRepository } from './repositories/outcome.repository';
+export type {
+  OutcomeView,
+  OutcomeStep,
+  FeedbackView,
+  NewOutcome,
+  Recorder,
+  PlacementOwner,
+  OutcomeResult,
+  FeedbackResult,
+} from './repositories/outcome.repository';

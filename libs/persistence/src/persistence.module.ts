@@ -4,6 +4,7 @@ import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
 import { OfferRepository } from './repositories/offer.repository';
+import { OutcomeRepository } from './repositories/outcome.repository';
 import { PlacementRepository } from './repositories/placement.repository';
 import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
@@ -19,6 +20,7 @@ import { VacancyRepository } from './repositories/vacancy.repository';
 const REPOSITORIES = [
   AuditRepository,
   OfferRepository,
+  OutcomeRepository,
   PlacementRepository,
   MatchingRepository,
   OrganisationRepository,

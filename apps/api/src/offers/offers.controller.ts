@@ -1,14 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { AuditActor } from '@app/persistence';
+import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
 import { PageQuery } from '../common/page.query';
 import { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
 import { OffersService } from './offers.service';
-
-const requestIdOf = (request: Request) => (typeof (request as { id?: unknown }).id === 'string' ? (request as { id: string }).id : null);
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -21,8 +20,8 @@ export class OffersController {
   @ApiOperation({
     summary: "Referrals shortlisted to the caller's vacancies, as anonymised summaries (never names, references, dates of birth, postcodes or notes)",
   })
-  providerReferrals(@CurrentUser() principal: Principal, @Query() query: PageQuery, @Req() request: Request) {
-    return this.offers.providerReferrals(principal, query, requestIdOf(request));
+  providerReferrals(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PageQuery) {
+    return this.offers.providerReferrals(principal, actor, query);
   }
 
   @Post('referrals/:id/offers')

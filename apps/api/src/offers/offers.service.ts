@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { AuditRepository, OfferRepository } from '@app/persistence';
+import { type AuditActor, AuditRepository, OfferRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
 import type { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
@@ -17,22 +17,17 @@ export class OffersService {
   ) {}
 
   /** Every disclosure to a provider is audited: one row per referral shown. */
-  async providerReferrals(principal: Principal, query: PageQuery, requestId: string | null) {
+  async providerReferrals(principal: Principal, actor: AuditActor, query: PageQuery) {
     const providerId = providerOf(principal);
     const summaries = await this.offers.providerReferrals(providerId, {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       offset: query.offset ?? 0,
     });
+    const referralIds = [...new Set(summaries.map((summary) => summary.referralId))];
     await this.audit.record(
-      {
-        userId: principal.userId,
-        role: principal.role,
-        organisation: providerId,
-        action: 'disclose_summary',
-        entityType: 'referral',
-        requestId,
-      },
-      [...new Set(summaries.map((summary) => summary.referralId))],
+      actor,
+      'disclose_summary',
+      referralIds.map((referralId) => ({ entityType: 'referral', entityId: referralId, referralId })),
     );
     return summaries;
   }

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditActor } from '@app/persistence';
+import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
 import { EndPlacementDto } from './dto/end-placement.dto';
+import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 import { PlacementsService } from './placements.service';
 
 @ApiTags('placements')
@@ -21,9 +24,11 @@ export class PlacementsController {
 
   @Get('placements/:id')
   @Roles('placement_officer', 'provider_user')
-  @ApiOperation({ summary: 'A placement, for its LA or its provider' })
-  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
-    return this.placements.get(principal, id);
+  @ApiOperation({
+    summary: 'A placement with its outcomes and feedback: for its LA, or for its provider without the child’s identifiers',
+  })
+  get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
+    return this.placements.get(principal, actor, id);
   }
 
   @Post('placements/:id/end')
@@ -32,5 +37,31 @@ export class PlacementsController {
   @ApiOperation({ summary: 'End a placement; an unplanned ending (a breakdown) gives the bed back' })
   end(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: EndPlacementDto) {
     return this.placements.end(principal, id, body);
+  }
+
+  @Post('placements/:id/outcomes')
+  @Roles('placement_officer')
+  @ApiOperation({ summary: 'Set a SMART outcome for a live placement' })
+  addOutcome(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateOutcomeDto) {
+    return this.placements.addOutcome(principal, id, body);
+  }
+
+  @Post('placements/:id/outcomes/:outcomeId/updates')
+  @Roles('placement_officer', 'provider_user')
+  @ApiOperation({ summary: 'Record progress towards an outcome (LA or provider): the journey travelled' })
+  progress(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseId()) id: string,
+    @Param('outcomeId', ParseId('outcomeId')) outcomeId: string,
+    @Body() body: OutcomeProgressDto,
+  ) {
+    return this.placements.progress(principal, id, outcomeId, body);
+  }
+
+  @Post('placements/:id/feedback')
+  @Roles('placement_officer')
+  @ApiOperation({ summary: "End-of-placement feedback with the young person's view, shared with the provider" })
+  feedback(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: PlacementFeedbackDto) {
+    return this.placements.feedback(principal, id, body);
   }
 }

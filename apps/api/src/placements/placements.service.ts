@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
-import { OutboxSignal, PlacementRepository } from '@app/persistence';
+import { type AuditActor, AuditRepository, OutboxSignal, OutcomeRepository, PlacementRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
+import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 @Injectable()
 export class PlacementsService {
   constructor(
     private readonly placements: PlacementRepository,
+    private readonly outcomes: OutcomeRepository,
+    private readonly audit: AuditRepository,
     private readonly outbox: OutboxSignal,
   ) {}
 
@@ -29,13 +32,26 @@ export class PlacementsService {
     }
   }
 
-  async get(principal: Principal, id: string) {
+  /**
+   * The placement with its outcomes and feedback. The placing LA sees which of its children it is;
+   * the provider sees the anonymised summary it was offered the referral with. Either read is audited.
+   */
+  async get(principal: Principal, actor: AuditActor, id: string) {
     const placement = await this.placements.findFor(id, {
       localAuthorityCode: principal.localAuthorityCode,
       providerId: principal.providerId,
     });
     if (!placement) throw DomainError.notFound('Placement');
-    return placement;
+    const forLa = principal.localAuthorityCode === placement.localAuthorityCode;
+    const [child, outcomes, feedback] = await Promise.all([
+      forLa ? this.placements.childIdentity(placement.referralId) : this.placements.childSummary(placement.referralId),
+      this.outcomes.outcomesOf(id),
+      this.outcomes.feedbackOf(id),
+    ]);
+    await this.audit.record(actor, forLa ? 'read_child' : 'disclose_placement', [
+      { entityType: 'placement', entityId: id, referralId: placement.referralId },
+    ]);
+    return { ...placement, child, outcomes, feedback };
   }
 
   async end(principal: Principal, id: string, dto: EndPlacementDto) {
@@ -49,6 +65,57 @@ export class PlacementsService {
     if (result.outcome === 'already_ended') throw new DomainError(DomainErrorCode.Conflict, 'The placement has already ended');
     this.outbox.signal();
     return result.placement;
+  }
+
+  /** A SMART outcome for a live placement, set by the placing LA. */
+  async addOutcome(principal: Principal, id: string, dto: CreateOutcomeDto) {
+    const la = laOf(principal);
+    const current = await this.placements.findFor(id, { localAuthorityCode: la });
+    if (!current) throw DomainError.notFound('Placement');
+    const targetDate = calendarDay(dto.targetDate);
+    if (targetDate < current.startDate) throw DomainError.invalid('targetDate', 'must not be before the placement started');
+    const result = await this.outcomes.create(
+      id,
+      la,
+      { kind: dto.kind, description: dto.description.trim(), targetDate, status: dto.status },
+      { userId: principal.userId, role: principal.role },
+    );
+    if (result.outcome === 'not_found') throw DomainError.notFound('Placement');
+    if (result.outcome === 'ended') throw new DomainError(DomainErrorCode.Conflict, 'The placement has ended; outcomes are set while it lasts');
+    return result.view;
+  }
+
+  /** Progress towards an outcome, from the LA or the provider: one more step of the journey. */
+  async progress(principal: Principal, id: string, outcomeId: string, dto: OutcomeProgressDto) {
+    const result = await this.outcomes.progress(
+      id,
+      outcomeId,
+      { localAuthorityCode: principal.localAuthorityCode, providerId: principal.providerId },
+      { status: dto.status, note: dto.note?.trim() || null },
+      { userId: principal.userId, role: principal.role },
+    );
+    if (result.outcome !== 'recorded') throw DomainError.notFound('Outcome');
+    return result.view;
+  }
+
+  /** The LA's end-of-placement feedback, with the young person's view; once, after the placement ends. */
+  async feedback(principal: Principal, id: string, dto: PlacementFeedbackDto) {
+    const result = await this.outcomes.recordFeedback(
+      id,
+      laOf(principal),
+      { rating: dto.rating, comments: dto.comments.trim(), youngPersonView: dto.youngPersonView?.trim() ?? null },
+      { userId: principal.userId, role: principal.role },
+    );
+    switch (result.outcome) {
+      case 'recorded':
+        return result.view;
+      case 'not_found':
+        throw DomainError.notFound('Placement');
+      case 'still_active':
+        throw new DomainError(DomainErrorCode.Conflict, 'Feedback is given when the placement ends');
+      case 'already_given':
+        throw new DomainError(DomainErrorCode.Conflict, 'Feedback for this placement has already been given');
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { AuditActor } from '@app/persistence';
+import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
@@ -34,14 +36,14 @@ export class ReferralsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's LA's referrals, newest first" })
-  list(@CurrentUser() principal: Principal, @Query() query: ListReferralsQuery) {
-    return this.referrals.list(principal, query);
+  list(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: ListReferralsQuery) {
+    return this.referrals.list(principal, actor, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A referral with its child' })
-  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
-    return this.referrals.get(principal, id);
+  get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
+    return this.referrals.get(principal, actor, id);
   }
 
   @Get(':id/matches')
@@ -61,7 +63,7 @@ export class ReferralsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a referral that is not yet placed' })
-  withdraw(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
-    return this.referrals.withdraw(principal, id);
+  withdraw(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
+    return this.referrals.withdraw(principal, actor, id);
   }
 }

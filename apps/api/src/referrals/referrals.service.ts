@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ageInYears, DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
-import { MatchingRepository, OutboxSignal, PostcodeDirectory, ReferralDetail, ReferralRepository } from '@app/persistence';
+import {
+  type AuditActor,
+  AuditRepository,
+  MatchingRepository,
+  OutboxSignal,
+  PostcodeDirectory,
+  ReferralDetail,
+  ReferralRepository,
+} from '@app/persistence';
 import { JOB_QUEUE, JobName } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
@@ -16,6 +24,7 @@ export class ReferralsService {
     private readonly postcodes: PostcodeDirectory,
     private readonly outbox: OutboxSignal,
     private readonly matching: MatchingRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -75,9 +84,11 @@ export class ReferralsService {
     return { created: result.outcome === 'created', body: { id, status, urgency, createdAt } };
   }
 
-  async get(principal: Principal, id: string) {
+  /** The referral with its child's identifiable record: every read is audited. */
+  async get(principal: Principal, actor: AuditActor, id: string) {
     const referral = await this.referrals.findForLocalAuthority(id, organisationOf(principal));
     if (!referral) throw DomainError.notFound('Referral');
+    await this.audit.record(actor, 'read_child', [{ entityType: 'referral', entityId: id, referralId: id }]);
     return toView(referral);
   }
 
@@ -95,7 +106,8 @@ export class ReferralsService {
     return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
   }
 
-  async list(principal: Principal, query: ListReferralsQuery) {
+  /** A page of referrals with their children: one audit row per referral shown. */
+  async list(principal: Principal, actor: AuditActor, query: ListReferralsQuery) {
     const referrals = await this.referrals.list({
       localAuthorityCode: organisationOf(principal),
       status: query.status,
@@ -103,16 +115,21 @@ export class ReferralsService {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       offset: query.offset ?? 0,
     });
+    await this.audit.record(
+      actor,
+      'read_child',
+      referrals.map((referral) => ({ entityType: 'referral', entityId: referral.id, referralId: referral.id })),
+    );
     return referrals.map(toView);
   }
 
-  async withdraw(principal: Principal, id: string) {
+  async withdraw(principal: Principal, actor: AuditActor, id: string) {
     const result = await this.referrals.withdraw(id, organisationOf(principal));
     if (result.outcome === 'not_found') throw DomainError.notFound('Referral');
     if (result.outcome === 'not_withdrawable') {
       throw new DomainError(DomainErrorCode.Conflict, `A ${result.status} referral cannot be withdrawn`);
     }
-    return this.get(principal, id);
+    return this.get(principal, actor, id);
   }
 }
 

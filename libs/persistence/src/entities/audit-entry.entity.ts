@@ -1,8 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who read or disclosed what, and when. Append-only. */
+/**
+ * Who read or disclosed what, and when. Append-only: a trigger refuses every UPDATE, DELETE and
+ * TRUNCATE, whatever the role.
+ */
 @Entity('audit_log')
 @Index('audit_log_entity', ['entityType', 'entityId'])
+@Index('audit_log_by_referral', ['referralId', 'occurredAt'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -28,6 +32,10 @@ export class AuditEntryEntity {
 
   @Column({ type: 'text' })
   entityId: string;
+
+  /** The referral whose child the entity concerns, so one query finds every access to a child's data. */
+  @Column({ type: 'uuid', nullable: true })
+  referralId: string | null;
 
   @Column({ type: 'text', nullable: true })
   requestId: string | null;

@@ -12,6 +12,9 @@ import { ReferralExclusionEntity } from './referral-exclusion.entity';
 import { OfferEntity } from './offer.entity';
 import { DeclineEntity } from './decline.entity';
 import { PlacementEntity } from './placement.entity';
+import { PlacementOutcomeEntity } from './placement-outcome.entity';
+import { OutcomeUpdateEntity } from './outcome-update.entity';
+import { PlacementFeedbackEntity } from './placement-feedback.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -30,6 +33,9 @@ export {
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
+  PlacementOutcomeEntity,
+  OutcomeUpdateEntity,
+  PlacementFeedbackEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 };
@@ -46,6 +52,8 @@ export type { OfferStatus } from './offer.entity';
 export { OFFER_STATUSES } from './offer.entity';
 export type { DeclineReason } from './decline.entity';
 export { DECLINE_REASONS } from './decline.entity';
+export type { OutcomeKind, OutcomeStatus } from './placement-outcome.entity';
+export { OUTCOME_KINDS, OUTCOME_STATUSES } from './placement-outcome.entity';
 
 export const ENTITIES = [
   LocalAuthorityEntity,
@@ -62,6 +70,9 @@ export const ENTITIES = [
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
+  PlacementOutcomeEntity,
+  OutcomeUpdateEntity,
+  PlacementFeedbackEntity,
   OutboxMessageEntity,
   AuditEntryEntity,
 ];

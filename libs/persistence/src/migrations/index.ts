@@ -4,6 +4,7 @@ import { VacancyChanges1795481856173 } from './1795481856173-VacancyChanges';
 import { VacancyChangeLock1795484400000 } from './1795484400000-VacancyChangeLock';
 import { Offers1795484454076 } from './1795484454076-Offers';
 import { Placements1795484717479 } from './1795484717479-Placements';
+import { Outcomes1795485845681 } from './1795485845681-Outcomes';
 
 /** Every migration, oldest first. Listed explicitly so builds and tests need no file globbing. */
-export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000, Offers1795484454076, Placements1795484717479];
+export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000, Offers1795484454076, Placements1795484717479, Outcomes1795485845681];

@@ -1,25 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeclineReason, OfferStatus } from '../entities';
+import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 /**
- * A shortlisted referral as a provider sees it: built from an allow-list of columns in SQL, so the
- * child's local reference, date of birth, full postcode, preferences and the LA's notes never leave
- * the database on this path. Age is whole years today.
+ * A shortlisted referral as a provider sees it: built from an allow-list of columns in SQL
+ * (`CHILD_SUMMARY_COLUMNS`), never by removing fields from the full record.
  */
-export interface ProviderReferralSummary {
+export interface ProviderReferralSummary extends ChildSummary {
   referralId: string;
   vacancyId: string;
   urgency: string;
   requiredBy: string;
-  ageYears: number;
-  gender: string;
-  postcodeDistrict: string;
-  legalStatus: string;
-  categoryOfNeed: string;
-  needs: { code: string; level: number; essential: boolean }[];
-  siblingGroupSize: number;
   placementTypes: string[];
   score: number;
 }
@@ -78,9 +71,7 @@ export class OfferRepository {
   providerReferrals(providerId: string, page: { limit: number; offset: number }): Promise<ProviderReferralSummary[]> {
     return this.dataSource.query(
       `SELECT r.id AS "referralId", m.vacancy_id AS "vacancyId", r.urgency, to_char(r.required_by, 'YYYY-MM-DD') AS "requiredBy",
-              date_part('year', age((now() AT TIME ZONE 'Europe/London')::date, c.date_of_birth))::int AS "ageYears",
-              c.gender, c.home_district AS "postcodeDistrict", c.legal_status AS "legalStatus",
-              c.category_of_need AS "categoryOfNeed", c.needs, c.sibling_group_size AS "siblingGroupSize",
+              ${CHILD_SUMMARY_COLUMNS},
               r.placement_types AS "placementTypes", m.score
          FROM referral_matches m
          JOIN referrals r ON r.id = m.referral_id

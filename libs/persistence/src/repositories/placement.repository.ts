@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
 import { appendChange, type ChangeJob } from './vacancy.repository';
@@ -17,6 +18,13 @@ export interface PlacementView {
   endedOn: string | null;
   endReason: string | null;
   plannedEnding: boolean | null;
+}
+
+/** Enough for the placing LA to know which of its children this is. */
+export interface ChildIdentity {
+  localReference: string;
+  dateOfBirth: string;
+  gender: string;
 }
 
 export type AcceptResult =
@@ -112,6 +120,25 @@ export class PlacementRepository {
       [id, organisation.localAuthorityCode ?? null, organisation.providerId ?? null],
     );
     return row ?? null;
+  }
+
+  /** The placed child as the placing LA knows them. Read only for the LA, and audited by the caller. */
+  async childIdentity(referralId: string): Promise<ChildIdentity> {
+    const [row] = await this.dataSource.query(
+      `SELECT c.local_reference AS "localReference", to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", c.gender
+         FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
+      [referralId],
+    );
+    return row;
+  }
+
+  /** The placed child as the provider may know them: the same allow-list as the shortlist view. */
+  async childSummary(referralId: string): Promise<ChildSummary> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${CHILD_SUMMARY_COLUMNS} FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
+      [referralId],
+    );
+    return row;
   }
 
   /**

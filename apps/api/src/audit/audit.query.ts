@@ -1,0 +1,8 @@
+import { IsUUID } from 'class-validator';
+import { PageQuery } from '../common/page.query';
+
+export class AuditQuery extends PageQuery {
+  /** Every read of this referral's child and every disclosure of it to a provider. */
+  @IsUUID('all', { message: 'must be a referral id (a UUID)' })
+  referralId: string;
+}

@@ -1,0 +1,53 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { PlacementEntity } from './placement.entity';
+import { UserEntity } from './user.entity';
+
+export const OUTCOME_KINDS = ['hard', 'soft'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export const OUTCOME_STATUSES = ['not_started', 'in_progress', 'achieved', 'not_achieved'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/**
+ * A SMART outcome agreed for a placement: hard (school attendance, exams) or soft (confidence,
+ * relationships), with a target date. Its status moves over time; each move is an update.
+ */
+@Entity('placement_outcomes')
+@Check('placement_outcomes_kind_known', "kind IN ('hard', 'soft')")
+@Check('placement_outcomes_status_known', "status IN ('not_started', 'in_progress', 'achieved', 'not_achieved')")
+export class PlacementOutcomeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  placementId: string;
+
+  @ManyToOne(() => PlacementEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'placement_id' })
+  placement?: PlacementEntity;
+
+  @Column({ type: 'text' })
+  kind: OutcomeKind;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'date' })
+  targetDate: string;
+
+  @Column({ type: 'text' })
+  status: OutcomeStatus;
+
+  @Column({ type: 'uuid' })
+  createdByUserId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_user_id' })
+  createdBy?: UserEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
