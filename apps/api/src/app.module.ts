@@ -9,7 +9,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
+import { HoldsModule } from './holds/holds.module';
 import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { PlacementsModule } from './placements/placements.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -32,6 +34,8 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     OffersModule,
     PlacementsModule,
     AuditModule,
+    NotificationsModule,
+    HoldsModule,
     HealthModule,
     QueueDashboardModule,
   ],

@@ -6,6 +6,8 @@ import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { JobWorkers } from './jobs/job-workers.service';
 import { MatchingModule } from './matching/matching.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PlacementsModule } from './placements/placements.module';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { RedisSafetyCheck } from './redis-safety.check';
 
@@ -20,6 +22,8 @@ import { RedisSafetyCheck } from './redis-safety.check';
     QueueModule.forRoot(),
     DiscoveryModule,
     MatchingModule,
+    PlacementsModule,
+    NotificationsModule,
   ],
   providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers],
 })

@@ -12,6 +12,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** Mirrors the queue catalogue's names (libs/queue depends on this library, not the reverse). */
+export const WORKER_QUEUE_NAMES = ['matching', 'matching-emergency', 'notify-provider'] as const;
+
 /** Every setting the api and the worker read, validated once at start-up. */
 export class Environment {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -83,7 +86,37 @@ export class Environment {
   @IsInt({ message: 'JOB_LOCK_MS must be a whole number of milliseconds' })
   @Min(1_000, { message: 'JOB_LOCK_MS must be at least 1000' })
   JOB_LOCK_MS: number;
+
+  /**
+   * The queues this worker process serves, comma-separated; all of them when empty. Run one
+   * process with `matching-emergency` alone to give emergencies a process of their own.
+   */
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? [...WORKER_QUEUE_NAMES]
+      : String(value)
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+  )
+  @IsIn(WORKER_QUEUE_NAMES, { each: true, message: `WORKER_QUEUES must list queues among ${WORKER_QUEUE_NAMES.join(', ')}` })
+  WORKER_QUEUES: string[];
+
+  /** Emergency matches one worker process runs at once: capacity routine work cannot take. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))
+  @IsInt({ message: 'EMERGENCY_CONCURRENCY must be a whole number' })
+  @Min(1, { message: 'EMERGENCY_CONCURRENCY must be between 1 and 64' })
+  @Max(64, { message: 'EMERGENCY_CONCURRENCY must be between 1 and 64' })
+  EMERGENCY_CONCURRENCY: number;
+
+  /** Webhook deliveries one worker process makes at once. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
+  @IsInt({ message: 'NOTIFY_CONCURRENCY must be a whole number' })
+  @Min(1, { message: 'NOTIFY_CONCURRENCY must be between 1 and 256' })
+  @Max(256, { message: 'NOTIFY_CONCURRENCY must be between 1 and 256' })
+  NOTIFY_CONCURRENCY: number;
 }
+
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: string[]) {
@@ -121,6 +154,9 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'LOGIN_RATE_LIMIT',
   'WORKER_CONCURRENCY',
   'JOB_LOCK_MS',
+  'WORKER_QUEUES',
+  'EMERGENCY_CONCURRENCY',
+  'NOTIFY_CONCURRENCY',
 ];
 
 /**

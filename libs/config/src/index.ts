@@ -1,3 +1,3 @@
-export { Environment, ENVIRONMENT_KEYS, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
+export { Environment, ENVIRONMENT_KEYS, WORKER_QUEUE_NAMES, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
 export { AppConfigModule } from './config.module';
 export { closeOnSignals } from './process-signals';

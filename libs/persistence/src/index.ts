@@ -42,3 +42,7 @@ export type {
   OutcomeResult,
   FeedbackResult,
 } from './repositories/outcome.repository';
+export { NotificationRepository } from './repositories/notification.repository';
+export type { NotificationView, PendingDelivery } from './repositories/notification.repository';
+export { HoldRepository } from './repositories/hold.repository';
+export type { HoldView, HoldResult } from './repositories/hold.repository';

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
 import { AuditRepository } from './repositories/audit.repository';
+import { HoldRepository } from './repositories/hold.repository';
+import { NotificationRepository } from './repositories/notification.repository';
 import { OfferRepository } from './repositories/offer.repository';
 import { OutcomeRepository } from './repositories/outcome.repository';
 import { PlacementRepository } from './repositories/placement.repository';
@@ -19,6 +21,8 @@ import { VacancyRepository } from './repositories/vacancy.repository';
 
 const REPOSITORIES = [
   AuditRepository,
+  HoldRepository,
+  NotificationRepository,
   OfferRepository,
   OutcomeRepository,
   PlacementRepository,

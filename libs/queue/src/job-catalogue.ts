@@ -4,7 +4,15 @@
  * ids, never documents: a processor re-reads the database, which is the source of truth.
  */
 export enum QueueName {
+  /** Routine matching: first matches, re-matches and the vacancy changes that ask for them. */
   Matching = 'matching',
+  /**
+   * The fast lane: emergency referrals' matches and what follows an emergency placement. Served
+   * by workers of its own, so no amount of routine work queued ahead can delay it.
+   */
+  Emergency = 'matching-emergency',
+  /** Webhook deliveries to providers. */
+  Notifications = 'notify-provider',
 }
 
 export enum JobName {
@@ -14,12 +22,24 @@ export enum JobName {
   RematchReferral = 'rematch-referral',
   /** Vacancies were created, changed or withdrawn: find the open referrals they could re-rank. */
   VacanciesChanged = 'vacancies-changed',
+  /** An emergency referral's first match, on the fast lane. */
+  MatchEmergency = 'match-emergency',
+  /** An emergency referral's shortlist may be out of date: match it again, on the fast lane. */
+  RematchEmergency = 'rematch-emergency',
+  /** An emergency placement was made: open its planned follow-on (step-down) referral, once. */
+  OpenStepDown = 'open-step-down',
+  /** POST one alert to a provider's webhook, signed, retried until it answers 2xx. */
+  NotifyProvider = 'notify-provider',
 }
 
 export interface JobPayloads {
   [JobName.MatchReferral]: { referralId: string };
   [JobName.RematchReferral]: { referralId: string };
   [JobName.VacanciesChanged]: { vacancyIds: string[] };
+  [JobName.MatchEmergency]: { referralId: string };
+  [JobName.RematchEmergency]: { referralId: string };
+  [JobName.OpenStepDown]: { placementId: string };
+  [JobName.NotifyProvider]: { notificationId: string };
 }
 
 /** Which queue each job travels on. */
@@ -27,7 +47,20 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.MatchReferral]: QueueName.Matching,
   [JobName.RematchReferral]: QueueName.Matching,
   [JobName.VacanciesChanged]: QueueName.Matching,
+  [JobName.MatchEmergency]: QueueName.Emergency,
+  [JobName.RematchEmergency]: QueueName.Emergency,
+  [JobName.OpenStepDown]: QueueName.Emergency,
+  [JobName.NotifyProvider]: QueueName.Notifications,
 };
+
+/** A referral's first match and its re-matches: on the fast lane for an emergency. */
+export function matchJobFor(urgency: string): JobName.MatchReferral | JobName.MatchEmergency {
+  return urgency === 'emergency' ? JobName.MatchEmergency : JobName.MatchReferral;
+}
+
+export function rematchJobFor(urgency: string): JobName.RematchReferral | JobName.RematchEmergency {
+  return urgency === 'emergency' ? JobName.RematchEmergency : JobName.RematchReferral;
+}
 
 export type JobPayload<J extends JobName> = JobPayloads[J];
 

@@ -13,10 +13,28 @@ const MATCHING: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
 };
 
+/** An emergency retries sooner: a child is waiting tonight. */
+const EMERGENCY: JobsOptions = { ...MATCHING, backoff: { type: 'exponential', delay: 250 } };
+
+/**
+ * A provider that is down gets its alert when it is back: retries double from 5 s for 16 attempts,
+ * about 90 hours in all. The alert is listed at GET /provider/notifications meanwhile.
+ */
+const NOTIFY: JobsOptions = {
+  attempts: 16,
+  backoff: { type: 'exponential', delay: 5_000, jitter: 0.2 },
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
+};
+
 export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.MatchReferral]: MATCHING,
   [JobName.RematchReferral]: MATCHING,
   [JobName.VacanciesChanged]: MATCHING,
+  [JobName.MatchEmergency]: EMERGENCY,
+  [JobName.RematchEmergency]: EMERGENCY,
+  [JobName.OpenStepDown]: EMERGENCY,
+  [JobName.NotifyProvider]: NOTIFY,
 };
 
 type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;
@@ -29,6 +47,7 @@ type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;
  */
 export const JOB_DEDUPLICATION: { readonly [J in JobName]?: (payload: JobPayloads[J]) => DeduplicationOptions } = {
   [JobName.RematchReferral]: ({ referralId }) => ({ id: `rematch-${referralId}`, keepLastIfActive: true }),
+  [JobName.RematchEmergency]: ({ referralId }) => ({ id: `rematch-${referralId}`, keepLastIfActive: true }),
 };
 
 /** The options to add a job with: its table entry and, where it collapses, its deduplication key. */

@@ -57,7 +57,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it published. */
   async publishOnce(): Promise<number> {
-    return this.outbox.publishPending(this.batchSize, Object.values(JobName), (rows) => this.publish(rows));
+    return this.outbox.publishPending(this.batchSize, Object.values(JobName), (rows) => this.publish(rows), [QueueName.Emergency]);
   }
 
   private async publish(rows: OutboxRow[]): Promise<void> {

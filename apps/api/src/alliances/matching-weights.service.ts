@@ -44,7 +44,7 @@ export class MatchingWeightsService {
 }
 
 /** A commissioner works on their own alliance only; another alliance is not found. An admin on any. */
-function assertMayCommission(principal: Principal, allianceId: string): void {
+export function assertMayCommission(principal: Principal, allianceId: string): void {
   if (principal.role === 'admin') return;
   if (principal.role !== 'commissioner' || principal.allianceId !== allianceId) throw DomainError.notFound('Alliance');
 }

@@ -3,9 +3,13 @@ import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
 import { type AuditActor, AuditRepository, OutboxSignal, OutcomeRepository, PlacementRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
+import { JOB_QUEUE, JobName } from '@app/queue';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
+
+/** Opens an emergency placement's planned follow-on referral. */
+const STEP_DOWN = { queueName: JOB_QUEUE[JobName.OpenStepDown], jobName: JobName.OpenStepDown };
 
 @Injectable()
 export class PlacementsService {
@@ -18,7 +22,10 @@ export class PlacementsService {
 
   /** Exactly once: racing acceptances for the last bed or for one referral get one 201, the rest 409. */
   async accept(principal: Principal, offerId: string) {
-    const result = await this.placements.accept(offerId, laOf(principal), todayInEngland(), VACANCIES_CHANGED);
+    const result = await this.placements.accept(offerId, laOf(principal), todayInEngland(), {
+      vacancyChanged: VACANCIES_CHANGED,
+      stepDown: STEP_DOWN,
+    });
     switch (result.outcome) {
       case 'placed':
         this.outbox.signal();
@@ -29,6 +36,8 @@ export class PlacementsService {
         throw new DomainError(DomainErrorCode.Conflict, result.why);
       case 'no_bed':
         throw new DomainError(DomainErrorCode.Conflict, 'The vacancy has no bed left');
+      case 'held':
+        throw new DomainError(DomainErrorCode.Conflict, "The vacancy's free bed is held for another referral");
     }
   }
 

@@ -55,8 +55,9 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         name: wrapper.name,
       })),
     );
+    // Every handler is checked whichever queues this process serves; it serves WORKER_QUEUES.
     const queues = new Set([...this.handlers.keys()].map((job) => JOB_QUEUE[job]));
-    for (const queue of queues) this.start(queue);
+    for (const queue of queues) if (this.env.WORKER_QUEUES.includes(queue)) this.start(queue);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -64,12 +65,25 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     for (const { connection } of this.workers) connection.disconnect();
   }
 
+  /** Each queue's own concurrency: the fast lane's capacity is reserved, never taken by routine jobs. */
+  private concurrencyOf(queue: QueueName): number {
+    switch (queue) {
+      case QueueName.Emergency:
+        return this.env.EMERGENCY_CONCURRENCY;
+      case QueueName.Notifications:
+        return this.env.NOTIFY_CONCURRENCY;
+      default:
+        return this.env.WORKER_CONCURRENCY;
+    }
+  }
+
   private start(queue: QueueName): void {
+    const concurrency = this.concurrencyOf(queue);
     const connection = createRedisConnection(this.env.REDIS_URL, { connectionName: `worker:${queue}` });
     const worker = new Worker(queue, (job) => this.process(job), {
       connection,
       prefix: this.env.QUEUE_PREFIX,
-      concurrency: this.env.WORKER_CONCURRENCY,
+      concurrency,
       lockDuration: this.env.JOB_LOCK_MS,
       stalledInterval: this.env.JOB_LOCK_MS,
       // A job whose worker died is retried twice more before it is failed as stalled.
@@ -80,7 +94,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       if (job) void this.failed(job, error);
     });
     this.workers.push({ worker, connection });
-    this.logger.log(`processing queue ${queue} with concurrency ${this.env.WORKER_CONCURRENCY}`);
+    this.logger.log(`processing queue ${queue} with concurrency ${concurrency}`);
   }
 
   private async process(job: Job): Promise<unknown> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { REMATCHABLE, MatchingRepository } from '@app/persistence';
-import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, jobOptions, Queues } from '@app/queue';
+import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, jobOptions, Queues, rematchJobFor } from '@app/queue';
 import { MatchingService } from './matching.service';
 
 /**
@@ -17,6 +17,36 @@ export class MatchReferralHandler implements HandlesJob<JobName.MatchReferral> {
   }
 
   async onFinalFailure({ referralId }: JobPayloads[JobName.MatchReferral], error: Error): Promise<void> {
+    await this.matching.markFailed(referralId, error.name);
+  }
+}
+
+/** An emergency referral's first match, on the fast lane: the same claim and ranking as any other. */
+@Injectable()
+@JobHandler(JobName.MatchEmergency)
+export class MatchEmergencyHandler implements HandlesJob<JobName.MatchEmergency> {
+  constructor(private readonly matching: MatchingService) {}
+
+  handle({ referralId }: JobPayloads[JobName.MatchEmergency]) {
+    return this.matching.match(referralId, ['submitted', 'match_failed']);
+  }
+
+  async onFinalFailure({ referralId }: JobPayloads[JobName.MatchEmergency], error: Error): Promise<void> {
+    await this.matching.markFailed(referralId, error.name);
+  }
+}
+
+/** An emergency referral's re-match, on the fast lane. */
+@Injectable()
+@JobHandler(JobName.RematchEmergency)
+export class RematchEmergencyHandler implements HandlesJob<JobName.RematchEmergency> {
+  constructor(private readonly matching: MatchingService) {}
+
+  handle({ referralId }: JobPayloads[JobName.RematchEmergency]) {
+    return this.matching.match(referralId, REMATCHABLE);
+  }
+
+  async onFinalFailure({ referralId }: JobPayloads[JobName.RematchEmergency], error: Error): Promise<void> {
     await this.matching.markFailed(referralId, error.name);
   }
 }
@@ -51,13 +81,22 @@ export class VacanciesChangedHandler implements HandlesJob<JobName.VacanciesChan
   ) {}
 
   async handle({ vacancyIds }: JobPayloads[JobName.VacanciesChanged]) {
-    const referralIds = await this.repository.referralsAffectedBy(vacancyIds);
-    if (referralIds.length === 0) return { rematched: 0 };
-    const name = JobName.RematchReferral;
-    await this.queues.get(JOB_QUEUE[name]).addBulk(
-      referralIds.map((referralId) => ({ name, data: { referralId }, opts: jobOptions(name, { referralId }) })),
+    const referrals = await this.repository.referralsAffectedBy(vacancyIds);
+    if (referrals.length === 0) return { rematched: 0 };
+    // Emergencies' re-matches go to the fast lane too.
+    const byJob = new Map<ReturnType<typeof rematchJobFor>, string[]>();
+    for (const { id, urgency } of referrals) {
+      const job = rematchJobFor(urgency);
+      byJob.set(job, [...(byJob.get(job) ?? []), id]);
+    }
+    await Promise.all(
+      [...byJob].map(([name, referralIds]) =>
+        this.queues
+          .get(JOB_QUEUE[name])
+          .addBulk(referralIds.map((referralId) => ({ name, data: { referralId }, opts: jobOptions(name, { referralId }) }))),
+      ),
     );
-    this.logger.debug({ vacancies: vacancyIds.length, referrals: referralIds.length }, 're-matching referrals');
-    return { rematched: referralIds.length };
+    this.logger.debug({ vacancies: vacancyIds.length, referrals: referrals.length }, 're-matching referrals');
+    return { rematched: referrals.length };
   }
 }

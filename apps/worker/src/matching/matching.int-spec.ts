@@ -5,7 +5,7 @@ import {
   MatchingWeights,
   rankVacancies,
 } from '@app/domain';
-import { MatchingRepository, ReferralRepository, REMATCHABLE } from '@app/persistence';
+import { MatchingRepository, OutboxSignal, ReferralRepository, REMATCHABLE } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import {
   buildReferral,
@@ -38,7 +38,7 @@ describe('MatchingService (integration)', () => {
     // The index loads now, while the database is empty: every vacancy below reaches it as a change.
     const cache = new VacancyCache(repository);
     await cache.startLoading();
-    matching = new MatchingService(repository, cache);
+    matching = new MatchingService(repository, cache, new OutboxSignal(database.dataSource));
     referrals = new ReferralRepository(database.dataSource);
     officerId = (await insertUser(database.dataSource)).id;
   });
@@ -80,6 +80,7 @@ describe('MatchingService (integration)', () => {
         status: 'shortlisted',
         matches: 2,
         exclusions: 2,
+        alerts: 0,
       });
       expect(await status(referralId)).toBe('shortlisted');
       const stored = await repository.findMatches(referralId, EALING);
@@ -179,14 +180,14 @@ describe('MatchingService (integration)', () => {
       const unmatched = await submit();
       await matching.match(k2, ['submitted']);
       await matching.match(u1, ['submitted']);
-      const affected = await repository.referralsAffectedBy([onShortlist.id]);
+      const affected = (await repository.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id);
       expect(affected).toContain(k2);
       expect(affected).not.toContain(u1);
       // Still submitted: its first match may be running on data from before the change.
       expect(affected).toContain(unmatched);
       // Withdrawn: still affects the referral whose shortlist it is on.
       await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [onShortlist.id]);
-      expect(await repository.referralsAffectedBy([onShortlist.id])).toContain(k2);
+      expect((await repository.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id)).toContain(k2);
     });
   });
 
@@ -307,7 +308,7 @@ describe('MatchingService (integration)', () => {
     it('gives the same from the in-memory index, loaded before or caught up after the changes', async () => {
       const loadedNow = new VacancyCache(repository);
       await loadedNow.startLoading();
-      const fromIndex = new MatchingService(repository, loadedNow);
+      const fromIndex = new MatchingService(repository, loadedNow, new OutboxSignal(database.dataSource));
       // Changes after the load: a batch withdrawn, a batch moved next to Ealing.
       await database.dataSource.query(
         `UPDATE vacancies SET status = 'withdrawn' WHERE id IN (SELECT id FROM vacancies WHERE status = 'open' ORDER BY id LIMIT 100)`,

@@ -1,9 +1,23 @@
 import { Module } from '@nestjs/common';
 import { MatchingService } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
-import { MatchReferralHandler, RematchReferralHandler, VacanciesChangedHandler } from './matching.handlers';
+import {
+  MatchEmergencyHandler,
+  MatchReferralHandler,
+  RematchEmergencyHandler,
+  RematchReferralHandler,
+  VacanciesChangedHandler,
+} from './matching.handlers';
 
 @Module({
-  providers: [VacancyCache, MatchingService, MatchReferralHandler, RematchReferralHandler, VacanciesChangedHandler],
+  providers: [
+    VacancyCache,
+    MatchingService,
+    MatchReferralHandler,
+    RematchReferralHandler,
+    MatchEmergencyHandler,
+    RematchEmergencyHandler,
+    VacanciesChangedHandler,
+  ],
 })
 export class MatchingModule {}

@@ -11,12 +11,15 @@ import {
   RankedMatch,
   VacancyExclusion,
 } from '@app/domain';
-import { CandidateSource, MatchingRepository, MatchRunResult } from '@app/persistence';
+import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
+import { JOB_QUEUE, JobName } from '@app/queue';
 import { VacancyCache } from './vacancy-cache';
 import type { ReferralStatus } from '@app/persistence';
 
 /** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
 export const EXCLUSION_LIMIT = 200;
+/** Delivers an emergency's alerts to providers' webhooks. */
+const ALERT_JOB = { queueName: JOB_QUEUE[JobName.NotifyProvider], jobName: JobName.NotifyProvider };
 /** Nearest vacancies read per round when collecting exclusions. */
 const NEAREST_PAGE = 400;
 
@@ -29,21 +32,30 @@ export class MatchingService {
   constructor(
     private readonly repository: MatchingRepository,
     private readonly cache: VacancyCache,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /**
    * From the process's vacancy index once it is loaded (brought up to date in the transaction),
    * from Postgres until then; both give exactly what ranking every open vacancy would.
    */
-  match(referralId: string, from: readonly ReferralStatus[]): Promise<MatchRunResult> {
-    return this.repository.run(referralId, from, async ({ referral, weights }, source) => {
-      const effective = weights ?? DEFAULT_WEIGHTS;
-      const index = await this.cache.fresh(source);
-      if (index) return index.match(referral, effective, { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: EXCLUSION_LIMIT });
-      const matches = await shortlist(referral, effective, source);
-      const exclusions = await nearestExclusions(referral, effective, source);
-      return { matches, exclusions };
-    });
+  async match(referralId: string, from: readonly ReferralStatus[]): Promise<MatchRunResult> {
+    const result = await this.repository.run(
+      referralId,
+      from,
+      async ({ referral, weights }, source) => {
+        const effective = weights ?? DEFAULT_WEIGHTS;
+        const index = await this.cache.fresh(source);
+        if (index) return index.match(referral, effective, { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: EXCLUSION_LIMIT });
+        const matches = await shortlist(referral, effective, source);
+        const exclusions = await nearestExclusions(referral, effective, source);
+        return { matches, exclusions };
+      },
+      ALERT_JOB,
+    );
+    // An emergency's provider alerts are in the outbox: wake the relay rather than wait for its poll.
+    if (result.outcome === 'matched' && result.alerts > 0) this.outbox.signal();
+    return result;
   }
 
   markFailed(referralId: string, reason: string): Promise<boolean> {

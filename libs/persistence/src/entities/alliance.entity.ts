@@ -23,6 +23,10 @@ export class AllianceEntity {
   @Column({ type: 'jsonb', nullable: true })
   matchingWeights: MatchingWeights | null;
 
+  /** Days after an emergency placement starts by which its planned follow-on placement is needed. */
+  @Column({ type: 'smallint', default: 28 })
+  stepDownDays: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

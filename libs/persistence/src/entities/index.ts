@@ -16,6 +16,9 @@ import { PlacementOutcomeEntity } from './placement-outcome.entity';
 import { OutcomeUpdateEntity } from './outcome-update.entity';
 import { PlacementFeedbackEntity } from './placement-feedback.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { VacancyHoldEntity } from './vacancy-hold.entity';
+import { ProviderWebhookEntity } from './provider-webhook.entity';
+import { ProviderNotificationEntity } from './provider-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export {
@@ -37,6 +40,9 @@ export {
   OutcomeUpdateEntity,
   PlacementFeedbackEntity,
   OutboxMessageEntity,
+  VacancyHoldEntity,
+  ProviderWebhookEntity,
+  ProviderNotificationEntity,
   AuditEntryEntity,
 };
 export type { SupportedNeed } from './setting.entity';
@@ -74,5 +80,8 @@ export const ENTITIES = [
   OutcomeUpdateEntity,
   PlacementFeedbackEntity,
   OutboxMessageEntity,
+  VacancyHoldEntity,
+  ProviderWebhookEntity,
+  ProviderNotificationEntity,
   AuditEntryEntity,
 ];

@@ -16,6 +16,7 @@ import type {
   VacancyExclusion,
 } from '@app/domain';
 import type { ReferralStatus } from '../entities';
+import type { ChangeJob } from './vacancy.repository';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
@@ -71,7 +72,7 @@ export interface StoredExclusions {
 
 /** Where a referral stands after a matching run. */
 export type MatchRunResult =
-  | { outcome: 'matched'; status: 'shortlisted' | 'no_match'; matches: number; exclusions: number }
+  | { outcome: 'matched'; status: 'shortlisted' | 'no_match'; matches: number; exclusions: number; alerts: number }
   /** Not in a state this run may match from (already matched, withdrawn, placed, unknown). */
   | { outcome: 'not_claimable' };
 
@@ -165,6 +166,8 @@ export class MatchingRepository {
     referralId: string,
     from: readonly ReferralStatus[],
     compute: (claimed: ClaimedReferral, source: CandidateSource) => Promise<MatchOutcome> | MatchOutcome,
+    /** The job that delivers an emergency's alerts to providers' webhooks; without it none are queued. */
+    alertJob?: ChangeJob,
   ): Promise<MatchRunResult> {
     const client = await this.pool().connect();
     let released = false;
@@ -177,8 +180,12 @@ export class MatchingRepository {
       }
       const outcome = await compute(claimed, this.candidateSource(client, claimed.referral));
       const status = await this.store(client, referralId, outcome);
+      const alerts =
+        alertJob && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
+          ? await this.alertProviders(client, referralId, outcome, alertJob)
+          : 0;
       await client.query('COMMIT');
-      return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length };
+      return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, alerts };
     } catch (error) {
       // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -239,10 +246,10 @@ export class MatchingRepository {
    * vacancy is on now, and those it could now be eligible for by type, age on the required date and
    * maximum distance (a loose great-circle check; the re-match itself is exact).
    */
-  async referralsAffectedBy(vacancyIds: readonly string[]): Promise<string[]> {
-    const { rows } = await this.pool().query<{ id: string }>({
+  async referralsAffectedBy(vacancyIds: readonly string[]): Promise<{ id: string; urgency: string }[]> {
+    const { rows } = await this.pool().query<{ id: string; urgency: string }>({
       name: 'matching-affected-referrals',
-      text: `SELECT DISTINCT r.id
+      text: `SELECT DISTINCT r.id, r.urgency
                FROM referrals r
                JOIN children c ON c.id = r.child_id
                JOIN postcode_districts d ON d.district = c.home_district
@@ -263,7 +270,7 @@ export class MatchingRepository {
               ORDER BY r.id`,
       values: [vacancyIds],
     });
-    return rows.map((row) => row.id);
+    return rows;
   }
 
   /** The stored shortlist of a referral of the LA; null if the LA has no such referral. */
@@ -429,6 +436,35 @@ export class MatchingRepository {
         };
       },
     };
+  }
+
+  /**
+   * An emergency's shortlist alerts the providers on it: one notification per referral and vacancy
+   * (a re-match adds only vacancies new to it), and a notify-provider outbox row for each provider
+   * with a webhook, in the matching transaction, so an alert exists exactly when its shortlist does.
+   * Returns how many deliveries were queued.
+   */
+  private async alertProviders(client: PoolClient, referralId: string, outcome: MatchOutcome, alertJob: ChangeJob): Promise<number> {
+    const { rowCount } = await client.query({
+      name: 'matching-alert-providers',
+      text: `WITH alerts AS (
+               INSERT INTO provider_notifications (provider_id, referral_id, vacancy_id, event, urgency)
+               SELECT t.provider_id, $1, t.vacancy_id, 'referral.shortlisted', 'emergency'
+                 FROM unnest($2::uuid[], $3::uuid[]) AS t(vacancy_id, provider_id)
+               ON CONFLICT ON CONSTRAINT provider_notifications_once DO NOTHING
+               RETURNING id, provider_id)
+             INSERT INTO outbox (queue_name, job_name, payload)
+             SELECT $4, $5, jsonb_build_object('notificationId', a.id)
+               FROM alerts a JOIN provider_webhooks w ON w.provider_id = a.provider_id`,
+      values: [
+        referralId,
+        outcome.matches.map((m) => m.vacancyId),
+        outcome.matches.map((m) => m.providerId),
+        alertJob.queueName,
+        alertJob.jobName,
+      ],
+    });
+    return rowCount ?? 0;
   }
 
   /**

@@ -93,6 +93,18 @@ export class OrganisationRepository {
     });
   }
 
+  async stepDownDays(allianceId: string): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT step_down_days AS days FROM alliances WHERE id = $1`, [allianceId]);
+    return row?.days ?? null;
+  }
+
+  async setStepDownDays(allianceId: string, days: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const updated = await returningRows(manager, `UPDATE alliances SET step_down_days = $2 WHERE id = $1 RETURNING id`, [allianceId, days]);
+      return updated.length > 0;
+    });
+  }
+
   createProvider(provider: { name: string; sector: ProviderSector; ofstedUrn?: string | null }): Promise<ProviderEntity> {
     return this.dataSource.transaction((manager) =>
       manager.save(manager.create(ProviderEntity, { ...provider, ofstedUrn: provider.ofstedUrn ?? null })),

@@ -41,6 +41,7 @@ export class OutboxRepository {
     limit: number,
     jobNames: readonly string[],
     publish: (rows: OutboxRow[]) => Promise<void>,
+    firstQueues: readonly string[] = [],
   ): Promise<number> {
     let claimed: OutboxRow[] = [];
     try {
@@ -48,12 +49,26 @@ export class OutboxRepository {
         // A relay that freezes (a paused VM, a lost network) must not keep its rows locked for
         // hours until TCP gives up: Postgres ends the session and the rows become claimable.
         await manager.query(`SET LOCAL idle_in_transaction_session_timeout = '30s'`);
-        claimed = await manager.query(
-          `SELECT id::text AS id, queue_name AS "queueName", job_name AS "jobName", payload
-             FROM outbox WHERE sent_at IS NULL AND job_name = ANY($2)
-            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit, jobNames],
-        );
+        // The fast lane's rows first, however many routine rows were written before them.
+        const first: OutboxRow[] =
+          firstQueues.length === 0
+            ? []
+            : await manager.query(
+                `SELECT id::text AS id, queue_name AS "queueName", job_name AS "jobName", payload
+                   FROM outbox WHERE sent_at IS NULL AND queue_name = ANY($3) AND job_name = ANY($2)
+                  ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+                [limit, jobNames, firstQueues],
+              );
+        const rest: OutboxRow[] =
+          first.length >= limit
+            ? []
+            : await manager.query(
+                `SELECT id::text AS id, queue_name AS "queueName", job_name AS "jobName", payload
+                   FROM outbox WHERE sent_at IS NULL AND job_name = ANY($2) AND NOT (queue_name = ANY($3))
+                  ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+                [limit - first.length, jobNames, firstQueues],
+              );
+        claimed = [...first, ...rest];
         if (claimed.length === 0) return 0;
         await publish(claimed);
         await manager.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [

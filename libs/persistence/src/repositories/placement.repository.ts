@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
+import { OutboxRepository } from './outbox.repository';
 import { appendChange, type ChangeJob } from './vacancy.repository';
 
 export interface PlacementView {
@@ -32,7 +33,9 @@ export type AcceptResult =
   | { outcome: 'not_found' }
   /** The referral is no longer shortlisted (placed, withdrawn) or the offer is no longer open. */
   | { outcome: 'not_open'; why: string }
-  | { outcome: 'no_bed' };
+  | { outcome: 'no_bed' }
+  /** The last free bed is held for another referral. */
+  | { outcome: 'held' };
 
 export type EndResult = { outcome: 'ended'; placement: PlacementView } | { outcome: 'not_found' } | { outcome: 'already_ended' };
 
@@ -62,7 +65,12 @@ export class PlacementRepository {
    * referral even if this code were wrong), the referral's other open offers closed, and the
    * vacancy change published so other referrals are re-ranked. Any step failing rolls back all.
    */
-  async accept(offerId: string, localAuthorityCode: string, startDate: string, changeJob: ChangeJob): Promise<AcceptResult> {
+  async accept(
+    offerId: string,
+    localAuthorityCode: string,
+    startDate: string,
+    jobs: { vacancyChanged: ChangeJob; stepDown: ChangeJob },
+  ): Promise<AcceptResult> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [offer]: { referralId: string }[] = await manager.query(
@@ -71,9 +79,9 @@ export class PlacementRepository {
           [offerId, localAuthorityCode],
         );
         if (!offer) return { outcome: 'not_found' as const };
-        const claimed = await returningRows(
+        const claimed = await returningRows<{ urgency: string }>(
           manager,
-          `UPDATE referrals SET status = 'placed', updated_at = now() WHERE id = $1 AND status = 'shortlisted' RETURNING id`,
+          `UPDATE referrals SET status = 'placed', updated_at = now() WHERE id = $1 AND status = 'shortlisted' RETURNING urgency`,
           [offer.referralId],
         );
         if (claimed.length === 0) throw new Rollback({ outcome: 'not_open', why: 'The referral is no longer open for offers' });
@@ -93,17 +101,34 @@ export class PlacementRepository {
           [accepted.vacancyId],
         );
         if (!bed) throw new Rollback({ outcome: 'no_bed' });
+        // Holds are checked once this transaction owns the vacancy's row: a hold is only made under
+        // that row lock too, so every hold that could count has committed and none can appear now.
+        // The bed just taken must not be one held for another referral.
+        const [held] = await manager.query(
+          `SELECT v.beds + 1 - count(h.id) FILTER (WHERE h.referral_id <> $2) AS "freeBeds",
+                  (array_agg(h.id) FILTER (WHERE h.referral_id = $2))[1] AS "ownHold"
+             FROM vacancies v
+             LEFT JOIN vacancy_holds h ON h.vacancy_id = v.id AND h.released_at IS NULL AND h.used_at IS NULL AND h.expires_at > now()
+            WHERE v.id = $1 GROUP BY v.beds`,
+          [accepted.vacancyId, offer.referralId],
+        );
+        if (Number(held.freeBeds) < 1 && !held.ownHold) throw new Rollback({ outcome: 'held' });
         const [placement]: { id: string }[] = await manager.query(
           `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
           [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost],
         );
         await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
+        if (held.ownHold) await manager.query(`UPDATE vacancy_holds SET used_at = now() WHERE id = $1`, [held.ownHold]);
         await manager.query(
           `UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open' AND id <> $2`,
           [offer.referralId, offerId],
         );
-        await appendChange(manager, changeJob, [accepted.vacancyId]);
+        await appendChange(manager, jobs.vacancyChanged, [accepted.vacancyId]);
+        // An emergency bed is a bridge: its planned follow-on referral is opened by a job, once.
+        if (claimed[0].urgency === 'emergency') {
+          await OutboxRepository.append(manager, { ...jobs.stepDown, payload: { placementId: placement.id } });
+        }
         return { outcome: 'placed' as const, placementId: placement.id };
       });
     } catch (error) {
@@ -111,6 +136,43 @@ export class PlacementRepository {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) return { outcome: 'not_open', why: 'The referral is already placed' };
       throw error;
     }
+  }
+
+  /**
+   * Opens the planned follow-on (step-down) referral of an emergency placement, once: for the same
+   * child, by the same LA and officer, for the same placement types, needed `stepDownDays` (the
+   * LA's alliance's, 28 by default) after the emergency placement started, with its first match
+   * queued in the same transaction. A second call finds it opened (a unique index on
+   * `follows_referral_id`) and does nothing.
+   */
+  async openStepDown(placementId: string, matchJob: ChangeJob): Promise<{ opened: boolean; referralId: string | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [created]: { id: string }[] = await manager.query(
+        `WITH emergency AS (
+           SELECT r.*, p.start_date,
+                  coalesce((SELECT a.step_down_days FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
+                             WHERE am.local_authority_code = r.local_authority_code ORDER BY a.created_at, a.id LIMIT 1), 28) AS days
+             FROM placements p JOIN referrals r ON r.id = p.referral_id
+            WHERE p.id = $1 AND r.urgency = 'emergency')
+         INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency,
+                                required_by, placement_types, max_distance_miles, weekly_budget, notes, follows_referral_id)
+         SELECT child_id, local_authority_code, created_by_user_id, 'step-down:' || id, encode(sha256(('step-down:' || id)::bytea), 'hex'),
+                'planned', start_date + days, placement_types, max_distance_miles, weekly_budget, notes, id
+           FROM emergency
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [placementId],
+      );
+      if (!created) {
+        const [existing] = await manager.query(
+          `SELECT f.id FROM placements p JOIN referrals f ON f.follows_referral_id = p.referral_id WHERE p.id = $1`,
+          [placementId],
+        );
+        return { opened: false, referralId: existing?.id ?? null };
+      }
+      await OutboxRepository.append(manager, { ...matchJob, payload: { referralId: created.id } });
+      return { opened: true, referralId: created.id };
+    });
   }
 
   /** The placement if the caller's organisation is its LA or its provider. */

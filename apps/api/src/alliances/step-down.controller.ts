@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { DomainError } from '@app/domain';
+import { OrganisationRepository } from '@app/persistence';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { assertMayCommission } from './matching-weights.service';
+
+export class StepDownDto {
+  /** Days after an emergency placement starts by which its planned follow-on placement is needed. */
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 180' })
+  @Max(180, { message: 'must be between 1 and 180' })
+  days: number;
+}
+
+@ApiTags('alliances')
+@ApiBearerAuth()
+@Roles('commissioner', 'admin')
+@Controller('alliances/:id/step-down')
+export class StepDownController {
+  constructor(private readonly organisations: OrganisationRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: 'When an emergency placement’s planned follow-on referral is required by (28 days unless set)' })
+  async get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    assertMayCommission(principal, id);
+    const days = await this.organisations.stepDownDays(id);
+    if (days === null) throw DomainError.notFound('Alliance');
+    return { allianceId: id, days };
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Set the days from an emergency placement to its follow-on referral’s required-by date' })
+  async set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: StepDownDto) {
+    assertMayCommission(principal, id);
+    if (!(await this.organisations.setStepDownDays(id, body.days))) throw DomainError.notFound('Alliance');
+    return { allianceId: id, days: body.days };
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { HoldRepository } from '@app/persistence';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { CreateHoldDto } from './hold.dto';
+
+/**
+ * Holds: a placing team keeps one bed of a shortlisted vacancy for its referral for up to four
+ * hours while it talks to the provider; meanwhile that bed can be accepted only for that referral.
+ */
+@ApiTags('holds')
+@ApiBearerAuth()
+@Controller('vacancies/:id/holds')
+export class HoldsController {
+  constructor(private readonly holds: HoldRepository) {}
+
+  @Post()
+  @Roles('placement_officer')
+  @ApiOperation({ summary: 'Hold one bed for a referral for 1-240 minutes; it lapses by itself at expiresAt' })
+  async create(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string, @Body() body: CreateHoldDto) {
+    const la = principal.localAuthorityCode;
+    if (!la) throw new DomainError(DomainErrorCode.Forbidden, 'Only placement teams hold beds');
+    const result = await this.holds.hold(vacancyId, { referralId: body.referralId, localAuthorityCode: la, userId: principal.userId, minutes: body.minutes });
+    switch (result.outcome) {
+      case 'held':
+        return { id: result.hold.id, expiresAt: result.hold.expiresAt, vacancyId, referralId: body.referralId };
+      case 'referral_not_found':
+        throw DomainError.notFound('Referral');
+      case 'vacancy_not_found':
+        throw DomainError.notFound('Vacancy');
+      case 'not_on_shortlist':
+        throw new DomainError(DomainErrorCode.Conflict, "The vacancy is not on the referral's current shortlist");
+      case 'already_held':
+        throw new DomainError(DomainErrorCode.Conflict, 'The referral already holds a bed of this vacancy');
+      case 'no_free_bed':
+        throw new DomainError(DomainErrorCode.Conflict, 'The vacancy has no free bed to hold');
+    }
+  }
+
+  @Get()
+  @Roles('provider_user', 'placement_officer', 'admin')
+  @ApiOperation({ summary: "Live holds on a vacancy: all of them for its provider, the caller's own for a placement team" })
+  async list(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string) {
+    const providerId = await this.holds.providerOf(vacancyId);
+    if (!providerId || (principal.role === 'provider_user' && principal.providerId !== providerId)) throw DomainError.notFound('Vacancy');
+    const live = await this.holds.live(vacancyId);
+    const items = principal.localAuthorityCode ? live.filter((hold) => hold.localAuthorityCode === principal.localAuthorityCode) : live;
+    return { vacancyId, items };
+  }
+
+  @Delete(':holdId')
+  @HttpCode(204)
+  @Roles('placement_officer')
+  @ApiOperation({ summary: 'Give a live hold back before it lapses' })
+  async release(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseId()) vacancyId: string,
+    @Param('holdId', ParseId('holdId')) holdId: string,
+  ): Promise<void> {
+    const released = principal.localAuthorityCode && (await this.holds.release(vacancyId, holdId, principal.localAuthorityCode));
+    if (!released) throw DomainError.notFound('Live hold');
+  }
+}

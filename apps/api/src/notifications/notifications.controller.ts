@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { NotificationRepository } from '@app/persistence';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
+import { WebhookDto } from './dto/webhook.dto';
+
+/**
+ * Providers' emergency alerts: a webhook to receive them as signed POSTs, and the list of them for
+ * a provider that polls or missed one.
+ */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationRepository) {}
+
+  @Put('providers/:id/webhook')
+  @Roles('provider_user', 'admin')
+  @ApiOperation({
+    summary:
+      'Register or replace the webhook for emergency alerts: each is POSTed as { event, referralId, vacancyId, urgency } with X-Signature: sha256=<hex HMAC of the body>',
+  })
+  async setWebhook(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: WebhookDto) {
+    if (principal.role !== 'admin' && principal.providerId !== id) throw DomainError.notFound('Provider');
+    const webhook = await this.notifications.setWebhook(id, body.url, body.secret);
+    if (!webhook) throw DomainError.notFound('Provider');
+    return webhook;
+  }
+
+  @Get('provider/notifications')
+  @Roles('provider_user')
+  @ApiOperation({ summary: "The caller's alerts, newest first, with how each delivery stands" })
+  async list(@CurrentUser() principal: Principal, @Query() query: PageQuery) {
+    if (!principal.providerId) throw new DomainError(DomainErrorCode.Forbidden, 'Only providers receive alerts');
+    const items = await this.notifications.list(principal.providerId, { limit: query.limit ?? DEFAULT_PAGE_SIZE, offset: query.offset ?? 0 });
+    return { items };
+  }
+}

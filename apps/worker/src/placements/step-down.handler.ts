@@ -1,0 +1,29 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OutboxSignal, PlacementRepository } from '@app/persistence';
+import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads } from '@app/queue';
+
+const MATCH_JOB = { queueName: JOB_QUEUE[JobName.MatchReferral], jobName: JobName.MatchReferral };
+
+/**
+ * An emergency placement is a bridge, not the end: opens the planned follow-on referral for the
+ * same child and queues its first match. Safe to run twice: the second finds it opened.
+ */
+@Injectable()
+@JobHandler(JobName.OpenStepDown)
+export class OpenStepDownHandler implements HandlesJob<JobName.OpenStepDown> {
+  private readonly logger = new Logger(OpenStepDownHandler.name);
+
+  constructor(
+    private readonly placements: PlacementRepository,
+    private readonly outbox: OutboxSignal,
+  ) {}
+
+  async handle({ placementId }: JobPayloads[JobName.OpenStepDown]) {
+    const result = await this.placements.openStepDown(placementId, MATCH_JOB);
+    if (result.opened) {
+      this.outbox.signal();
+      this.logger.log({ placementId, referralId: result.referralId }, 'step-down referral opened');
+    }
+    return result;
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { returningRows } from './rows';
+
+export interface NotificationView {
+  id: string;
+  event: string;
+  referralId: string;
+  vacancyId: string;
+  urgency: string;
+  createdAt: Date;
+  /** `pending` (being delivered or retried), `delivered`, `cancelled` (no longer the provider's to see), or `not_sent` (no webhook). */
+  delivery: 'pending' | 'delivered' | 'cancelled' | 'not_sent';
+  deliveredAt: Date | null;
+  attempts: number;
+}
+
+/** What a delivery needs, read afresh for each attempt. */
+export interface PendingDelivery {
+  id: string;
+  providerId: string;
+  referralId: string;
+  vacancyId: string;
+  event: string;
+  urgency: string;
+  delivered: boolean;
+  cancelled: boolean;
+  /** The referral is still shortlisted with this provider's vacancy on the shortlist. */
+  visible: boolean;
+  url: string | null;
+  secret: string | null;
+}
+
+/** Providers' webhooks and the alerts delivered to them. */
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers or replaces the provider's webhook. */
+  async setWebhook(providerId: string, url: string, secret: string): Promise<{ providerId: string; url: string; updatedAt: Date } | null> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO provider_webhooks (provider_id, url, secret) SELECT id, $2, $3 FROM providers WHERE id = $1
+       ON CONFLICT (provider_id) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, updated_at = now()
+       RETURNING provider_id AS "providerId", url, updated_at AS "updatedAt"`,
+      [providerId, url, secret],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The provider's alerts, newest first. */
+  list(providerId: string, page: { limit: number; offset: number }): Promise<NotificationView[]> {
+    return this.dataSource.query(
+      `SELECT n.id, n.event, n.referral_id AS "referralId", n.vacancy_id AS "vacancyId", n.urgency, n.created_at AS "createdAt",
+              CASE WHEN n.delivered_at IS NOT NULL THEN 'delivered'
+                   WHEN n.cancelled_at IS NOT NULL THEN 'cancelled'
+                   WHEN w.provider_id IS NULL THEN 'not_sent'
+                   ELSE 'pending' END AS delivery,
+              n.delivered_at AS "deliveredAt", n.attempts
+         FROM provider_notifications n LEFT JOIN provider_webhooks w ON w.provider_id = n.provider_id
+        WHERE n.provider_id = $1
+        ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
+      [providerId, page.limit, page.offset],
+    );
+  }
+
+  async pending(notificationId: string): Promise<PendingDelivery | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT n.id, n.provider_id AS "providerId", n.referral_id AS "referralId", n.vacancy_id AS "vacancyId", n.event, n.urgency,
+              n.delivered_at IS NOT NULL AS delivered, n.cancelled_at IS NOT NULL AS cancelled,
+              (r.status = 'shortlisted' AND EXISTS (
+                 SELECT 1 FROM referral_matches m
+                  WHERE m.referral_id = n.referral_id AND m.vacancy_id = n.vacancy_id AND m.provider_id = n.provider_id)) AS visible,
+              w.url, w.secret
+         FROM provider_notifications n
+         JOIN referrals r ON r.id = n.referral_id
+         LEFT JOIN provider_webhooks w ON w.provider_id = n.provider_id
+        WHERE n.id = $1`,
+      [notificationId],
+    );
+    return row ?? null;
+  }
+
+  /** Marks it delivered; false if it already was (a duplicate delivery was made and is reported). */
+  async markDelivered(notificationId: string): Promise<boolean> {
+    const rows = await this.dataSource.transaction((manager) =>
+      returningRows(
+        manager,
+        `UPDATE provider_notifications SET delivered_at = now(), attempts = attempts + 1, last_error = NULL
+          WHERE id = $1 AND delivered_at IS NULL RETURNING id`,
+        [notificationId],
+      ),
+    );
+    return rows.length > 0;
+  }
+
+  async markFailedAttempt(notificationId: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE provider_notifications SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+      notificationId,
+      error.slice(0, 200),
+    ]);
+  }
+
+  async markCancelled(notificationId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE provider_notifications SET cancelled_at = now() WHERE id = $1 AND delivered_at IS NULL AND cancelled_at IS NULL`,
+      [notificationId],
+    );
+  }
+}
