@@ -1,0 +1,296 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { JobName, jobOptions, QueueName } from '@app/queue';
+import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { startTestWorker } from './support/test-worker';
+import { until } from './support/until';
+
+interface Receipt {
+  body: string;
+  signature: string | undefined;
+  deliveryId: string | undefined;
+  answered: number;
+}
+
+/** A provider's webhook endpoint: records every POST, answering with the statuses queued, then 200. */
+class Receiver {
+  readonly receipts: Receipt[] = [];
+  readonly answers: number[] = [];
+  private server: Server | undefined;
+
+  async start(): Promise<string> {
+    this.server = createServer((request: IncomingMessage, response: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const answered = this.answers.shift() ?? 200;
+        this.receipts.push({
+          body: Buffer.concat(chunks).toString('utf8'),
+          signature: request.headers['x-signature'] as string | undefined,
+          deliveryId: request.headers['x-delivery-id'] as string | undefined,
+          answered,
+        });
+        response.writeHead(answered).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hooks/placements`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/** Emergencies through HTTP and the worker: the fast lane's eligibility, holds, alerts and the step-down. */
+describe('emergencies (e2e)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let orgs: Organisations;
+  const receiver = new Receiver();
+  let hookUrl: string;
+  const SECRET = 'a-secret-of-the-provider-0123456789';
+
+  beforeAll(async () => {
+    api = await startTestApi({ DATABASE_POOL_SIZE: '8' });
+    worker = await startTestWorker();
+    orgs = await createOrganisations(api);
+    hookUrl = await receiver.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await receiver.stop();
+  });
+
+  const http = () => api.http();
+
+  async function vacancy(provider: { id: string; token: string }, options: { beds?: number; emergencyReady?: boolean; postcode?: string } = {}) {
+    const setting = await http()
+      .post('/api/v1/settings')
+      .set(bearer(provider.token))
+      .send({
+        providerId: provider.id,
+        name: 'Home',
+        placementType: 'K2',
+        ofstedGrade: 'good',
+        postcode: options.postcode ?? 'W5 1AA',
+        registeredPlaces: 4,
+        ageMin: 8,
+        ageMax: 17,
+        genders: ['female', 'male', 'other'],
+        needsSupported: [{ code: 'self-harm', level: 3 }],
+        needsExcluded: [],
+      })
+      .expect(201);
+    const created = await http()
+      .post('/api/v1/vacancies')
+      .set(bearer(provider.token))
+      .send({
+        settingId: setting.body.id,
+        beds: options.beds ?? 1,
+        availableFrom: today(),
+        weeklyCost: 6_000,
+        emergencyReady: options.emergencyReady ?? true,
+      })
+      .expect(201);
+    return created.body.id as string;
+  }
+
+  async function emergency(token = orgs.ealing, overrides: Record<string, unknown> = {}): Promise<string> {
+    const { body } = await http()
+      .post('/api/v1/referrals')
+      .set(bearer(token))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send(referralBody({ urgency: 'emergency', requiredBy: today(), ...overrides }))
+      .expect(202);
+    return body.id;
+  }
+
+  const referral = async (id: string, token = orgs.ealing) => (await http().get(`/api/v1/referrals/${id}`).set(bearer(token)).expect(200)).body;
+  const settled = (id: string, token = orgs.ealing) =>
+    until('the referral to be matched', () => referral(id, token), (r: { status: string }) => ['shortlisted', 'no_match'].includes(r.status));
+  const shortlistOf = async (id: string) =>
+    (await http().get(`/api/v1/referrals/${id}/matches`).set(bearer(orgs.ealing)).expect(200)).body.items.map((m: { vacancyId: string }) => m.vacancyId);
+
+  it('matches an emergency only against emergency-ready beds free today, and shows the team at once when none is', async () => {
+    await vacancy(orgs.providerB, { emergencyReady: false, postcode: 'UB1 1AA' });
+    // The only open vacancy so far fits in every way but readiness.
+    const id = await emergency(orgs.brent, { placementTypes: ['K2'] });
+    await settled(id, orgs.brent);
+    expect((await referral(id, orgs.brent)).status).toBe('no_match');
+    const listed = await http().get('/api/v1/referrals?status=no_match&urgency=emergency').set(bearer(orgs.brent)).expect(200);
+    expect(listed.body.map((r: { id: string }) => r.id)).toContain(id);
+    const exclusions = (await http().get(`/api/v1/referrals/${id}/exclusions`).set(bearer(orgs.brent)).expect(200)).body.items;
+    expect(exclusions).toEqual([expect.objectContaining({ reasons: ['NOT_EMERGENCY_READY'] })]);
+    // The same referral, planned, would have been shortlisted.
+    const planned = (
+      await http()
+        .post('/api/v1/referrals')
+        .set(bearer(orgs.brent))
+        .set('Idempotency-Key', crypto.randomUUID())
+        .send(referralBody({ placementTypes: ['K2'] }))
+        .expect(202)
+    ).body.id;
+    await settled(planned, orgs.brent);
+    expect((await referral(planned, orgs.brent)).status).toBe('shortlisted');
+  });
+
+  it('holds a bed for one referral: the other is refused, the holder is placed, and a lapsed hold frees the bed', async () => {
+    const bed = await vacancy(orgs.providerA);
+    const [first, second] = [await emergency(), await emergency()];
+    await until('both shortlisted with the bed', async () => [await shortlistOf(first), await shortlistOf(second)], (lists: string[][]) =>
+      lists.every((list) => list.includes(bed)),
+    );
+    const hold = (body: object, token = orgs.ealing, vacancyId = bed) => http().post(`/api/v1/vacancies/${vacancyId}/holds`).set(bearer(token)).send(body);
+
+    const bad = await hold({ referralId: 'nope', minutes: 241 }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['minutes', 'referralId']);
+    await hold({ referralId: first, minutes: 0 }).expect(400);
+    await hold({ referralId: first, minutes: 2.5 }).expect(400);
+    await hold({ referralId: first, minutes: 30 }, orgs.brent).expect(404);
+    await hold({ referralId: first, minutes: 30 }, orgs.providerA.token).expect(403);
+    await hold({ referralId: first, minutes: 30 }, orgs.ealing, crypto.randomUUID()).expect(404);
+    const before = Date.now();
+    const { body: held } = await hold({ referralId: first, minutes: 30 }).expect(201);
+    expect(held).toMatchObject({ id: expect.any(String), expiresAt: expect.any(String) });
+    const lapses = new Date(held.expiresAt).getTime() - before;
+    expect(lapses).toBeGreaterThan(29 * 60_000);
+    expect(lapses).toBeLessThan(31 * 60_000);
+    await hold({ referralId: first, minutes: 30 }).expect(409);
+    await hold({ referralId: second, minutes: 30 }).expect(409);
+
+    // The provider sees the hold on its vacancy; another provider cannot look.
+    const seen = (await http().get(`/api/v1/vacancies/${bed}/holds`).set(bearer(orgs.providerA.token)).expect(200)).body;
+    expect(seen.items).toEqual([expect.objectContaining({ id: held.id, referralId: first, status: 'live' })]);
+    await http().get(`/api/v1/vacancies/${bed}/holds`).set(bearer(orgs.providerB.token)).expect(404);
+
+    const offer = async (referralId: string) =>
+      (await http().post(`/api/v1/referrals/${referralId}/offers`).set(bearer(orgs.providerA.token)).send({ vacancyId: bed, weeklyCost: 6_000 }).expect(201))
+        .body.id;
+    const [forFirst, forSecond] = [await offer(first), await offer(second)];
+    const refused = await http().post(`/api/v1/offers/${forSecond}/accept`).set(bearer(orgs.ealing)).expect(409);
+    expect(refused.body.message).toMatch(/held/);
+    expect((await api.dataSource.query(`SELECT beds FROM vacancies WHERE id = $1`, [bed]))[0].beds).toBe(1);
+    await http().post(`/api/v1/offers/${forFirst}/accept`).set(bearer(orgs.ealing)).expect(201);
+    expect((await http().get(`/api/v1/vacancies/${bed}/holds`).set(bearer(orgs.providerA.token))).body.items).toEqual([]);
+
+    // A hold lapses at expiresAt by itself: once past it, another referral's acceptance goes through.
+    const other = await vacancy(orgs.providerA);
+    const [holder, next] = [await emergency(), await emergency()];
+    await until('both shortlisted with the other bed', async () => [await shortlistOf(holder), await shortlistOf(next)], (lists: string[][]) =>
+      lists.every((list) => list.includes(other)),
+    );
+    const { body: lapsing } = await hold({ referralId: holder, minutes: 1 }, orgs.ealing, other).expect(201);
+    const nextOffer = (
+      await http().post(`/api/v1/referrals/${next}/offers`).set(bearer(orgs.providerA.token)).send({ vacancyId: other, weeklyCost: 6_000 }).expect(201)
+    ).body.id;
+    await http().post(`/api/v1/offers/${nextOffer}/accept`).set(bearer(orgs.ealing)).expect(409);
+    // Time passing, without waiting for it: the hold's expiresAt moves into the past. Nothing else
+    // changes; no job runs; the hold counts no more because every check compares it with the clock.
+    await api.dataSource.query(`UPDATE vacancy_holds SET expires_at = now() - interval '1 second' WHERE id = $1`, [lapsing.id]);
+    expect((await http().get(`/api/v1/vacancies/${other}/holds`).set(bearer(orgs.providerA.token))).body.items).toEqual([]);
+    await http().post(`/api/v1/offers/${nextOffer}/accept`).set(bearer(orgs.ealing)).expect(201);
+  }, 60_000);
+
+  it('alerts a provider through its webhook, signed, retried while it fails, never twice after a success', async () => {
+    const put = (body: object, token = orgs.providerA.token, providerId = orgs.providerA.id) =>
+      http().put(`/api/v1/providers/${providerId}/webhook`).set(bearer(token)).send(body);
+    const bad = await put({ url: 'not a url', secret: 'short' }).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['secret', 'url']);
+    await put({ url: hookUrl, secret: SECRET }, orgs.providerB.token).expect(404);
+    await put({ url: hookUrl, secret: SECRET }, orgs.ealing).expect(403);
+    const { body: registered } = await put({ url: hookUrl, secret: SECRET }).expect(200);
+    expect(registered).toEqual({ providerId: orgs.providerA.id, url: hookUrl, updatedAt: expect.any(String) });
+    expect(JSON.stringify(registered)).not.toContain(SECRET);
+
+    // In Manchester, for a Manchester child: out of reach of the other tests' West London referrals,
+    // so the one failure queued below is this alert's.
+    const bed = await vacancy(orgs.providerA, { postcode: 'M1 1AA' });
+    receiver.answers.push(503);
+    const id = await emergency(orgs.ealing, { child: { ...referralBody().child, homePostcode: 'M1 2AB' } });
+    const delivered = await until(
+      'the alert to be delivered after one failure',
+      () => receiver.receipts.filter((r) => JSON.parse(r.body).referralId === id && JSON.parse(r.body).vacancyId === bed),
+      (receipts: Receipt[]) => receipts.some((r) => r.answered === 200),
+      30_000,
+    );
+    expect(delivered.map((r) => r.answered)).toEqual([503, 200]);
+    const [last] = delivered.slice(-1);
+    expect(JSON.parse(last.body)).toEqual({ event: 'referral.shortlisted', referralId: id, vacancyId: bed, urgency: 'emergency' });
+    expect(last.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(last.body).digest('hex')}`);
+
+    const notifications = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
+    const mine = notifications.filter((n: { referralId: string; vacancyId: string }) => n.referralId === id && n.vacancyId === bed);
+    expect(mine).toEqual([
+      expect.objectContaining({ event: 'referral.shortlisted', urgency: 'emergency', delivery: 'delivered', attempts: 2, id: last.deliveryId }),
+    ]);
+    const elsewhere = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerB.token)).expect(200)).body.items;
+    expect(elsewhere.filter((n: { vacancyId: string }) => n.vacancyId === bed)).toEqual([]);
+    await http().get('/api/v1/provider/notifications').set(bearer(orgs.ealing)).expect(403);
+
+    // The same delivery job again, and a re-match of the referral: neither sends it twice.
+    const queue = worker.get<Queue>(getQueueToken(QueueName.Notifications));
+    await queue.add(JobName.NotifyProvider, { notificationId: last.deliveryId! }, jobOptions(JobName.NotifyProvider, { notificationId: last.deliveryId! }));
+    await http().post(`/api/v1/referrals/${id}/withdraw`).set(bearer(orgs.ealing)).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(receiver.receipts.filter((r) => r.deliveryId === last.deliveryId)).toHaveLength(2);
+
+    // A routine referral alerts nobody.
+    const routine = (
+      await http().post('/api/v1/referrals').set(bearer(orgs.ealing)).set('Idempotency-Key', crypto.randomUUID()).send(referralBody()).expect(202)
+    ).body.id;
+    await settled(routine);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM provider_notifications WHERE referral_id = $1`, [routine]);
+    expect(n).toBe(0);
+  }, 60_000);
+
+  it('opens the planned follow-on referral when an emergency is placed, once, required by the alliance’s step-down days', async () => {
+    const stepDown = (body?: object, token = orgs.commissioner) =>
+      body
+        ? http().put(`/api/v1/alliances/${orgs.allianceId}/step-down`).set(bearer(token)).send(body)
+        : http().get(`/api/v1/alliances/${orgs.allianceId}/step-down`).set(bearer(token));
+    expect((await stepDown().expect(200)).body).toEqual({ allianceId: orgs.allianceId, days: 28 });
+    await stepDown({ days: 0 }).expect(400);
+    await stepDown({ days: 21 }, orgs.ealing).expect(403);
+    await stepDown({ days: 21 }).expect(200);
+
+    const bed = await vacancy(orgs.providerB, { postcode: 'W5 3AA' });
+    const id = await emergency();
+    await until('shortlisted with the bed', () => shortlistOf(id), (list: string[]) => list.includes(bed));
+    const offerId = (
+      await http().post(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.providerB.token)).send({ vacancyId: bed, weeklyCost: 6_000 }).expect(201)
+    ).body.id;
+    const { body: placed } = await http().post(`/api/v1/offers/${offerId}/accept`).set(bearer(orgs.ealing)).expect(201);
+    const followOn = await until(
+      'the step-down referral',
+      async () => (await http().get('/api/v1/referrals?urgency=planned').set(bearer(orgs.ealing)).expect(200)).body.find(
+        (r: { followsReferralId?: string }) => r.followsReferralId === id,
+      ),
+      (found: unknown) => found !== undefined,
+    );
+    const started = (await http().get(`/api/v1/placements/${placed.placementId}`).set(bearer(orgs.ealing))).body.startDate;
+    const expected = new Date(Date.parse(`${started}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
+    expect(followOn).toMatchObject({ urgency: 'planned', requiredBy: expected, placementTypes: ['K2', 'U6'] });
+    expect(followOn.child.localReference).toBe(referralBody().child.localReference);
+    await until('the step-down to be matched', () => referral(followOn.id), (r: { status: string }) => r.status !== 'submitted');
+
+    // The job again, twice: still one follow-on referral, matched once.
+    const { OpenStepDownHandler } = await import('../../worker/src/placements/step-down.handler');
+    const handler = worker.get(OpenStepDownHandler);
+    await Promise.all([handler.handle({ placementId: placed.placementId }), handler.handle({ placementId: placed.placementId })]);
+    const [{ n, jobs }] = await api.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM referrals WHERE follows_referral_id = $1) AS n,
+              (SELECT count(*)::int FROM outbox WHERE job_name = 'match-referral' AND payload->>'referralId' = $2) AS jobs`,
+      [id, followOn.id],
+    );
+    expect({ n, jobs }).toEqual({ n: 1, jobs: 1 });
+  }, 60_000);
+});
