@@ -29,6 +29,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource, PlacementRepository } from '@app/persistence';
 import {
+  runBenchmark,
   logDirectory,
   appEnvironment,
   benchServices,
@@ -358,10 +359,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark('bench:accept', main);

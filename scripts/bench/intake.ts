@@ -34,6 +34,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import {
+  runBenchmark,
   logDirectory,
   Teardown,
   appEnvironment,
@@ -450,10 +451,4 @@ async function waitForDrain(
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`bench:intake failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark('bench:intake', main);

@@ -97,6 +97,7 @@ import { Prng } from '../demo/deterministic';
 import { buildReferral, insertUser } from '../../libs/testing/src/factories';
 import { loadEveryOpenVacancy } from '../../libs/testing/src/naive-matching';
 import {
+  runBenchmark,
   logDirectory,
   AppProcess,
   Build,
@@ -1762,10 +1763,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`bench:matching failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark('bench:matching', main);

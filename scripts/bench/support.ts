@@ -834,3 +834,14 @@ export function machineLine(): string {
 export function removeDirectory(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Runs a benchmark's main and exits with its code; a throw prints its stack and exits 1. */
+export function runBenchmark(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

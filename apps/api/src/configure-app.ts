@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { assignRequestId } from './common/logging';
+import { StorableTextPipe } from './common/storable-text';
 import { createValidationPipe } from './common/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -19,7 +20,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(helmet());
   app.use(express.json({ limit: '256kb' }));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/{*path}'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new StorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const document = SwaggerModule.createDocument(
     app,

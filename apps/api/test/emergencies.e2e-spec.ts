@@ -218,7 +218,7 @@ describe('emergencies (e2e)', () => {
     const id = await emergency(orgs.ealing, { child: { ...referralBody().child, homePostcode: 'M1 2AB' } });
     const delivered = await until(
       'the alert to be delivered after one failure',
-      () => receiver.receipts.filter((r) => JSON.parse(r.body).referralId === id && JSON.parse(r.body).vacancyId === bed),
+      async () => receiver.receipts.filter((r) => JSON.parse(r.body).referralId === id && JSON.parse(r.body).vacancyId === bed),
       (receipts: Receipt[]) => receipts.some((r) => r.answered === 200),
       30_000,
     );
@@ -269,12 +269,12 @@ describe('emergencies (e2e)', () => {
       await http().post(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.providerB.token)).send({ vacancyId: bed, weeklyCost: 6_000 }).expect(201)
     ).body.id;
     const { body: placed } = await http().post(`/api/v1/offers/${offerId}/accept`).set(bearer(orgs.ealing)).expect(201);
-    const followOn = await until(
+    const followOn: { id: string; child: { localReference: string } } = await until(
       'the step-down referral',
       async () => (await http().get('/api/v1/referrals?urgency=planned').set(bearer(orgs.ealing)).expect(200)).body.find(
         (r: { followsReferralId?: string }) => r.followsReferralId === id,
       ),
-      (found: unknown) => found !== undefined,
+      (found) => found !== undefined,
     );
     const started = (await http().get(`/api/v1/placements/${placed.placementId}`).set(bearer(orgs.ealing))).body.startDate;
     const expected = new Date(Date.parse(`${started}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
@@ -283,7 +283,8 @@ describe('emergencies (e2e)', () => {
     await until('the step-down to be matched', () => referral(followOn.id), (r: { status: string }) => r.status !== 'submitted');
 
     // The job again, twice: still one follow-on referral, matched once.
-    const { OpenStepDownHandler } = await import('../../worker/src/placements/step-down.handler');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { OpenStepDownHandler } = require('../../worker/src/placements/step-down.handler');
     const handler = worker.get(OpenStepDownHandler);
     await Promise.all([handler.handle({ placementId: placed.placementId }), handler.handle({ placementId: placed.placementId })]);
     const [{ n, jobs }] = await api.dataSource.query(

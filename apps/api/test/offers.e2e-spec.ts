@@ -186,6 +186,13 @@ describe('provider view, offers and declines (e2e)', () => {
     const { body: after } = await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.ealing)).expect(200);
     expect(after.items[0].status).toBe('withdrawn');
     // A fresh offer after the decline is a new live offer.
-    await offer({ vacancyId: vacancyA, weeklyCost: 5_300 }).expect(201);
+    const { body: fresh } = await offer({ vacancyId: vacancyA, weeklyCost: 5_300 }).expect(201);
+    // Text Postgres cannot store is a 400 naming the field, not a 500.
+    const nul = await offer({ vacancyId: vacancyB, weeklyCost: 5_000, message: 'a\u0000b' }).expect(400);
+    expect(nul.body.details).toEqual([{ field: 'message', problem: 'must not contain the NUL character' }]);
+    // Withdrawing the referral closes the offers still open on it.
+    await api.http().post(`/api/v1/referrals/${id}/withdraw`).set(bearer(orgs.ealing)).expect(200);
+    const { body: closed } = await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.ealing)).expect(200);
+    expect(closed.items.find((o: { id: string }) => o.id === fresh.id).status).toBe('closed');
   });
 });

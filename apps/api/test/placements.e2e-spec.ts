@@ -121,6 +121,8 @@ describe('acceptance and placements (e2e)', () => {
     const bad = await end({ endDate: 'soon', reason: 'NOPE', planned: 'no' }).expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['endDate', 'planned', 'reason']);
     await end({ endDate: '2000-01-01', reason: 'CREQB', planned: false }).expect(400);
+    const future = await end({ endDate: '2099-01-01', reason: 'CREQB', planned: false }).expect(400);
+    expect(future.body.details).toEqual([{ field: 'endDate', problem: 'must not be in the future' }]);
     await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }, orgs.brent).expect(404);
     const { body: ended } = await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(200);
     expect(ended).toMatchObject({ status: 'ended', endReason: 'CREQB', plannedEnding: false });
@@ -223,6 +225,28 @@ describe('acceptance and placements (e2e)', () => {
     await audit(`?referralId=${referralId}`, orgs.providerA.token).expect(403);
     await audit(`?referralId=${referralId}`, orgs.commissioner).expect(403);
     await http().get(`/api/v1/audit?referralId=${referralId}`).expect(401);
+  });
+
+  it('places a sibling group together: a bed each taken, and given back together after a breakdown', async () => {
+    const vacancyId = await vacancy(orgs.providerA, 3);
+    const { body } = await http()
+      .post('/api/v1/referrals')
+      .set(bearer(orgs.ealing))
+      .set('Idempotency-Key', crypto.randomUUID())
+      .send(referralBody({}, { siblingGroupSize: 3 }))
+      .expect(202);
+    await until(
+      'the shortlist',
+      async () => (await http().get(`/api/v1/referrals/${body.id}/matches`).set(bearer(orgs.ealing))).body.items ?? [],
+      (items: { vacancyId: string }[]) => items.some((item) => item.vacancyId === vacancyId),
+    );
+    const { body: placed } = await accept(await offer(body.id, vacancyId, orgs.providerA)).expect(201);
+    const beds = async () => (await api.dataSource.query(`SELECT beds, status FROM vacancies WHERE id = $1`, [vacancyId]))[0];
+    expect(await beds()).toEqual({ beds: 0, status: 'filled' });
+    expect((await http().get(`/api/v1/placements/${placed.placementId}`).set(bearer(orgs.ealing))).body.bedsTaken).toBe(3);
+    const today = new Date().toISOString().slice(0, 10);
+    await http().post(`/api/v1/placements/${placed.placementId}/end`).set(bearer(orgs.ealing)).send({ endDate: today, reason: 'CREQB', planned: false }).expect(200);
+    expect(await beds()).toEqual({ beds: 3, status: 'open' });
   });
 
   it('gives the last bed to exactly one of 20 racing acceptances, again and again', async () => {

@@ -12,6 +12,12 @@ export interface OutboxRelayOptions {
   /** Longest a publish may take before the batch is abandoned and retried. */
   publishTimeoutMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * The queues whose rows this relay publishes: those its process serves, so a process busy with
+   * routine work never stands between the emergency lane's rows and the process that runs them.
+   * All queues when unset.
+   */
+  queues?: readonly QueueName[];
 }
 
 /**
@@ -30,6 +36,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly publishTimeoutMs: number;
+  private readonly jobNames: JobName[];
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -39,6 +46,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 200;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
+    const served = options.queues ?? Object.values(QueueName);
+    this.jobNames = Object.values(JobName).filter((job) => served.includes(JOB_QUEUE[job]));
   }
 
   start(): void {
@@ -57,7 +66,7 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows it published. */
   async publishOnce(): Promise<number> {
-    return this.outbox.publishPending(this.batchSize, Object.values(JobName), (rows) => this.publish(rows), [QueueName.Emergency]);
+    return this.outbox.publishPending(this.batchSize, this.jobNames, (rows) => this.publish(rows), [QueueName.Emergency]);
   }
 
   private async publish(rows: OutboxRow[]): Promise<void> {

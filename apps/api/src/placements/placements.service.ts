@@ -69,6 +69,8 @@ export class PlacementsService {
     if (!current) throw DomainError.notFound('Placement');
     const endDate = calendarDay(dto.endDate);
     if (endDate < current.startDate) throw DomainError.invalid('endDate', 'must not be before the placement started');
+    // An ending is recorded when it has happened: a breakdown tonight, or a planned move today.
+    if (endDate > todayInEngland()) throw DomainError.invalid('endDate', 'must not be in the future');
     const result = await this.placements.end(id, la, { endDate, reason: dto.reason, planned: dto.planned }, VACANCIES_CHANGED);
     if (result.outcome === 'not_found') throw DomainError.notFound('Placement');
     if (result.outcome === 'already_ended') throw new DomainError(DomainErrorCode.Conflict, 'The placement has already ended');

@@ -56,6 +56,10 @@ export class PlacementEntity {
   @Column({ type: 'integer' })
   weeklyCost: number;
 
+  /** Beds taken: the child's sibling group placed together. An unplanned ending gives them back. */
+  @Column({ type: 'smallint', default: 1 })
+  bedsTaken: number;
+
   @Column({ type: 'date', nullable: true })
   endedOn: string | null;
 

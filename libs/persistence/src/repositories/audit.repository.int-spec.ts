@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { openTestDatabase, OpenTestDatabase } from '@app/testing';
 import { AuditRepository } from './audit.repository';
 
@@ -53,5 +55,47 @@ describe('audit_log', () => {
     ).rejects.toThrow('append-only');
     const [{ n }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
     expect(n).toBe(3);
+  });
+
+  describe('as the application role (grant_application_role)', () => {
+    const role = `pm_app_${randomBytes(4).toString('hex')}`;
+    let app: Client;
+
+    beforeAll(async () => {
+      await database.dataSource.query(`CREATE ROLE ${role} LOGIN`);
+      await database.dataSource.query(`SELECT grant_application_role($1)`, [role]);
+      const url = new URL(database.url);
+      url.username = role;
+      app = new Client({ connectionString: url.toString() });
+      await app.connect();
+    });
+
+    afterAll(async () => {
+      await app?.end();
+      await database.dataSource.query(`DROP OWNED BY ${role}`);
+      await database.dataSource.query(`DROP ROLE ${role}`);
+    });
+
+    it('appends and reads audit rows, and works with every other table', async () => {
+      await app.query(
+        `INSERT INTO audit_log (role, organisation, action, entity_type, entity_id, referral_id)
+         VALUES ('admin', 'platform', 'read_child', 'referral', $1::text, $1::uuid)`,
+        [referralId],
+      );
+      expect((await app.query(`SELECT count(*)::int AS n FROM audit_log WHERE referral_id = $1`, [referralId])).rows[0].n).toBe(3);
+      await app.query(`UPDATE outbox SET attempts = attempts WHERE false`);
+      await app.query(`DELETE FROM vacancy_holds WHERE false`);
+    });
+
+    it.each([
+      `UPDATE audit_log SET organisation = 'someone else'`,
+      `DELETE FROM audit_log`,
+      `TRUNCATE audit_log`,
+      `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`,
+      `DROP TRIGGER audit_log_no_change ON audit_log`,
+      `DROP TABLE audit_log`,
+    ])('cannot %s', async (sql) => {
+      await expect(app.query(sql)).rejects.toThrow(/permission denied|must be owner/);
+    });
   });
 });

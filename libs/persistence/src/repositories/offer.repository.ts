@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { DeclineReason, OfferStatus } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
@@ -62,6 +62,11 @@ const ON_SHORTLIST = `EXISTS (
   SELECT 1 FROM referrals r JOIN referral_matches m ON m.referral_id = r.id
    WHERE r.id = $1 AND r.status = 'shortlisted' AND m.vacancy_id = $2 AND m.provider_id = $3)`;
 
+/** Holds the referral's row against acceptance and withdrawal for the rest of the transaction. */
+async function lockShortlisted(manager: EntityManager, referralId: string): Promise<void> {
+  await manager.query(`SELECT 1 FROM referrals WHERE id = $1 AND status = 'shortlisted' FOR SHARE`, [referralId]);
+}
+
 /** Providers' answers to shortlisted referrals, and the anonymised view they answer from. */
 @Injectable()
 export class OfferRepository {
@@ -83,18 +88,26 @@ export class OfferRepository {
     );
   }
 
-  /** One INSERT guarded by the shortlist; the partial unique index turns a second live offer into a conflict. */
+  /**
+   * An INSERT guarded by the shortlist, under a share lock on the referral: an acceptance or a
+   * withdrawal (which take the referral's row lock first, as here) either commits before, and the
+   * guard sees the referral no longer shortlisted, or waits for this offer and then closes it. The
+   * partial unique index turns a second live offer into a conflict.
+   */
   async createOffer(offer: NewOffer): Promise<OfferResult> {
     try {
-      const rows: OfferView[] = await this.dataSource.query(
-        `WITH o AS (
-           INSERT INTO offers (referral_id, vacancy_id, provider_id, created_by_user_id, weekly_cost, message)
-           SELECT $1, $2, $3, $4, $5, $6 WHERE ${ON_SHORTLIST}
-           RETURNING *)
-         SELECT ${OFFER_COLUMNS} FROM o`,
-        [offer.referralId, offer.vacancyId, offer.providerId, offer.createdByUserId, offer.weeklyCost, offer.message],
-      );
-      return rows.length > 0 ? { outcome: 'created', offer: rows[0] } : { outcome: 'not_shortlisted' };
+      return await this.dataSource.transaction(async (manager) => {
+        await lockShortlisted(manager, offer.referralId);
+        const rows: OfferView[] = await manager.query(
+          `WITH o AS (
+             INSERT INTO offers (referral_id, vacancy_id, provider_id, created_by_user_id, weekly_cost, message)
+             SELECT $1, $2, $3, $4, $5, $6 WHERE ${ON_SHORTLIST}
+             RETURNING *)
+           SELECT ${OFFER_COLUMNS} FROM o`,
+          [offer.referralId, offer.vacancyId, offer.providerId, offer.createdByUserId, offer.weeklyCost, offer.message],
+        );
+        return rows.length > 0 ? { outcome: 'created' as const, offer: rows[0] } : { outcome: 'not_shortlisted' as const };
+      });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) return { outcome: 'already_offered' };
       throw error;
@@ -104,6 +117,7 @@ export class OfferRepository {
   /** Records the decline and withdraws the provider's live offer of that vacancy, in one transaction. */
   async createDecline(decline: NewDecline): Promise<DeclineResult> {
     return this.dataSource.transaction(async (manager) => {
+      await lockShortlisted(manager, decline.referralId);
       const [row]: { id: string }[] = await manager.query(
         `INSERT INTO declines (referral_id, vacancy_id, provider_id, created_by_user_id, reason, note)
          SELECT $1, $2, $3, $4, $5, $6 WHERE ${ON_SHORTLIST}

@@ -15,6 +15,7 @@ export interface PlacementView {
   localAuthorityCode: string;
   startDate: string;
   weeklyCost: number;
+  bedsTaken: number;
   status: 'active' | 'ended';
   endedOn: string | null;
   endReason: string | null;
@@ -47,7 +48,7 @@ class Rollback extends Error {
 
 const VIEW = `SELECT p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacancyId", p.setting_id AS "settingId",
   p.provider_id AS "providerId", p.local_authority_code AS "localAuthorityCode",
-  to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", p.weekly_cost AS "weeklyCost",
+  to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", p.weekly_cost AS "weeklyCost", p.beds_taken AS "bedsTaken",
   CASE WHEN p.ended_on IS NULL THEN 'active' ELSE 'ended' END AS status,
   to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", p.end_reason AS "endReason", p.planned_ending AS "plannedEnding"
   FROM placements p`;
@@ -60,7 +61,7 @@ export class PlacementRepository {
   /**
    * Accepts an open offer for a shortlisted referral of the LA, in one transaction: the referral is
    * claimed (shortlisted -> placed, so racing acceptances for it serialise and the losers find it
-   * placed), the offer accepted, one bed taken by a guarded UPDATE (never below zero, filled when
+   * placed), the offer accepted, a bed for each child of the sibling group taken by a guarded UPDATE (never below zero, filled when
    * the last goes), the placement created (a partial unique index allows one live placement per
    * referral even if this code were wrong), the referral's other open offers closed, and the
    * vacancy change published so other referrals are re-ranked. Any step failing rolls back all.
@@ -79,9 +80,11 @@ export class PlacementRepository {
           [offerId, localAuthorityCode],
         );
         if (!offer) return { outcome: 'not_found' as const };
-        const claimed = await returningRows<{ urgency: string }>(
+        const claimed = await returningRows<{ urgency: string; beds: number }>(
           manager,
-          `UPDATE referrals SET status = 'placed', updated_at = now() WHERE id = $1 AND status = 'shortlisted' RETURNING urgency`,
+          `UPDATE referrals r SET status = 'placed', updated_at = now() FROM children c
+            WHERE r.id = $1 AND r.status = 'shortlisted' AND c.id = r.child_id
+           RETURNING r.urgency, c.sibling_group_size AS beds`,
           [offer.referralId],
         );
         if (claimed.length === 0) throw new Rollback({ outcome: 'not_open', why: 'The referral is no longer open for offers' });
@@ -92,31 +95,33 @@ export class PlacementRepository {
           [offerId],
         );
         if (!accepted) throw new Rollback({ outcome: 'not_open', why: 'The offer is no longer open' });
+        // A sibling group placed together takes a bed each: never below zero, filled with the last.
+        const beds = claimed[0].beds;
         const [bed] = await returningRows<{ settingId: string }>(
           manager,
-          `UPDATE vacancies SET beds = beds - 1, status = CASE WHEN beds - 1 = 0 THEN 'filled' ELSE status END,
+          `UPDATE vacancies SET beds = beds - $2, status = CASE WHEN beds - $2 = 0 THEN 'filled' ELSE status END,
                   version = version + 1, updated_at = now()
-            WHERE id = $1 AND beds > 0 AND status = 'open'
+            WHERE id = $1 AND beds >= $2 AND status = 'open'
            RETURNING setting_id AS "settingId"`,
-          [accepted.vacancyId],
+          [accepted.vacancyId, beds],
         );
         if (!bed) throw new Rollback({ outcome: 'no_bed' });
         // Holds are checked once this transaction owns the vacancy's row: a hold is only made under
         // that row lock too, so every hold that could count has committed and none can appear now.
-        // The bed just taken must not be one held for another referral.
+        // The beds left must still cover every other referral's live hold.
         const [held] = await manager.query(
-          `SELECT v.beds + 1 - count(h.id) FILTER (WHERE h.referral_id <> $2) AS "freeBeds",
+          `SELECT v.beds - count(h.id) FILTER (WHERE h.referral_id <> $2) AS spare,
                   (array_agg(h.id) FILTER (WHERE h.referral_id = $2))[1] AS "ownHold"
              FROM vacancies v
              LEFT JOIN vacancy_holds h ON h.vacancy_id = v.id AND h.released_at IS NULL AND h.used_at IS NULL AND h.expires_at > now()
             WHERE v.id = $1 GROUP BY v.beds`,
           [accepted.vacancyId, offer.referralId],
         );
-        if (Number(held.freeBeds) < 1 && !held.ownHold) throw new Rollback({ outcome: 'held' });
+        if (Number(held.spare) < 0) throw new Rollback({ outcome: 'held' });
         const [placement]: { id: string }[] = await manager.query(
-          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost],
+          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost, beds_taken)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost, beds],
         );
         await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
         if (held.ownHold) await manager.query(`UPDATE vacancy_holds SET used_at = now() WHERE id = $1`, [held.ownHold]);
@@ -215,11 +220,11 @@ export class PlacementRepository {
     changeJob: ChangeJob,
   ): Promise<EndResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [ended] = await returningRows<{ vacancyId: string; referralId: string }>(
+      const [ended] = await returningRows<{ vacancyId: string; referralId: string; bedsTaken: number }>(
         manager,
         `UPDATE placements SET ended_on = $3, end_reason = $4, planned_ending = $5, updated_at = now()
           WHERE id = $1 AND local_authority_code = $2 AND ended_on IS NULL
-         RETURNING vacancy_id AS "vacancyId", referral_id AS "referralId"`,
+         RETURNING vacancy_id AS "vacancyId", referral_id AS "referralId", beds_taken AS "bedsTaken"`,
         [id, localAuthorityCode, ending.endDate, ending.reason, ending.planned],
       );
       if (!ended) {
@@ -235,9 +240,9 @@ export class PlacementRepository {
       if (!ending.planned) {
         const freed = await returningRows(
           manager,
-          `UPDATE vacancies SET beds = beds + 1, status = 'open', version = version + 1, updated_at = now()
+          `UPDATE vacancies SET beds = beds + $2, status = 'open', version = version + 1, updated_at = now()
             WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
-          [ended.vacancyId],
+          [ended.vacancyId, ended.bedsTaken],
         );
         if (freed.length > 0) await appendChange(manager, changeJob, [ended.vacancyId]);
       }

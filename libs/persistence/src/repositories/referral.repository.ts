@@ -213,6 +213,8 @@ export class ReferralRepository {
       if (current.status === 'withdrawn') return { outcome: 'withdrawn' as const };
       if (!WITHDRAWABLE.includes(current.status)) return { outcome: 'not_withdrawable' as const, status: current.status };
       await manager.query(`UPDATE referrals SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
+      // Providers' live offers for it close with it, so nobody sees an offer open on a closed referral.
+      await manager.query(`UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open'`, [id]);
       return { outcome: 'withdrawn' as const };
     });
   }
