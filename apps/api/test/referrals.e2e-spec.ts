@@ -158,20 +158,22 @@ describe('referral intake (e2e)', () => {
     const relay = new OutboxRelay(new OutboxRepository(api.dataSource), new Map([[QueueName.Matching, queue]]), {
       databaseUrl: api.databaseUrl,
       pollIntervalMs: 50,
+      // The routine queue only: an earlier test's emergency waits for the fast lane's relay.
+      queues: [QueueName.Matching],
     });
     try {
       relay.start();
       const [unsent] = await waitFor(async () => {
-        const rows = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`);
+        const rows = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL AND queue_name = 'matching'`);
         return rows[0].n === 0 ? rows : undefined;
       });
       expect(unsent.n).toBe(0);
       const jobs = await queue.getJobs(['waiting']);
       const queued = jobs.map((job) => job.data.referralId);
       for (const id of ids) expect(queued.filter((q) => q === id)).toHaveLength(1);
-      const [{ total }] = await api.dataSource.query(`SELECT count(*)::int AS total FROM outbox`);
+      const [{ total }] = await api.dataSource.query(`SELECT count(*)::int AS total FROM outbox WHERE queue_name = 'matching'`);
       expect(jobs).toHaveLength(total);
-      const [first] = await api.dataSource.query(`SELECT id::text FROM outbox ORDER BY id LIMIT 1`);
+      const [first] = await api.dataSource.query(`SELECT id::text FROM outbox WHERE queue_name = 'matching' ORDER BY id LIMIT 1`);
       expect(await queue.getJob(outboxJobId(first.id))).toBeDefined();
     } finally {
       await relay.stop();

@@ -212,6 +212,29 @@ describe('OutboxRelay', () => {
     expect(errors).toEqual([]);
   });
 
+  it("publishes the fast lane's rows first, however many routine rows were written before them", async () => {
+    await database.dataSource.query(
+      `INSERT INTO outbox (queue_name, job_name, payload)
+       SELECT $1, $2, jsonb_build_object('referralId', gen_random_uuid()) FROM generate_series(1, 450)`,
+      [QueueName.Matching, JobName.MatchReferral],
+    );
+    await database.dataSource.query(`INSERT INTO outbox (queue_name, job_name, payload) VALUES ($1, $2, $3)`, [
+      QueueName.Emergency,
+      JobName.MatchEmergency,
+      { referralId: randomUUID() },
+    ]);
+    const batches: OutboxRow[][] = [];
+    await outbox.publishPending(200, Object.values(JobName), async (rows) => void batches.push(rows), [QueueName.Emergency]);
+    expect(batches[0]).toHaveLength(200);
+    expect(batches[0][0]).toMatchObject({ queueName: QueueName.Emergency, jobName: JobName.MatchEmergency });
+    expect(batches[0].slice(1).every((row) => row.queueName === QueueName.Matching)).toBe(true);
+    // A relay that serves only the routine queue leaves the emergency row for one that serves it.
+    await database.dataSource.query(`UPDATE outbox SET sent_at = NULL`);
+    const routineOnly: OutboxRow[] = [];
+    await outbox.publishPending(1_000, [JobName.MatchReferral], async (rows) => void routineOnly.push(...rows), [QueueName.Emergency]);
+    expect(routineOnly).toHaveLength(450);
+  });
+
   it('is woken by the NOTIFY that follows a commit rather than waiting for the next poll', async () => {
     const { queue } = connectSharedQueue();
     const { relay } = newRelay(queue, { pollIntervalMs: 60_000 });
