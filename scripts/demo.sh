@@ -22,6 +22,8 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-3000}"
 export QUEUE_PREFIX="${QUEUE_PREFIX:-placements}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
+# The demo runs on a developer's machine: webhooks may point at a local receiver.
+export WEBHOOK_ALLOW_PRIVATE_NETWORKS="${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}"
 
 STATE_DIR="$ROOT/.demo"
 LOG_DIR="$STATE_DIR/logs"

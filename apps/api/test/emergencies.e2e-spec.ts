@@ -58,7 +58,8 @@ describe('emergencies (e2e)', () => {
   const SECRET = 'a-secret-of-the-provider-0123456789';
 
   beforeAll(async () => {
-    api = await startTestApi({ DATABASE_POOL_SIZE: '8' });
+    // The receiver below listens on loopback, which only a development setting lets a webhook reach.
+    api = await startTestApi({ DATABASE_POOL_SIZE: '8', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' });
     worker = await startTestWorker();
     orgs = await createOrganisations(api);
     hookUrl = await receiver.start();
@@ -200,6 +201,38 @@ describe('emergencies (e2e)', () => {
     await http().post(`/api/v1/offers/${nextOffer}/accept`).set(bearer(orgs.ealing)).expect(201);
   }, 60_000);
 
+  it('keeps a bed for each child of a sibling group, and gives back what a placed referral still holds', async () => {
+    const pair = await vacancy(orgs.providerB, { beds: 2, postcode: 'W5 5AA' });
+    const spare = await vacancy(orgs.providerB, { beds: 1, postcode: 'W5 5AA' });
+    const siblings = await emergency(orgs.ealing, { child: { ...referralBody().child, siblingGroupSize: 2 } });
+    const single = await emergency();
+    await until('both shortlisted with the pair', async () => [await shortlistOf(siblings), await shortlistOf(single)], (lists: string[][]) =>
+      lists.every((list) => list.includes(pair)),
+    );
+    await until('the single child shortlisted with the spare', () => shortlistOf(single), (list: string[]) => list.includes(spare));
+    const hold = (vacancyId: string, referralId: string) =>
+      http().post(`/api/v1/vacancies/${vacancyId}/holds`).set(bearer(orgs.ealing)).send({ referralId, minutes: 60 });
+    const { body: kept } = await hold(pair, siblings).expect(201);
+    expect((await http().get(`/api/v1/vacancies/${pair}/holds`).set(bearer(orgs.providerB.token))).body.items).toEqual([
+      expect.objectContaining({ id: kept.id, beds: 2 }),
+    ]);
+    await hold(pair, single).expect(409);
+    // Both of the pair's beds are kept for the siblings: the single child cannot be placed there.
+    const offerFor = async (vacancyId: string) =>
+      (await http().post(`/api/v1/referrals/${single}/offers`).set(bearer(orgs.providerB.token)).send({ vacancyId, weeklyCost: 6_000 }).expect(201))
+        .body.id;
+    await http().post(`/api/v1/offers/${await offerFor(pair)}/accept`).set(bearer(orgs.ealing)).expect(409);
+    // It holds the spare bed, then is placed elsewhere: the spare bed goes back at once.
+    await hold(spare, single).expect(201);
+    const elsewhere = await vacancy(orgs.providerB, { beds: 1, postcode: 'W5 5AA' });
+    await until('the single child shortlisted elsewhere', () => shortlistOf(single), (list: string[]) => list.includes(elsewhere));
+    await http().post(`/api/v1/offers/${await offerFor(elsewhere)}/accept`).set(bearer(orgs.ealing)).expect(201);
+    expect((await http().get(`/api/v1/vacancies/${spare}/holds`).set(bearer(orgs.providerB.token))).body.items).toEqual([]);
+    // The siblings withdrawn: their hold on the pair goes back at once.
+    await http().post(`/api/v1/referrals/${siblings}/withdraw`).set(bearer(orgs.ealing)).expect(200);
+    expect((await http().get(`/api/v1/vacancies/${pair}/holds`).set(bearer(orgs.providerB.token))).body.items).toEqual([]);
+  });
+
   it('alerts a provider through its webhook, signed, retried while it fails, never twice after a success', async () => {
     const put = (body: object, token = orgs.providerA.token, providerId = orgs.providerA.id) =>
       http().put(`/api/v1/providers/${providerId}/webhook`).set(bearer(token)).send(body);
@@ -207,9 +240,26 @@ describe('emergencies (e2e)', () => {
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['secret', 'url']);
     await put({ url: hookUrl, secret: SECRET }, orgs.providerB.token).expect(404);
     await put({ url: hookUrl, secret: SECRET }, orgs.ealing).expect(403);
+    // An emergency shortlisted with this provider's bed before it has a webhook: listed, not sent.
+    const early = await vacancy(orgs.providerA, { postcode: 'W5 4AA' });
+    const before = await emergency();
+    await until('shortlisted with the early bed', () => shortlistOf(before), (list: string[]) => list.includes(early));
+    const listed = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
+    expect(listed.find((n: { referralId: string; vacancyId: string }) => n.referralId === before && n.vacancyId === early)).toMatchObject({
+      delivery: 'not_sent',
+    });
     const { body: registered } = await put({ url: hookUrl, secret: SECRET }).expect(200);
-    expect(registered).toEqual({ providerId: orgs.providerA.id, url: hookUrl, updatedAt: expect.any(String) });
+    expect(registered).toEqual({ providerId: orgs.providerA.id, url: hookUrl, updatedAt: expect.any(String), queued: expect.any(Number) });
     expect(JSON.stringify(registered)).not.toContain(SECRET);
+    // Alerts raised before it had a webhook, that it may still see, are sent now.
+    expect(registered.queued).toBeGreaterThan(0);
+    await until('the alerts raised before the webhook', async () => receiver.receipts.length, (n) => n >= registered.queued);
+    expect(receiver.receipts.map((r) => JSON.parse(r.body))).toContainEqual(
+      expect.objectContaining({ referralId: before, vacancyId: early, urgency: 'emergency' }),
+    );
+    const late = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
+    expect(late.filter((n: { delivery: string }) => n.delivery === 'delivered')).toHaveLength(registered.queued);
+    const receivedBefore = receiver.receipts.length;
 
     // In Manchester, for a Manchester child: out of reach of the other tests' West London referrals,
     // so the one failure queued below is this alert's.
@@ -242,6 +292,7 @@ describe('emergencies (e2e)', () => {
     await http().post(`/api/v1/referrals/${id}/withdraw`).set(bearer(orgs.ealing)).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(receiver.receipts.filter((r) => r.deliveryId === last.deliveryId)).toHaveLength(2);
+    expect(receiver.receipts.length).toBe(receivedBefore + 2);
 
     // A routine referral alerts nobody.
     const routine = (
@@ -251,6 +302,24 @@ describe('emergencies (e2e)', () => {
     const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM provider_notifications WHERE referral_id = $1`, [routine]);
     expect(n).toBe(0);
   }, 60_000);
+
+  it("re-matches an alliance's emergencies on the fast lane when its weights change", async () => {
+    const open = await emergency();
+    await settled(open);
+    await http()
+      .put(`/api/v1/alliances/${orgs.allianceId}/matching-weights`)
+      .set(bearer(orgs.commissioner))
+      .send({ needs: 40, proximity: 25, quality: 15, continuity: 10, cost: 10 })
+      .expect(200);
+    const rows: { queue: string; job: string; urgency: string }[] = await api.dataSource.query(
+      `SELECT o.queue_name AS queue, o.job_name AS job, r.urgency FROM outbox o JOIN referrals r ON r.id = (o.payload->>'referralId')::uuid
+        WHERE o.job_name LIKE 'rematch-%'`,
+    );
+    expect(rows.find((row) => row.urgency === 'emergency')).toBeDefined();
+    for (const row of rows) {
+      expect([row.queue, row.job]).toEqual(row.urgency === 'emergency' ? ['matching-emergency', 'rematch-emergency'] : ['matching', 'rematch-referral']);
+    }
+  });
 
   it('opens the planned follow-on referral when an emergency is placed, once, required by the alliance’s step-down days', async () => {
     const stepDown = (body?: object, token = orgs.commissioner) =>

@@ -57,10 +57,11 @@ describe('referral intake while Redis is down (e2e)', () => {
       await new Promise<void>((resolve) => (connection.status === 'ready' ? resolve() : connection.once('ready', () => resolve())));
       relay.start();
       const deadline = Date.now() + 10_000;
-      while ((await queue.getJobCounts('wait')).wait < ids.length && Date.now() < deadline) {
+      // Match jobs wait prioritised (first matches ahead of re-matches).
+      while ((await queue.getJobCounts('prioritized')).prioritized < ids.length && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const jobs = await queue.getJobs(['wait']);
+      const jobs = await queue.getJobs(['prioritized']);
       expect(jobs.map((job) => job.data.referralId).sort()).toEqual([...ids].sort());
       const rows: { id: string }[] = await api.dataSource.query(`SELECT id::text FROM outbox ORDER BY id`);
       expect(jobs.map((job) => job.id).sort()).toEqual(rows.map((row) => outboxJobId(row.id)).sort());

@@ -168,7 +168,7 @@ describe('referral intake (e2e)', () => {
         return rows[0].n === 0 ? rows : undefined;
       });
       expect(unsent.n).toBe(0);
-      const jobs = await queue.getJobs(['waiting']);
+      const jobs = await queue.getJobs(['waiting', 'prioritized']);
       const queued = jobs.map((job) => job.data.referralId);
       for (const id of ids) expect(queued.filter((q) => q === id)).toHaveLength(1);
       const [{ total }] = await api.dataSource.query(`SELECT count(*)::int AS total FROM outbox WHERE queue_name = 'matching'`);

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  ArrayNotEmpty,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -99,6 +101,7 @@ export class Environment {
           .map((name) => name.trim())
           .filter(Boolean),
   )
+  @ArrayNotEmpty({ message: `WORKER_QUEUES must list at least one of ${WORKER_QUEUE_NAMES.join(', ')}` })
   @IsIn(WORKER_QUEUE_NAMES, { each: true, message: `WORKER_QUEUES must list queues among ${WORKER_QUEUE_NAMES.join(', ')}` })
   WORKER_QUEUES: string[];
 
@@ -108,6 +111,14 @@ export class Environment {
   @Min(1, { message: 'EMERGENCY_CONCURRENCY must be between 1 and 64' })
   @Max(64, { message: 'EMERGENCY_CONCURRENCY must be between 1 and 64' })
   EMERGENCY_CONCURRENCY: number;
+
+  /**
+   * Lets providers' webhooks point at loopback and private addresses, over plain http. For a
+   * development machine or a test only: otherwise webhooks must be https on public addresses.
+   */
+  @Transform(({ value }) => value === 'true' || value === '1')
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: boolean;
 
   /** Webhook deliveries one worker process makes at once. */
   @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
@@ -157,6 +168,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'WORKER_QUEUES',
   'EMERGENCY_CONCURRENCY',
   'NOTIFY_CONCURRENCY',
+  'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
 ];
 
 /**

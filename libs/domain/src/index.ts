@@ -33,3 +33,4 @@ export {
   costCannotOutweighNeedsAndProximity,
   validateWeights,
 } from './matching/weights';
+export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';

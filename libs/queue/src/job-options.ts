@@ -27,9 +27,18 @@ const NOTIFY: JobsOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
 };
 
+/**
+ * Order on the routine queue: BullMQ serves jobs without a priority before prioritised ones, and
+ * lower numbers first. A vacancy change's fan-out goes first, because it is cheap and may re-match
+ * an emergency on the fast lane; then first matches; re-matches last, so a weights change for a
+ * whole alliance never holds up a new referral.
+ */
+const FIRST_MATCH_PRIORITY = 1;
+const REMATCH_PRIORITY = 2;
+
 export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
-  [JobName.MatchReferral]: MATCHING,
-  [JobName.RematchReferral]: MATCHING,
+  [JobName.MatchReferral]: { ...MATCHING, priority: FIRST_MATCH_PRIORITY },
+  [JobName.RematchReferral]: { ...MATCHING, priority: REMATCH_PRIORITY },
   [JobName.VacanciesChanged]: MATCHING,
   [JobName.MatchEmergency]: EMERGENCY,
   [JobName.RematchEmergency]: EMERGENCY,

@@ -139,6 +139,12 @@ describe('OutboxRelay', () => {
 
   const allSent = async () => (await outbox.countUnsent()) === 0;
 
+  /** Jobs waiting to run, prioritised or not. */
+  const queued = async (queue: Queue): Promise<number> => {
+    const counts = await queue.getJobCounts('wait', 'prioritized');
+    return counts.wait + counts.prioritized;
+  };
+
   /** The relay's LISTEN session, once it is listening. */
   async function listenerPids(): Promise<number[]> {
     const rows: { pid: number }[] = await database.dataSource.query(
@@ -176,9 +182,10 @@ describe('OutboxRelay', () => {
     expect(rows).toHaveLength(26);
     expect(rows.every((row) => row.sent && row.attempts === 1 && row.lastError === null)).toBe(true);
     expect(await jobIds(queue)).toEqual(expectedJobIds(rows.map((row) => row.id)));
+    // Match jobs wait prioritised (job-options.ts): first matches ahead of re-matches.
     expect(await queue.getJobCounts('wait', 'prioritized', 'delayed', 'failed')).toEqual({
-      wait: 26,
-      prioritized: 0,
+      wait: 0,
+      prioritized: 26,
       delayed: 0,
       failed: 0,
     });
@@ -322,7 +329,7 @@ describe('OutboxRelay', () => {
       await redis.start();
       await waitUntil(allSent, 'every row written during the outage is sent');
       expect(await jobIds(queue)).toEqual(expectedJobIds(duringOutage));
-      expect(await queue.getJobCounts('wait')).toEqual({ wait: duringOutage.length });
+      expect(await queued(queue)).toBe(duringOutage.length);
     });
   });
 
@@ -354,7 +361,7 @@ describe('OutboxRelay', () => {
 
     expect(await outbox.countUnsent()).toBe(0);
     expect(await jobIds(queue)).toEqual(expectedJobIds(ids));
-    expect(await queue.getJobCounts('wait')).toEqual({ wait: 30 });
+    expect(await queued(queue)).toBe(30);
     expect(errors).toEqual([]);
   });
 
@@ -397,7 +404,7 @@ describe('OutboxRelay', () => {
     expect(relayPublished.every((count) => count > 0)).toBe(true);
     // ... and the queue holds each job once.
     expect(await jobIds(queues[0].queue)).toEqual(expectedJobIds(all));
-    expect(await queues[1].queue.getJobCounts('wait')).toEqual({ wait: 500 });
+    expect(await queued(queues[1].queue)).toBe(500);
     expect((await outboxRows()).every((row) => row.sent && row.attempts === 1)).toBe(true);
     for (const { errors } of instrumented) expect(errors).toEqual([]);
   });

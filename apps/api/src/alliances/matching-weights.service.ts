@@ -12,7 +12,10 @@ import { JOB_QUEUE, JobName } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import type { MatchingWeightsDto } from './dto/matching-weights.dto';
 
-const REMATCH = { queueName: JOB_QUEUE[JobName.RematchReferral], jobName: JobName.RematchReferral };
+const REMATCH = {
+  routine: { queueName: JOB_QUEUE[JobName.RematchReferral], jobName: JobName.RematchReferral },
+  emergency: { queueName: JOB_QUEUE[JobName.RematchEmergency], jobName: JobName.RematchEmergency },
+};
 
 @Injectable()
 export class MatchingWeightsService {

@@ -1,12 +1,16 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, DomainErrorCode } from '@app/domain';
-import { NotificationRepository } from '@app/persistence';
+import { Environment } from '@app/config';
+import { DomainError, DomainErrorCode, isRegistrableHost } from '@app/domain';
+import { NotificationRepository, OutboxSignal } from '@app/persistence';
+import { JOB_QUEUE, JobName } from '@app/queue';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
 import { WebhookDto } from './dto/webhook.dto';
+
+const DELIVERY = { queueName: JOB_QUEUE[JobName.NotifyProvider], jobName: JobName.NotifyProvider };
 
 /**
  * Providers' emergency alerts: a webhook to receive them as signed POSTs, and the list of them for
@@ -16,18 +20,28 @@ import { WebhookDto } from './dto/webhook.dto';
 @ApiBearerAuth()
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly outbox: OutboxSignal,
+    private readonly env: Environment,
+  ) {}
 
   @Put('providers/:id/webhook')
   @Roles('provider_user', 'admin')
   @ApiOperation({
     summary:
-      'Register or replace the webhook for emergency alerts: each is POSTed as { event, referralId, vacancyId, urgency } with X-Signature: sha256=<hex HMAC of the body>',
+      'Register or replace the webhook for emergency alerts: each is POSTed as { event, referralId, vacancyId, urgency } with X-Signature: sha256=<hex HMAC of the body>. Alerts of the last day not yet received are sent to it.',
   })
   async setWebhook(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: WebhookDto) {
     if (principal.role !== 'admin' && principal.providerId !== id) throw DomainError.notFound('Provider');
-    const webhook = await this.notifications.setWebhook(id, body.url, body.secret);
+    if (!this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) {
+      const url = new URL(body.url);
+      if (url.protocol !== 'https:') throw DomainError.invalid('url', 'must be an https URL');
+      if (!isRegistrableHost(url.hostname)) throw DomainError.invalid('url', 'must be a public address');
+    }
+    const webhook = await this.notifications.setWebhook(id, { url: body.url, secret: body.secret }, DELIVERY);
     if (!webhook) throw DomainError.notFound('Provider');
+    if (webhook.queued > 0) this.outbox.signal();
     return webhook;
   }
 

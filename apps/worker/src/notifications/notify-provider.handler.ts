@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Environment } from '@app/config';
 import { NotificationRepository } from '@app/persistence';
 import { HandlesJob, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { postJson } from './deliver';
 import { signatureOf } from './signature';
 
 /** How long a provider's endpoint has to answer before the attempt counts as failed. */
@@ -27,7 +29,10 @@ export class DeliveryFailed extends Error {
 export class NotifyProviderHandler implements HandlesJob<JobName.NotifyProvider> {
   private readonly logger = new Logger(NotifyProviderHandler.name);
 
-  constructor(private readonly notifications: NotificationRepository) {}
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly env: Environment,
+  ) {}
 
   async handle({ notificationId }: JobPayloads[JobName.NotifyProvider]) {
     const alert = await this.notifications.pending(notificationId);
@@ -40,21 +45,18 @@ export class NotifyProviderHandler implements HandlesJob<JobName.NotifyProvider>
     const body = JSON.stringify({ event: alert.event, referralId: alert.referralId, vacancyId: alert.vacancyId, urgency: alert.urgency });
     let status: number;
     try {
-      const response = await fetch(alert.url, {
-        method: 'POST',
-        headers: {
+      status = await postJson(
+        alert.url,
+        body,
+        {
           'Content-Type': 'application/json',
           'User-Agent': 'placement-matching-webhooks',
           'X-Signature': signatureOf(body, alert.secret),
           'X-Delivery-Id': alert.id,
           'X-Event': alert.event,
         },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => undefined);
+        { timeoutMs: DELIVERY_TIMEOUT_MS, allowPrivateNetworks: this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+      );
     } catch (error) {
       const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timeout' : error.name) : 'error';
       await this.notifications.markFailedAttempt(notificationId, reason);
@@ -67,5 +69,10 @@ export class NotifyProviderHandler implements HandlesJob<JobName.NotifyProvider>
     const first = await this.notifications.markDelivered(notificationId);
     if (!first) this.logger.warn({ notificationId }, 'alert delivered again after an earlier success');
     return { sent: true };
+  }
+
+  /** Every retry failed: the alert shows `failed`, and registering the webhook again retries it. */
+  async onFinalFailure({ notificationId }: JobPayloads[JobName.NotifyProvider]): Promise<void> {
+    await this.notifications.markFailed(notificationId);
   }
 }

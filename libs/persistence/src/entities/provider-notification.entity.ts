@@ -46,6 +46,14 @@ export class ProviderNotificationEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** When a delivery was queued: at the match if the provider had a webhook, or when it registered one. */
+  @Column({ type: 'timestamptz', nullable: true })
+  queuedAt: Date | null;
+
+  /** When the last retry failed: the provider never answered 2xx. */
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
   /** When the provider's webhook answered 2xx. */
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;

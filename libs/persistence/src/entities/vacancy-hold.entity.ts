@@ -46,11 +46,15 @@ export class VacancyHoldEntity {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
+  /** Beds kept: one for each child of the referral's sibling group. */
+  @Column({ type: 'smallint', default: 1 })
+  beds: number;
+
   /** Given up by the LA before it lapsed. */
   @Column({ type: 'timestamptz', nullable: true })
   releasedAt: Date | null;
 
-  /** Taken by the acceptance it was kept for. */
+  /** Taken by the acceptance it was kept for. Released (`releasedAt`) instead if its referral was placed elsewhere or withdrawn. */
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 }

@@ -8,6 +8,7 @@ export interface HoldView {
   localAuthorityCode: string;
   createdAt: Date;
   expiresAt: Date;
+  beds: number;
   status: 'live' | 'expired' | 'released' | 'used';
 }
 
@@ -22,7 +23,7 @@ export type HoldResult =
 
 /** A hold's standing, from the clock as much as from its columns: it lapses at `expires_at` by itself. */
 const HOLD_COLUMNS = `h.id, h.vacancy_id AS "vacancyId", h.referral_id AS "referralId", h.local_authority_code AS "localAuthorityCode",
-  h.created_at AS "createdAt", h.expires_at AS "expiresAt",
+  h.created_at AS "createdAt", h.expires_at AS "expiresAt", h.beds,
   CASE WHEN h.used_at IS NOT NULL THEN 'used' WHEN h.released_at IS NOT NULL THEN 'released'
        WHEN h.expires_at <= now() THEN 'expired' ELSE 'live' END AS status`;
 
@@ -42,30 +43,36 @@ export class HoldRepository {
     hold: { referralId: string; localAuthorityCode: string; userId: string; minutes: number },
   ): Promise<HoldResult> {
     return this.dataSource.transaction(async (manager) => {
+      // Locks in the order acceptance takes them: the referral, then the vacancy. The referral's
+      // share lock keeps it shortlisted (no acceptance, withdrawal or re-match) until this commits.
       const [referral] = await manager.query(
         `SELECT r.status = 'shortlisted' AND EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3)
-                  AS "onShortlist"
-           FROM referrals r WHERE r.id = $1 AND r.local_authority_code = $2`,
+                  AS "onShortlist", c.sibling_group_size AS beds
+           FROM referrals r JOIN children c ON c.id = r.child_id
+          WHERE r.id = $1 AND r.local_authority_code = $2
+            FOR SHARE OF r`,
         [hold.referralId, hold.localAuthorityCode, vacancyId],
       );
       if (!referral) return { outcome: 'referral_not_found' as const };
       // The row lock orders this hold against acceptances and other holds of the vacancy. It is a
-      // row lock only (no vacancy UPDATE, so no change number), taken before any other lock here.
+      // row lock only (no vacancy UPDATE, so no change number).
       const [vacancy] = await manager.query(`SELECT beds, status FROM vacancies WHERE id = $1 FOR UPDATE`, [vacancyId]);
       if (!vacancy) return { outcome: 'vacancy_not_found' as const };
       if (!referral.onShortlist) return { outcome: 'not_on_shortlist' as const };
       const [live] = await manager.query(
-        `SELECT count(*)::int AS n, bool_or(h.referral_id = $2) AS mine FROM vacancy_holds h WHERE h.vacancy_id = $1 AND ${LIVE}`,
+        `SELECT coalesce(sum(h.beds), 0)::int AS held, bool_or(h.referral_id = $2) AS mine
+           FROM vacancy_holds h WHERE h.vacancy_id = $1 AND ${LIVE}`,
         [vacancyId, hold.referralId],
       );
       if (live.mine) return { outcome: 'already_held' as const };
-      if (vacancy.status !== 'open' || live.n >= vacancy.beds) return { outcome: 'no_free_bed' as const };
+      // A sibling group is kept a bed each; held beds never exceed the beds there are.
+      if (vacancy.status !== 'open' || live.held + referral.beds > vacancy.beds) return { outcome: 'no_free_bed' as const };
       const [created]: HoldView[] = await manager.query(
         `WITH h AS (
-           INSERT INTO vacancy_holds (vacancy_id, referral_id, local_authority_code, created_by_user_id, expires_at)
-           VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING *)
+           INSERT INTO vacancy_holds (vacancy_id, referral_id, local_authority_code, created_by_user_id, expires_at, beds)
+           VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6) RETURNING *)
          SELECT ${HOLD_COLUMNS} FROM h`,
-        [vacancyId, hold.referralId, hold.localAuthorityCode, hold.userId, hold.minutes],
+        [vacancyId, hold.referralId, hold.localAuthorityCode, hold.userId, hold.minutes, referral.beds],
       );
       return { outcome: 'held' as const, hold: created };
     });

@@ -448,14 +448,14 @@ export class MatchingRepository {
     const { rowCount } = await client.query({
       name: 'matching-alert-providers',
       text: `WITH alerts AS (
-               INSERT INTO provider_notifications (provider_id, referral_id, vacancy_id, event, urgency)
-               SELECT t.provider_id, $1, t.vacancy_id, 'referral.shortlisted', 'emergency'
+               INSERT INTO provider_notifications (provider_id, referral_id, vacancy_id, event, urgency, queued_at)
+               SELECT t.provider_id, $1, t.vacancy_id, 'referral.shortlisted', 'emergency',
+                      CASE WHEN EXISTS (SELECT 1 FROM provider_webhooks w WHERE w.provider_id = t.provider_id) THEN now() END
                  FROM unnest($2::uuid[], $3::uuid[]) AS t(vacancy_id, provider_id)
                ON CONFLICT ON CONSTRAINT provider_notifications_once DO NOTHING
-               RETURNING id, provider_id)
+               RETURNING id, queued_at)
              INSERT INTO outbox (queue_name, job_name, payload)
-             SELECT $4, $5, jsonb_build_object('notificationId', a.id)
-               FROM alerts a JOIN provider_webhooks w ON w.provider_id = a.provider_id`,
+             SELECT $4, $5, jsonb_build_object('notificationId', a.id) FROM alerts a WHERE a.queued_at IS NOT NULL`,
       values: [
         referralId,
         outcome.matches.map((m) => m.vacancyId),

@@ -9,8 +9,12 @@ export interface NotificationView {
   vacancyId: string;
   urgency: string;
   createdAt: Date;
-  /** `pending` (being delivered or retried), `delivered`, `cancelled` (no longer the provider's to see), or `not_sent` (no webhook). */
-  delivery: 'pending' | 'delivered' | 'cancelled' | 'not_sent';
+  /**
+   * `pending` (being delivered or retried), `delivered`, `cancelled` (no longer the provider's to
+   * see), `failed` (every retry failed; registering the webhook again retries it), or `not_sent`
+   * (no webhook when it was raised).
+   */
+  delivery: 'pending' | 'delivered' | 'cancelled' | 'failed' | 'not_sent';
   deliveredAt: Date | null;
   attempts: number;
 }
@@ -36,15 +40,41 @@ export interface PendingDelivery {
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registers or replaces the provider's webhook. */
-  async setWebhook(providerId: string, url: string, secret: string): Promise<{ providerId: string; url: string; updatedAt: Date } | null> {
-    const rows = await this.dataSource.query(
-      `INSERT INTO provider_webhooks (provider_id, url, secret) SELECT id, $2, $3 FROM providers WHERE id = $1
-       ON CONFLICT (provider_id) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, updated_at = now()
-       RETURNING provider_id AS "providerId", url, updated_at AS "updatedAt"`,
-      [providerId, url, secret],
-    );
-    return rows[0] ?? null;
+  /**
+   * Registers or replaces the provider's webhook and, in the same transaction, queues delivery of
+   * the alerts of the last day it has not received and may still see: those raised before it had a
+   * webhook, and those whose retries ran out. Returns how many were queued.
+   */
+  async setWebhook(
+    providerId: string,
+    webhook: { url: string; secret: string },
+    deliveryJob: { queueName: string; jobName: string },
+  ): Promise<{ providerId: string; url: string; updatedAt: Date; queued: number } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO provider_webhooks (provider_id, url, secret) SELECT id, $2, $3 FROM providers WHERE id = $1
+         ON CONFLICT (provider_id) DO UPDATE SET url = EXCLUDED.url, secret = EXCLUDED.secret, updated_at = now()
+         RETURNING provider_id AS "providerId", url, updated_at AS "updatedAt"`,
+        [providerId, webhook.url, webhook.secret],
+      );
+      if (!row) return null;
+      const queued = await returningRows(
+        manager,
+        `WITH due AS (
+           UPDATE provider_notifications n SET queued_at = now(), failed_at = NULL
+             FROM referrals r
+            WHERE n.provider_id = $1 AND r.id = n.referral_id AND r.status = 'shortlisted'
+              AND EXISTS (SELECT 1 FROM referral_matches m
+                           WHERE m.referral_id = n.referral_id AND m.vacancy_id = n.vacancy_id AND m.provider_id = n.provider_id)
+              AND n.delivered_at IS NULL AND n.cancelled_at IS NULL AND (n.queued_at IS NULL OR n.failed_at IS NOT NULL)
+              AND n.created_at > now() - interval '1 day'
+           RETURNING n.id)
+         INSERT INTO outbox (queue_name, job_name, payload) SELECT $2, $3, jsonb_build_object('notificationId', due.id) FROM due
+         RETURNING id`,
+        [providerId, deliveryJob.queueName, deliveryJob.jobName],
+      );
+      return { ...row, queued: queued.length };
+    });
   }
 
   /** The provider's alerts, newest first. */
@@ -53,10 +83,11 @@ export class NotificationRepository {
       `SELECT n.id, n.event, n.referral_id AS "referralId", n.vacancy_id AS "vacancyId", n.urgency, n.created_at AS "createdAt",
               CASE WHEN n.delivered_at IS NOT NULL THEN 'delivered'
                    WHEN n.cancelled_at IS NOT NULL THEN 'cancelled'
-                   WHEN w.provider_id IS NULL THEN 'not_sent'
-                   ELSE 'pending' END AS delivery,
+                   WHEN n.failed_at IS NOT NULL THEN 'failed'
+                   WHEN n.queued_at IS NOT NULL THEN 'pending'
+                   ELSE 'not_sent' END AS delivery,
               n.delivered_at AS "deliveredAt", n.attempts
-         FROM provider_notifications n LEFT JOIN provider_webhooks w ON w.provider_id = n.provider_id
+         FROM provider_notifications n
         WHERE n.provider_id = $1
         ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
       [providerId, page.limit, page.offset],
@@ -98,6 +129,11 @@ export class NotificationRepository {
       notificationId,
       error.slice(0, 200),
     ]);
+  }
+
+  /** Every retry failed. */
+  async markFailed(notificationId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE provider_notifications SET failed_at = now() WHERE id = $1 AND delivered_at IS NULL`, [notificationId]);
   }
 
   async markCancelled(notificationId: string): Promise<void> {

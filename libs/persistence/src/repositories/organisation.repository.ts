@@ -74,7 +74,7 @@ export class OrganisationRepository {
   async setMatchingWeights(
     allianceId: string,
     weights: MatchingWeights,
-    rematchJob: { queueName: string; jobName: string },
+    rematchJobs: { routine: { queueName: string; jobName: string }; emergency: { queueName: string; jobName: string } },
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
@@ -83,11 +83,13 @@ export class OrganisationRepository {
       ]);
       if (updated.length === 0) return false;
       await manager.query(
+        // An emergency's re-match goes to the fast lane.
         `INSERT INTO outbox (queue_name, job_name, payload)
-         SELECT $2, $3, jsonb_build_object('referralId', r.id)
+         SELECT CASE WHEN r.urgency = 'emergency' THEN $4 ELSE $2 END, CASE WHEN r.urgency = 'emergency' THEN $5 ELSE $3 END,
+                jsonb_build_object('referralId', r.id)
            FROM referrals r JOIN alliance_members m ON m.local_authority_code = r.local_authority_code
           WHERE m.alliance_id = $1 AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')`,
-        [allianceId, rematchJob.queueName, rematchJob.jobName],
+        [allianceId, rematchJobs.routine.queueName, rematchJobs.routine.jobName, rematchJobs.emergency.queueName, rematchJobs.emergency.jobName],
       );
       return true;
     });

@@ -110,7 +110,7 @@ export class PlacementRepository {
         // that row lock too, so every hold that could count has committed and none can appear now.
         // The beds left must still cover every other referral's live hold.
         const [held] = await manager.query(
-          `SELECT v.beds - count(h.id) FILTER (WHERE h.referral_id <> $2) AS spare,
+          `SELECT v.beds - coalesce(sum(h.beds) FILTER (WHERE h.referral_id <> $2), 0) AS spare,
                   (array_agg(h.id) FILTER (WHERE h.referral_id = $2))[1] AS "ownHold"
              FROM vacancies v
              LEFT JOIN vacancy_holds h ON h.vacancy_id = v.id AND h.released_at IS NULL AND h.used_at IS NULL AND h.expires_at > now()
@@ -125,6 +125,12 @@ export class PlacementRepository {
         );
         await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
         if (held.ownHold) await manager.query(`UPDATE vacancy_holds SET used_at = now() WHERE id = $1`, [held.ownHold]);
+        // Placed: any bed the referral still holds elsewhere goes back at once.
+        await manager.query(
+          `UPDATE vacancy_holds SET released_at = now()
+            WHERE referral_id = $1 AND released_at IS NULL AND used_at IS NULL AND expires_at > now()`,
+          [offer.referralId],
+        );
         await manager.query(
           `UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open' AND id <> $2`,
           [offer.referralId, offerId],

@@ -215,6 +215,11 @@ export class ReferralRepository {
       await manager.query(`UPDATE referrals SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
       // Providers' live offers for it close with it, so nobody sees an offer open on a closed referral.
       await manager.query(`UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open'`, [id]);
+      // And the beds it holds go back.
+      await manager.query(
+        `UPDATE vacancy_holds SET released_at = now() WHERE referral_id = $1 AND released_at IS NULL AND used_at IS NULL AND expires_at > now()`,
+        [id],
+      );
       return { outcome: 'withdrawn' as const };
     });
   }
