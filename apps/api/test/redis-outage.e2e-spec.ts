@@ -72,6 +72,8 @@ describe('referral intake while Redis is down (e2e)', () => {
         if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(status).toBe(200);
+      // The backlog shows on the health report, prioritised jobs included.
+      expect((await api.http().get('/health')).body.info.queues.matching.waiting).toBe(ids.length);
     } finally {
       await relay.stop();
       await queue.close();

@@ -48,7 +48,9 @@ export class HealthController {
           .attempt(async () => {
             const counts: Record<string, Record<string, number>> = {};
             for (const [name, queue] of this.queues.all()) {
-              counts[name] = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+              // Match jobs wait prioritised (job-options.ts): both count as waiting.
+              const { waiting, prioritized, ...rest } = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+              counts[name] = { waiting: waiting + prioritized, ...rest };
             }
             return counts;
           })
