@@ -17,6 +17,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
+import { SufficiencyModule } from './sufficiency/sufficiency.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
 
 @Module({
@@ -36,6 +37,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     AuditModule,
     NotificationsModule,
     HoldsModule,
+    SufficiencyModule,
     HealthModule,
     QueueDashboardModule,
   ],

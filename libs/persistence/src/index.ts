@@ -46,3 +46,5 @@ export { NotificationRepository } from './repositories/notification.repository';
 export type { NotificationView, PendingDelivery } from './repositories/notification.repository';
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
+export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';
+export type { SufficiencyRow, SufficiencyTotals, AgeBand } from './repositories/sufficiency.repository';

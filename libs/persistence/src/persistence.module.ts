@@ -16,6 +16,7 @@ import { PostcodeDirectory } from './repositories/postcode-directory';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { SufficiencyRepository } from './repositories/sufficiency.repository';
 import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   ReferenceDataRepository,
   ReferralRepository,
   SettingRepository,
+  SufficiencyRepository,
   UserRepository,
   VacancyRepository,
 ];

@@ -1,0 +1,56 @@
+import { ADMIN, bearer, createOrganisations, login, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+
+/** Sufficiency through HTTP: who may read it, and what bad input gets. The figures: the repository's integration spec. */
+describe('sufficiency (e2e)', () => {
+  let api: TestApi;
+  let orgs: Organisations;
+  let otherCommissioner: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    orgs = await createOrganisations(api);
+    const admin = await login(api, ADMIN.email, ADMIN.password);
+    const other = (
+      await api.http().post('/api/v1/alliances').set(bearer(admin)).send({ name: 'North London', localAuthorityCodes: ['E09000003'] }).expect(201)
+    ).body;
+    await api
+      .http()
+      .post('/api/v1/admin/users')
+      .set(bearer(admin))
+      .send({ email: 'north@e2e.test', role: 'commissioner', allianceId: other.id, password: 'a-long-enough-password' })
+      .expect(201);
+    otherCommissioner = await login(api, 'north@e2e.test', 'a-long-enough-password');
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  const get = (query: string, token: string) => api.http().get(`/api/v1/sufficiency${query}`).set(bearer(token));
+
+  it("gives the alliance's commissioner and admins the period's rows and totals; nobody else", async () => {
+    await api.http().post('/api/v1/referrals').set(bearer(orgs.ealing)).set('Idempotency-Key', crypto.randomUUID()).send(referralBody()).expect(202);
+    const query = `?allianceId=${orgs.allianceId}&from=2026-01-01&to=${today()}`;
+    const { body } = await get(query, orgs.commissioner).expect(200);
+    expect(body).toMatchObject({ allianceId: orgs.allianceId, from: '2026-01-01', to: today() });
+    expect(body.rows).toEqual([
+      expect.objectContaining({ localAuthorityCode: 'E09000009', placementType: 'K2', ageBand: expect.any(String), referrals: 1, unplaced: 1, gap: 1 }),
+    ]);
+    expect(body.totals).toMatchObject({ referrals: 1, placed: 0, unplaced: 1, gap: 1, openBeds: 0 });
+    await get(query, orgs.admin).expect(200);
+    await get(query, otherCommissioner).expect(404);
+    await get(query, orgs.ealing).expect(403);
+    await get(query, orgs.providerA.token).expect(403);
+    await api.http().get(`/api/v1/sufficiency${query}`).expect(401);
+  });
+
+  it('names each bad parameter', async () => {
+    const bad = await get('?allianceId=west&from=2026-02-30&to=soon', orgs.commissioner).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['allianceId', 'from', 'to']);
+    const backwards = await get(`?allianceId=${orgs.allianceId}&from=2026-03-01&to=2026-02-01`, orgs.commissioner).expect(400);
+    expect(backwards.body.details).toEqual([{ field: 'to', problem: 'must not be before from' }]);
+    await get(`?allianceId=${orgs.allianceId}&from=2020-01-01&to=2026-01-01`, orgs.commissioner).expect(400);
+    await get(`?allianceId=${crypto.randomUUID()}&from=2026-01-01&to=2026-02-01`, orgs.admin).expect(404);
+  });
+});
