@@ -33,7 +33,7 @@ describe('sufficiency (e2e)', () => {
     await api.http().post('/api/v1/referrals').set(bearer(orgs.ealing)).set('Idempotency-Key', crypto.randomUUID()).send(referralBody()).expect(202);
     const query = `?allianceId=${orgs.allianceId}&from=2026-01-01&to=${today()}`;
     const { body } = await get(query, orgs.commissioner).expect(200);
-    expect(body).toMatchObject({ allianceId: orgs.allianceId, from: '2026-01-01', to: today() });
+    expect(body).toMatchObject({ allianceId: orgs.allianceId, from: '2026-01-01', to: today(), supply: { source: 'live', asOf: today() } });
     expect(body.rows).toEqual([
       expect.objectContaining({ localAuthorityCode: 'E09000009', placementType: 'K2', ageBand: expect.any(String), referrals: 1, unplaced: 1, gap: 1 }),
     ]);

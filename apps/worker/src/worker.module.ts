@@ -8,6 +8,7 @@ import { JobWorkers } from './jobs/job-workers.service';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlacementsModule } from './placements/placements.module';
+import { SufficiencyModule } from './sufficiency/sufficiency.module';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { RedisSafetyCheck } from './redis-safety.check';
 
@@ -24,6 +25,7 @@ import { RedisSafetyCheck } from './redis-safety.check';
     MatchingModule,
     PlacementsModule,
     NotificationsModule,
+    SufficiencyModule,
   ],
   providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers],
 })

@@ -192,7 +192,15 @@ describe('matching worker processes (e2e)', () => {
       async () => (await database.dataSource.query(`SELECT count(*)::int AS n FROM referrals WHERE id = ANY($1) AND status = 'shortlisted'`, [ids]))[0].n,
       (n) => n === ids.length,
     );
-    await until('the queue to drain', () => queue.getJobCounts('wait', 'active', 'delayed'), (c) => c.wait + c.active + c.delayed === 0);
+    // Drained: nothing waiting (prioritised or not), running or delayed, but the nightly snapshot's next run.
+    await until(
+      'the queue to drain',
+      async () => {
+        const { wait, prioritized, active } = await queue.getJobCounts('wait', 'prioritized', 'active');
+        return { wait, prioritized, active, delayed: (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length };
+      },
+      (c) => c.wait + c.prioritized + c.active + c.delayed === 0,
+    );
     const [{ n }] = await database.dataSource.query(
       `SELECT count(*)::int AS n FROM referral_matches WHERE referral_id = ANY($1)`,
       [ids],

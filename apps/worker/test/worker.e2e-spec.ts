@@ -77,6 +77,10 @@ describe('worker start-up (e2e)', () => {
       expect(job.data).toEqual({ referralId: '00000000-0000-4000-8000-000000000001' });
       while ((await job.getState()) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ outcome: 'not_claimable' });
+      // The nightly supply snapshot is scheduled, once, however many workers start.
+      const scheduler = await queue.getJobScheduler('supply-snapshot-daily');
+      expect(scheduler).toMatchObject({ name: 'snapshot-supply', pattern: '0 55 23 * * *', tz: 'Europe/London' });
+      expect(await queue.getJobSchedulersCount()).toBe(1);
     } finally {
       await worker.close();
       await queue.close();

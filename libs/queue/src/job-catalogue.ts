@@ -30,6 +30,8 @@ export enum JobName {
   OpenStepDown = 'open-step-down',
   /** POST one alert to a provider's webhook, signed, retried until it answers 2xx. */
   NotifyProvider = 'notify-provider',
+  /** Record the day's open beds for sufficiency history; scheduled nightly, safe to repeat. */
+  SnapshotSupply = 'snapshot-supply',
 }
 
 export interface JobPayloads {
@@ -40,6 +42,8 @@ export interface JobPayloads {
   [JobName.RematchEmergency]: { referralId: string };
   [JobName.OpenStepDown]: { placementId: string };
   [JobName.NotifyProvider]: { notificationId: string };
+  /** `day` defaults to today in England, when the job runs. */
+  [JobName.SnapshotSupply]: { day?: string };
 }
 
 /** Which queue each job travels on. */
@@ -51,6 +55,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.RematchEmergency]: QueueName.Emergency,
   [JobName.OpenStepDown]: QueueName.Emergency,
   [JobName.NotifyProvider]: QueueName.Notifications,
+  [JobName.SnapshotSupply]: QueueName.Matching,
 };
 
 /** A referral's first match and its re-matches: on the fast lane for an emergency. */

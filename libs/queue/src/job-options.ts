@@ -44,6 +44,7 @@ export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.RematchEmergency]: EMERGENCY,
   [JobName.OpenStepDown]: EMERGENCY,
   [JobName.NotifyProvider]: NOTIFY,
+  [JobName.SnapshotSupply]: MATCHING,
 };
 
 type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;

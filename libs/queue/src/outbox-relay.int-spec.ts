@@ -214,6 +214,8 @@ describe('OutboxRelay', () => {
     relay.start();
     await waitUntil(async () => (await jobIds(queue)).length === 2, 'the known rows are published');
     expect(await jobIds(queue)).toEqual(expectedJobIds([before, after]));
+    // Marked sent by the relay's commit, just after the jobs reach Redis.
+    await waitUntil(async () => (await outboxRows()).filter((row) => row.sent).length === 2, 'the published rows are marked sent');
     const rows = await outboxRows();
     expect(rows.filter((row) => !row.sent)).toHaveLength(1);
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@app/domain';
+import { DomainError, todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
 import { assertMayCommission } from '../alliances/matching-weights.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -32,7 +32,8 @@ export class SufficiencyController {
       throw DomainError.invalid('to', `must be within ${MAX_PERIOD_DAYS} days of from`);
     }
     if (!(await this.sufficiency.exists(query.allianceId))) throw DomainError.notFound('Alliance');
-    const { rows, totals } = await this.sufficiency.compute(query.allianceId, from, to);
-    return { allianceId: query.allianceId, from, to, rows, totals };
+    const supply = await this.sufficiency.supplySource(to, todayInEngland());
+    const { rows, totals } = await this.sufficiency.compute(query.allianceId, from, to, supply);
+    return { allianceId: query.allianceId, from, to, supply, rows, totals };
   }
 }

@@ -20,6 +20,7 @@ import { VacancyHoldEntity } from './vacancy-hold.entity';
 import { ProviderWebhookEntity } from './provider-webhook.entity';
 import { ProviderNotificationEntity } from './provider-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { SupplySnapshotEntity, SupplyNeedSnapshotEntity } from './supply-snapshot.entity';
 
 export {
   LocalAuthorityEntity,
@@ -44,6 +45,8 @@ export {
   ProviderWebhookEntity,
   ProviderNotificationEntity,
   AuditEntryEntity,
+  SupplySnapshotEntity,
+  SupplyNeedSnapshotEntity,
 };
 export type { SupportedNeed } from './setting.entity';
 export type { VacancyStatus, ReservedFor } from './vacancy.entity';
@@ -84,4 +87,6 @@ export const ENTITIES = [
   ProviderWebhookEntity,
   ProviderNotificationEntity,
   AuditEntryEntity,
+  SupplySnapshotEntity,
+  SupplyNeedSnapshotEntity,
 ];

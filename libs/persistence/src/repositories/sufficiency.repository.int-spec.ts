@@ -131,4 +131,40 @@ describe('SufficiencyRepository', () => {
     const { totals } = await new SufficiencyRepository(db).compute(allianceId, '2026-03-01', '2026-04-30');
     expect(totals).toMatchObject({ referrals: 4, placed: 3, unplaced: 1, gap: 2, medianDaysToPlace: 10, meanWeeklyCost: 5_833.33 });
   });
+
+  it("keeps a past day's supply: the snapshot, not the vacancies as they are now, answers for a period that has ended", async () => {
+    const repository = new SufficiencyRepository(db);
+    // Every LA's supply (Ealing, Brent and Manchester), one row per LA, type, age range and readiness.
+    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 0 });
+    // Twice is the same as once.
+    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 0 });
+    const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    await db.query(`UPDATE vacancies SET beds = beds + 10 WHERE status = 'open'`);
+    const source = await repository.supplySource('2026-03-31', '2026-11-24');
+    expect(source).toEqual({ source: 'snapshot', asOf: '2026-03-31' });
+    const fromSnapshot = await repository.compute(allianceId, '2026-03-01', '2026-03-31', source);
+    expect(fromSnapshot).toEqual(live);
+    // The vacancies now have 10 more beds each; a live count sees them.
+    const now = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    expect(now.totals.openBeds).toBe(live.totals.openBeds + 20);
+    // Before the first snapshot there is no history: the vacancies now answer, and say so.
+    expect(await repository.supplySource('2026-03-30', '2026-11-24')).toEqual({ source: 'live', asOf: '2026-11-24' });
+    await db.query(`UPDATE vacancies SET beds = beds - 10 WHERE status = 'open'`);
+  });
+
+  it('snapshots beds by need supported', async () => {
+    const repository = new SufficiencyRepository(db);
+    const [setting] = await db.query(`SELECT id FROM settings WHERE placement_type = 'U4'`);
+    await db.query(`UPDATE settings SET needs_supported = '[{"code": "autism", "level": 2}, {"code": "self-harm", "level": 1}]' WHERE id = $1`, [
+      setting.id,
+    ]);
+    await repository.snapshotSupply('2026-04-01');
+    const rows = await db.query(
+      `SELECT local_authority_code AS la, placement_type AS type, need_code AS need, beds FROM supply_need_snapshots WHERE day = '2026-04-01' ORDER BY need`,
+    );
+    expect(rows).toEqual([
+      { la: BRENT, type: 'U4', need: 'autism', beds: 1 },
+      { la: BRENT, type: 'U4', need: 'self-harm', beds: 1 },
+    ]);
+  });
 });

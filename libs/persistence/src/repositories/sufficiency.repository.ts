@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { returningRows } from './rows';
 
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -59,19 +60,35 @@ const DEMAND = `
    WHERE r.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
      AND (r.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2 AND $3`;
 
+const BANDS = `(VALUES ('0-4', 0, 4), ('5-10', 5, 10), ('11-15', 11, 15), ('16-17', 16, 17)) AS b(band, low, high)`;
+
 /**
  * Beds open on the last day of the period in the alliance's LAs' settings, under every age band
  * the setting takes (a bed for ages 8-17 is supply for 5-10, 11-15 and 16-17; the totals count it
- * once).
+ * once, by `unit`). Live: from the vacancies as they are now.
  */
-const SUPPLY = `
-  SELECT s.local_authority_code AS la, s.placement_type AS type, b.band, v.beds, v.id AS vacancy_id
+const LIVE_SUPPLY = `
+  SELECT s.local_authority_code AS la, s.placement_type AS type, b.band, v.beds, v.id::text AS unit
     FROM vacancies v
     JOIN settings s ON s.id = v.setting_id
-    JOIN (VALUES ('0-4', 0, 4), ('5-10', 5, 10), ('11-15', 11, 15), ('16-17', 16, 17)) AS b(band, low, high)
-      ON s.age_min <= b.high AND s.age_max >= b.low
+    JOIN ${BANDS} ON s.age_min <= b.high AND s.age_max >= b.low
    WHERE s.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
      AND v.status = 'open' AND v.available_from <= $3 AND (v.available_until IS NULL OR v.available_until >= $3)`;
+
+/** The same from the nightly snapshot of day $4, for a period that has ended. */
+const SNAPSHOT_SUPPLY = `
+  SELECT ss.local_authority_code AS la, ss.placement_type AS type, b.band, ss.beds,
+         concat_ws('/', ss.local_authority_code, ss.placement_type, ss.age_min, ss.age_max, ss.emergency_ready) AS unit
+    FROM supply_snapshots ss
+    JOIN ${BANDS} ON ss.age_min <= b.high AND ss.age_max >= b.low
+   WHERE ss.day = $4 AND ss.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)`;
+
+/** Where a period's open beds come from: the vacancies now, or the snapshot of a past day. */
+export interface SupplySource {
+  source: 'live' | 'snapshot';
+  /** The day the beds were counted on. */
+  asOf: string;
+}
 
 const FIGURES = `
   count(d.*)::int AS referrals,
@@ -96,8 +113,56 @@ export class SufficiencyRepository {
     return rows.length > 0;
   }
 
-  async compute(allianceId: string, from: string, to: string): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
-    const params = [allianceId, from, to];
+  /**
+   * Where the open beds of a period ending `to` come from: the vacancies now if it ends today or
+   * later; otherwise the last snapshot on or before `to`, and the vacancies now only if there is
+   * none (the answer says which).
+   */
+  async supplySource(to: string, today: string): Promise<SupplySource> {
+    if (to >= today) return { source: 'live', asOf: today };
+    const [row] = await this.dataSource.query(`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM supply_snapshots WHERE day <= $1`, [to]);
+    return row?.day ? { source: 'snapshot', asOf: row.day } : { source: 'live', asOf: today };
+  }
+
+  /**
+   * Replaces the snapshot of `day` with the beds open on it, in one transaction: by LA, type, age
+   * range and emergency readiness, and by need supported. Running it twice gives the same rows.
+   */
+  async snapshotSupply(day: string): Promise<{ rows: number; needRows: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const open = `FROM vacancies v JOIN settings s ON s.id = v.setting_id
+        WHERE v.status = 'open' AND v.available_from <= $1 AND (v.available_until IS NULL OR v.available_until >= $1)
+          AND s.local_authority_code IS NOT NULL`;
+      await manager.query(`DELETE FROM supply_snapshots WHERE day = $1`, [day]);
+      await manager.query(`DELETE FROM supply_need_snapshots WHERE day = $1`, [day]);
+      const rows = await returningRows(
+        manager,
+        `INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
+         SELECT $1, s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready, sum(v.beds) ${open}
+          GROUP BY s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready
+         RETURNING day`,
+        [day],
+      );
+      const needRows = await returningRows(
+        manager,
+        `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, beds)
+         SELECT $1, s.local_authority_code, s.placement_type, n.need->>'code', sum(v.beds) ${open.replace('WHERE', 'CROSS JOIN LATERAL jsonb_array_elements(s.needs_supported) AS n(need) WHERE')}
+          GROUP BY s.local_authority_code, s.placement_type, n.need->>'code'
+         RETURNING day`,
+        [day],
+      );
+      return { rows: rows.length, needRows: needRows.length };
+    });
+  }
+
+  async compute(
+    allianceId: string,
+    from: string,
+    to: string,
+    supply: SupplySource = { source: 'live', asOf: to },
+  ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
+    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
+    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_SUPPLY : LIVE_SUPPLY;
     const [rows, [totals]]: [SufficiencyRow[], SufficiencyTotals[]] = await Promise.all([
       this.dataSource.query(
         `WITH demand AS (${DEMAND}),
@@ -116,7 +181,7 @@ export class SufficiencyRepository {
       ),
       this.dataSource.query(
         `WITH demand AS (${DEMAND})
-         SELECT ${FIGURES}, (SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT vacancy_id, beds FROM (${SUPPLY}) s) v) AS "openBeds"
+         SELECT ${FIGURES}, (SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${SUPPLY}) s) v) AS "openBeds"
            FROM demand d WHERE d.band IS NOT NULL`,
         params,
       ),

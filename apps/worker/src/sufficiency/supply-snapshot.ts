@@ -1,0 +1,46 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Environment } from '@app/config';
+import { todayInEngland } from '@app/domain';
+import { SufficiencyRepository } from '@app/persistence';
+import { HandlesJob, JOB_OPTIONS, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+
+/** Five to midnight in England: the day's supply as it ends. */
+export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
+
+/** Writes the day's open beds to the supply history; a second run replaces the day's rows with the same. */
+@Injectable()
+@JobHandler(JobName.SnapshotSupply)
+export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply> {
+  constructor(private readonly sufficiency: SufficiencyRepository) {}
+
+  handle({ day }: JobPayloads[JobName.SnapshotSupply]) {
+    return this.sufficiency.snapshotSupply(day ?? todayInEngland());
+  }
+}
+
+/**
+ * Keeps the nightly snapshot scheduled. Every worker serving the routine queue upserts the same
+ * BullMQ job scheduler at start-up, so there is exactly one however many run.
+ */
+@Injectable()
+export class SupplySnapshotSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SupplySnapshotSchedule.name);
+
+  constructor(
+    private readonly queues: Queues,
+    private readonly env: Environment,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queue = JOB_QUEUE[JobName.SnapshotSupply];
+    if (!this.env.WORKER_QUEUES.includes(queue)) return;
+    await this.queues
+      .get(queue)
+      .upsertJobScheduler(
+        SNAPSHOT_SCHEDULE.id,
+        { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz },
+        { name: JobName.SnapshotSupply, data: {}, opts: JOB_OPTIONS[JobName.SnapshotSupply] },
+      );
+    this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}`);
+  }
+}
