@@ -1,11 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/**
- * Open beds on one day, by the setting's LA, placement type, age range and emergency readiness:
- * written each night by the worker, so the supply of a past day survives the vacancies changing.
- */
-@Entity('supply_snapshots')
-export class SupplySnapshotEntity {
+/** What every supply snapshot row is keyed by: the day, the setting's LA and its placement type. */
+abstract class SupplySnapshotKey {
   @PrimaryColumn({ type: 'date' })
   day: string;
 
@@ -15,6 +11,16 @@ export class SupplySnapshotEntity {
   @PrimaryColumn({ type: 'varchar', length: 2 })
   placementType: string;
 
+  @Column({ type: 'integer' })
+  beds: number;
+}
+
+/**
+ * Open beds on one day, by the setting's LA, placement type, age range and emergency readiness:
+ * written each night by the worker, so the supply of a past day survives the vacancies changing.
+ */
+@Entity('supply_snapshots')
+export class SupplySnapshotEntity extends SupplySnapshotKey {
   @PrimaryColumn({ type: 'smallint' })
   ageMin: number;
 
@@ -23,26 +29,11 @@ export class SupplySnapshotEntity {
 
   @PrimaryColumn({ type: 'boolean' })
   emergencyReady: boolean;
-
-  @Column({ type: 'integer' })
-  beds: number;
 }
 
 /** Open beds on one day in settings supporting a need (at any level), by LA and placement type. */
 @Entity('supply_need_snapshots')
-export class SupplyNeedSnapshotEntity {
-  @PrimaryColumn({ type: 'date' })
-  day: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 9 })
-  localAuthorityCode: string;
-
-  @PrimaryColumn({ type: 'varchar', length: 2 })
-  placementType: string;
-
+export class SupplyNeedSnapshotEntity extends SupplySnapshotKey {
   @PrimaryColumn({ type: 'text' })
   needCode: string;
-
-  @Column({ type: 'integer' })
-  beds: number;
 }
