@@ -39,6 +39,21 @@ describe('sufficiency (e2e)', () => {
     ]);
     expect(body.totals).toMatchObject({ referrals: 1, placed: 0, unplaced: 1, gap: 1, openBeds: 0 });
     await get(query, orgs.admin).expect(200);
+    // The same rows as CSV, with a header row.
+    const csv = await api.http().get(`/api/v1/sufficiency.csv${query}`).set(bearer(orgs.commissioner)).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="sufficiency-2026-01-01-${today()}.csv"`);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'localAuthorityCode,placementType,ageBand,referrals,placed,unplaced,openBeds,gap,placedOutOfArea,placedOver20Miles,medianDaysToPlace,meanWeeklyCost',
+    );
+    expect(lines.slice(1)).toEqual(
+      body.rows.map((row: Record<string, unknown>) =>
+        [row.localAuthorityCode, row.placementType, row.ageBand, row.referrals, row.placed, row.unplaced, row.openBeds, row.gap, row.placedOutOfArea, row.placedOver20Miles, row.medianDaysToPlace ?? '', row.meanWeeklyCost ?? ''].join(','),
+      ),
+    );
+    await api.http().get(`/api/v1/sufficiency.csv${query}`).set(bearer(otherCommissioner)).expect(404);
+    await api.http().get(`/api/v1/sufficiency.csv${query}`).set(bearer(orgs.ealing)).expect(403);
     await get(query, otherCommissioner).expect(404);
     await get(query, orgs.ealing).expect(403);
     await get(query, orgs.providerA.token).expect(403);

@@ -1,10 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
-import { SufficiencyRepository } from '@app/persistence';
+import { SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { assertMayCommission } from '../alliances/matching-weights.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { toCsv } from '../common/csv';
 import { calendarDay } from '../common/date.validators';
 import { SufficiencyQuery } from './sufficiency.query';
 
@@ -14,16 +16,30 @@ const MAX_PERIOD_DAYS = 3 * 366;
 @ApiTags('sufficiency')
 @ApiBearerAuth()
 @Roles('commissioner', 'admin')
-@Controller('sufficiency')
+@Controller()
 export class SufficiencyController {
   constructor(private readonly sufficiency: SufficiencyRepository) {}
 
-  @Get()
+  @Get('sufficiency')
   @ApiOperation({
     summary:
       "Demand against supply for the alliance's LAs over a period, by LA, placement type and age band: referrals, placed, unplaced, open beds, gap, placed out of area or over 20 miles, median days to place, mean weekly cost; and totals",
   })
-  async get(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+  get(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    return this.report(principal, query);
+  }
+
+  @Get('sufficiency.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same rows as GET /sufficiency, as CSV with a header row' })
+  async csv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.report(principal, query);
+    response.setHeader('Content-Disposition', `attachment; filename="sufficiency-${report.from}-${report.to}.csv"`);
+    return toCsv(SUFFICIENCY_COLUMNS, report.rows);
+  }
+
+  private async report(principal: Principal, query: SufficiencyQuery) {
     assertMayCommission(principal, query.allianceId);
     const from = calendarDay(query.from);
     const to = calendarDay(query.to);
@@ -37,3 +53,19 @@ export class SufficiencyController {
     return { allianceId: query.allianceId, from, to, supply, rows, totals };
   }
 }
+
+/** The columns of a sufficiency row, in the contract's order. */
+const SUFFICIENCY_COLUMNS: (keyof SufficiencyRow)[] = [
+  'localAuthorityCode',
+  'placementType',
+  'ageBand',
+  'referrals',
+  'placed',
+  'unplaced',
+  'openBeds',
+  'gap',
+  'placedOutOfArea',
+  'placedOver20Miles',
+  'medianDaysToPlace',
+  'meanWeeklyCost',
+];
