@@ -68,4 +68,16 @@ describe('sufficiency (e2e)', () => {
     await get(`?allianceId=${orgs.allianceId}&from=2020-01-01&to=2026-01-01`, orgs.commissioner).expect(400);
     await get(`?allianceId=${crypto.randomUUID()}&from=2026-01-01&to=2026-02-01`, orgs.admin).expect(404);
   });
+
+  it("benchmarks the providers that served or were asked by the alliance's LAs, for its commissioner and admins only", async () => {
+    const benchmark = (query: string, token: string) => api.http().get(`/api/v1/providers/benchmark${query}`).set(bearer(token));
+    const { body } = await benchmark(`?allianceId=${orgs.allianceId}`, orgs.commissioner).expect(200);
+    expect(body).toEqual({ allianceId: orgs.allianceId, items: expect.any(Array) });
+    await benchmark(`?allianceId=${orgs.allianceId}`, orgs.admin).expect(200);
+    await benchmark(`?allianceId=${orgs.allianceId}`, otherCommissioner).expect(404);
+    await benchmark(`?allianceId=${orgs.allianceId}`, orgs.providerA.token).expect(403);
+    await benchmark(`?allianceId=${orgs.allianceId}`, orgs.ealing).expect(403);
+    const bad = await benchmark('?allianceId=west', orgs.commissioner).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'allianceId' })]);
+  });
 });

@@ -8,6 +8,7 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { OfferRepository } from './repositories/offer.repository';
 import { OutcomeRepository } from './repositories/outcome.repository';
 import { PlacementRepository } from './repositories/placement.repository';
+import { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   OfferRepository,
   OutcomeRepository,
   PlacementRepository,
+  ProviderBenchmarkRepository,
   MatchingRepository,
   OrganisationRepository,
   OutboxRepository,

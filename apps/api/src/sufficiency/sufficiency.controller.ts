@@ -2,13 +2,13 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
-import { SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
+import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { assertMayCommission } from '../alliances/matching-weights.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { toCsv } from '../common/csv';
 import { calendarDay } from '../common/date.validators';
-import { SufficiencyQuery } from './sufficiency.query';
+import { AllianceQuery, SufficiencyQuery } from './sufficiency.query';
 
 /** The longest period one request may cover. */
 const MAX_PERIOD_DAYS = 3 * 366;
@@ -18,7 +18,10 @@ const MAX_PERIOD_DAYS = 3 * 366;
 @Roles('commissioner', 'admin')
 @Controller()
 export class SufficiencyController {
-  constructor(private readonly sufficiency: SufficiencyRepository) {}
+  constructor(
+    private readonly sufficiency: SufficiencyRepository,
+    private readonly benchmarks: ProviderBenchmarkRepository,
+  ) {}
 
   @Get('sufficiency')
   @ApiOperation({
@@ -37,6 +40,17 @@ export class SufficiencyController {
     const report = await this.report(principal, query);
     response.setHeader('Content-Disposition', `attachment; filename="sufficiency-${report.from}-${report.to}.csv"`);
     return toCsv(SUFFICIENCY_COLUMNS, report.rows);
+  }
+
+  @Get('providers/benchmark')
+  @ApiOperation({
+    summary:
+      "Each provider that placed or was shortlisted for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
+  })
+  async benchmark(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {
+    assertMayCommission(principal, query.allianceId);
+    if (!(await this.sufficiency.exists(query.allianceId))) throw DomainError.notFound('Alliance');
+    return { allianceId: query.allianceId, items: await this.benchmarks.forAlliance(query.allianceId) };
   }
 
   private async report(principal: Principal, query: SufficiencyQuery) {

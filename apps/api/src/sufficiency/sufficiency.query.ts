@@ -1,10 +1,12 @@
 import { IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../common/date.validators';
 
-export class SufficiencyQuery {
+export class AllianceQuery {
   @IsUUID('all', { message: 'must be an alliance id (a UUID)' })
   allianceId: string;
+}
 
+export class SufficiencyQuery extends AllianceQuery {
   /** The period's first day. */
   @IsCalendarDate()
   from: string;

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
+import { ProviderBenchmarkRepository } from './provider-benchmark.repository';
+
+const EALING = 'E09000009';
+const MADE = '2025-01-01 09:00';
+
+/** Two providers' known histories, every benchmark figure worked out by hand. */
+describe('ProviderBenchmarkRepository', () => {
+  let database: OpenTestDatabase;
+  let db: DataSource;
+  let allianceId: string;
+  let officerId: string;
+  let userId: string;
+  const oak = { id: '', vacancyId: '', settingId: '' };
+  const birch = { id: '', vacancyId: '', settingId: '' };
+
+  async function referral(): Promise<string> {
+    const [child] = await db.query(
+      `INSERT INTO children (local_authority_code, local_reference, date_of_birth, gender, home_postcode, home_district, legal_status, category_of_need, needs)
+       VALUES ($1, $2, '2012-01-01', 'female', 'UB1 1AA', 'UB1', 'C2', 'N1', '[]') RETURNING id`,
+      [EALING, randomUUID()],
+    );
+    const [row] = await db.query(
+      `INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency, required_by, placement_types, created_at)
+       VALUES ($1, $2, $3, $4, repeat('0', 64), 'planned', '2025-02-01', '{K2}', $5::timestamp AT TIME ZONE 'Europe/London') RETURNING id`,
+      [child.id, EALING, officerId, randomUUID(), MADE],
+    );
+    return row.id;
+  }
+
+  const hoursAfter = (hours: number) => `(timestamp '${MADE}' + interval '${hours} hours') AT TIME ZONE 'Europe/London'`;
+
+  async function offer(provider: typeof oak, referralId: string, afterHours: number, weeklyCost = 5_000): Promise<string> {
+    const [row] = await db.query(
+      `INSERT INTO offers (referral_id, vacancy_id, provider_id, created_by_user_id, weekly_cost, created_at)
+       VALUES ($1, $2, $3, $4, $5, ${hoursAfter(afterHours)}) RETURNING id`,
+      [referralId, provider.vacancyId, provider.id, userId, weeklyCost],
+    );
+    return row.id;
+  }
+
+  async function decline(provider: typeof oak, referralId: string, afterHours: number): Promise<void> {
+    await db.query(
+      `INSERT INTO declines (referral_id, vacancy_id, provider_id, created_by_user_id, reason, created_at)
+       VALUES ($1, $2, $3, $4, 'no_capacity', ${hoursAfter(afterHours)})`,
+      [referralId, provider.vacancyId, provider.id, userId],
+    );
+  }
+
+  async function place(
+    provider: typeof oak,
+    referralId: string,
+    offerId: string,
+    weeklyCost: number,
+    startDate: string,
+    ending?: { on: string; planned: boolean },
+  ): Promise<string> {
+    const [row] = await db.query(
+      `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost,
+                               ended_on, planned_ending, end_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [referralId, offerId, provider.vacancyId, provider.settingId, provider.id, EALING, startDate, weeklyCost, ending?.on ?? null,
+        ending?.planned ?? null, ending ? 'CREQB' : null],
+    );
+    return row.id;
+  }
+
+  async function outcome(placementId: string, status: string): Promise<void> {
+    await db.query(
+      `INSERT INTO placement_outcomes (placement_id, kind, description, target_date, status, created_by_user_id)
+       VALUES ($1, 'hard', 'Attends school', '2026-01-01', $2, $3)`,
+      [placementId, status, officerId],
+    );
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    db = database.dataSource;
+    allianceId = (await insertAlliance(db, { localAuthorityCodes: [EALING] })).id;
+    officerId = (await insertUser(db)).id;
+    for (const [provider, name] of [
+      [oak, 'Oakfield Care'],
+      [birch, 'Birchwood Homes'],
+    ] as const) {
+      provider.id = (await insertProvider(db, { name })).id;
+      const setting = await insertSetting(db, provider.id, { placementType: 'K2' });
+      provider.settingId = setting.id;
+      provider.vacancyId = (await insertVacancy(db, setting, { beds: 4 })).id;
+    }
+    userId = (await insertUser(db, { role: 'provider_user', providerId: oak.id })).id;
+    const [r1, r2, r3, r4] = [await referral(), await referral(), await referral(), await referral()];
+    // Oakfield: offers for three after 2, 4 and 6 hours, a decline for the fourth after 1 hour.
+    const o1 = await offer(oak, r1, 2, 4_000);
+    const o2 = await offer(oak, r2, 4, 6_000);
+    const o3 = await offer(oak, r3, 6, 5_000);
+    await decline(oak, r4, 1);
+    // Birchwood: an offer for the fourth after 3 hours, a decline for the first after 10.
+    const o4 = await offer(birch, r4, 3, 8_000);
+    await decline(birch, r1, 10);
+    // Oakfield's placements: one broke down within a year, one after it, one goes on.
+    const p1 = await place(oak, r1, o1, 4_000, '2025-01-03', { on: '2025-03-01', planned: false });
+    const p2 = await place(oak, r2, o2, 6_000, '2025-01-05', { on: '2026-06-01', planned: false });
+    const p3 = await place(oak, r3, o3, 5_000, '2025-02-01');
+    await place(birch, r4, o4, 8_000, '2025-01-10');
+    await outcome(p1, 'achieved');
+    await outcome(p2, 'not_achieved');
+    await outcome(p3, 'in_progress');
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('gives each provider its placements, stability, outcomes, cost against the type median, offer rate and response time', async () => {
+    const benchmarks = await new ProviderBenchmarkRepository(db).forAlliance(allianceId);
+    // The K2 median of 4,000, 6,000, 5,000 and 8,000 is 5,500.
+    expect(benchmarks).toEqual([
+      {
+        providerId: birch.id,
+        name: 'Birchwood Homes',
+        placements: 1,
+        unplannedEndings: 0,
+        stabilityRate: 1,
+        outcomesAchievedRate: null,
+        meanWeeklyCost: 8_000,
+        costToTypeMedian: 1.4545,
+        referralsShortlisted: 2,
+        offerRate: 0.5,
+        medianResponseHours: 6.5,
+      },
+      {
+        providerId: oak.id,
+        name: 'Oakfield Care',
+        placements: 3,
+        unplannedEndings: 2,
+        stabilityRate: 0.6667,
+        outcomesAchievedRate: 0.5,
+        meanWeeklyCost: 5_000,
+        costToTypeMedian: 0.9091,
+        referralsShortlisted: 4,
+        offerRate: 0.75,
+        medianResponseHours: 3,
+      },
+    ]);
+  });
+
+  it("leaves out another alliance's placements and referrals", async () => {
+    const other = await insertAlliance(db, { localAuthorityCodes: ['E09000005'] });
+    expect(await new ProviderBenchmarkRepository(db).forAlliance(other.id)).toEqual([]);
+  });
+});

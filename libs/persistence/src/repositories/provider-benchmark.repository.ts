@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** How a provider has served an alliance's children, from its placements, outcomes and answers. */
+export interface ProviderBenchmark {
+  providerId: string;
+  name: string;
+  /** Placements made with it by the alliance's LAs. */
+  placements: number;
+  /** Of those, ended unplanned (breakdowns), at any time. */
+  unplannedEndings: number;
+  /** Share of its placements without an unplanned ending in their first 12 months; null without placements. */
+  stabilityRate: number | null;
+  /** Share of its placements' outcomes achieved, of those settled (achieved or not achieved); null if none are. */
+  outcomesAchievedRate: number | null;
+  meanWeeklyCost: number | null;
+  /**
+   * Its placements' weekly cost against the alliance's median for the same placement type, on
+   * average: 1.1 is 10% above the median.
+   */
+  costToTypeMedian: number | null;
+  /** Referrals of the alliance's LAs that reached it: on a shortlist with one of its vacancies, or answered. */
+  referralsShortlisted: number;
+  /** Share of those it made an offer for; null if none reached it. */
+  offerRate: number | null;
+  /** Hours from a referral being made to the provider's first answer (offer or decline), median; null if none. */
+  medianResponseHours: number | null;
+}
+
+const rate = (part: string, whole: string) => `CASE WHEN ${whole} > 0 THEN round((${part})::numeric / ${whole}, 4)::float8 END`;
+
+/** Provider benchmarks for an alliance, computed from the raw tables. */
+@Injectable()
+export class ProviderBenchmarkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  forAlliance(allianceId: string): Promise<ProviderBenchmark[]> {
+    return this.dataSource.query(
+      `WITH las AS (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1),
+            placed AS (
+              SELECT p.*, s.placement_type FROM placements p JOIN settings s ON s.id = p.setting_id
+               WHERE p.local_authority_code IN (SELECT local_authority_code FROM las)),
+            medians AS (
+              SELECT placement_type, percentile_cont(0.5) WITHIN GROUP (ORDER BY weekly_cost) AS median FROM placed GROUP BY placement_type),
+            placement_figures AS (
+              SELECT p.provider_id, count(*)::int AS placements,
+                     count(*) FILTER (WHERE p.planned_ending = false)::int AS unplanned,
+                     count(*) FILTER (WHERE p.planned_ending = false AND p.ended_on < p.start_date + 365)::int AS early_breakdowns,
+                     round(avg(p.weekly_cost), 2)::float8 AS mean_cost,
+                     round(avg(p.weekly_cost / m.median)::numeric, 4)::float8 AS cost_ratio
+                FROM placed p JOIN medians m USING (placement_type) GROUP BY p.provider_id),
+            outcome_figures AS (
+              SELECT p.provider_id, count(*) FILTER (WHERE o.status = 'achieved')::int AS achieved,
+                     count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved'))::int AS settled
+                FROM placed p JOIN placement_outcomes o ON o.placement_id = p.id GROUP BY p.provider_id),
+            alliance_referrals AS (
+              SELECT id, created_at FROM referrals WHERE local_authority_code IN (SELECT local_authority_code FROM las)),
+            answers AS (
+              SELECT provider_id, referral_id, min(created_at) AS first_answer, bool_or(offered) AS offered
+                FROM (SELECT provider_id, referral_id, created_at, true AS offered FROM offers
+                      UNION ALL SELECT provider_id, referral_id, created_at, false FROM declines) a
+               WHERE referral_id IN (SELECT id FROM alliance_referrals)
+               GROUP BY provider_id, referral_id),
+            reached AS (
+              SELECT DISTINCT m.provider_id, m.referral_id FROM referral_matches m WHERE m.referral_id IN (SELECT id FROM alliance_referrals)
+              UNION SELECT provider_id, referral_id FROM answers),
+            answer_figures AS (
+              SELECT x.provider_id, count(*)::int AS reached, count(*) FILTER (WHERE a.offered)::int AS offered,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.first_answer - r.created_at) / 3600)
+                       FILTER (WHERE a.first_answer IS NOT NULL) AS median_hours
+                FROM reached x JOIN alliance_referrals r ON r.id = x.referral_id
+                LEFT JOIN answers a ON a.provider_id = x.provider_id AND a.referral_id = x.referral_id
+               GROUP BY x.provider_id)
+       SELECT pr.id AS "providerId", pr.name,
+              coalesce(pf.placements, 0) AS placements, coalesce(pf.unplanned, 0) AS "unplannedEndings",
+              ${rate('pf.placements - pf.early_breakdowns', 'pf.placements')} AS "stabilityRate",
+              ${rate('oc.achieved', 'oc.settled')} AS "outcomesAchievedRate",
+              pf.mean_cost AS "meanWeeklyCost", pf.cost_ratio AS "costToTypeMedian",
+              coalesce(af.reached, 0) AS "referralsShortlisted",
+              ${rate('af.offered', 'af.reached')} AS "offerRate",
+              round(af.median_hours::numeric, 2)::float8 AS "medianResponseHours"
+         FROM providers pr
+         LEFT JOIN placement_figures pf ON pf.provider_id = pr.id
+         LEFT JOIN outcome_figures oc ON oc.provider_id = pr.id
+         LEFT JOIN answer_figures af ON af.provider_id = pr.id
+        WHERE pf.provider_id IS NOT NULL OR af.provider_id IS NOT NULL
+        ORDER BY pr.name, pr.id`,
+      [allianceId],
+    );
+  }
+}
