@@ -1,4 +1,4 @@
-export { QueueName, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor } from './job-catalogue';
+export { QueueName, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor, outboxJob } from './job-catalogue';
 export type { JobPayloads, JobPayload, OutboxJob } from './job-catalogue';
 export { JOB_OPTIONS, JOB_DEDUPLICATION, jobOptions } from './job-options';
 export { createRedisConnection, readMaxmemoryPolicy, assertNoEviction } from './redis-connection';

@@ -15,7 +15,7 @@ import {
   startRedisServer,
   testRedisPrefix,
 } from '@app/testing';
-import { JOB_QUEUE, JobName, outboxJobId, QueueName } from './job-catalogue';
+import { JOB_QUEUE, JobName, outboxJob, outboxJobId, QueueName } from './job-catalogue';
 import { JOB_OPTIONS } from './job-options';
 import { OutboxRelay } from './outbox-relay';
 import { createRedisConnection } from './redis-connection';
@@ -159,7 +159,7 @@ describe('OutboxRelay', () => {
   it('publishes every stored row as exactly one job named after the row', async () => {
     const user = await insertUser(database.dataSource);
     const referrals = new ReferralRepository(database.dataSource);
-    const job = { queueName: JOB_QUEUE[JobName.MatchReferral], jobName: JobName.MatchReferral };
+    const job = outboxJob(JobName.MatchReferral);
     const submitted: string[] = [];
     for (let i = 0; i < 20; i += 1) {
       const result = await referrals.submit(buildReferral(user.id), job);

@@ -8,13 +8,14 @@ import {
   WEIGHT_KEYS,
 } from '@app/domain';
 import { OrganisationRepository, OutboxSignal } from '@app/persistence';
-import { JOB_QUEUE, JobName } from '@app/queue';
+import { JobName, outboxJob } from '@app/queue';
+import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import type { MatchingWeightsDto } from './dto/matching-weights.dto';
 
 const REMATCH = {
-  routine: { queueName: JOB_QUEUE[JobName.RematchReferral], jobName: JobName.RematchReferral },
-  emergency: { queueName: JOB_QUEUE[JobName.RematchEmergency], jobName: JobName.RematchEmergency },
+  routine: outboxJob(JobName.RematchReferral),
+  emergency: outboxJob(JobName.RematchEmergency),
 };
 
 @Injectable()
@@ -44,12 +45,6 @@ export class MatchingWeightsService {
     this.outbox.signal();
     return view(allianceId, weights);
   }
-}
-
-/** A commissioner works on their own alliance only; another alliance is not found. An admin on any. */
-export function assertMayCommission(principal: Principal, allianceId: string): void {
-  if (principal.role === 'admin') return;
-  if (principal.role !== 'commissioner' || principal.allianceId !== allianceId) throw DomainError.notFound('Alliance');
 }
 
 function view(allianceId: string, weights: MatchingWeights | null) {

@@ -6,7 +6,7 @@ import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
-import { assertMayCommission } from './matching-weights.service';
+import { assertMayCommission } from '../auth/organisation-access';
 
 export class StepDownDto {
   /** Days after an emergency placement starts by which its planned follow-on placement is needed. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { HoldRepository } from '@app/persistence';
+import { HoldRepository, VacancyRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
@@ -15,7 +15,10 @@ import { CreateHoldDto } from './hold.dto';
 @ApiBearerAuth()
 @Controller('vacancies/:id/holds')
 export class HoldsController {
-  constructor(private readonly holds: HoldRepository) {}
+  constructor(
+    private readonly holds: HoldRepository,
+    private readonly vacancies: VacancyRepository,
+  ) {}
 
   @Post()
   @Roles('placement_officer')
@@ -44,8 +47,8 @@ export class HoldsController {
   @Roles('provider_user', 'placement_officer', 'admin')
   @ApiOperation({ summary: "Live holds on a vacancy: all of them for its provider, the caller's own for a placement team" })
   async list(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string) {
-    const providerId = await this.holds.providerOf(vacancyId);
-    if (!providerId || (principal.role === 'provider_user' && principal.providerId !== providerId)) throw DomainError.notFound('Vacancy');
+    const vacancy = await this.vacancies.findById(vacancyId);
+    if (!vacancy || (principal.role === 'provider_user' && principal.providerId !== vacancy.providerId)) throw DomainError.notFound('Vacancy');
     const live = await this.holds.live(vacancyId);
     const items = principal.localAuthorityCode ? live.filter((hold) => hold.localAuthorityCode === principal.localAuthorityCode) : live;
     return { vacancyId, items };

@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Environment } from '@app/config';
 import { DomainError, DomainErrorCode, isRegistrableHost } from '@app/domain';
 import { NotificationRepository, OutboxSignal } from '@app/persistence';
-import { JOB_QUEUE, JobName } from '@app/queue';
+import { JobName, outboxJob } from '@app/queue';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
 import { WebhookDto } from './dto/webhook.dto';
 
-const DELIVERY = { queueName: JOB_QUEUE[JobName.NotifyProvider], jobName: JobName.NotifyProvider };
+const DELIVERY = outboxJob(JobName.NotifyProvider);
 
 /**
  * Providers' emergency alerts: a webhook to receive them as signed POSTs, and the list of them for

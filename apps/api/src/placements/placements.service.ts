@@ -3,13 +3,13 @@ import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
 import { type AuditActor, AuditRepository, OutboxSignal, OutcomeRepository, PlacementRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
-import { JOB_QUEUE, JobName } from '@app/queue';
+import { JobName, outboxJob } from '@app/queue';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
-const STEP_DOWN = { queueName: JOB_QUEUE[JobName.OpenStepDown], jobName: JobName.OpenStepDown };
+const STEP_DOWN = outboxJob(JobName.OpenStepDown);
 
 @Injectable()
 export class PlacementsService {

@@ -9,7 +9,7 @@ import {
   ReferralDetail,
   ReferralRepository,
 } from '@app/persistence';
-import { JOB_QUEUE, matchJobFor } from '@app/queue';
+import { matchJobFor, outboxJob } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
@@ -72,7 +72,7 @@ export class ReferralsService {
         },
       },
       // An emergency goes to the fast lane, ahead of every routine match.
-      { queueName: JOB_QUEUE[matchJobFor(dto.urgency)], jobName: matchJobFor(dto.urgency) },
+      outboxJob(matchJobFor(dto.urgency)),
     );
     if (result.outcome === 'created') this.outbox.signal();
     if (result.outcome === 'key_reused') {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
 import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
-import { assertMayCommission } from '../alliances/matching-weights.service';
+import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { toCsv } from '../common/csv';

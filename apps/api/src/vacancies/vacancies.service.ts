@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { OutboxSignal, SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
-import { JOB_QUEUE, JobName } from '@app/queue';
+import { JobName, outboxJob } from '@app/queue';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
@@ -9,7 +9,7 @@ import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/vacancy.dto';
 
 /** Every vacancy change re-ranks the open referrals it could affect, through the outbox. */
-export const VACANCIES_CHANGED = { queueName: JOB_QUEUE[JobName.VacanciesChanged], jobName: JobName.VacanciesChanged };
+export const VACANCIES_CHANGED = outboxJob(JobName.VacanciesChanged);
 
 @Injectable()
 export class VacanciesService {

@@ -12,14 +12,14 @@ import {
   VacancyExclusion,
 } from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
-import { JOB_QUEUE, JobName } from '@app/queue';
+import { JobName, outboxJob } from '@app/queue';
 import { VacancyCache } from './vacancy-cache';
 import type { ReferralStatus } from '@app/persistence';
 
 /** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
 export const EXCLUSION_LIMIT = 200;
 /** Delivers an emergency's alerts to providers' webhooks. */
-const ALERT_JOB = { queueName: JOB_QUEUE[JobName.NotifyProvider], jobName: JobName.NotifyProvider };
+const ALERT_JOB = outboxJob(JobName.NotifyProvider);
 /** Nearest vacancies read per round when collecting exclusions. */
 const NEAREST_PAGE = 400;
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboxSignal, PlacementRepository } from '@app/persistence';
-import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { HandlesJob, JobHandler, JobName, JobPayloads, outboxJob } from '@app/queue';
 
-const MATCH_JOB = { queueName: JOB_QUEUE[JobName.MatchReferral], jobName: JobName.MatchReferral };
+const MATCH_JOB = outboxJob(JobName.MatchReferral);
 
 /**
  * An emergency placement is a bridge, not the end: opens the planned follow-on referral for the

@@ -78,12 +78,6 @@ export class HoldRepository {
     });
   }
 
-  /** The provider that owns the vacancy; null if there is no such vacancy. */
-  async providerOf(vacancyId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT provider_id AS "providerId" FROM vacancies WHERE id = $1`, [vacancyId]);
-    return row?.providerId ?? null;
-  }
-
   /** The vacancy's holds that are live now, soonest to lapse first. */
   live(vacancyId: string): Promise<HoldView[]> {
     return this.dataSource.query(
