@@ -1,69 +1,59 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { REMATCHABLE, MatchingRepository } from '@app/persistence';
+import type { ReferralStatus } from '@app/persistence';
 import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, jobOptions, Queues, rematchJobFor } from '@app/queue';
 import { MatchingService } from './matching.service';
 
+type MatchJob = JobName.MatchReferral | JobName.RematchReferral | JobName.MatchEmergency | JobName.RematchEmergency;
+
 /**
- * A new referral's first match. Claims only a `submitted` referral (or one whose matching failed
- * and is retried by hand), so a redelivered job finds it matched and does nothing.
+ * Matching one referral, whichever lane the job came by: claim it from `from`, rank, store. After
+ * the last attempt the referral says `match_failed`.
  */
 @Injectable()
-@JobHandler(JobName.MatchReferral)
-export class MatchReferralHandler implements HandlesJob<JobName.MatchReferral> {
+abstract class MatchReferralJob<J extends MatchJob> implements HandlesJob<J> {
+  protected abstract readonly from: readonly ReferralStatus[];
+
   constructor(private readonly matching: MatchingService) {}
 
-  handle({ referralId }: JobPayloads[JobName.MatchReferral]) {
-    return this.matching.match(referralId, ['submitted', 'match_failed']);
+  handle({ referralId }: JobPayloads[J]) {
+    return this.matching.match(referralId, this.from);
   }
 
-  async onFinalFailure({ referralId }: JobPayloads[JobName.MatchReferral], error: Error): Promise<void> {
+  async onFinalFailure({ referralId }: JobPayloads[J], error: Error): Promise<void> {
     await this.matching.markFailed(referralId, error.name);
   }
+}
+
+/** A first match claims only a `submitted` referral (or one whose matching failed), so a redelivered job finds it matched and does nothing. */
+const FIRST_MATCH: readonly ReferralStatus[] = ['submitted', 'match_failed'];
+
+/** A new referral's first match. */
+@Injectable()
+@JobHandler(JobName.MatchReferral)
+export class MatchReferralHandler extends MatchReferralJob<JobName.MatchReferral> {
+  protected readonly from = FIRST_MATCH;
 }
 
 /** An emergency referral's first match, on the fast lane: the same claim and ranking as any other. */
 @Injectable()
 @JobHandler(JobName.MatchEmergency)
-export class MatchEmergencyHandler implements HandlesJob<JobName.MatchEmergency> {
-  constructor(private readonly matching: MatchingService) {}
-
-  handle({ referralId }: JobPayloads[JobName.MatchEmergency]) {
-    return this.matching.match(referralId, ['submitted', 'match_failed']);
-  }
-
-  async onFinalFailure({ referralId }: JobPayloads[JobName.MatchEmergency], error: Error): Promise<void> {
-    await this.matching.markFailed(referralId, error.name);
-  }
-}
-
-/** An emergency referral's re-match, on the fast lane. */
-@Injectable()
-@JobHandler(JobName.RematchEmergency)
-export class RematchEmergencyHandler implements HandlesJob<JobName.RematchEmergency> {
-  constructor(private readonly matching: MatchingService) {}
-
-  handle({ referralId }: JobPayloads[JobName.RematchEmergency]) {
-    return this.matching.match(referralId, REMATCHABLE);
-  }
-
-  async onFinalFailure({ referralId }: JobPayloads[JobName.RematchEmergency], error: Error): Promise<void> {
-    await this.matching.markFailed(referralId, error.name);
-  }
+export class MatchEmergencyHandler extends MatchReferralJob<JobName.MatchEmergency> {
+  protected readonly from = FIRST_MATCH;
 }
 
 /** Recomputes the shortlist of a referral still awaiting placement; running it twice is harmless. */
 @Injectable()
 @JobHandler(JobName.RematchReferral)
-export class RematchReferralHandler implements HandlesJob<JobName.RematchReferral> {
-  constructor(private readonly matching: MatchingService) {}
+export class RematchReferralHandler extends MatchReferralJob<JobName.RematchReferral> {
+  protected readonly from = REMATCHABLE;
+}
 
-  handle({ referralId }: JobPayloads[JobName.RematchReferral]) {
-    return this.matching.match(referralId, REMATCHABLE);
-  }
-
-  async onFinalFailure({ referralId }: JobPayloads[JobName.RematchReferral], error: Error): Promise<void> {
-    await this.matching.markFailed(referralId, error.name);
-  }
+/** An emergency referral's re-match, on the fast lane. */
+@Injectable()
+@JobHandler(JobName.RematchEmergency)
+export class RematchEmergencyHandler extends MatchReferralJob<JobName.RematchEmergency> {
+  protected readonly from = REMATCHABLE;
 }
 
 /**
