@@ -5,9 +5,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { JobName, jobOptions, QueueName } from '@app/queue';
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
-import { until } from './support/until';
+import { until } from '@app/testing';
 
 interface Receipt {
   body: string;
@@ -46,7 +46,7 @@ class Receiver {
   }
 }
 
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const today = todayInEngland;
 
 /** Emergencies through HTTP and the worker: the fast lane's eligibility, holds, alerts and the step-down. */
 describe('emergencies (e2e)', () => {
@@ -73,37 +73,11 @@ describe('emergencies (e2e)', () => {
 
   const http = () => api.http();
 
-  async function vacancy(provider: { id: string; token: string }, options: { beds?: number; emergencyReady?: boolean; postcode?: string } = {}) {
-    const setting = await http()
-      .post('/api/v1/settings')
-      .set(bearer(provider.token))
-      .send({
-        providerId: provider.id,
-        name: 'Home',
-        placementType: 'K2',
-        ofstedGrade: 'good',
-        postcode: options.postcode ?? 'W5 1AA',
-        registeredPlaces: 4,
-        ageMin: 8,
-        ageMax: 17,
-        genders: ['female', 'male', 'other'],
-        needsSupported: [{ code: 'self-harm', level: 3 }],
-        needsExcluded: [],
-      })
-      .expect(201);
-    const created = await http()
-      .post('/api/v1/vacancies')
-      .set(bearer(provider.token))
-      .send({
-        settingId: setting.body.id,
-        beds: options.beds ?? 1,
-        availableFrom: today(),
-        weeklyCost: 6_000,
-        emergencyReady: options.emergencyReady ?? true,
-      })
-      .expect(201);
-    return created.body.id as string;
-  }
+  const vacancy = (provider: { id: string; token: string }, options: { beds?: number; emergencyReady?: boolean; postcode?: string } = {}) =>
+    openVacancy(api, provider, {
+      setting: { postcode: options.postcode ?? 'W5 1AA' },
+      vacancy: { beds: options.beds ?? 1, emergencyReady: options.emergencyReady ?? true, weeklyCost: 6_000 },
+    });
 
   async function emergency(token = orgs.ealing, overrides: Record<string, unknown> = {}): Promise<string> {
     const { body } = await http()

@@ -1,12 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { bearer, createOrganisations, createSetting, createVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
-import { until } from './support/until';
-
-/** Fails with the response body, which names the field, rather than only the status. */
-const created = (response: { status: number; body: unknown }) => {
-  if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${JSON.stringify(response.body)}`);
-};
+import { until } from '@app/testing';
 
 /** From POST /referrals through the worker to ranked, explained matches and exclusions. */
 describe('matching (e2e)', () => {
@@ -19,38 +14,9 @@ describe('matching (e2e)', () => {
     api = await startTestApi({ WORKER_CONCURRENCY: '2' });
     worker = await startTestWorker();
     orgs = await createOrganisations(api);
-    const setting = async (name: string, body: Record<string, unknown>) =>
-      (
-        await api
-          .http()
-          .post('/api/v1/settings')
-          .set(bearer(orgs.providerA.token))
-          .send({
-            providerId: orgs.providerA.id,
-            name,
-            placementType: 'K2',
-            ofstedGrade: 'good',
-            postcode: 'UB1 1AA',
-            registeredPlaces: 4,
-            ageMin: 8,
-            ageMax: 17,
-            genders: ['female', 'male', 'other'],
-            needsSupported: [{ code: 'self-harm', level: 3 }],
-            needsExcluded: [],
-            ...body,
-          })
-          .expect(created)
-      ).body;
-    const vacancy = async (key: string, settingId: string, body: Record<string, unknown> = {}) => {
-      const body201 = (
-        await api
-          .http()
-          .post('/api/v1/vacancies')
-          .set(bearer(orgs.providerA.token))
-          .send({ settingId, beds: 1, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000, ...body })
-          .expect(created)
-      ).body;
-      vacancies[key] = body201;
+    const setting = (name: string, body: Record<string, unknown>) => createSetting(api, orgs.providerA, { name, ...body });
+    const vacancy = async (key: string, settingId: string) => {
+      vacancies[key] = await createVacancy(api, orgs.providerA, settingId);
     };
     await vacancy('nearOutstanding', (await setting('Near, outstanding', { ofstedGrade: 'outstanding' })).id);
     await vacancy('nearGood', (await setting('Near, good', {})).id);

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import fc from 'fast-check';
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { until } from '@app/testing';
+import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 
 const SUMMARY_KEYS = [
@@ -31,35 +32,9 @@ describe('provider view, offers and declines (e2e)', () => {
     api = await startTestApi();
     worker = await startTestWorker();
     orgs = await createOrganisations(api);
-    const vacancyOf = async (token: string, providerId: string) => {
-      const setting = await api
-        .http()
-        .post('/api/v1/settings')
-        .set(bearer(token))
-        .send({
-          providerId,
-          name: 'Home',
-          placementType: 'K2',
-          ofstedGrade: 'good',
-          postcode: 'UB1 1AA',
-          registeredPlaces: 4,
-          ageMin: 8,
-          ageMax: 17,
-          genders: ['female', 'male', 'other'],
-          needsSupported: [{ code: 'self-harm', level: 3 }],
-          needsExcluded: [],
-        })
-        .expect(201);
-      const vacancy = await api
-        .http()
-        .post('/api/v1/vacancies')
-        .set(bearer(token))
-        .send({ settingId: setting.body.id, beds: 2, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000 })
-        .expect(201);
-      return vacancy.body.id as string;
-    };
-    vacancyA = await vacancyOf(orgs.providerA.token, orgs.providerA.id);
-    vacancyB = await vacancyOf(orgs.providerB.token, orgs.providerB.id);
+    const vacancyOf = (provider: { id: string; token: string }) => openVacancy(api, provider, { vacancy: { beds: 2 } });
+    vacancyA = await vacancyOf(orgs.providerA);
+    vacancyB = await vacancyOf(orgs.providerB);
   }, 60_000);
 
   afterAll(async () => {
@@ -75,13 +50,13 @@ describe('provider view, offers and declines (e2e)', () => {
       .set('Idempotency-Key', crypto.randomUUID())
       .send(body)
       .expect(202);
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const { body: referral } = await api.http().get(`/api/v1/referrals/${created.id}`).set(bearer(orgs.ealing)).expect(200);
-      if (referral.status === 'shortlisted') return created.id;
-      if (Date.now() > deadline) throw new Error(`referral stayed ${referral.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(
+      'the referral to be shortlisted',
+      async () => (await api.http().get(`/api/v1/referrals/${created.id}`).set(bearer(orgs.ealing)).expect(200)).body.status,
+      (status) => status === 'shortlisted',
+      15_000,
+    );
+    return created.id;
   }
 
   const providerView = (token: string) => api.http().get('/api/v1/provider/referrals').set(bearer(token));

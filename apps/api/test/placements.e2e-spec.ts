@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
-import { until } from './support/until';
+import { until } from '@app/testing';
 
 /** From an offer to a child living somewhere, exactly once, and back when a placement breaks down. */
 describe('acceptance and placements (e2e)', () => {
@@ -22,31 +22,8 @@ describe('acceptance and placements (e2e)', () => {
 
   const http = () => api.http();
 
-  async function vacancy(provider: { id: string; token: string }, beds: number): Promise<string> {
-    const setting = await http()
-      .post('/api/v1/settings')
-      .set(bearer(provider.token))
-      .send({
-        providerId: provider.id,
-        name: 'Home',
-        placementType: 'K2',
-        ofstedGrade: 'good',
-        postcode: 'W5 1AA',
-        registeredPlaces: 4,
-        ageMin: 8,
-        ageMax: 17,
-        genders: ['female', 'male', 'other'],
-        needsSupported: [{ code: 'self-harm', level: 3 }],
-        needsExcluded: [],
-      })
-      .expect(201);
-    const created = await http()
-      .post('/api/v1/vacancies')
-      .set(bearer(provider.token))
-      .send({ settingId: setting.body.id, beds, availableFrom: new Date().toISOString().slice(0, 10), weeklyCost: 5_000 })
-      .expect(201);
-    return created.body.id;
-  }
+  const vacancy = (provider: { id: string; token: string }, beds: number) =>
+    openVacancy(api, provider, { setting: { postcode: 'W5 1AA' }, vacancy: { beds } });
 
   /** A referral shortlisted with every given vacancy on its shortlist. */
   async function shortlistedWith(vacancyIds: string[]): Promise<string> {

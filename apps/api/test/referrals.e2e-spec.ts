@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { OutboxRepository } from '@app/persistence';
+import { until } from '@app/testing';
 import { createRedisConnection, OutboxRelay, outboxJobId, QueueName } from '@app/queue';
 import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 
@@ -163,10 +164,12 @@ describe('referral intake (e2e)', () => {
     });
     try {
       relay.start();
-      const [unsent] = await waitFor(async () => {
-        const rows = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL AND queue_name = 'matching'`);
-        return rows[0].n === 0 ? rows : undefined;
-      });
+      const [unsent] = await until(
+        'every routine outbox row sent',
+        () => api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL AND queue_name = 'matching'`),
+        (rows: { n: number }[]) => rows[0].n === 0,
+        10_000,
+      );
       expect(unsent.n).toBe(0);
       const jobs = await queue.getJobs(['waiting', 'prioritized']);
       const queued = jobs.map((job) => job.data.referralId);
@@ -182,13 +185,3 @@ describe('referral intake (e2e)', () => {
     }
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

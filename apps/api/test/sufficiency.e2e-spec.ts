@@ -1,4 +1,4 @@
-import { ADMIN, bearer, createOrganisations, login, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { ADMIN, bearer, createOrganisations, login, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
 
 /** Sufficiency through HTTP: who may read it, and what bad input gets. The figures: the repository's integration spec. */
 describe('sufficiency (e2e)', () => {
@@ -26,7 +26,7 @@ describe('sufficiency (e2e)', () => {
     await api?.close();
   });
 
-  const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  const today = todayInEngland;
   const get = (query: string, token: string) => api.http().get(`/api/v1/sufficiency${query}`).set(bearer(token));
 
   it("gives the alliance's commissioner and admins the period's rows and totals; nobody else", async () => {

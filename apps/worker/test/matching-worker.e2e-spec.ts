@@ -12,10 +12,11 @@ import {
   insertSetting,
   insertUser,
   insertVacancy,
-  openTestDatabase,
   OpenTestDatabase,
+  openTestDatabase,
   resolveTestSettings,
   testRedisPrefix,
+  until,
 } from '@app/testing';
 
 const ROOT = join(__dirname, '../../..');
@@ -105,16 +106,6 @@ describe('matching worker processes (e2e)', () => {
     const result = await referrals.submit(buildReferral(officerId), { queueName: 'matching', jobName: 'match-referral' });
     if (result.outcome === 'key_reused') throw new Error('unexpected');
     return result.referral.id;
-  }
-
-  async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   const statusOf = async (id: string) =>

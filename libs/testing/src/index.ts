@@ -16,3 +16,4 @@ export {
 export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './test-settings';
 export type { TestRun, TestSettings } from './test-settings';
 export { loadEveryOpenVacancy } from './naive-matching';
+export { until } from './until';

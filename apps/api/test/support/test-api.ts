@@ -114,6 +114,62 @@ export async function createOrganisations(api: TestApi): Promise<Organisations> 
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** A 201 check that fails with the response body, which names the field, rather than only the status. */
+export const expectCreated = (response: { status: number; body: unknown }) => {
+  if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${JSON.stringify(response.body)}`);
+};
+
+/** Today in England, as the api dates things. */
+export const todayInEngland = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/**
+ * A setting of the provider, through the api: a children's home in Ealing (UB1) for 8-17s of any
+ * gender, supporting self-harm to level 3; override what the test is about.
+ */
+export async function createSetting(api: TestApi, provider: { id: string; token: string }, overrides: Record<string, unknown> = {}) {
+  const { body } = await api
+    .http()
+    .post('/api/v1/settings')
+    .set(bearer(provider.token))
+    .send({
+      providerId: provider.id,
+      name: 'Home',
+      placementType: 'K2',
+      ofstedGrade: 'good',
+      postcode: 'UB1 1AA',
+      registeredPlaces: 4,
+      ageMin: 8,
+      ageMax: 17,
+      genders: ['female', 'male', 'other'],
+      needsSupported: [{ code: 'self-harm', level: 3 }],
+      needsExcluded: [],
+      ...overrides,
+    })
+    .expect(expectCreated);
+  return body;
+}
+
+/** An open vacancy of one bed in the setting from today at 5,000 a week; override what the test is about. */
+export async function createVacancy(api: TestApi, provider: { token: string }, settingId: string, overrides: Record<string, unknown> = {}) {
+  const { body } = await api
+    .http()
+    .post('/api/v1/vacancies')
+    .set(bearer(provider.token))
+    .send({ settingId, beds: 1, availableFrom: todayInEngland(), weeklyCost: 5_000, ...overrides })
+    .expect(expectCreated);
+  return body;
+}
+
+/** A setting and an open vacancy in it (see createSetting and createVacancy); the vacancy's id. */
+export async function openVacancy(
+  api: TestApi,
+  provider: { id: string; token: string },
+  overrides: { setting?: Record<string, unknown>; vacancy?: Record<string, unknown> } = {},
+): Promise<string> {
+  const setting = await createSetting(api, provider, overrides.setting);
+  return (await createVacancy(api, provider, setting.id, overrides.vacancy)).id;
+}
+
 /** A valid referral body; override what the test is about. */
 export function referralBody(overrides: Record<string, unknown> = {}, child: Record<string, unknown> = {}) {
   const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
