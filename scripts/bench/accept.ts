@@ -25,31 +25,25 @@
  * Environment (all optional): BENCH_ROUNDS (3), BENCH_BUILD / BENCH_DIST (see support.ts),
  * BENCH_KEEP_LOGS=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource, PlacementRepository } from '@app/persistence';
 import {
-  runBenchmark,
-  logDirectory,
-  appEnvironment,
   benchServices,
-  callJson,
   chooseBuild,
-  createScratchDatabase,
-  deleteRedisKeys,
+  createOfficer,
   fixed,
-  freePort,
-  login,
-  LOOPBACK,
+  logDirectory,
+  logHeader,
   machineLine,
-  migrateBuilt,
   numberFromEnv,
   percentile,
+  runBenchmark,
   runId,
-  startApp,
+  scratchInstallation,
+  startBenchApi,
   table,
   Teardown,
-  waitForHealth,
   whole,
 } from './support';
 
@@ -230,32 +224,11 @@ async function main(): Promise<number> {
   const logs = logDirectory(id, teardown, log);
   const logDir = logs.dir;
   try {
-    log(`Acceptance benchmark ${new Date().toISOString()}`);
-    log(`machine: ${machineLine()}`);
-    log(`build: ${build.origin} (${build.apps.api}, written ${build.builtAt.toISOString()})`);
-    if (build.staleSources.length > 0) {
-      log(`WARNING: ${build.staleSources.length} source file(s) are newer than the build; BENCH_BUILD=private measures them`);
-    }
-    const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);
-    teardown.add(`drop database ${database.name}`, () => database.drop());
-    const queuePrefix = `bench-${id}`;
-    teardown.add(`delete Redis keys ${queuePrefix}*`, () => deleteRedisKeys(services.redisUrl, queuePrefix));
-    const { env, admin } = appEnvironment(id, database.url, services.redisUrl, queuePrefix);
-    log(`database: ${database.name}; ${await migrateBuilt(build.apps, database.url, env)}`);
-    const port = await freePort();
-    const baseUrl = `http://${LOOPBACK}:${port}`;
-    const api = startApp('api', build.apps.api, { ...env, PORT: String(port), DATABASE_POOL_SIZE: '10' }, { logDir });
-    teardown.add('stop api', () => api.stop());
-    await Promise.race([waitForHealth(baseUrl, api, 90_000), api.exited]);
-
-    const adminToken = await login(baseUrl, admin.email, admin.password);
-    const officer = { email: `officer-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
-    const created = await callJson(baseUrl, 'POST', '/api/v1/admin/users', {
-      token: adminToken,
-      body: { ...officer, role: 'placement_officer', localAuthorityCode: EALING },
-      expect: 201,
-    });
-    const token = await login(baseUrl, officer.email, officer.password);
+    logHeader(log, 'Acceptance benchmark', build);
+    const { database, env, admin } = await scratchInstallation(build, services, id, teardown, log);
+    const { baseUrl } = await startBenchApi(build, env, { logDir, teardown, poolSize: 10 });
+    const officer = await createOfficer(baseUrl, admin, id, EALING);
+    const token = officer.token;
 
     const dataSource = createDataSource({ url: database.url, poolSize: CLIENTS, applicationName: 'bench-accept' });
     await dataSource.initialize();
@@ -285,13 +258,13 @@ async function main(): Promise<number> {
     );
     // A warm-up round for each variant, not counted: connections, JIT, plans.
     for (const variant of VARIANTS) {
-      const round = await seedRound(dataSource, created.id, `warm-${variant}-${randomUUID().slice(0, 8)}`);
+      const round = await seedRound(dataSource, officer.userId, `warm-${variant}-${randomUUID().slice(0, 8)}`);
       await race(round.offerIds, accepters[variant], emptyTally());
     }
     const tallies: Record<Variant, Tally> = { http: emptyTally(), guarded: emptyTally(), unguarded: emptyTally() };
     for (let n = 1; n <= settings.rounds; n += 1) {
       for (const variant of VARIANTS) {
-        const round = await seedRound(dataSource, created.id, `${n}-${variant}-${randomUUID().slice(0, 8)}`);
+        const round = await seedRound(dataSource, officer.userId, `${n}-${variant}-${randomUUID().slice(0, 8)}`);
         const tally = tallies[variant];
         const before = tally.doubleBookings;
         await race(round.offerIds, accepters[variant], tally);

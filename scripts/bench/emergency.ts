@@ -34,32 +34,29 @@ import { setPriority } from 'node:os';
 import { createDataSource, ReferralRepository } from '@app/persistence';
 import { buildReferral } from '../../libs/testing/src/factories';
 import {
-  runBenchmark,
-  appEnvironment,
+  type AppProcess,
   benchServices,
-  callJson,
   chooseBuild,
-  createScratchDatabase,
+  createOfficer,
   deleteRedisKeys,
   fixed,
-  freePort,
-  login,
   logDirectory,
-  LOOPBACK,
+  logHeader,
   machineLine,
-  migrateBuilt,
   numberFromEnv,
   percentile,
   queryOnce,
   REPO_ROOT,
+  runBenchmark,
+  runId,
   runToCompletion,
+  scratchInstallation,
   sleep,
   startApp,
+  startBenchApi,
   table,
   Teardown,
-  waitForHealth,
   whole,
-  type AppProcess,
 } from './support';
 
 const EALING = 'E09000009';
@@ -116,21 +113,13 @@ async function post(baseUrl: string, token: string, body: string): Promise<strin
 async function main(): Promise<number> {
   const teardown = new Teardown(log);
   const services = benchServices();
-  const id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const id = runId();
   const build = await chooseBuild(log, id, teardown);
   teardown.deadline((300 + settings.topologies.length * (120 + settings.backlog / 200)) * 1000);
   const logs = logDirectory(id, teardown, log);
   try {
-    log(`Emergency benchmark ${new Date().toISOString()}`);
-    log(`machine: ${machineLine()}`);
-    log(`build: ${build.origin} (written ${build.builtAt.toISOString()})`);
-    if (build.staleSources.length > 0) log(`WARNING: ${build.staleSources.length} source file(s) are newer than the build; BENCH_BUILD=private measures them`);
-    const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);
-    teardown.add(`drop database ${database.name}`, () => database.drop());
-    const queuePrefix = `bench-${id}`;
-    teardown.add(`delete Redis keys ${queuePrefix}*`, () => deleteRedisKeys(services.redisUrl, queuePrefix));
-    const { env, admin } = appEnvironment(id, database.url, services.redisUrl, queuePrefix);
-    log(`database: ${database.name}; ${await migrateBuilt(build.apps, database.url, env)}`);
+    logHeader(log, 'Emergency benchmark', build);
+    const { database, queuePrefix, env, admin } = await scratchInstallation(build, services, id, teardown, log);
     await runToCompletion(process.execPath, ['-r', '@swc-node/register', 'scripts/demo/seed-demo.ts'], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: database.url, DEMO_PASSWORD: randomBytes(12).toString('base64url'), DEMO_STATE_DIR: logs.dir },
@@ -143,19 +132,9 @@ async function main(): Promise<number> {
     );
     log(`demo loaded: ${open} open vacancies, ${ready} emergency-ready`);
 
-    const port = await freePort();
-    const baseUrl = `http://${LOOPBACK}:${port}`;
-    const api = startApp('api', build.apps.api, { ...env, PORT: String(port), DATABASE_POOL_SIZE: '10' }, { logDir: logs.dir });
-    teardown.add('stop api', () => api.stop());
-    await Promise.race([waitForHealth(baseUrl, api, 90_000), api.exited]);
-    const adminToken = await login(baseUrl, admin.email, admin.password);
-    const officer = { email: `officer-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
-    const created = await callJson(baseUrl, 'POST', '/api/v1/admin/users', {
-      token: adminToken,
-      body: { ...officer, role: 'placement_officer', localAuthorityCode: EALING },
-      expect: 201,
-    });
-    const token = await login(baseUrl, officer.email, officer.password);
+    const { baseUrl } = await startBenchApi(build, env, { logDir: logs.dir, teardown, poolSize: 10 });
+    const officer = await createOfficer(baseUrl, admin, id, EALING);
+    const token = officer.token;
 
     const dataSource = createDataSource({ url: database.url, poolSize: 4, applicationName: 'bench-emergency' });
     await dataSource.initialize();
@@ -238,7 +217,7 @@ async function main(): Promise<number> {
       const routineJob = { queueName: 'matching', jobName: 'match-referral' };
       for (let n = 0; n < settings.backlog; n += 1) {
         const result = await referrals.submit(
-          buildReferral(created.id, { idempotencyKey: `backlog-${tag}-${n}`, localAuthorityCode: EALING, placementTypes: ['K2', 'U4', 'U5', 'U6'] }),
+          buildReferral(officer.userId, { idempotencyKey: `backlog-${tag}-${n}`, localAuthorityCode: EALING, placementTypes: ['K2', 'U4', 'U5', 'U6'] }),
           routineJob,
         );
         if (result.outcome === 'created') backlog.push(result.referral.id);

@@ -31,37 +31,35 @@
  *   BENCH_KEEP_LOGS=1     keep the apps' logs (kept anyway on failure)
  *   BENCH_ENFORCE_TARGET=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL (loopback only)
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import {
-  runBenchmark,
-  logDirectory,
-  Teardown,
-  appEnvironment,
   benchServices,
-  chooseBuild,
   callJson,
+  chooseBuild,
   cpuSnapshot,
   cpuUsage,
-  createScratchDatabase,
-  deleteRedisKeys,
+  createOfficer,
   fixed,
   freePort,
   listFromEnv,
-  LoadResult,
-  login,
+  type LoadResult,
+  logDirectory,
+  logHeader,
   LOOPBACK,
   machineLine,
-  migrateBuilt,
   numberFromEnv,
   postgresBackendPids,
   queryOnce,
+  runBenchmark,
   runId,
   runLoad,
+  scratchInstallation,
   sleep,
   startApp,
   stopCurrentLoad,
   table,
+  Teardown,
   waitForHealth,
   whole,
   withTimeout,
@@ -167,26 +165,8 @@ async function main(): Promise<number> {
   const logs = logDirectory(id, teardown, log);
   const logDir = logs.dir;
   try {
-    log(`Intake benchmark ${new Date().toISOString()}`);
-    log(`machine: ${machineLine()}`);
-    log(`build: ${build.origin} (${build.apps.api}, written ${build.builtAt.toISOString()})`);
-    if (build.staleSources.length > 0) {
-      log(
-        `WARNING: ${build.staleSources.length} source file(s) are newer than the build (e.g. ${build.staleSources
-          .slice(0, 3)
-          .join(', ')}); BENCH_BUILD=private measures them without touching dist/, BENCH_BUILD=1 rebuilds dist/`,
-      );
-    }
-
-    const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);
-    teardown.add(`drop database ${database.name}`, () => database.drop());
-    const queuePrefix = `bench-${id}`;
-    teardown.add(`delete Redis keys ${queuePrefix}*`, async () => {
-      const deleted = await deleteRedisKeys(services.redisUrl, queuePrefix);
-      log(`cleanup: deleted ${deleted} Redis keys under ${queuePrefix}`);
-    });
-    const { env, admin } = appEnvironment(id, database.url, services.redisUrl, queuePrefix);
-    log(`database: ${database.name}; ${await migrateBuilt(build.apps, database.url, env)}`);
+    logHeader(log, 'Intake benchmark', build);
+    const { database, queuePrefix, env, admin } = await scratchInstallation(build, services, id, teardown, log);
     const port = await freePort();
     const baseUrl = `http://${LOOPBACK}:${port}`;
     const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -204,14 +184,7 @@ async function main(): Promise<number> {
         `worker: 1, outbox relay listening; queue prefix ${queuePrefix}`,
     );
 
-    const adminToken = await login(baseUrl, admin.email, admin.password);
-    const officer = { email: `officer-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
-    await callJson(baseUrl, 'POST', '/api/v1/admin/users', {
-      token: adminToken,
-      body: { ...officer, role: 'placement_officer', localAuthorityCode: EALING },
-      expect: 201,
-    });
-    const token = await login(baseUrl, officer.email, officer.password);
+    const { token } = await createOfficer(baseUrl, admin, id, EALING);
     log(`placement officer for Ealing (${EALING}) created through POST /api/v1/admin/users and logged in`);
     log(
       `runs: per connection count, GET /health then POST /api/v1/referrals, each ${settings.warmup} s warm-up + ` +

@@ -97,6 +97,7 @@ import { Prng } from '../demo/deterministic';
 import { buildReferral, insertUser } from '../../libs/testing/src/factories';
 import { loadEveryOpenVacancy } from '../../libs/testing/src/naive-matching';
 import {
+  logBuild,
   runBenchmark,
   logDirectory,
   AppProcess,
@@ -1360,16 +1361,7 @@ async function main(): Promise<number> {
     log(`Matching benchmark ${new Date().toISOString()}`);
     log(`machine: ${machineLine()}`);
     const build = e2eAt !== null ? await chooseBuild(log, id, teardown) : undefined;
-    if (build) {
-      log(`build (worker, end to end): ${build.origin} (${build.apps.worker}, written ${build.builtAt.toISOString()})`);
-      if (build.staleSources.length > 0) {
-        log(
-          `WARNING: ${build.staleSources.length} source file(s) are newer than the build (e.g. ${build.staleSources
-            .slice(0, 3)
-            .join(', ')}); BENCH_BUILD=private measures them without touching dist/, BENCH_BUILD=1 rebuilds dist/`,
-        );
-      }
-    }
+    if (build) logBuild(log, build, 'build (worker, end to end)');
 
     // ---- database, reference data, providers, referrals
     const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);

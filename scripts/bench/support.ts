@@ -421,6 +421,89 @@ export function logDirectory(id: string, teardown: Teardown, log: (line: string)
   };
 }
 
+/** A benchmark's opening lines: its name and time, the machine, and the build it runs. */
+export function logHeader(log: (line: string) => void, title: string, build: Build): void {
+  log(`${title} ${new Date().toISOString()}`);
+  log(`machine: ${machineLine()}`);
+  logBuild(log, build);
+}
+
+/** Which build runs, and a warning when sources are newer than it. */
+export function logBuild(log: (line: string) => void, build: Build, what = 'build'): void {
+  log(`${what}: ${build.origin} (${build.apps.api}, written ${build.builtAt.toISOString()})`);
+  if (build.staleSources.length > 0) {
+    log(
+      `WARNING: ${build.staleSources.length} source file(s) are newer than the build (e.g. ${build.staleSources
+        .slice(0, 3)
+        .join(', ')}); BENCH_BUILD=private measures them without touching dist/, BENCH_BUILD=1 rebuilds dist/`,
+    );
+  }
+}
+
+export interface Installation {
+  database: ScratchDatabase;
+  queuePrefix: string;
+  env: Record<string, string>;
+  admin: { email: string; password: string };
+}
+
+/**
+ * A scratch database migrated by the build, a Redis key prefix of its own and the apps'
+ * environment for them; the database is dropped and the keys deleted at teardown.
+ */
+export async function scratchInstallation(
+  build: Build,
+  services: BenchServices,
+  id: string,
+  teardown: Teardown,
+  log: (line: string) => void,
+): Promise<Installation> {
+  const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);
+  teardown.add(`drop database ${database.name}`, () => database.drop());
+  const queuePrefix = `bench-${id}`;
+  teardown.add(`delete Redis keys ${queuePrefix}*`, async () => {
+    const deleted = await deleteRedisKeys(services.redisUrl, queuePrefix);
+    log(`cleanup: deleted ${deleted} Redis keys under ${queuePrefix}`);
+  });
+  const { env, admin } = appEnvironment(id, database.url, services.redisUrl, queuePrefix);
+  log(`database: ${database.name}; ${await migrateBuilt(build.apps, database.url, env)}`);
+  return { database, queuePrefix, env, admin };
+}
+
+/** The built api on a free loopback port, stopped at teardown; resolves once it is healthy. */
+export async function startBenchApi(
+  build: Build,
+  env: Record<string, string>,
+  options: { logDir: string; teardown: Teardown; poolSize: number; nodeArgs?: string[] },
+): Promise<{ api: AppProcess; baseUrl: string }> {
+  const port = await freePort();
+  const baseUrl = `http://${LOOPBACK}:${port}`;
+  const api = startApp('api', build.apps.api, { ...env, PORT: String(port), DATABASE_POOL_SIZE: String(options.poolSize) }, {
+    logDir: options.logDir,
+    nodeArgs: options.nodeArgs,
+  });
+  options.teardown.add('stop api', () => api.stop());
+  await Promise.race([waitForHealth(baseUrl, api, 90_000), api.exited]);
+  return { api, baseUrl };
+}
+
+/** A placement officer of the LA, created through POST /api/v1/admin/users and logged in. */
+export async function createOfficer(
+  baseUrl: string,
+  admin: { email: string; password: string },
+  id: string,
+  localAuthorityCode: string,
+): Promise<{ userId: string; token: string }> {
+  const adminToken = await login(baseUrl, admin.email, admin.password);
+  const officer = { email: `officer-${id}@bench.test`, password: randomBytes(18).toString('base64url') };
+  const created = await callJson(baseUrl, 'POST', '/api/v1/admin/users', {
+    token: adminToken,
+    body: { ...officer, role: 'placement_officer', localAuthorityCode },
+    expect: 201,
+  });
+  return { userId: created.id, token: await login(baseUrl, officer.email, officer.password) };
+}
+
 /**
  * `npm run migrate` against the database, from the build: migrations and reference data. `env` is
  * the apps' environment: some builds validate all of it as soon as the persistence library loads.
