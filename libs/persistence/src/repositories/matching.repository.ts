@@ -118,6 +118,24 @@ interface VacancyRow {
   longitude: number;
 }
 
+/**
+ * A referral's stored list, read as the referral LEFT JOIN its rows ordered by `key`: null when the
+ * LA has no such referral, no items (a single row with a null key) before it has been matched.
+ */
+function storedList<T>(
+  rows: Record<string, any>[],
+  key: 'rank' | 'position',
+  item: (row: Record<string, any>) => T,
+): { referralId: string; status: ReferralStatus; computedAt: Date | null; items: T[] } | null {
+  if (rows.length === 0) return null;
+  return {
+    referralId: rows[0].referral_id,
+    status: rows[0].status,
+    computedAt: rows[0].matched_at,
+    items: rows.filter((row) => row[key] !== null).map(item),
+  };
+}
+
 function toMatchVacancy(row: VacancyRow): MatchVacancy {
   return {
     id: row.id,
@@ -284,25 +302,17 @@ export class MatchingRepository {
               ORDER BY m.rank`,
       values: [referralId, localAuthorityCode],
     });
-    if (rows.length === 0) return null;
-    return {
-      referralId: rows[0].referral_id,
-      status: rows[0].status,
-      computedAt: rows[0].matched_at,
-      items: rows
-        .filter((row) => row.rank !== null)
-        .map((row) => ({
-          rank: row.rank,
-          vacancyId: row.vacancy_id,
-          settingId: row.setting_id,
-          providerId: row.provider_id,
-          score: row.score,
-          distanceMiles: row.distance_miles,
-          weeklyCost: row.weekly_cost,
-          // jsonb keeps keys in its own order; answer in the contract's.
-          breakdown: inContractOrder(row.breakdown as ScoreBreakdown),
-        })),
-    };
+    return storedList(rows, 'rank', (row) => ({
+      rank: row.rank,
+      vacancyId: row.vacancy_id,
+      settingId: row.setting_id,
+      providerId: row.provider_id,
+      score: row.score,
+      distanceMiles: row.distance_miles,
+      weeklyCost: row.weekly_cost,
+      // jsonb keeps keys in its own order; answer in the contract's.
+      breakdown: inContractOrder(row.breakdown as ScoreBreakdown),
+    }));
   }
 
   /** The stored exclusions of a referral of the LA, nearest first; null if the LA has no such referral. */
@@ -315,15 +325,11 @@ export class MatchingRepository {
               ORDER BY e.position`,
       values: [referralId, localAuthorityCode],
     });
-    if (rows.length === 0) return null;
-    return {
-      referralId: rows[0].referral_id,
-      status: rows[0].status,
-      computedAt: rows[0].matched_at,
-      items: rows
-        .filter((row) => row.position !== null)
-        .map((row) => ({ vacancyId: row.vacancy_id, distanceMiles: row.distance_miles, reasons: row.reasons })),
-    };
+    return storedList(rows, 'position', (row) => ({
+      vacancyId: row.vacancy_id,
+      distanceMiles: row.distance_miles,
+      reasons: row.reasons,
+    }));
   }
 
   private async claim(
