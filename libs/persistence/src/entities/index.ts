@@ -21,6 +21,7 @@ import { ProviderWebhookEntity } from './provider-webhook.entity';
 import { ProviderNotificationEntity } from './provider-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { SupplySnapshotEntity, SupplyNeedSnapshotEntity } from './supply-snapshot.entity';
+import { SufficiencyNeedRollupEntity, SufficiencyRollupEntity, SufficiencyStaleMonthEntity } from './sufficiency-rollup.entity';
 
 export {
   LocalAuthorityEntity,
@@ -47,6 +48,9 @@ export {
   AuditEntryEntity,
   SupplySnapshotEntity,
   SupplyNeedSnapshotEntity,
+  SufficiencyRollupEntity,
+  SufficiencyNeedRollupEntity,
+  SufficiencyStaleMonthEntity,
 };
 export type { SupportedNeed } from './setting.entity';
 export type { VacancyStatus, ReservedFor } from './vacancy.entity';
@@ -89,4 +93,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   SupplySnapshotEntity,
   SupplyNeedSnapshotEntity,
+  SufficiencyRollupEntity,
+  SufficiencyNeedRollupEntity,
+  SufficiencyStaleMonthEntity,
 ];

@@ -36,6 +36,8 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 )
 @Check('referrals_urgency_known', "urgency IN ('emergency', 'urgent', 'planned')")
 @Index('referrals_la_status_created', ['localAuthorityCode', 'status', 'createdAt'])
+/** Sufficiency reads an LA's referrals made in a period. */
+@Index('referrals_la_created', ['localAuthorityCode', 'createdAt'])
 // The referrals a vacancy change may re-rank.
 // One follow-on (step-down) referral per emergency referral, however often it is asked for.
 @Index('referrals_one_step_down', ['followsReferralId'], { unique: true, where: 'follows_referral_id IS NOT NULL' })

@@ -21,11 +21,12 @@ describe('SufficiencyRepository', () => {
     types: string[];
     bornOn: string;
     madeOn: string;
+    needs?: string[];
   }): Promise<string> {
     const [child] = await db.query(
       `INSERT INTO children (local_authority_code, local_reference, date_of_birth, gender, home_postcode, home_district, legal_status, category_of_need, needs)
-       VALUES ($1, $2, $3, 'female', $4 || ' 1AA', $4, 'C2', 'N1', '[]') RETURNING id`,
-      [options.la, randomUUID(), options.bornOn, options.district],
+       VALUES ($1, $2, $3, 'female', $4 || ' 1AA', $4, 'C2', 'N1', $5) RETURNING id`,
+      [options.la, randomUUID(), options.bornOn, options.district, JSON.stringify((options.needs ?? []).map((code) => ({ code, level: 2 })))],
     );
     const [row] = await db.query(
       `INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency, required_by,
@@ -59,7 +60,13 @@ describe('SufficiencyRepository', () => {
     providerId = (await insertProvider(db)).id;
     providerUserId = (await insertUser(db, { role: 'provider_user', providerId })).id;
     // Ealing, a children's home for 8-17: 2 beds open (5-10, 11-15 and 16-17 supply), 5 withdrawn.
-    const ealingHome = await insertSetting(db, providerId, { postcodeDistrict: 'UB1', placementType: 'K2', ageMin: 8, ageMax: 17 });
+    const ealingHome = await insertSetting(db, providerId, {
+      postcodeDistrict: 'UB1',
+      placementType: 'K2',
+      ageMin: 8,
+      ageMax: 17,
+      needsSupported: [{ code: 'autism', level: 3 }],
+    });
     const open = await insertVacancy(db, ealingHome, { beds: 2, availableFrom: '2026-01-01' });
     await insertVacancy(db, ealingHome, { beds: 5, availableFrom: '2026-01-01', status: 'withdrawn' });
     // Brent, foster carers for any age: 1 bed.
@@ -71,11 +78,19 @@ describe('SufficiencyRepository', () => {
 
     // In March: three 12-year-olds needing a children's home, one placed in Ealing after 5 days,
     // one in Manchester after 10, one placed only in April; a 3-year-old needing foster care, unplaced.
-    const nearby = await referral({ la: EALING, district: 'UB1', types: ['K2', 'U4'], bornOn: '2013-06-01', madeOn: '2026-03-02' });
+    // Needs: the first two autism, the last two self-harm.
+    const nearby = await referral({ la: EALING, district: 'UB1', types: ['K2', 'U4'], bornOn: '2013-06-01', madeOn: '2026-03-02', needs: ['autism'] });
     await place(nearby, { id: open.id, settingId: ealingHome.id }, '2026-03-07', 5_000);
-    const distant = await referral({ la: EALING, district: 'UB1', types: ['K2'], bornOn: '2013-06-01', madeOn: '2026-03-10' });
+    const distant = await referral({
+      la: EALING,
+      district: 'UB1',
+      types: ['K2'],
+      bornOn: '2013-06-01',
+      madeOn: '2026-03-10',
+      needs: ['autism', 'self-harm'],
+    });
     await place(distant, { id: far.id, settingId: manchester.id }, '2026-03-20', 7_000);
-    const late = await referral({ la: EALING, district: 'UB1', types: ['K2'], bornOn: '2013-06-01', madeOn: '2026-03-15' });
+    const late = await referral({ la: EALING, district: 'UB1', types: ['K2'], bornOn: '2013-06-01', madeOn: '2026-03-15', needs: ['self-harm'] });
     await place(late, { id: open.id, settingId: ealingHome.id }, '2026-04-02', 5_500);
     await referral({ la: EALING, district: 'UB1', types: ['U4'], bornOn: '2022-09-01', madeOn: '2026-03-20' });
     // Outside the period, and outside the alliance: neither counts.
@@ -87,8 +102,24 @@ describe('SufficiencyRepository', () => {
     await database?.close();
   });
 
+  /**
+   * The figures of a period three ways, which must agree: the plain GROUP BYs over the raw tables,
+   * the rollups' SQL with every month stale (so read raw), and the rollups rebuilt.
+   */
+  async function threeWays(from: string, to: string) {
+    const repository = new SufficiencyRepository(db);
+    const raw = await repository.computeFromRawTables(allianceId, from, to);
+    await repository.markAllStale();
+    const stale = await repository.compute(allianceId, from, to);
+    await repository.rebuildStaleMonths();
+    const rollups = await repository.compute(allianceId, from, to);
+    expect(stale).toEqual(raw);
+    expect(rollups).toEqual(raw);
+    return rollups;
+  }
+
   it('counts demand and supply by LA, placement type and age band, with totals', async () => {
-    const { rows, totals } = await new SufficiencyRepository(db).compute(allianceId, '2026-03-01', '2026-03-31');
+    const { rows, totals } = await threeWays('2026-03-01', '2026-03-31');
     const none = { referrals: 0, placed: 0, unplaced: 0, gap: 0, placedOutOfArea: 0, placedOver20Miles: 0, medianDaysToPlace: null, meanWeeklyCost: null };
     expect(rows).toEqual([
       { localAuthorityCode: BRENT, placementType: 'U4', ageBand: '0-4', ...none, openBeds: 1 },
@@ -128,16 +159,113 @@ describe('SufficiencyRepository', () => {
   });
 
   it('counts a placement made after the period as unplaced in it, and placed in a period that covers it', async () => {
-    const { totals } = await new SufficiencyRepository(db).compute(allianceId, '2026-03-01', '2026-04-30');
+    const { totals } = await threeWays('2026-03-01', '2026-04-30');
     expect(totals).toMatchObject({ referrals: 4, placed: 3, unplaced: 1, gap: 2, medianDaysToPlace: 10, meanWeeklyCost: 5_833.33 });
+  });
+
+  it('tells a placement on the last day of a period from one the day after, when the period ends mid-month', async () => {
+    // March is whole and served by its rollup; the placement of 2 April is read raw.
+    expect((await threeWays('2026-03-01', '2026-04-01')).totals).toMatchObject({ referrals: 4, placed: 2, unplaced: 2 });
+    expect((await threeWays('2026-03-01', '2026-04-02')).totals).toMatchObject({ referrals: 4, placed: 3, unplaced: 1 });
+    // Periods starting or ending mid-month take only the referrals made within them.
+    expect((await threeWays('2026-03-03', '2026-03-19')).totals).toMatchObject({ referrals: 2, placed: 0 });
+    expect((await threeWays('2026-03-03', '2026-03-20')).totals).toMatchObject({ referrals: 3, placed: 1, placedOutOfArea: 1 });
+    expect((await threeWays('2026-02-27', '2026-03-02')).totals).toMatchObject({ referrals: 2, placed: 0 });
+  });
+
+  it('keeps figures exact while a month is stale, and after a rebuild that raced a write', async () => {
+    const repository = new SufficiencyRepository(db);
+    await repository.rebuildStaleMonths();
+    const before = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    // A new referral marks March stale in its own transaction; until a rebuild, March is read raw.
+    const extra = await referral({ la: BRENT, district: 'NW10', types: ['U4'], bornOn: '2015-01-01', madeOn: '2026-03-25' });
+    expect(await db.query(`SELECT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_months`)).toEqual([
+      { la: BRENT, month: '2026-03' },
+    ]);
+    const stale = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    expect(stale.totals.referrals).toBe(before.totals.referrals + 1);
+    expect(await repository.rebuildStaleMonths()).toEqual({ months: 1, remaining: 0 });
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(stale);
+    // Twice is the same as once.
+    expect(await repository.rebuildStaleMonths()).toEqual({ months: 0, remaining: 0 });
+    // A write that commits while a rebuild of its month is under way bumps the mark, so the mark stays.
+    await repository.markAllStale();
+    const writer = await db.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    await writer.query(`DELETE FROM referrals WHERE id = $1`, [extra]);
+    const rebuild = repository.rebuildStaleMonths();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await writer.commitTransaction();
+    await writer.release();
+    await rebuild;
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(before);
+    await repository.rebuildStaleMonths();
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(before);
+  });
+
+  it('gives the same figures by need, with totals by need', async () => {
+    const repository = new SufficiencyRepository(db);
+    await repository.markAllStale();
+    const stale = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31');
+    await repository.rebuildStaleMonths();
+    const result = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31');
+    expect(result).toEqual(stale);
+    const autism = {
+      needCode: 'autism',
+      // Both placed: one in Ealing after 5 days at 5,000, one in Manchester after 10 at 7,000.
+      referrals: 2,
+      placed: 2,
+      unplaced: 0,
+      openBeds: 2,
+      gap: 1,
+      placedOutOfArea: 1,
+      placedOver20Miles: 1,
+      medianDaysToPlace: 7.5,
+      meanWeeklyCost: 6_000,
+    };
+    // Manchester after 10 days; the other placed only in April.
+    const selfHarm = {
+      needCode: 'self-harm',
+      referrals: 2,
+      placed: 1,
+      unplaced: 1,
+      openBeds: 0,
+      gap: 2,
+      placedOutOfArea: 1,
+      placedOver20Miles: 1,
+      medianDaysToPlace: 10,
+      meanWeeklyCost: 7_000,
+    };
+    expect(result.rows).toEqual([
+      { localAuthorityCode: EALING, ...autism },
+      { localAuthorityCode: EALING, ...selfHarm },
+    ]);
+    expect(result.totals).toEqual([autism, selfHarm]);
+  });
+
+  it('gives monthly demand, placed by the end of each month, and the supply of each month', async () => {
+    const repository = new SufficiencyRepository(db);
+    await repository.rebuildStaleMonths();
+    expect(await repository.trend(allianceId, '2026-02-01', '2026-04-30', '2026-04-15')).toEqual([
+      { month: '2026-02', referrals: 1, placed: 0, placedWithinAlliance: 0, gap: 1, openBeds: null, supply: null },
+      // Placed by 31 March: Ealing after 5 days, Manchester after 10.
+      { month: '2026-03', referrals: 4, placed: 2, placedWithinAlliance: 1, gap: 3, openBeds: null, supply: null },
+      { month: '2026-04', referrals: 0, placed: 0, placedWithinAlliance: 0, gap: 0, openBeds: 3, supply: { source: 'live', asOf: '2026-04-15' } },
+    ]);
+    expect(await repository.monthlyDemand(allianceId, '2026-02-01', '2026-04-30')).toEqual([
+      { month: '2026-02', placementType: 'K2', referrals: 1, placed: 0, within: 0 },
+      { month: '2026-03', placementType: 'K2', referrals: 3, placed: 2, within: 1 },
+      { month: '2026-03', placementType: 'U4', referrals: 1, placed: 0, within: 0 },
+    ]);
   });
 
   it("keeps a past day's supply: the snapshot, not the vacancies as they are now, answers for a period that has ended", async () => {
     const repository = new SufficiencyRepository(db);
     // Every LA's supply (Ealing, Brent and Manchester), one row per LA, type, age range and readiness.
-    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 0 });
+    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     // Twice is the same as once.
-    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 0 });
+    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
     await db.query(`UPDATE vacancies SET beds = beds + 10 WHERE status = 'open'`);
     const source = await repository.supplySource('2026-03-31', '2026-11-24');
@@ -160,9 +288,10 @@ describe('SufficiencyRepository', () => {
     ]);
     await repository.snapshotSupply('2026-04-01');
     const rows = await db.query(
-      `SELECT local_authority_code AS la, placement_type AS type, need_code AS need, beds FROM supply_need_snapshots WHERE day = '2026-04-01' ORDER BY need`,
+      `SELECT local_authority_code AS la, placement_type AS type, need_code AS need, beds FROM supply_need_snapshots WHERE day = '2026-04-01' ORDER BY need, la DESC`,
     );
     expect(rows).toEqual([
+      { la: EALING, type: 'K2', need: 'autism', beds: 2 },
       { la: BRENT, type: 'U4', need: 'autism', beds: 1 },
       { la: BRENT, type: 'U4', need: 'self-harm', beds: 1 },
     ]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { returningRows } from './rows';
+import { AGE_BAND_SQL, ALLIANCE_LAS, BY_NEED, BY_TYPE_AND_BAND, MILES, monthlyDemand, periodDemand, rebuildRollup } from './sufficiency-sql';
 
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -29,12 +30,6 @@ export interface SufficiencyRow {
 
 export type SufficiencyTotals = Omit<SufficiencyRow, 'localAuthorityCode' | 'placementType' | 'ageBand'>;
 
-/** The band of a child's age in whole years; null past 17. */
-const AGE_BAND_SQL = (age: string) =>
-  `CASE WHEN ${age} <= 4 THEN '0-4' WHEN ${age} <= 10 THEN '5-10' WHEN ${age} <= 15 THEN '11-15' WHEN ${age} <= 17 THEN '16-17' END`;
-
-const MILES = (lat1: string, lon1: string, lat2: string, lon2: string) => `2 * 3958.8 * asin(sqrt(
-  power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2)))`;
 
 /**
  * Referrals of the alliance's LAs made in the period, each with its placement if it was placed by
@@ -104,6 +99,92 @@ const FIGURES = `
  * Sufficiency computed straight from the raw tables with plain GROUP BYs: the definition of every
  * figure, and the baseline any faster path must equal.
  */
+/** Demand against supply for one LA and need over a period: the same figures, by need. */
+export interface NeedSufficiencyRow extends SufficiencyTotals {
+  localAuthorityCode: string;
+  needCode: string;
+}
+
+export type NeedSufficiencyTotals = Omit<NeedSufficiencyRow, 'localAuthorityCode'>;
+
+/** One month of demand, supply and gap across the alliance. */
+export interface SufficiencyMonth {
+  /** YYYY-MM. */
+  month: string;
+  /** Referrals made in the month. */
+  referrals: number;
+  /** Of those, placed by the month's end (or the period's, if sooner). */
+  placed: number;
+  placedWithinAlliance: number;
+  /** referrals - placedWithinAlliance. */
+  gap: number;
+  /** Beds open on the month's last day (or the period's); null when no snapshot was taken that month. */
+  openBeds: number | null;
+  /** The day those beds were counted on, and whether from the vacancies now or a snapshot. */
+  supply: SupplySource | null;
+}
+
+/** Referrals made in one month under one placement type (the forecast's history). */
+export interface MonthlyDemand {
+  month: string;
+  placementType: string;
+  referrals: number;
+}
+
+interface DemandFigures {
+  la: string | null;
+  total: boolean;
+  referrals: number | null;
+  placed: number | null;
+  within: number | null;
+  out_of_area: number | null;
+  over_20: number | null;
+  median: number | null;
+  mean_cost: number | null;
+  beds: number | null;
+}
+
+/** The contract's figures from a demand row and its open beds. */
+function toFigures(row: DemandFigures): SufficiencyTotals {
+  const referrals = row.referrals ?? 0;
+  const placed = row.placed ?? 0;
+  return {
+    referrals,
+    placed,
+    unplaced: referrals - placed,
+    openBeds: row.beds ?? 0,
+    gap: referrals - (row.within ?? 0),
+    placedOutOfArea: row.out_of_area ?? 0,
+    placedOver20Miles: row.over_20 ?? 0,
+    medianDaysToPlace: row.median,
+    meanWeeklyCost: row.mean_cost,
+  };
+}
+
+const LIVE_NEED_SUPPLY = `
+  SELECT s.local_authority_code AS la, n.need, sum(v.beds)::int AS beds
+    FROM vacancies v
+    JOIN settings s ON s.id = v.setting_id
+    CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(s.needs_supported) e) n
+   WHERE s.local_authority_code IN (${ALLIANCE_LAS})
+     AND v.status = 'open' AND v.available_from <= $3 AND (v.available_until IS NULL OR v.available_until >= $3)
+   GROUP BY 1, 2`;
+
+const SNAPSHOT_NEED_SUPPLY = `
+  SELECT local_authority_code AS la, need_code AS need, sum(beds)::int AS beds
+    FROM supply_need_snapshots WHERE day = $4 AND local_authority_code IN (${ALLIANCE_LAS})
+   GROUP BY 1, 2`;
+
+/** How many LA-months one rebuild transaction takes. */
+const REBUILD_BATCH = 200;
+
+/** Held while rollups are rebuilt, so two rebuilds never interleave their deletes and inserts. */
+const REBUILD_LOCK = `hashtext('sufficiency-rollup-rebuild')`;
+
+/**
+ * Sufficiency for an alliance: demand from the rollups (for whole months they serve) and the raw
+ * tables (for the rest), supply from the vacancies or the nightly snapshots.
+ */
 @Injectable()
 export class SufficiencyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -146,8 +227,12 @@ export class SufficiencyRepository {
       const needRows = await returningRows(
         manager,
         `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, beds)
-         SELECT $1, s.local_authority_code, s.placement_type, n.need->>'code', sum(v.beds) ${open.replace('WHERE', 'CROSS JOIN LATERAL jsonb_array_elements(s.needs_supported) AS n(need) WHERE')}
-          GROUP BY s.local_authority_code, s.placement_type, n.need->>'code'
+         SELECT $1, s.local_authority_code, s.placement_type, n.need, sum(v.beds)
+           FROM vacancies v JOIN settings s ON s.id = v.setting_id
+          CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(s.needs_supported) e) n
+          WHERE v.status = 'open' AND v.available_from <= $1 AND (v.available_until IS NULL OR v.available_until >= $1)
+            AND s.local_authority_code IS NOT NULL
+          GROUP BY s.local_authority_code, s.placement_type, n.need
          RETURNING day`,
         [day],
       );
@@ -155,7 +240,188 @@ export class SufficiencyRepository {
     });
   }
 
+  /**
+   * Rebuilds the rollup rows of stale LA-months from the raw tables, `REBUILD_BATCH` at a time,
+   * each batch in one transaction: delete its rows, insert them again, and clear a month's mark
+   * only if no write has bumped it since it was read. Safe to run twice or at once (the second
+   * waits its turn, then finds nothing or rebuilds the same rows).
+   */
+  async rebuildStaleMonths(maxBatches = Number.POSITIVE_INFINITY): Promise<{ months: number; remaining: number }> {
+    let months = 0;
+    for (let batch = 0; batch < maxBatches; batch += 1) {
+      const rebuilt = await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock(${REBUILD_LOCK})`);
+        const stale: { la: string; month: string; version: string }[] = await manager.query(
+          `SELECT local_authority_code AS la, to_char(month, 'YYYY-MM-DD') AS month, version
+             FROM sufficiency_stale_months ORDER BY month, local_authority_code LIMIT ${REBUILD_BATCH}`,
+        );
+        if (stale.length === 0) return 0;
+        const params = [stale.map((row) => row.la), stale.map((row) => row.month)];
+        for (const dimension of [BY_TYPE_AND_BAND, BY_NEED]) {
+          await manager.query(
+            `DELETE FROM ${dimension.rollup} g USING unnest($1::text[], $2::date[]) AS b(la, month)
+              WHERE g.local_authority_code = b.la AND g.month = b.month`,
+            params,
+          );
+          await manager.query(rebuildRollup(dimension), params);
+        }
+        await manager.query(
+          `DELETE FROM sufficiency_stale_months st USING unnest($1::text[], $2::date[], $3::bigint[]) AS b(la, month, version)
+            WHERE st.local_authority_code = b.la AND st.month = b.month AND st.version = b.version`,
+          [...params, stale.map((row) => row.version)],
+        );
+        return stale.length;
+      });
+      if (rebuilt === 0) break;
+      months += rebuilt;
+    }
+    const [{ remaining }] = await this.dataSource.query(`SELECT count(*)::int AS remaining FROM sufficiency_stale_months`);
+    return { months, remaining };
+  }
+
+  /** Marks every LA-month with referrals stale, so the next rebuild redoes all history. */
+  async markAllStale(): Promise<number> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO sufficiency_stale_months (local_authority_code, month)
+       SELECT DISTINCT local_authority_code, sufficiency_referral_month(created_at) FROM referrals
+       ON CONFLICT (local_authority_code, month) DO UPDATE SET version = sufficiency_stale_months.version + 1
+       RETURNING 1`,
+    );
+    return rows.length;
+  }
+
+  /**
+   * Sufficiency by LA, placement type and age band over the period, and totals: demand from the
+   * rollups where they serve, else the raw tables; equal, figure for figure, to
+   * `computeFromRawTables`.
+   */
   async compute(
+    allianceId: string,
+    from: string,
+    to: string,
+    supply: SupplySource = { source: 'live', asOf: to },
+  ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
+    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
+    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_SUPPLY : LIVE_SUPPLY;
+    const rows: (DemandFigures & { type: string; band: AgeBand })[] = await this.dataSource.query(
+      `WITH demand AS (${periodDemand(BY_TYPE_AND_BAND, [])}),
+            supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${SUPPLY}) s GROUP BY la, type, band)
+       SELECT * FROM (
+         SELECT coalesce(d.la, s.la) AS la, coalesce(d.type, s.type) AS type, coalesce(d.band, s.band) AS band, false AS total,
+                d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
+           FROM (SELECT * FROM demand WHERE NOT total) d
+           FULL JOIN supply s ON s.la = d.la AND s.type = d.type AND s.band = d.band
+         UNION ALL
+         SELECT NULL, NULL, NULL, true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost,
+                (SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${SUPPLY}) s) v)
+           FROM demand d WHERE d.total) x
+       ORDER BY total, la, type, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], band)`,
+      params,
+    );
+    const total = rows.find((row) => row.total);
+    return {
+      rows: rows
+        .filter((row) => !row.total)
+        .map((row) => ({ localAuthorityCode: row.la as string, placementType: row.type, ageBand: row.band, ...toFigures(row) })),
+      totals: toFigures(total as DemandFigures),
+    };
+  }
+
+  /** The same figures by LA and each need in the children's needs, with totals by need. */
+  async computeByNeed(
+    allianceId: string,
+    from: string,
+    to: string,
+    supply: SupplySource = { source: 'live', asOf: to },
+  ): Promise<{ rows: NeedSufficiencyRow[]; totals: NeedSufficiencyTotals[] }> {
+    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
+    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_NEED_SUPPLY : LIVE_NEED_SUPPLY;
+    const rows: (DemandFigures & { need: string })[] = await this.dataSource.query(
+      `WITH demand AS (${periodDemand(BY_NEED, ['need'])}),
+            supply AS (${SUPPLY})
+       SELECT coalesce(d.la, s.la) AS la, coalesce(d.need, s.need) AS need, false AS total,
+              d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
+         FROM (SELECT * FROM demand WHERE NOT total AND need IS NOT NULL) d
+         FULL JOIN supply s ON s.la = d.la AND s.need = d.need
+       UNION ALL
+       SELECT NULL, coalesce(d.need, s.need), true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
+         FROM (SELECT * FROM demand WHERE total AND need IS NOT NULL) d
+         FULL JOIN (SELECT need, sum(beds)::int AS beds FROM supply GROUP BY need) s ON s.need = d.need
+       ORDER BY 3, 1, 2`,
+      params,
+    );
+    return {
+      rows: rows.filter((row) => !row.total).map((row) => ({ localAuthorityCode: row.la as string, needCode: row.need, ...toFigures(row) })),
+      totals: rows.filter((row) => row.total).map((row) => ({ needCode: row.need, ...toFigures(row) })),
+    };
+  }
+
+  /** Referrals by month made and first placement type over $from..$to, from the rollups where they serve. */
+  async monthlyDemand(allianceId: string, from: string, to: string): Promise<(MonthlyDemand & { placed: number; within: number })[]> {
+    const rows: { month: string; type: string; referrals: number; placed: number; within: number }[] = await this.dataSource.query(
+      monthlyDemand(),
+      [allianceId, from, to],
+    );
+    return rows.map((row) => ({ month: row.month, placementType: row.type, referrals: row.referrals, placed: row.placed, within: row.within }));
+  }
+
+  /**
+   * Month by month over $from..$to: referrals, placed by the month's end, gap, and the beds open on
+   * its last day (the vacancies now for a month not yet over, else that month's last snapshot).
+   */
+  async trend(allianceId: string, from: string, to: string, today: string): Promise<SufficiencyMonth[]> {
+    const [demand, supply] = await Promise.all([
+      this.monthlyDemand(allianceId, from, to),
+      this.dataSource.query(
+        `WITH ends AS (
+           SELECT m::date AS month, least((m + interval '1 month - 1 day')::date, $3::date) AS last
+             FROM generate_series(date_trunc('month', $2::date), $3::date, interval '1 month') m),
+         days AS (
+           SELECT e.month, e.last, e.last >= $4::date AS live,
+                  (SELECT max(day) FROM supply_snapshots ss WHERE ss.day BETWEEN greatest(e.month, $2::date) AND e.last) AS day
+             FROM ends e),
+         live AS (SELECT coalesce(sum(beds), 0)::int AS beds FROM (SELECT DISTINCT unit, beds FROM (${LIVE_SUPPLY.replaceAll('$3', '$4')}) s) v)
+         SELECT to_char(d.month, 'YYYY-MM') AS month, d.live,
+                to_char(CASE WHEN d.live THEN $4::date ELSE d.day END, 'YYYY-MM-DD') AS "asOf",
+                CASE WHEN d.live THEN (SELECT beds FROM live)
+                     WHEN d.day IS NOT NULL THEN (SELECT coalesce(sum(beds), 0)::int FROM supply_snapshots ss
+                                                   WHERE ss.day = d.day AND ss.local_authority_code IN (${ALLIANCE_LAS}))
+                END AS beds
+           FROM days d ORDER BY d.month`,
+        [allianceId, from, to, today],
+      ) as Promise<{ month: string; live: boolean; asOf: string | null; beds: number | null }[]>,
+    ]);
+    return supply.map(({ month, live, asOf, beds }) => {
+      const rows = demand.filter((row) => row.month === month);
+      const referrals = rows.reduce((sum, row) => sum + row.referrals, 0);
+      const placedWithinAlliance = rows.reduce((sum, row) => sum + row.within, 0);
+      return {
+        month,
+        referrals,
+        placed: rows.reduce((sum, row) => sum + row.placed, 0),
+        placedWithinAlliance,
+        gap: referrals - placedWithinAlliance,
+        openBeds: beds,
+        supply: asOf ? { source: live ? 'live' : 'snapshot', asOf } : null,
+      };
+    });
+  }
+
+  /** The first day of the month of the alliance's earliest referral, or null with none. */
+  async firstReferralMonth(allianceId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT to_char(min(date_trunc('month', (created_at AT TIME ZONE 'Europe/London'))), 'YYYY-MM-DD') AS month
+         FROM referrals WHERE local_authority_code IN (${ALLIANCE_LAS})`,
+      [allianceId],
+    );
+    return row?.month ?? null;
+  }
+
+  /**
+   * The definition of every figure, straight from the raw tables with plain GROUP BYs: the baseline
+   * the rollups are measured against, and the oracle their tests compare with.
+   */
+  async computeFromRawTables(
     allianceId: string,
     from: string,
     to: string,
