@@ -80,4 +80,58 @@ describe('sufficiency (e2e)', () => {
     const bad = await benchmark('?allianceId=west', orgs.commissioner).expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'allianceId' })]);
   });
+
+  it('gives the same figures by need, the monthly trend and the forecast, each also as CSV, to the same people', async () => {
+    const period = `?allianceId=${orgs.allianceId}&from=2026-01-01&to=${today()}`;
+    const routes = [`/sufficiency/needs${period}`, `/sufficiency/trend${period}`, `/sufficiency/forecast?allianceId=${orgs.allianceId}&months=6`];
+    for (const route of routes) {
+      for (const path of [route, route.replace('?', '.csv?')]) {
+        await api.http().get(`/api/v1${path}`).set(bearer(orgs.commissioner)).expect(200);
+        await api.http().get(`/api/v1${path}`).set(bearer(orgs.admin)).expect(200);
+        await api.http().get(`/api/v1${path}`).set(bearer(otherCommissioner)).expect(404);
+        await api.http().get(`/api/v1${path}`).set(bearer(orgs.ealing)).expect(403);
+        await api.http().get(`/api/v1${path}`).set(bearer(orgs.providerA.token)).expect(403);
+        await api.http().get(`/api/v1${path}`).expect(401);
+      }
+    }
+    // The referral made in the first test: its needs, this month, and a forecast from no complete month.
+    const needs = (await get(`/needs${period}`, orgs.commissioner).expect(200)).body;
+    const needCodes = referralBody().child.needs.map((need: { code: string }) => need.code).sort();
+    expect(needs.rows.map((row: { needCode: string }) => row.needCode).sort()).toEqual(expect.arrayContaining(needCodes));
+    expect(needs.totals).toEqual(
+      expect.arrayContaining(needCodes.map((needCode: string) => expect.objectContaining({ needCode, referrals: 1, placed: 0, gap: 1 }))),
+    );
+    const trend = (await get(`/trend${period}`, orgs.commissioner).expect(200)).body;
+    expect(trend.months.at(-1)).toEqual({
+      month: today().slice(0, 7),
+      referrals: 1,
+      placed: 0,
+      placedWithinAlliance: 0,
+      gap: 1,
+      openBeds: 0,
+      supply: { source: 'live', asOf: today() },
+    });
+    expect(trend.months[0]).toMatchObject({ month: '2026-01', referrals: 0, openBeds: null, supply: null });
+    const trendCsv = await api.http().get(`/api/v1/sufficiency/trend.csv${period}`).set(bearer(orgs.commissioner)).expect(200);
+    expect(trendCsv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = trendCsv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('month,referrals,placed,placedWithinAlliance,gap,openBeds,supplySource,supplyAsOf');
+    expect(lines.at(-1)).toBe(`${today().slice(0, 7)},1,0,0,1,0,live,${today()}`);
+    expect(lines).toHaveLength(trend.months.length + 1);
+    const forecast = (await api.http().get(`/api/v1/sufficiency/forecast?allianceId=${orgs.allianceId}`).set(bearer(orgs.commissioner)).expect(200)).body;
+    expect(forecast).toMatchObject({ allianceId: orgs.allianceId, level: 0.8, firstMonth: today().slice(0, 7), series: [] });
+    const benchmarkCsv = await api.http().get(`/api/v1/providers/benchmark.csv?allianceId=${orgs.allianceId}`).set(bearer(orgs.commissioner)).expect(200);
+    expect(benchmarkCsv.text.split('\r\n')[0]).toBe(
+      'providerId,name,placements,unplannedEndings,stabilityRate,outcomesAchievedRate,meanWeeklyCost,costToTypeMedian,referralsShortlisted,offerRate,medianResponseHours',
+    );
+  });
+
+  it('names a bad forecast horizon', async () => {
+    for (const months of ['0', '25', 'twelve', '1.5']) {
+      const bad = await api.http().get(`/api/v1/sufficiency/forecast?allianceId=${orgs.allianceId}&months=${months}`).set(bearer(orgs.commissioner)).expect(400);
+      expect(new Set(bad.body.details.map((detail: { field: string }) => detail.field))).toEqual(new Set(['months']));
+    }
+    const bad = await get(`/trend?allianceId=${orgs.allianceId}&from=2026-03-01`, orgs.commissioner).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'to' })]);
+  });
 });

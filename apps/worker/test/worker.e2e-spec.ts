@@ -72,15 +72,16 @@ describe('worker start-up (e2e)', () => {
       while ((await outbox.countUnsent()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await outbox.countUnsent()).toBe(0);
       // Published under the outbox row's id and run: the referral does not exist, so nothing to do.
-      const [job] = await queue.getJobs(['waiting', 'active', 'completed']);
+      const [job] = (await queue.getJobs(['waiting', 'active', 'completed'])).filter((queued) => queued.name === 'match-referral');
       expect(job.id).toMatch(/^outbox-\d+$/);
       expect(job.data).toEqual({ referralId: '00000000-0000-4000-8000-000000000001' });
       while ((await job.getState()) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ outcome: 'not_claimable' });
-      // The nightly supply snapshot is scheduled, once, however many workers start.
+      // The nightly supply snapshot and the rollup rebuild are scheduled, once each, however many workers start.
       const scheduler = await queue.getJobScheduler('supply-snapshot-daily');
       expect(scheduler).toMatchObject({ name: 'snapshot-supply', pattern: '0 55 23 * * *', tz: 'Europe/London' });
-      expect(await queue.getJobSchedulersCount()).toBe(1);
+      expect(await queue.getJobScheduler('sufficiency-rollup-rebuild')).toMatchObject({ name: 'rebuild-sufficiency', every: 60_000 });
+      expect(await queue.getJobSchedulersCount()).toBe(2);
     } finally {
       await worker.close();
       await queue.close();

@@ -47,6 +47,15 @@ export type { NotificationView, PendingDelivery } from './repositories/notificat
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
 export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';
-export type { SufficiencyRow, SufficiencyTotals, AgeBand } from './repositories/sufficiency.repository';
+export type {
+  SufficiencyRow,
+  SufficiencyTotals,
+  AgeBand,
+  NeedSufficiencyRow,
+  NeedSufficiencyTotals,
+  SufficiencyMonth,
+  MonthlyDemand,
+  SupplySource,
+} from './repositories/sufficiency.repository';
 export { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 export type { ProviderBenchmark } from './repositories/provider-benchmark.repository';

@@ -32,6 +32,8 @@ export enum JobName {
   NotifyProvider = 'notify-provider',
   /** Record the day's open beds for sufficiency history; scheduled nightly, safe to repeat. */
   SnapshotSupply = 'snapshot-supply',
+  /** Rebuild the sufficiency rollups of LA-months that writes have marked stale; scheduled, safe to repeat. */
+  RebuildSufficiency = 'rebuild-sufficiency',
 }
 
 export interface JobPayloads {
@@ -44,6 +46,7 @@ export interface JobPayloads {
   [JobName.NotifyProvider]: { notificationId: string };
   /** `day` defaults to today in England, when the job runs. */
   [JobName.SnapshotSupply]: { day?: string };
+  [JobName.RebuildSufficiency]: Record<string, never>;
 }
 
 /** Which queue each job travels on. */
@@ -56,6 +59,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.OpenStepDown]: QueueName.Emergency,
   [JobName.NotifyProvider]: QueueName.Notifications,
   [JobName.SnapshotSupply]: QueueName.Matching,
+  [JobName.RebuildSufficiency]: QueueName.Matching,
 };
 
 /** Where a writer's outbox row for a job goes: the job's queue and name, as the repositories take them. */

@@ -35,6 +35,8 @@ const NOTIFY: JobsOptions = {
  */
 const FIRST_MATCH_PRIORITY = 1;
 const REMATCH_PRIORITY = 2;
+/** Rebuilding rollups only makes reports faster (a stale month reads raw): after every match. */
+const ROLLUP_PRIORITY = 100;
 
 export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.MatchReferral]: { ...MATCHING, priority: FIRST_MATCH_PRIORITY },
@@ -45,6 +47,7 @@ export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.OpenStepDown]: EMERGENCY,
   [JobName.NotifyProvider]: NOTIFY,
   [JobName.SnapshotSupply]: MATCHING,
+  [JobName.RebuildSufficiency]: { ...MATCHING, priority: ROLLUP_PRIORITY },
 };
 
 type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;

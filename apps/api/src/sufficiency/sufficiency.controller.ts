@@ -2,16 +2,23 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
-import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
+import { ProviderBenchmarkRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { toCsv } from '../common/csv';
 import { calendarDay } from '../common/date.validators';
-import { AllianceQuery, SufficiencyQuery } from './sufficiency.query';
+import { DemandForecaster, type ForecastRow } from './demand-forecaster';
+import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
 
 /** The longest period one request may cover. */
 const MAX_PERIOD_DAYS = 3 * 366;
+
+/** Sends `rows` as CSV with a header row, named for download. */
+function csv<T extends object>(response: Response, filename: string, columns: readonly (keyof T & string)[], rows: readonly T[]): string {
+  response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
+  return toCsv(columns, rows);
+}
 
 @ApiTags('sufficiency')
 @ApiBearerAuth()
@@ -21,6 +28,7 @@ export class SufficiencyController {
   constructor(
     private readonly sufficiency: SufficiencyRepository,
     private readonly benchmarks: ProviderBenchmarkRepository,
+    private readonly forecaster: DemandForecaster,
   ) {}
 
   @Get('sufficiency')
@@ -28,8 +36,10 @@ export class SufficiencyController {
     summary:
       "Demand against supply for the alliance's LAs over a period, by LA, placement type and age band: referrals, placed, unplaced, open beds, gap, placed out of area or over 20 miles, median days to place, mean weekly cost; and totals",
   })
-  get(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
-    return this.report(principal, query);
+  async get(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    const { from, to, supply } = await this.period(principal, query);
+    const { rows, totals } = await this.sufficiency.compute(query.allianceId, from, to, supply);
+    return { allianceId: query.allianceId, from, to, supply, rows, totals };
   }
 
   @Get('sufficiency.csv')
@@ -37,9 +47,70 @@ export class SufficiencyController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same rows as GET /sufficiency, as CSV with a header row' })
   async csv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
-    const report = await this.report(principal, query);
-    response.setHeader('Content-Disposition', `attachment; filename="sufficiency-${report.from}-${report.to}.csv"`);
-    return toCsv(SUFFICIENCY_COLUMNS, report.rows);
+    const report = await this.get(principal, query);
+    return csv(response, `sufficiency-${report.from}-${report.to}`, SUFFICIENCY_COLUMNS, report.rows);
+  }
+
+  @Get('sufficiency/needs')
+  @ApiOperation({
+    summary:
+      'The same figures by LA and each need in the taxonomy (a child with two needs counts under both; open beds in settings supporting the need), with totals by need',
+  })
+  async needs(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    const { from, to, supply } = await this.period(principal, query);
+    const { rows, totals } = await this.sufficiency.computeByNeed(query.allianceId, from, to, supply);
+    return { allianceId: query.allianceId, from, to, supply, rows, totals };
+  }
+
+  @Get('sufficiency/needs.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same rows as GET /sufficiency/needs, as CSV with a header row' })
+  async needsCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.needs(principal, query);
+    return csv(response, `sufficiency-needs-${report.from}-${report.to}`, ['localAuthorityCode', 'needCode', ...FIGURE_COLUMNS], report.rows);
+  }
+
+  @Get('sufficiency/trend')
+  @ApiOperation({
+    summary:
+      "Month by month over the period: referrals made, placed by the month's end, placed within the alliance, gap, and the beds open on the month's last day (the vacancies now for the current month, the nightly snapshot for a past one)",
+  })
+  async trend(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    const { from, to } = await this.period(principal, query);
+    return { allianceId: query.allianceId, from, to, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland()) };
+  }
+
+  @Get('sufficiency/trend.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same months as GET /sufficiency/trend, as CSV with a header row' })
+  async trendCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.trend(principal, query);
+    const rows = report.months.map(({ supply, ...month }) => ({ ...month, supplySource: supply?.source ?? null, supplyAsOf: supply?.asOf ?? null }));
+    const columns = ['month', 'referrals', 'placed', 'placedWithinAlliance', 'gap', 'openBeds', 'supplySource', 'supplyAsOf'] as const;
+    return csv(response, `sufficiency-trend-${report.from}-${report.to}`, columns, rows);
+  }
+
+  @Get('sufficiency/forecast')
+  @ApiOperation({
+    summary:
+      "Monthly demand (referrals by first placement type) for the next `months` months (12 by default, from the current month) with an 80% interval, by additive Holt-Winters on the alliance's own complete months (a simpler method when history is short; each series says which)",
+  })
+  async forecast(@CurrentUser() principal: Principal, @Query() query: ForecastQuery) {
+    await this.alliance(principal, query);
+    return this.forecaster.forecast(query.allianceId, query.months ?? 12, todayInEngland());
+  }
+
+  @Get('sufficiency/forecast.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same forecast as CSV: one row per placement type and month' })
+  async forecastCsv(@CurrentUser() principal: Principal, @Query() query: ForecastQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.forecast(principal, query);
+    const rows: ForecastRow[] = report.series.flatMap(({ placementType, method, points }) => points.map((point) => ({ placementType, method, ...point })));
+    const columns = ['placementType', 'month', 'demand', 'lower', 'upper', 'method'] as const;
+    return csv(response, `sufficiency-forecast-${report.firstMonth}`, columns, rows);
   }
 
   @Get('providers/benchmark')
@@ -48,12 +119,27 @@ export class SufficiencyController {
       "Each provider that placed or was shortlisted for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
   })
   async benchmark(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {
-    assertMayCommission(principal, query.allianceId);
-    if (!(await this.sufficiency.exists(query.allianceId))) throw DomainError.notFound('Alliance');
+    await this.alliance(principal, query);
     return { allianceId: query.allianceId, items: await this.benchmarks.forAlliance(query.allianceId) };
   }
 
-  private async report(principal: Principal, query: SufficiencyQuery) {
+  @Get('providers/benchmark.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same providers as GET /providers/benchmark, as CSV with a header row' })
+  async benchmarkCsv(@CurrentUser() principal: Principal, @Query() query: AllianceQuery, @Res({ passthrough: true }) response: Response) {
+    const { items } = await this.benchmark(principal, query);
+    return csv(response, 'provider-benchmarks', BENCHMARK_COLUMNS, items);
+  }
+
+  /** The caller commissions for the alliance, and it exists (404 otherwise). */
+  private async alliance(principal: Principal, query: AllianceQuery): Promise<void> {
+    assertMayCommission(principal, query.allianceId);
+    if (!(await this.sufficiency.exists(query.allianceId))) throw DomainError.notFound('Alliance');
+  }
+
+  /** A checked period of the alliance's, and where its open beds come from. */
+  private async period(principal: Principal, query: SufficiencyQuery) {
     assertMayCommission(principal, query.allianceId);
     const from = calendarDay(query.from);
     const to = calendarDay(query.to);
@@ -61,18 +147,13 @@ export class SufficiencyController {
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_PERIOD_DAYS) {
       throw DomainError.invalid('to', `must be within ${MAX_PERIOD_DAYS} days of from`);
     }
-    if (!(await this.sufficiency.exists(query.allianceId))) throw DomainError.notFound('Alliance');
-    const supply = await this.sufficiency.supplySource(to, todayInEngland());
-    const { rows, totals } = await this.sufficiency.compute(query.allianceId, from, to, supply);
-    return { allianceId: query.allianceId, from, to, supply, rows, totals };
+    await this.alliance(principal, query);
+    return { from, to, supply: await this.sufficiency.supplySource(to, todayInEngland()) };
   }
 }
 
-/** The columns of a sufficiency row, in the contract's order. */
-const SUFFICIENCY_COLUMNS: (keyof SufficiencyRow)[] = [
-  'localAuthorityCode',
-  'placementType',
-  'ageBand',
+/** The figures of a sufficiency row, in the contract's order. */
+const FIGURE_COLUMNS = [
   'referrals',
   'placed',
   'unplaced',
@@ -82,4 +163,20 @@ const SUFFICIENCY_COLUMNS: (keyof SufficiencyRow)[] = [
   'placedOver20Miles',
   'medianDaysToPlace',
   'meanWeeklyCost',
-];
+] as const satisfies readonly (keyof SufficiencyTotals)[];
+
+const SUFFICIENCY_COLUMNS = ['localAuthorityCode', 'placementType', 'ageBand', ...FIGURE_COLUMNS] as const satisfies readonly (keyof SufficiencyRow)[];
+
+const BENCHMARK_COLUMNS = [
+  'providerId',
+  'name',
+  'placements',
+  'unplannedEndings',
+  'stabilityRate',
+  'outcomesAchievedRate',
+  'meanWeeklyCost',
+  'costToTypeMedian',
+  'referralsShortlisted',
+  'offerRate',
+  'medianResponseHours',
+] as const satisfies readonly (keyof ProviderBenchmark)[];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DemandForecaster } from './demand-forecaster';
 import { SufficiencyController } from './sufficiency.controller';
 
-@Module({ controllers: [SufficiencyController] })
+@Module({ controllers: [SufficiencyController], providers: [DemandForecaster] })
 export class SufficiencyModule {}

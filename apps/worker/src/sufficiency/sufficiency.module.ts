@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SnapshotSupplyHandler, SupplySnapshotSchedule } from './supply-snapshot';
+import { RebuildSufficiencyHandler, SnapshotSupplyHandler, SufficiencySchedules } from './sufficiency-jobs';
 
-@Module({ providers: [SnapshotSupplyHandler, SupplySnapshotSchedule] })
+@Module({ providers: [SnapshotSupplyHandler, RebuildSufficiencyHandler, SufficiencySchedules] })
 export class SufficiencyModule {}

@@ -7,6 +7,9 @@ import { HandlesJob, JOB_OPTIONS, JOB_QUEUE, JobHandler, JobName, JobPayloads, Q
 /** Five to midnight in England: the day's supply as it ends. */
 export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
 
+/** Every minute: a month marked stale is read from the raw tables until then, so figures are exact either way. */
+export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', every: 60_000 };
+
 /** Writes the day's open beds to the supply history; a second run replaces the day's rows with the same. */
 @Injectable()
 @JobHandler(JobName.SnapshotSupply)
@@ -18,13 +21,24 @@ export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply>
   }
 }
 
+/** Rebuilds the rollups of stale LA-months; a second run finds nothing left or rebuilds the same rows. */
+@Injectable()
+@JobHandler(JobName.RebuildSufficiency)
+export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSufficiency> {
+  constructor(private readonly sufficiency: SufficiencyRepository) {}
+
+  handle() {
+    return this.sufficiency.rebuildStaleMonths();
+  }
+}
+
 /**
- * Keeps the nightly snapshot scheduled. Every worker serving the routine queue upserts the same
- * BullMQ job scheduler at start-up, so there is exactly one however many run.
+ * Keeps the nightly snapshot and the rollup rebuild scheduled. Every worker serving the routine
+ * queue upserts the same BullMQ job schedulers at start-up, so there is one of each however many run.
  */
 @Injectable()
-export class SupplySnapshotSchedule implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SupplySnapshotSchedule.name);
+export class SufficiencySchedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SufficiencySchedules.name);
 
   constructor(
     private readonly queues: Queues,
@@ -41,6 +55,13 @@ export class SupplySnapshotSchedule implements OnApplicationBootstrap {
         { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz },
         { name: JobName.SnapshotSupply, data: {}, opts: JOB_OPTIONS[JobName.SnapshotSupply] },
       );
-    this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}`);
+    await this.queues
+      .get(JOB_QUEUE[JobName.RebuildSufficiency])
+      .upsertJobScheduler(
+        ROLLUP_SCHEDULE.id,
+        { every: ROLLUP_SCHEDULE.every },
+        { name: JobName.RebuildSufficiency, data: {}, opts: JOB_OPTIONS[JobName.RebuildSufficiency] },
+      );
+    this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
   }
 }

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { SufficiencyRepository } from '@app/persistence';
+import { forecastSeries, type ForecastMethod } from './forecast';
+
+/** The interval's coverage. */
+export const FORECAST_LEVEL = 0.8;
+
+/** The most history a forecast fits: five years of complete months. */
+const MAX_HISTORY_MONTHS = 60;
+
+/** The first day of the month `count` months after the month of `day` (YYYY-MM-DD). */
+export function addMonths(day: string, count: number): string {
+  const [year, month] = day.split('-').map(Number);
+  const index = year * 12 + (month - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+
+export interface ForecastRow {
+  placementType: string;
+  method: ForecastMethod;
+  /** YYYY-MM. */
+  month: string;
+  demand: number;
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Monthly referrals by first placement type for the coming months, from the alliance's complete
+ * months (up to five years; the current month is partial and is the first forecast).
+ */
+@Injectable()
+export class DemandForecaster {
+  constructor(private readonly sufficiency: SufficiencyRepository) {}
+
+  async forecast(allianceId: string, months: number, today: string) {
+    const currentMonth = `${today.slice(0, 7)}-01`;
+    const lastDay = new Date(Date.parse(currentMonth) - 86_400_000).toISOString().slice(0, 10);
+    const earliest = addMonths(currentMonth, -MAX_HISTORY_MONTHS);
+    const firstReferral = await this.sufficiency.firstReferralMonth(allianceId);
+    const start = firstReferral && firstReferral > earliest ? firstReferral : earliest;
+    const historyMonths: string[] = [];
+    for (let month = start; month < currentMonth; month = addMonths(month, 1)) historyMonths.push(month.slice(0, 7));
+    const demand = firstReferral && firstReferral < currentMonth ? await this.sufficiency.monthlyDemand(allianceId, start, lastDay) : [];
+    const types = [...new Set(demand.map((row) => row.placementType))].sort();
+    const ahead = Array.from({ length: months }, (_, i) => addMonths(currentMonth, i).slice(0, 7));
+    return {
+      allianceId,
+      level: FORECAST_LEVEL,
+      firstMonth: ahead[0],
+      history: { from: historyMonths[0] ?? null, to: historyMonths.at(-1) ?? null, months: demand.length > 0 ? historyMonths.length : 0 },
+      series: types.map((placementType) => {
+        const counts = historyMonths.map((month) => demand.find((row) => row.month === month && row.placementType === placementType)?.referrals ?? 0);
+        const { method, points } = forecastSeries(counts, months, { level: FORECAST_LEVEL });
+        return {
+          placementType,
+          method,
+          points: points.map((point, i) => ({
+            month: ahead[i],
+            demand: oneDecimal(point.mean),
+            lower: oneDecimal(point.lower),
+            upper: oneDecimal(point.upper),
+          })),
+        };
+      }),
+    };
+  }
+}
