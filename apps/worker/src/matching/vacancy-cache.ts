@@ -12,6 +12,11 @@ const LOAD_BATCH = 10_000;
  *
  * Until the first load finishes (a few seconds at 500,000 vacancies), `fresh` answers null and
  * matching reads candidates from Postgres instead.
+ *
+ * Each vacancy carries its provider's placement stability as read with it: at the load, or at the
+ * vacancy's last change. Placements do not change vacancies other than the one placed in, so the
+ * rest keep the stability of the process's start until they change. Stability moves slowly (a
+ * placement counts once it ends or turns a year old), so that is close enough for a score.
  */
 @Injectable()
 export class VacancyCache implements OnApplicationBootstrap {

@@ -63,7 +63,10 @@ export interface MatchVacancy {
     needsExcluded: string[];
     localAuthorityCode: string | null;
   };
-  /** Share of the provider's placements without an unplanned ending in the first 12 months; null until it has placements. */
+  /**
+   * Share of the provider's placements without an unplanned ending in the first 12 months, of those
+   * whose first year is over or that have ended; null until enough of them are (MIN_STABILITY_EVIDENCE).
+   */
   providerStability: number | null;
 }
 

@@ -16,6 +16,7 @@ import type {
   VacancyExclusion,
 } from '@app/domain';
 import type { ReferralStatus } from '../entities';
+import { earlyBreakdown, firstYearKnown, stabilityRate } from './provider-benchmark.repository';
 import type { ChangeJob } from './vacancy.repository';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
@@ -95,6 +96,41 @@ const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_fr
   available_until::text AS available_until, weekly_cost, emergency_ready, reserved_for, placement_type, ofsted_grade,
   age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude`;
 
+/**
+ * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
+ * a provider's stability counts in its score. Below five, one breakdown swings the rate by 20 points
+ * or more, so a new provider is judged on its Ofsted grade alone: neither punished nor rewarded by
+ * its first placement or two.
+ */
+export const MIN_STABILITY_EVIDENCE = 5;
+
+/** England's date, as the claim reads it: a placement's first year is over on the same day everywhere. */
+const TODAY_IN_ENGLAND = `(now() AT TIME ZONE 'Europe/London')::date`;
+
+/**
+ * Per provider with enough evidence: its placement stability as the provider benchmarks define it,
+ * over the placements whose first-year outcome is known (one that started last week and is still
+ * running says nothing yet). `providers` is SQL yielding the provider ids wanted; null for all.
+ */
+function providerStability(providers: string | null): string {
+  return `SELECT p.provider_id,
+                 ${stabilityRate('count(*)', `count(*) FILTER (WHERE ${earlyBreakdown('p')})`)} AS provider_stability
+            FROM placements p
+           WHERE ${firstYearKnown('p', TODAY_IN_ENGLAND)}${providers === null ? '' : ` AND p.provider_id IN (${providers})`}
+           GROUP BY p.provider_id
+          HAVING count(*) >= ${MIN_STABILITY_EVIDENCE}`;
+}
+
+/**
+ * The vacancies `vacancies` (SQL selecting at least VACANCY_COLUMNS), each with its provider's
+ * stability (null without enough evidence), aggregated once per provider among them.
+ */
+function withProviderStability(vacancies: string, orderBy = ''): string {
+  return `WITH v AS (${vacancies}),
+               stability AS (${providerStability('SELECT provider_id FROM v')})
+          SELECT v.*, stability.provider_stability FROM v LEFT JOIN stability USING (provider_id) ${orderBy}`;
+}
+
 interface VacancyRow {
   id: string;
   setting_id: string;
@@ -116,6 +152,7 @@ interface VacancyRow {
   setting_local_authority_code: string | null;
   latitude: number;
   longitude: number;
+  provider_stability: number | null;
 }
 
 /**
@@ -160,8 +197,7 @@ function toMatchVacancy(row: VacancyRow): MatchVacancy {
       needsExcluded: row.needs_excluded,
       localAuthorityCode: row.setting_local_authority_code,
     },
-    // Placement stability joins the score once placements are recorded.
-    providerStability: null,
+    providerStability: row.provider_stability,
   };
 }
 
@@ -225,14 +261,19 @@ export class MatchingRepository {
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const { rows } = await client.query(`SELECT coalesce(max(change_seq), 0)::text AS cursor FROM vacancies`);
+      // Every provider's stability once, in the same snapshot, rather than again for each batch.
+      const stability = await client.query<{ provider_id: string; provider_stability: number | null }>(providerStability(null));
+      const stabilityOf = new Map(stability.rows.map((row) => [row.provider_id, row.provider_stability]));
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const batch = await client.query<VacancyRow>({
+        const batch = await client.query<Omit<VacancyRow, 'provider_stability'>>({
           name: 'matching-load-open',
           text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
           values: [after, batchSize],
         });
-        if (batch.rows.length > 0) onBatch(batch.rows.map(toMatchVacancy));
+        if (batch.rows.length > 0) {
+          onBatch(batch.rows.map((row) => toMatchVacancy({ ...row, provider_stability: stabilityOf.get(row.provider_id) ?? null })));
+        }
         if (batch.rows.length < batchSize) break;
         after = batch.rows[batch.rows.length - 1].id;
       }
@@ -405,22 +446,25 @@ export class MatchingRepository {
         const { rows } = box
           ? await client.query<VacancyRow>({
               name: 'matching-candidates-in-box',
-              text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}
-                       AND latitude BETWEEN $7 AND $8 AND longitude BETWEEN $9 AND $10`,
+              text: withProviderStability(`SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}
+                       AND latitude BETWEEN $7 AND $8 AND longitude BETWEEN $9 AND $10`),
               values: [...filter, box.minLatitude, box.maxLatitude, box.minLongitude, box.maxLongitude],
             })
           : await client.query<VacancyRow>({
               name: 'matching-candidates',
-              text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}`,
+              text: withProviderStability(`SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}`),
               values: filter,
             });
         return rows.map(toMatchVacancy);
       },
       changesSince: async (cursor) => {
+        // Ordered by the number, not its text (by which '10' comes before '9').
         const { rows } = await client.query<VacancyRow & { change_seq: string }>({
           name: 'matching-changes-since',
-          text: `SELECT ${VACANCY_COLUMNS}, change_seq::text AS change_seq FROM vacancies
-                  WHERE change_seq > $1::bigint ORDER BY change_seq`,
+          text: withProviderStability(
+            `SELECT ${VACANCY_COLUMNS}, change_seq::text AS change_seq FROM vacancies WHERE change_seq > $1::bigint`,
+            'ORDER BY v.change_seq::bigint',
+          ),
           values: [cursor],
         });
         return {
@@ -431,9 +475,13 @@ export class MatchingRepository {
       nearest: async (limit) => {
         const { rows } = await client.query<VacancyRow & { plane: number }>({
           name: 'matching-nearest',
-          text: `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
-                   FROM vacancies WHERE status = 'open'
-                  ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3`,
+          // The nearest-first scan stays alone in the inner query; stability joins the few it returns.
+          text: withProviderStability(
+            `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
+               FROM vacancies WHERE status = 'open'
+              ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3`,
+            'ORDER BY v.plane',
+          ),
           values: [home.longitude, home.latitude, limit],
         });
         return {

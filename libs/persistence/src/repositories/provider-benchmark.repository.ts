@@ -29,6 +29,27 @@ export interface ProviderBenchmark {
 
 const rate = (part: string, whole: string) => `CASE WHEN ${whole} > 0 THEN round((${part})::numeric / ${whole}, 4)::float8 END`;
 
+/**
+ * Placement stability, shared by these benchmarks and matching's quality score so the two never
+ * drift: the share of placements without an unplanned ending (a breakdown) within their first
+ * STABILITY_WINDOW_DAYS days.
+ */
+export const STABILITY_WINDOW_DAYS = 365;
+
+/** SQL, true when the placement aliased `p` ended unplanned within its first STABILITY_WINDOW_DAYS days. */
+export const earlyBreakdown = (p: string) =>
+  `(${p}.planned_ending = false AND ${p}.ended_on < ${p}.start_date + ${STABILITY_WINDOW_DAYS})`;
+
+/**
+ * SQL, true when the first-year outcome of the placement aliased `p` is known on the date `today`
+ * (SQL): it has ended, or it started at least STABILITY_WINDOW_DAYS days ago.
+ */
+export const firstYearKnown = (p: string, today: string) =>
+  `(${p}.ended_on IS NOT NULL OR ${p}.start_date <= ${today} - ${STABILITY_WINDOW_DAYS})`;
+
+/** SQL, the stability rate (0-1, 4 dp) from counts of placements and of early breakdowns; null without placements. */
+export const stabilityRate = (placements: string, earlyBreakdowns: string) => rate(`${placements} - ${earlyBreakdowns}`, placements);
+
 /** Provider benchmarks for an alliance, computed from the raw tables. */
 @Injectable()
 export class ProviderBenchmarkRepository {
@@ -45,7 +66,7 @@ export class ProviderBenchmarkRepository {
             placement_figures AS (
               SELECT p.provider_id, count(*)::int AS placements,
                      count(*) FILTER (WHERE p.planned_ending = false)::int AS unplanned,
-                     count(*) FILTER (WHERE p.planned_ending = false AND p.ended_on < p.start_date + 365)::int AS early_breakdowns,
+                     count(*) FILTER (WHERE ${earlyBreakdown('p')})::int AS early_breakdowns,
                      round(avg(p.weekly_cost), 2)::float8 AS mean_cost,
                      round(avg(p.weekly_cost / m.median)::numeric, 4)::float8 AS cost_ratio
                 FROM placed p JOIN medians m USING (placement_type) GROUP BY p.provider_id),
@@ -73,7 +94,7 @@ export class ProviderBenchmarkRepository {
                GROUP BY x.provider_id)
        SELECT pr.id AS "providerId", pr.name,
               coalesce(pf.placements, 0) AS placements, coalesce(pf.unplanned, 0) AS "unplannedEndings",
-              ${rate('pf.placements - pf.early_breakdowns', 'pf.placements')} AS "stabilityRate",
+              ${stabilityRate('pf.placements', 'pf.early_breakdowns')} AS "stabilityRate",
               ${rate('oc.achieved', 'oc.settled')} AS "outcomesAchievedRate",
               pf.mean_cost AS "meanWeeklyCost", pf.cost_ratio AS "costToTypeMedian",
               coalesce(af.reached, 0) AS "referralsShortlisted",
