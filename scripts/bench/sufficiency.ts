@@ -114,7 +114,6 @@ async function generateHistory(url: string, firstMonth: string, userId: string):
     );
   });
   await timed(`${whole(settings.referrals)} referrals generated (unlogged scratch table)`, async () => {
-    await sql(`SELECT setseed(0.2026)`);
     await sql(
       `CREATE UNLOGGED TABLE bench_history AS
        WITH las AS (
@@ -133,14 +132,9 @@ async function generateHistory(url: string, firstMonth: string, userId: string):
                 FROM las l CROSS JOIN months mo CROSS JOIN types t)
        SELECT gen_random_uuid() AS referral_id, gen_random_uuid() AS child_id, gen_random_uuid() AS offer_id, c.code AS la, c.district, c.type,
               (c.month + make_interval(secs => random() * ((c.month + interval '1 month')::date - c.month) * 86400))::timestamp AT TIME ZONE 'Europe/London' AS created_at,
-              random() AS r
+              random() AS r, random() < $6::float8 AS placed
          FROM cells c CROSS JOIN LATERAL generate_series(1, c.n)`,
-      [firstMonth, HISTORY_MONTHS, TYPES.map(([type]) => type), TYPES.map(([, share]) => share), settings.referrals],
-    );
-    await sql(
-      `ALTER TABLE bench_history ADD COLUMN placed boolean;
-       UPDATE bench_history SET placed = r < $1::float8 / $2::float8`,
-      [settings.placements, settings.referrals],
+      [firstMonth, HISTORY_MONTHS, TYPES.map(([type]) => type), TYPES.map(([, share]) => share), settings.referrals, settings.placements / settings.referrals],
     );
   });
   const [{ referrals, placed }] = await sql<{ referrals: number; placed: number }>(
@@ -150,7 +144,7 @@ async function generateHistory(url: string, firstMonth: string, userId: string):
   await timed('children', () =>
     sql(
       `INSERT INTO children (id, local_authority_code, local_reference, date_of_birth, gender, home_postcode, home_district, legal_status, category_of_need, needs)
-       SELECT child_id, la, 'B' || left(referral_id::text, 8), (created_at - make_interval(days => (r * 1_000_000)::int % 6500))::date,
+       SELECT child_id, la, 'B' || left(referral_id::text, 8), (created_at - make_interval(days => (r * 1000000)::int % 6500))::date,
               CASE WHEN r < 0.5 THEN 'female' ELSE 'male' END, district || ' 1AA', district, 'C2', 'N1',
               jsonb_build_array(jsonb_build_object('code', ($1::text[])[1 + (r * 7919)::int % array_length($1::text[], 1)], 'level', 2))
          FROM bench_history`,
@@ -193,8 +187,7 @@ async function generateHistory(url: string, firstMonth: string, userId: string):
     );
   });
   await timed('drop scratch tables, VACUUM ANALYZE', async () => {
-    await sql(`DROP TABLE bench_history`);
-    await sql(`DROP TABLE bench_placed`);
+    await sql(`DROP TABLE bench_history, bench_placed`);
     await sql(`VACUUM ANALYZE`);
   });
 }

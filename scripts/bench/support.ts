@@ -459,7 +459,8 @@ export async function scratchInstallation(
   log: (line: string) => void,
 ): Promise<Installation> {
   const database = await createScratchDatabase(services.adminUrl, `pm_bench_${id}`);
-  teardown.add(`drop database ${database.name}`, () => database.drop());
+  if (process.env.BENCH_KEEP_DATABASE === '1') log(`BENCH_KEEP_DATABASE=1: database ${database.name} is kept`);
+  else teardown.add(`drop database ${database.name}`, () => database.drop());
   const queuePrefix = `bench-${id}`;
   teardown.add(`delete Redis keys ${queuePrefix}*`, async () => {
     const deleted = await deleteRedisKeys(services.redisUrl, queuePrefix);

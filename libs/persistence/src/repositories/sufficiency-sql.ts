@@ -126,7 +126,9 @@ function rollupGroups(dimension: Dimension, placedBy: string, where = 'true'): s
            g.setting_local_authority_code AS setting_la, g.out_of_area, g.over20_miles AS over_20,
            g.cost_sum, g.cost_count, g.days_to_place AS days
       FROM months m JOIN ${dimension.rollup} g ON g.local_authority_code = m.la AND g.month = m.month
-     WHERE m.served AND ${where}`;
+     WHERE m.served AND ${where}
+       -- the same bounds again, on the rollup itself, so it is read by index range per LA
+       AND g.local_authority_code IN (${ALLIANCE_LAS}) AND g.month BETWEEN date_trunc('month', $2::date)::date AND $3::date`;
 }
 
 function rawGroups(dimension: Dimension, facts: string, placedBy: string): string {
