@@ -8,9 +8,9 @@ import { VacancyEntity } from './vacancy.entity';
 @Entity('placements')
 // At most one live placement per referral, whatever the code above it does.
 @Index('placements_one_live_per_referral', ['referralId'], { unique: true, where: 'ended_on IS NULL' })
-/** A referral's first placement, and the placements that started in a month (sufficiency). */
+/** A referral's first placement, and an LA's placements that started in a month (sufficiency). */
 @Index('placements_referral_start', ['referralId', 'startDate'])
-@Index('placements_start', ['startDate'])
+@Index('placements_la_start', ['localAuthorityCode', 'startDate'])
 export class PlacementEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

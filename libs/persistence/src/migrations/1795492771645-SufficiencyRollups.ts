@@ -10,7 +10,7 @@ export class SufficiencyRollups1795492771645 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "sufficiency_need_rollup_la_month" ON "sufficiency_need_rollup"  ("local_authority_code", "month") `);
     await queryRunner.query(`CREATE TABLE "sufficiency_stale_months" ("local_authority_code" character varying(9) NOT NULL, "month" date NOT NULL, "version" bigint NOT NULL DEFAULT '1', CONSTRAINT "PK_8c6458b4e5f998a9e284c17a8cd" PRIMARY KEY ("local_authority_code", "month"))`);
     await queryRunner.query(`CREATE INDEX "referrals_la_created" ON "referrals"  ("local_authority_code", "created_at") `);
-    await queryRunner.query(`CREATE INDEX "placements_start" ON "placements"  ("start_date") `);
+    await queryRunner.query(`CREATE INDEX "placements_la_start" ON "placements"  ("local_authority_code", "start_date") `);
     await queryRunner.query(`CREATE INDEX "placements_referral_start" ON "placements"  ("referral_id", "start_date") `);
     // Marks the LA-months whose rollup rows a write makes wrong, in the writer's transaction. The
     // version bump takes the row's lock, so a rebuild racing the write cannot clear the mark.
@@ -93,7 +93,7 @@ export class SufficiencyRollups1795492771645 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION sufficiency_referral_month(timestamptz)`);
     await queryRunner.query(`DROP FUNCTION sufficiency_mark_stale(text[], date[])`);
     await queryRunner.query(`DROP INDEX "public"."placements_referral_start"`);
-    await queryRunner.query(`DROP INDEX "public"."placements_start"`);
+    await queryRunner.query(`DROP INDEX "public"."placements_la_start"`);
     await queryRunner.query(`DROP INDEX "public"."referrals_la_created"`);
     await queryRunner.query(`DROP TABLE "sufficiency_stale_months"`);
     await queryRunner.query(`DROP INDEX "public"."sufficiency_need_rollup_la_month"`);
