@@ -55,8 +55,8 @@ export interface PlannedSetting {
   id: string;
   providerId: string;
   name: string;
-  placementType: 'K1' | 'K2' | 'S1' | 'U4' | 'U6';
-  ofstedUrn: string;
+  placementType: 'K1' | 'K2' | 'K3' | 'R3' | 'S1' | 'U4' | 'U6';
+  ofstedUrn: string | null;
   ofstedGrade: Grade;
   postcode: string;
   postcodeDistrict: string;
@@ -99,9 +99,13 @@ export interface PlanInputs {
   ofsted: OfstedProviderRecord[];
   /** `YYYY-MM-DD`: vacancies are dated from here. */
   today: string;
+  /** Providers of the LAs within this distance of the alliance's centroid (DEMO_RADIUS_MILES). */
+  radiusMiles?: number;
+  /** Residential family centres too, as R3 settings (the demo's own catalogue leaves them out). */
+  includeFamilyCentres?: boolean;
 }
 
-type SettingKind = 'childrens_home' | 'secure' | 'school' | 'school_home' | 'ifa';
+type SettingKind = 'childrens_home' | 'secure' | 'school' | 'school_home' | 'ifa' | 'family_centre';
 
 const PROVISION_KINDS: Record<string, SettingKind> = {
   "Children's home": 'childrens_home',
@@ -110,6 +114,7 @@ const PROVISION_KINDS: Record<string, SettingKind> = {
   // A residential special school registered as a children's home is, for SSDA903, a children's home.
   "Residential special school (registered as a children's home)": 'school_home',
   'Independent Fostering Agency': 'ifa',
+  'Residential Family Centre': 'family_centre',
 };
 
 const SECTORS: Record<string, Sector> = {
@@ -193,6 +198,16 @@ export const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
     ['trauma', 0.4, 1, 2],
     ['not-in-education', 0.5, 1, 2],
   ],
+  // A residential family centre: parent-and-child assessment.
+  familyCentre: [
+    ['parent-and-child', 1, 2, 3],
+    ['trauma', 0.8, 1, 2],
+    ['mental-health', 0.6, 1, 2],
+    ['learning-disability', 0.5, 1, 2],
+    ['substance-misuse', 0.4, 1, 2],
+    ['complex-health', 0.3, 1, 2],
+    ['unaccompanied-asylum-seeking', 0.15, 1, 1],
+  ],
   foster: [
     ['trauma', 0.9, 1, 3],
     ['challenging-behaviour', 0.55, 1, 2],
@@ -219,6 +234,7 @@ export const EXCLUSION_CANDIDATES: Record<string, readonly string[]> = {
   secure: ['parent-and-child', 'complex-health'],
   school: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'parent-and-child'],
   foster: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'substance-misuse', 'cce-risk'],
+  familyCentre: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'cce-risk'],
 };
 
 function needsFor(profile: string, rng: Prng, levelBoost = 0) {
@@ -257,7 +273,7 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
   const centreLon = allianceMembers.reduce((sum, la) => sum + la.longitude, 0) / allianceMembers.length;
   const catchment = new Set(
     inputs.localAuthorities
-      .filter((la) => milesBetween(centreLat, centreLon, la.latitude, la.longitude) <= DEMO_RADIUS_MILES)
+      .filter((la) => milesBetween(centreLat, centreLon, la.latitude, la.longitude) <= (inputs.radiusMiles ?? DEMO_RADIUS_MILES))
       .map((la) => la.code),
   );
   for (const code of ALLIANCE_LA_CODES) catchment.add(code);
@@ -284,7 +300,10 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
   const registrations = inputs.ofsted
     .filter(
       (r) =>
-        r.registrationStatus === 'Active' && PROVISION_KINDS[r.provisionType] && catchment.has(r.localAuthorityCode),
+        r.registrationStatus === 'Active' &&
+        PROVISION_KINDS[r.provisionType] &&
+        (PROVISION_KINDS[r.provisionType] !== 'family_centre' || inputs.includeFamilyCentres) &&
+        catchment.has(r.localAuthorityCode),
     )
     .sort((a, b) => a.urn.localeCompare(b.urn));
 
@@ -403,6 +422,12 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
     let genders = ALL_GENDERS;
     let levelBoost = 0;
     switch (kind) {
+      case 'family_centre':
+        placementType = 'R3';
+        profile = 'familyCentre';
+        name = realValue(record.name) ?? titled('family centre');
+        [ageMin, ageMax] = [0, 17];
+        break;
       case 'secure':
         placementType = 'K1';
         profile = 'secure';
@@ -487,10 +512,10 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
   for (const setting of settings) {
     const { kind, profile } = kindOfSetting.get(setting.id)!;
     const rng = new Prng(`vacancy:${setting.id}`);
-    const share = { ifa: 0.4, childrens_home: 0.35, school_home: 0.3, school: 0.3, secure: 0.5 }[kind];
+    const share = { ifa: 0.4, childrens_home: 0.35, school_home: 0.3, school: 0.3, secure: 0.5, family_centre: 0.3 }[kind];
     if (setting.ofstedGrade === 'inadequate' ? !rng.chance(share / 3) : !rng.chance(share)) continue;
     const beds = setting.registeredPlaces >= 2 && rng.chance(0.3) ? 2 : 1;
-    const emergencyChance = { ifa: 0.3, childrens_home: 0.2, school_home: 0.05, school: 0, secure: 0.3 }[kind];
+    const emergencyChance = { ifa: 0.3, childrens_home: 0.2, school_home: 0.05, school: 0, secure: 0.3, family_centre: 0.05 }[kind];
     const emergencyReady = rng.chance(emergencyChance);
     const availableFrom = emergencyReady ? inputs.today : isoDatePlusDays(inputs.today, rng.int(0, 42));
     let weeklyCost: number;
@@ -503,6 +528,9 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
         break;
       case 'school':
         weeklyCost = roundTo(rng.int(3500, 7000), 50);
+        break;
+      case 'family_centre':
+        weeklyCost = roundTo(rng.int(3000, 5500), 50);
         break;
       default: {
         let cost = rng.int(4000, 7000);

@@ -8,28 +8,21 @@
  *   - real Ofsted-registered providers (children's homes, fostering agencies, residential special
  *     schools, secure homes) of the LAs within 25 miles of the alliance, with settings, and open
  *     vacancies on a fraction of them;
- *   - one demo user per role; passwords from DEMO_PASSWORD or generated into .demo/credentials.json.
+ *   - one demo user per role; passwords from DEMO_PASSWORD or generated into .demo/credentials.json;
+ *   - three years of history (demo-history.ts), calibrated on the DfE's children looked after
+ *     figures for the nine boroughs: children, referrals, accepted offers, placements and their
+ *     endings. Anchored on the day it is first loaded; DEMO_SKIP_HISTORY=1 leaves it out.
  *
  * Contains public sector information licensed under the Open Government Licence v3.0.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as argon2 from 'argon2';
-import { parse } from 'csv-parse/sync';
-import type { EntityManager } from 'typeorm';
 // The data source alone: the package index also loads the Nest modules, whose config needs the api's env.
 import { createDataSource } from '../../libs/persistence/src/data-source';
-import { readOfstedProviders, referenceDataDirectory } from '@app/reference-data';
+import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
-import {
-  ALLIANCE_LA_CODES,
-  ALLIANCE_NAME,
-  buildDemoPlan,
-  DEMO_RADIUS_MILES,
-  type DemoPlan,
-  type DistrictInput,
-  type LaInput,
-} from './demo-plan';
+import { HISTORY_MONTHS } from './demo-history';
+import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
+import { ALLIANCE_LA_CODES, ALLIANCE_NAME, buildDemoPlan, DEMO_RADIUS_MILES } from './demo-plan';
 import { todayInLondon } from './deterministic';
 
 const EMAIL_DOMAIN = 'demo.placements.local';
@@ -51,108 +44,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** District codes with live postcodes, from the shipped CSV (the table does not keep the count). */
-function liveDistricts(): Set<string> | null {
-  try {
-    const text = readFileSync(join(referenceDataDirectory(), 'postcode-districts.csv'), 'utf8');
-    const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-    return new Set(
-      rows.filter((row) => Number(row.active_postcodes) > 0).map((row) => row.outcode.toUpperCase()),
-    );
-  } catch {
-    return null;
-  }
-}
-
-const column = <T, K extends keyof T>(rows: T[], key: K) => rows.map((row) => row[key]);
-
-async function insertProviders(manager: EntityManager, plan: DemoPlan): Promise<number> {
-  const rows: { id: string }[] = await manager.query(
-    `INSERT INTO providers (id, name, sector, ofsted_urn)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::varchar[])
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [
-      column(plan.providers, 'id'),
-      column(plan.providers, 'name'),
-      column(plan.providers, 'sector'),
-      column(plan.providers, 'ofstedUrn'),
-    ],
-  );
-  return rows.length;
-}
-
-async function insertSettings(manager: EntityManager, plan: DemoPlan): Promise<number> {
-  const s = plan.settings;
-  const rows: { id: string }[] = await manager.query(
-    `INSERT INTO settings
-       (id, provider_id, name, placement_type, ofsted_urn, ofsted_grade, postcode, postcode_district,
-        local_authority_code, latitude, longitude, registered_places, age_min, age_max, genders,
-        needs_supported, needs_excluded)
-     SELECT u.id, u.provider_id, u.name, u.placement_type, u.ofsted_urn, u.ofsted_grade, u.postcode,
-            u.postcode_district, u.local_authority_code, u.latitude, u.longitude, u.registered_places,
-            u.age_min, u.age_max, string_to_array(u.genders, ','), u.needs_supported,
-            coalesce(string_to_array(nullif(u.needs_excluded, ''), ','), '{}'::text[])
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::varchar[], $5::varchar[], $6::text[],
-                 $7::varchar[], $8::varchar[], $9::varchar[], $10::float8[], $11::float8[], $12::int[],
-                 $13::smallint[], $14::smallint[], $15::text[], $16::jsonb[], $17::text[])
-       AS u(id, provider_id, name, placement_type, ofsted_urn, ofsted_grade, postcode, postcode_district,
-            local_authority_code, latitude, longitude, registered_places, age_min, age_max, genders,
-            needs_supported, needs_excluded)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [
-      column(s, 'id'),
-      column(s, 'providerId'),
-      column(s, 'name'),
-      column(s, 'placementType'),
-      column(s, 'ofstedUrn'),
-      column(s, 'ofstedGrade'),
-      column(s, 'postcode'),
-      column(s, 'postcodeDistrict'),
-      column(s, 'localAuthorityCode'),
-      column(s, 'latitude'),
-      column(s, 'longitude'),
-      column(s, 'registeredPlaces'),
-      column(s, 'ageMin'),
-      column(s, 'ageMax'),
-      s.map((setting) => setting.genders.join(',')),
-      s.map((setting) => JSON.stringify(setting.needsSupported)),
-      s.map((setting) => setting.needsExcluded.join(',')),
-    ],
-  );
-  return rows.length;
-}
-
-async function insertVacancies(manager: EntityManager, plan: DemoPlan): Promise<number> {
-  const v = plan.vacancies;
-  const rows: { id: string }[] = await manager.query(
-    `INSERT INTO vacancies
-       (id, setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready,
-        reserved_for, status)
-     SELECT u.id, u.setting_id, u.provider_id, u.beds, u.available_from, u.available_until, u.weekly_cost,
-            u.emergency_ready, u.reserved_for, 'open'
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::date[], $6::date[], $7::int[],
-                 $8::boolean[], $9::jsonb[])
-       AS u(id, setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready,
-            reserved_for)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [
-      column(v, 'id'),
-      column(v, 'settingId'),
-      column(v, 'providerId'),
-      column(v, 'beds'),
-      column(v, 'availableFrom'),
-      column(v, 'availableUntil'),
-      column(v, 'weeklyCost'),
-      column(v, 'emergencyReady'),
-      v.map((vacancy) => (vacancy.reservedFor ? JSON.stringify(vacancy.reservedFor) : null)),
-    ],
-  );
-  return rows.length;
-}
-
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url || !/^postgres(ql)?:\/\//.test(url)) fail('Invalid configuration: DATABASE_URL must be a postgres:// URL');
@@ -162,26 +53,10 @@ async function main() {
   const dataSource = createDataSource({ url, poolSize: 2, applicationName: 'seed-demo' });
   await dataSource.initialize();
   try {
-    const localAuthorities: LaInput[] = await dataSource.query(
-      `SELECT code, name, latitude, longitude FROM local_authorities ORDER BY code`,
-    );
+    const { localAuthorities, districts } = await readPlanInputs(dataSource);
     if (localAuthorities.length === 0) fail('No local authorities in the database: run `npm run migrate` first.');
-    const live = liveDistricts();
-    const districtRows: Omit<DistrictInput, 'active'>[] = await dataSource.query(
-      `SELECT district, latitude, longitude, local_authority_code AS "localAuthorityCode"
-       FROM postcode_districts ORDER BY district`,
-    );
-    const districts: DistrictInput[] = districtRows.map((row) => ({
-      ...row,
-      active: live ? live.has(row.district) : true,
-    }));
-
-    const plan = buildDemoPlan({
-      localAuthorities,
-      districts,
-      ofsted: readOfstedProviders(),
-      today: todayInLondon(),
-    });
+    const today = todayInLondon();
+    const plan = buildDemoPlan({ localAuthorities, districts, ofsted: readOfstedProviders(), today });
     const providerUserProvider = plan.providers.find((p) => p.id === plan.providerUserProviderId)!;
     const laName = new Map(localAuthorities.map((la) => [la.code, la.name]));
 
@@ -252,21 +127,7 @@ async function main() {
     passwords.save();
 
     const inserted = await dataSource.transaction(async (manager) => {
-      const [alliance]: { id: string }[] = await manager.query(
-        `INSERT INTO alliances (name) VALUES ($1)
-         ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
-         RETURNING id`,
-        [ALLIANCE_NAME],
-      );
-      await manager.query(
-        `INSERT INTO alliance_members (alliance_id, local_authority_code)
-         SELECT $1, code FROM unnest($2::varchar[]) AS code
-         ON CONFLICT DO NOTHING`,
-        [alliance.id, plan.allianceLaCodes],
-      );
-      const providers = await insertProviders(manager, plan);
-      const settings = await insertSettings(manager, plan);
-      const vacancies = await insertVacancies(manager, plan);
+      const { allianceId, providers, settings, vacancies } = await loadCatalogue(manager, plan);
       await manager.query(
         `INSERT INTO users (email, password_hash, role, local_authority_code, provider_id, alliance_id)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::varchar[], $5::uuid[], $6::uuid[])
@@ -280,11 +141,16 @@ async function main() {
           users.map((u) => u.role),
           users.map((u) => u.localAuthorityCode),
           users.map((u) => u.providerId),
-          users.map((u) => (u.useAlliance ? alliance.id : null)),
+          users.map((u) => (u.useAlliance ? allianceId : null)),
         ],
       );
-      return { allianceId: alliance.id, providers, settings, vacancies };
+      return { allianceId, providers, settings, vacancies };
     });
+
+    const history =
+      process.env.DEMO_SKIP_HISTORY === '1'
+        ? null
+        : await loadHistory(dataSource, { catalogue: plan, today, localAuthorities, districts });
 
     const [counts] = await dataSource.query(
       `SELECT
@@ -317,6 +183,7 @@ async function main() {
       `  vacancies: ${counts.vacancies} (${inserted.vacancies} new; ${counts.openVacancies} open, ` +
         `${counts.emergencyReady} emergency-ready, ${counts.reserved} reserved)`,
       `  users:     ${counts.users} (upserted)`,
+      ...historySummary(history),
       `Done in ${((Date.now() - started) / 1000).toFixed(1)}s.`,
       '',
       `Demo logins (passwords ${passwords.describe()}):`,
@@ -329,6 +196,19 @@ async function main() {
   } finally {
     await dataSource.destroy();
   }
+}
+
+function historySummary(history: Awaited<ReturnType<typeof loadHistory>> | null): string[] {
+  if (!history) return ['  history:   skipped (DEMO_SKIP_HISTORY=1)'];
+  const { plan, added, existing } = history;
+  const live = plan.placements.filter((p) => p.endedOn === null).length;
+  const unplanned = plan.placements.filter((p) => p.plannedEnding === false).length;
+  return [
+    `  history:   ${HISTORY_MONTHS} months, ${plan.from} to ${plan.to}${existing ? ' (loaded before)' : ''}: ` +
+      `${plan.children.length} children, ${plan.referrals.length} referrals, ${plan.placements.length} placements ` +
+      `(${live} live, ${unplanned} ended unplanned); ${plan.settings.length} more settings; ` +
+      `${Object.values(added).reduce((a, b) => a + b, 0)} rows new`,
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -8,10 +8,19 @@ export interface PostcodeDistrictRecord {
   region: string;
   districtName: string;
   postTown: string | null;
+  /** Live postcodes in the district: 0 for terminated and non-geographic ones. */
+  activePostcodes: number;
 }
 
 type Row = Record<
-  'outcode' | 'latitude' | 'longitude' | 'uk_region' | 'local_authority_district' | 'post_town' | 'la_gss_code',
+  | 'outcode'
+  | 'latitude'
+  | 'longitude'
+  | 'uk_region'
+  | 'local_authority_district'
+  | 'post_town'
+  | 'la_gss_code'
+  | 'active_postcodes',
   string
 >;
 
@@ -25,5 +34,6 @@ export function readPostcodeDistricts(): PostcodeDistrictRecord[] {
     region: row.uk_region,
     districtName: row.local_authority_district,
     postTown: row.post_town || null,
+    activePostcodes: Number(row.active_postcodes) || 0,
   }));
 }

@@ -1,0 +1,132 @@
+/**
+ * The demo's three years of history, loaded as `npm run seed:demo` loads it, give back through the
+ * sufficiency service the DfE figures they were drawn from: for each of the nine boroughs, the
+ * shares of its placed referrals that were placed outside the borough, more than 20 miles from
+ * home, and in each kind of placement, each within 2 percentage points.
+ *
+ * (Here rather than beside scripts/demo: jest's integration tier looks in apps/ and libs/ only.)
+ */
+import type { DataSource } from 'typeorm';
+import { SSDA903 } from '@app/domain';
+import { SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
+import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
+import { openTestDatabase, type OpenTestDatabase } from '@app/testing';
+import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
+import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from '../../../scripts/demo/demo-plan';
+import { isoDatePlusDays, todayInLondon } from '../../../scripts/demo/deterministic';
+import type { HistoryDistrict } from '../../../scripts/demo/demo-history';
+
+/** Two percentage points. */
+const TOLERANCE = 0.02;
+const LOAD_TIMEOUT_MS = 90_000;
+
+describe('demo history, calibrated on DfE children looked after figures', () => {
+  let database: OpenTestDatabase;
+  let db: DataSource;
+  let inputs: { localAuthorities: LaInput[]; districts: HistoryDistrict[] };
+  let catalogue: DemoPlan;
+  let today: string;
+  let allianceId: string;
+  let history: HistoryResult;
+  let rows: SufficiencyRow[];
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    db = database.dataSource;
+    today = todayInLondon();
+    inputs = await readPlanInputs(db);
+    catalogue = buildDemoPlan({ ...inputs, ofsted: readOfstedProviders(), today });
+    allianceId = (await db.transaction((manager) => loadCatalogue(manager, catalogue))).allianceId;
+    history = await loadHistory(db, { catalogue, today, ...inputs });
+    ({ rows } = await new SufficiencyRepository(db).compute(allianceId, history.plan.from, history.plan.to));
+  }, LOAD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('covers three years and counts every placement the history made', () => {
+    const days = (Date.parse(history.plan.to) - Date.parse(history.plan.from)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(3 * 365);
+    expect(days).toBeLessThanOrEqual(3 * 365 + 1);
+    expect(history.plan.to).toBe(today);
+    const placed = rows.reduce((sum, row) => sum + row.placed, 0);
+    expect(placed).toBe(history.plan.placements.length);
+    expect(rows.reduce((sum, row) => sum + row.referrals, 0)).toBe(history.plan.referrals.length);
+    expect(history.plan.misses).toBe(0);
+  });
+
+  it.each([...ALLIANCE_LA_CODES])('%s: out of area, over 20 miles and placement mix within 2 points of DfE', (la) => {
+    const dfe = claCalibration(la);
+    const mine = rows.filter((row) => row.localAuthorityCode === la);
+    const placed = mine.reduce((sum, row) => sum + row.placed, 0);
+    const share = (count: number) => count / placed;
+    const figures: [string, number, number][] = [
+      ['placed outside the LA', share(mine.reduce((s, r) => s + r.placedOutOfArea, 0)), dfe.outsideLaShare],
+      ['placed over 20 miles from home', share(mine.reduce((s, r) => s + r.placedOver20Miles, 0)), dfe.over20MilesShare],
+      ...PLACEMENT_CATEGORIES.map(
+        (c) =>
+          [
+            c.dfe,
+            share(mine.filter((r) => placementCategoryOf(r.placementType) === c.key).reduce((s, r) => s + r.placed, 0)),
+            dfe.placementMix[c.key],
+          ] as [string, number, number],
+      ),
+    ];
+    expect(placed).toBeGreaterThan(200);
+    const outside = figures
+      .filter(([, service, expected]) => Math.abs(service - expected) > TOLERANCE)
+      .map(([name, service, expected]) => `${name}: service ${(100 * service).toFixed(1)}%, DfE ${(100 * expected).toFixed(1)}%`);
+    expect(outside).toEqual([]);
+  });
+
+  it('opens a step-down referral for every emergency placement, and ends placements with SSDA903 reasons', async () => {
+    const [row] = await db.query(
+      `SELECT count(*) FILTER (WHERE r.urgency = 'emergency' AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.follows_referral_id = r.id))::int AS "withoutStepDown",
+              count(*) FILTER (WHERE p.ended_on IS NOT NULL AND (p.end_reason IS NULL OR p.planned_ending IS NULL))::int AS "endedWithoutReason",
+              count(*) FILTER (WHERE p.planned_ending = false)::int AS unplanned,
+              count(*) FILTER (WHERE p.ended_on IS NULL)::int AS live
+         FROM placements p JOIN referrals r ON r.id = p.referral_id`,
+    );
+    expect(row).toMatchObject({ withoutStepDown: 0, endedWithoutReason: 0 });
+    expect(row.unplanned).toBeGreaterThan(0);
+    expect(row.live).toBeGreaterThan(0);
+    const reasons: { reason: string }[] = await db.query(`SELECT DISTINCT end_reason AS reason FROM placements WHERE end_reason IS NOT NULL`);
+    const codes = Object.keys(SSDA903.reasonForPlacementChange);
+    expect(reasons.map((r) => r.reason).filter((reason) => !codes.includes(reason))).toEqual([]);
+  });
+
+  it('dates everything in the order it happens, and never places one child twice at once', async () => {
+    const [row] = await db.query(
+      `SELECT count(*) FILTER (WHERE NOT (v.created_at <= o.created_at AND r.created_at <= o.created_at
+                                          AND o.created_at <= p.created_at AND (p.created_at AT TIME ZONE 'Europe/London')::date <= p.start_date
+                                          AND p.start_date <= coalesce(p.ended_on, p.start_date)))::int AS "outOfOrder",
+              count(*) FILTER (WHERE f.id IS NOT NULL AND f.created_at < p.created_at)::int AS "stepDownBeforeItsEmergency"
+         FROM placements p
+         JOIN offers o ON o.id = p.offer_id
+         JOIN vacancies v ON v.id = p.vacancy_id
+         JOIN referrals r ON r.id = p.referral_id
+         LEFT JOIN referrals f ON f.follows_referral_id = r.id`,
+    );
+    expect(row).toEqual({ outOfOrder: 0, stepDownBeforeItsEmergency: 0 });
+    const [overlap] = await db.query(
+      `SELECT count(*)::int AS n
+         FROM placements a JOIN referrals ra ON ra.id = a.referral_id
+         JOIN referrals rb ON rb.child_id = ra.child_id
+         JOIN placements b ON b.referral_id = rb.id AND b.id <> a.id
+        WHERE a.start_date < coalesce(b.ended_on, 'infinity') AND b.start_date < coalesce(a.ended_on, 'infinity')`,
+    );
+    expect(overlap.n).toBe(0);
+  });
+
+  it(
+    'adds nothing when loaded again, even on a later day: the history keeps the day it was anchored on',
+    async () => {
+      const again = await loadHistory(db, { catalogue, today: isoDatePlusDays(today, 3), ...inputs });
+      expect(again.existing).toBe(true);
+      expect(again.plan.anchor).toBe(history.plan.anchor);
+      expect(Object.values(again.added).every((n) => n === 0)).toBe(true);
+    },
+    LOAD_TIMEOUT_MS,
+  );
+});

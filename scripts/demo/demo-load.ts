@@ -1,0 +1,337 @@
+/**
+ * Writes the demo into a database: the catalogue (alliance, providers, settings, vacancies) and
+ * three years of history. Every row has a deterministic id and goes in with ON CONFLICT DO
+ * NOTHING, many rows per statement (unnest of arrays), so a rerun adds nothing. Shared by the
+ * seeder (seed-demo.ts) and the tests.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { claCalibration, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
+import { buildHistoryPlan, HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan } from './demo-history';
+import {
+  ALLIANCE_LA_CODES,
+  ALLIANCE_NAME,
+  type DemoPlan,
+  type LaInput,
+  type PlannedProvider,
+  type PlannedSetting,
+  type PlannedVacancy,
+} from './demo-plan';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((row) => row[key]);
+
+/** What the plans are built from: the LAs and postcode districts as the database holds them. */
+export async function readPlanInputs(db: Queryable): Promise<{ localAuthorities: LaInput[]; districts: HistoryDistrict[] }> {
+  const localAuthorities: LaInput[] = await db.query(`SELECT code, name, latitude, longitude FROM local_authorities ORDER BY code`);
+  const rows: Omit<HistoryDistrict, 'active' | 'activePostcodes'>[] = await db.query(
+    `SELECT district, latitude, longitude, local_authority_code AS "localAuthorityCode" FROM postcode_districts ORDER BY district`,
+  );
+  // The table does not keep the count of live postcodes: it comes from the shipped CSV.
+  let live: Map<string, number> | null = null;
+  try {
+    live = new Map(readPostcodeDistricts().map((d) => [d.district, d.activePostcodes]));
+  } catch {
+    live = null;
+  }
+  const districts = rows.map((row) => {
+    const activePostcodes = live ? (live.get(row.district) ?? 0) : 1;
+    return { ...row, active: activePostcodes > 0, activePostcodes };
+  });
+  return { localAuthorities, districts };
+}
+
+export async function insertProviders(db: Queryable, providers: readonly PlannedProvider[]): Promise<number> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO providers (id, name, sector, ofsted_urn)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::varchar[])
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [column(providers, 'id'), column(providers, 'name'), column(providers, 'sector'), column(providers, 'ofstedUrn')],
+  );
+  return rows.length;
+}
+
+export async function insertSettings(db: Queryable, s: readonly PlannedSetting[]): Promise<number> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO settings
+       (id, provider_id, name, placement_type, ofsted_urn, ofsted_grade, postcode, postcode_district,
+        local_authority_code, latitude, longitude, registered_places, age_min, age_max, genders,
+        needs_supported, needs_excluded)
+     SELECT u.id, u.provider_id, u.name, u.placement_type, u.ofsted_urn, u.ofsted_grade, u.postcode,
+            u.postcode_district, u.local_authority_code, u.latitude, u.longitude, u.registered_places,
+            u.age_min, u.age_max, string_to_array(u.genders, ','), u.needs_supported,
+            coalesce(string_to_array(nullif(u.needs_excluded, ''), ','), '{}'::text[])
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::varchar[], $5::varchar[], $6::text[],
+                 $7::varchar[], $8::varchar[], $9::varchar[], $10::float8[], $11::float8[], $12::int[],
+                 $13::smallint[], $14::smallint[], $15::text[], $16::jsonb[], $17::text[])
+       AS u(id, provider_id, name, placement_type, ofsted_urn, ofsted_grade, postcode, postcode_district,
+            local_authority_code, latitude, longitude, registered_places, age_min, age_max, genders,
+            needs_supported, needs_excluded)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(s, 'id'),
+      column(s, 'providerId'),
+      column(s, 'name'),
+      column(s, 'placementType'),
+      column(s, 'ofstedUrn'),
+      column(s, 'ofstedGrade'),
+      column(s, 'postcode'),
+      column(s, 'postcodeDistrict'),
+      column(s, 'localAuthorityCode'),
+      column(s, 'latitude'),
+      column(s, 'longitude'),
+      column(s, 'registeredPlaces'),
+      column(s, 'ageMin'),
+      column(s, 'ageMax'),
+      s.map((setting) => setting.genders.join(',')),
+      s.map((setting) => JSON.stringify(setting.needsSupported)),
+      s.map((setting) => setting.needsExcluded.join(',')),
+    ],
+  );
+  return rows.length;
+}
+
+export async function insertVacancies(db: Queryable, v: readonly PlannedVacancy[]): Promise<number> {
+  const rows: { id: string }[] = await db.query(
+    `INSERT INTO vacancies
+       (id, setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready,
+        reserved_for, status)
+     SELECT u.id, u.setting_id, u.provider_id, u.beds, u.available_from, u.available_until, u.weekly_cost,
+            u.emergency_ready, u.reserved_for, 'open'
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::date[], $6::date[], $7::int[],
+                 $8::boolean[], $9::jsonb[])
+       AS u(id, setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready,
+            reserved_for)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(v, 'id'),
+      column(v, 'settingId'),
+      column(v, 'providerId'),
+      column(v, 'beds'),
+      column(v, 'availableFrom'),
+      column(v, 'availableUntil'),
+      column(v, 'weeklyCost'),
+      column(v, 'emergencyReady'),
+      v.map((vacancy) => (vacancy.reservedFor ? JSON.stringify(vacancy.reservedFor) : null)),
+    ],
+  );
+  return rows.length;
+}
+
+export interface CatalogueResult {
+  allianceId: string;
+  providers: number;
+  settings: number;
+  vacancies: number;
+}
+
+/** The alliance and its boroughs, providers, settings and open vacancies; counts are of new rows. */
+export async function loadCatalogue(db: Queryable, plan: DemoPlan): Promise<CatalogueResult> {
+  const [alliance]: { id: string }[] = await db.query(
+    `INSERT INTO alliances (name) VALUES ($1)
+     ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name
+     RETURNING id`,
+    [ALLIANCE_NAME],
+  );
+  await db.query(
+    `INSERT INTO alliance_members (alliance_id, local_authority_code)
+     SELECT $1, code FROM unnest($2::varchar[]) AS code
+     ON CONFLICT DO NOTHING`,
+    [alliance.id, plan.allianceLaCodes],
+  );
+  const providers = await insertProviders(db, plan.providers);
+  const settings = await insertSettings(db, plan.settings);
+  const vacancies = await insertVacancies(db, plan.vacancies);
+  return { allianceId: alliance.id, providers, settings, vacancies };
+}
+
+/** London local time `YYYY-MM-DD HH:MM:SS` as a timestamptz. */
+const LONDON = (value: string) => `(${value}::timestamp AT TIME ZONE 'Europe/London')`;
+
+export interface HistoryResult {
+  plan: HistoryPlan;
+  /** True if the history was there already (anchored on an earlier day) and this run only topped it up. */
+  existing: boolean;
+  /** Rows added by this run, per table. */
+  added: Record<'users' | 'providers' | 'settings' | 'children' | 'referrals' | 'vacancies' | 'offers' | 'placements', number>;
+}
+
+/**
+ * Loads the history for the catalogue: built and written in one transaction. It is anchored on the
+ * day it was first loaded (read back from the referrals' idempotency keys), so a rerun on a later
+ * day rebuilds the same plan and adds nothing; `today` anchors a first load.
+ */
+export async function loadHistory(
+  dataSource: DataSource,
+  options: { catalogue: DemoPlan; today: string; localAuthorities: LaInput[]; districts: HistoryDistrict[] },
+): Promise<HistoryResult> {
+  const [stored]: { anchor: string }[] = await dataSource.query(
+    `SELECT split_part(idempotency_key, ':', 2) AS anchor FROM referrals
+      WHERE idempotency_key LIKE $1 AND local_authority_code = ANY($2::varchar[]) LIMIT 1`,
+    [`${HISTORY_KEY_PREFIX}%`, [...ALLIANCE_LA_CODES]],
+  );
+  const anchor = stored?.anchor && /^\d{4}-\d{2}-\d{2}$/.test(stored.anchor) ? stored.anchor : options.today;
+  const plan = buildHistoryPlan({
+    anchor,
+    localAuthorities: options.localAuthorities,
+    districts: options.districts,
+    ofsted: readOfstedProviders(),
+    catalogue: options.catalogue,
+    calibrations: ALLIANCE_LA_CODES.map((code) => claCalibration(code)),
+  });
+  const added = await dataSource.transaction((manager) => writeHistory(manager, plan));
+  return { plan, existing: !!stored, added };
+}
+
+async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryResult['added']> {
+  const inserted = async (sql: string, params: unknown[]) => ((await db.query(sql, params)) as unknown[]).length;
+  const providers = await insertProviders(db, plan.providers);
+  const settings = await insertSettings(db, plan.settings);
+  const u = plan.users;
+  const users = await inserted(
+    `INSERT INTO users (id, email, password_hash, role, local_authority_code, provider_id)
+     SELECT u.id, u.email, $6, u.role, u.la, u.provider_id
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::varchar[], $5::uuid[]) AS u(id, email, role, la, provider_id)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [column(u, 'id'), column(u, 'email'), column(u, 'role'), column(u, 'localAuthorityCode'), column(u, 'providerId'), NO_SIGN_IN],
+  );
+  const c = plan.children;
+  const children = await inserted(
+    `INSERT INTO children (id, local_authority_code, local_reference, date_of_birth, gender, home_postcode, home_district,
+                           legal_status, category_of_need, needs, sibling_group_size, ehcp, created_at)
+     SELECT u.id, u.la, u.ref, u.dob, u.gender, u.postcode, u.district, u.legal, u.need, u.needs, u.siblings, u.ehcp,
+            ${LONDON('u.created_at')}
+       FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::date[], $5::text[], $6::varchar[], $7::varchar[],
+                   $8::varchar[], $9::varchar[], $10::jsonb[], $11::smallint[], $12::boolean[], $13::text[])
+         AS u(id, la, ref, dob, gender, postcode, district, legal, need, needs, siblings, ehcp, created_at)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(c, 'id'),
+      column(c, 'localAuthorityCode'),
+      column(c, 'localReference'),
+      column(c, 'dateOfBirth'),
+      column(c, 'gender'),
+      column(c, 'homePostcode'),
+      column(c, 'homeDistrict'),
+      column(c, 'legalStatus'),
+      column(c, 'categoryOfNeed'),
+      c.map((child) => JSON.stringify(child.needs)),
+      column(c, 'siblingGroupSize'),
+      column(c, 'ehcp'),
+      column(c, 'createdAt'),
+    ],
+  );
+  const r = plan.referrals;
+  const referrals = await inserted(
+    `INSERT INTO referrals (id, child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency,
+                            required_by, placement_types, max_distance_miles, weekly_budget, status, follows_referral_id,
+                            placement_id, created_at, shortlisted_at, matched_at, updated_at)
+     SELECT u.id, u.child_id, u.la, u.user_id, u.key, u.hash, u.urgency, u.required_by, string_to_array(u.types, ','),
+            u.max_miles, u.budget, u.status, u.follows, u.placement_id, ${LONDON('u.created_at')},
+            ${LONDON('u.matched_at')}, ${LONDON('u.matched_at')}, ${LONDON('u.updated_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::date[],
+                   $9::text[], $10::int[], $11::int[], $12::text[], $13::uuid[], $14::uuid[], $15::text[], $16::text[],
+                   $17::text[])
+         AS u(id, child_id, la, user_id, key, hash, urgency, required_by, types, max_miles, budget, status, follows,
+              placement_id, created_at, matched_at, updated_at)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [
+      column(r, 'id'),
+      column(r, 'childId'),
+      column(r, 'localAuthorityCode'),
+      column(r, 'createdByUserId'),
+      column(r, 'idempotencyKey'),
+      column(r, 'requestHash'),
+      column(r, 'urgency'),
+      column(r, 'requiredBy'),
+      r.map((referral) => referral.placementTypes.join(',')),
+      column(r, 'maxDistanceMiles'),
+      column(r, 'weeklyBudget'),
+      column(r, 'status'),
+      column(r, 'followsReferralId'),
+      column(r, 'placementId'),
+      column(r, 'createdAt'),
+      column(r, 'matchedAt'),
+      column(r, 'updatedAt'),
+    ],
+  );
+  const v = plan.vacancies;
+  // Filled: each was advertised, offered and taken by the placement it belongs to.
+  const vacancies = await inserted(
+    `INSERT INTO vacancies (id, setting_id, provider_id, beds, available_from, weekly_cost, emergency_ready, status,
+                            created_at, updated_at)
+     SELECT u.id, u.setting_id, u.provider_id, 0, u.available_from, u.weekly_cost, u.emergency_ready, 'filled',
+            ${LONDON('u.created_at')}, ${LONDON('u.updated_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::int[], $6::boolean[], $7::text[], $8::text[])
+         AS u(id, setting_id, provider_id, available_from, weekly_cost, emergency_ready, created_at, updated_at)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(v, 'id'),
+      column(v, 'settingId'),
+      column(v, 'providerId'),
+      column(v, 'availableFrom'),
+      column(v, 'weeklyCost'),
+      column(v, 'emergencyReady'),
+      column(v, 'createdAt'),
+      column(v, 'updatedAt'),
+    ],
+  );
+  const o = plan.offers;
+  const offers = await inserted(
+    `INSERT INTO offers (id, referral_id, vacancy_id, provider_id, weekly_cost, status, created_by_user_id, created_at, updated_at)
+     SELECT u.id, u.referral_id, u.vacancy_id, u.provider_id, u.weekly_cost, 'accepted', u.user_id,
+            ${LONDON('u.created_at')}, ${LONDON('u.updated_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::text[], $8::text[])
+         AS u(id, referral_id, vacancy_id, provider_id, weekly_cost, user_id, created_at, updated_at)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(o, 'id'),
+      column(o, 'referralId'),
+      column(o, 'vacancyId'),
+      column(o, 'providerId'),
+      column(o, 'weeklyCost'),
+      column(o, 'createdByUserId'),
+      column(o, 'createdAt'),
+      column(o, 'updatedAt'),
+    ],
+  );
+  const p = plan.placements;
+  const placements = await inserted(
+    `INSERT INTO placements (id, referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date,
+                             weekly_cost, beds_taken, ended_on, end_reason, planned_ending, created_at, updated_at)
+     SELECT u.id, u.referral_id, u.offer_id, u.vacancy_id, u.setting_id, u.provider_id, u.la, u.start_date, u.weekly_cost,
+            u.beds, u.ended_on, u.end_reason, u.planned, ${LONDON('u.created_at')}, ${LONDON('u.updated_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::date[],
+                   $9::int[], $10::smallint[], $11::date[], $12::varchar[], $13::boolean[], $14::text[], $15::text[])
+         AS u(id, referral_id, offer_id, vacancy_id, setting_id, provider_id, la, start_date, weekly_cost, beds, ended_on,
+              end_reason, planned, created_at, updated_at)
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [
+      column(p, 'id'),
+      column(p, 'referralId'),
+      column(p, 'offerId'),
+      column(p, 'vacancyId'),
+      column(p, 'settingId'),
+      column(p, 'providerId'),
+      column(p, 'localAuthorityCode'),
+      column(p, 'startDate'),
+      column(p, 'weeklyCost'),
+      column(p, 'bedsTaken'),
+      column(p, 'endedOn'),
+      column(p, 'endReason'),
+      column(p, 'plannedEnding'),
+      column(p, 'createdAt'),
+      column(p, 'updatedAt'),
+    ],
+  );
+  return { users, providers, settings, children, referrals, vacancies, offers, placements };
+}
