@@ -101,8 +101,9 @@ describe('acceptance and placements (e2e)', () => {
     const future = await end({ endDate: '2099-01-01', reason: 'CREQB', planned: false }).expect(400);
     expect(future.body.details).toEqual([{ field: 'endDate', problem: 'must not be in the future' }]);
     await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }, orgs.brent).expect(404);
-    const { body: ended } = await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(200);
-    expect(ended).toMatchObject({ status: 'ended', endReason: 'CREQB', plannedEnding: false });
+    // CUSTOD: the one six-letter reason code.
+    const { body: ended } = await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CUSTOD', planned: false }).expect(200);
+    expect(ended).toMatchObject({ status: 'ended', endReason: 'CUSTOD', plannedEnding: false });
     await end({ endDate: new Date().toISOString().slice(0, 10), reason: 'CREQB', planned: false }).expect(409);
     expect((await http().get(`/api/v1/vacancies/${vacancyA}`).set(bearer(orgs.providerA.token))).body).toMatchObject({ beds: 2, status: 'open' });
     expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('closed');

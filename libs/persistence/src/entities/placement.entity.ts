@@ -66,8 +66,8 @@ export class PlacementEntity {
   @Column({ type: 'date', nullable: true })
   endedOn: string | null;
 
-  /** SSDA903 reason for placement change. */
-  @Column({ type: 'varchar', length: 5, nullable: true })
+  /** An SSDA903 reason for placement change: up to six letters (CUSTOD). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
   endReason: string | null;
 
   /** False for an unplanned ending: a breakdown. */

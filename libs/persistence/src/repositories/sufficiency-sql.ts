@@ -41,17 +41,17 @@ export function referralFacts(source: string, where = 'true'): string {
            ${AGE_BAND_SQL(`date_part('year', age(${madeOn}, c.date_of_birth))`)} AS band,
            c.needs, p.start_date, date_trunc('month', p.start_date)::date AS placed_month,
            p.start_date - ${madeOn} AS days, p.weekly_cost,
-           s.local_authority_code AS setting_la,
-           p.id IS NOT NULL AND s.local_authority_code IS DISTINCT FROM c.local_authority_code AS out_of_area,
-           coalesce(${MILES('d.latitude', 'd.longitude', 's.latitude', 's.longitude')} > 20, false) AS over_20
+           p.setting_la,
+           p.id IS NOT NULL AND p.setting_la IS DISTINCT FROM c.local_authority_code AS out_of_area,
+           coalesce(${MILES('d.latitude', 'd.longitude', 'p.latitude', 'p.longitude')} > 20, false) AS over_20
       FROM ${source}
       JOIN children c ON c.id = r.child_id
       JOIN postcode_districts d ON d.district = c.home_district
       LEFT JOIN LATERAL (
-        SELECT pl.id, pl.start_date, pl.weekly_cost, pl.setting_id FROM placements pl
+        SELECT pl.id, pl.start_date, pl.weekly_cost, s.local_authority_code AS setting_la, s.latitude, s.longitude
+          FROM placements pl JOIN settings s ON s.id = pl.setting_id
          WHERE pl.referral_id = r.id ORDER BY pl.start_date, pl.id LIMIT 1
       ) p ON true
-      LEFT JOIN settings s ON s.id = p.setting_id
      WHERE ${AGE_BAND_SQL(`date_part('year', age(${madeOn}, c.date_of_birth))`)} IS NOT NULL AND ${where}`;
 }
 
@@ -91,8 +91,7 @@ export function rebuildRollup(dimension: Dimension): string {
   return `
     WITH batch AS (SELECT * FROM unnest($1::text[], $2::date[]) AS b(la, month)),
          f AS (${referralFacts(
-           `batch b JOIN referrals r ON r.local_authority_code = b.la
-              AND r.created_at >= ${DAY_START('b.month')} AND r.created_at < ${DAY_START(`b.month + interval '1 month'`)}`,
+           `batch b CROSS JOIN ${referralsMade('b.la', DAY_START('b.month'), DAY_START(`b.month + interval '1 month'`))}`,
          )})
     INSERT INTO ${dimension.rollup} (local_authority_code, month, ${columns}, placed_month, setting_local_authority_code,
                                      out_of_area, over20_miles, referrals, cost_sum, cost_count, days_to_place)
@@ -118,8 +117,16 @@ const MONTHS = `
   raw_ranges AS (
     SELECT la, greatest(month, $2::date) AS lo, least(${MONTH_END('month')}, $3::date) AS hi FROM months WHERE NOT served)`;
 
-const RAW_SOURCE = `raw_ranges q JOIN referrals r ON r.local_authority_code = q.la
-  AND r.created_at >= ${DAY_START('q.lo')} AND r.created_at < ${DAY_START('q.hi + 1')}`;
+/**
+ * An LA's referrals made between two days, by index for each LA and range: a LATERAL subquery kept
+ * whole by OFFSET 0, since the planner, misjudging how few ranges there are, would otherwise scan
+ * every referral.
+ */
+const referralsMade = (la: string, from: string, until: string) => `LATERAL (
+  SELECT * FROM referrals made WHERE made.local_authority_code = ${la} AND made.created_at >= ${from} AND made.created_at < ${until}
+  OFFSET 0) r`;
+
+const RAW_SOURCE = `raw_ranges q CROSS JOIN ${referralsMade('q.la', DAY_START('q.lo'), DAY_START('q.hi + 1'))}`;
 
 /**
  * What rollup rows and raw referrals contribute, in one shape: a group of referrals (a raw one is a
