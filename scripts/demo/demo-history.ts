@@ -27,6 +27,7 @@
  * of August 2024 shipped here has none). Only the settings a placement uses are loaded.
  */
 import { createHash } from 'node:crypto';
+import type { ChildEntity, PlacementEntity } from '@app/persistence';
 import type { ClaCalibration, OfstedProviderRecord, PlacementCategory } from '@app/reference-data';
 import {
   ALLIANCE_LA_CODES,
@@ -81,22 +82,25 @@ export interface HistoryUser {
   providerId: string | null;
 }
 
-export interface HistoryChild {
-  id: string;
-  localAuthorityCode: string;
-  localReference: string;
-  dateOfBirth: string;
-  gender: string;
-  homePostcode: string;
-  homeDistrict: string;
-  legalStatus: string;
-  categoryOfNeed: string;
-  needs: { code: string; level: number; essential: boolean }[];
-  siblingGroupSize: number;
-  ehcp: boolean;
+/** A child of the history: the columns of `children`, with England's local time of creation. */
+export type HistoryChild = Pick<
+  ChildEntity,
+  | 'id'
+  | 'localAuthorityCode'
+  | 'localReference'
+  | 'dateOfBirth'
+  | 'gender'
+  | 'homePostcode'
+  | 'homeDistrict'
+  | 'legalStatus'
+  | 'categoryOfNeed'
+  | 'needs'
+  | 'siblingGroupSize'
+  | 'ehcp'
+> & {
   /** England's local time, `YYYY-MM-DD HH:MM:SS`. */
   createdAt: string;
-}
+};
 
 export interface HistoryReferral {
   id: string;
@@ -142,23 +146,23 @@ export interface HistoryOffer {
   updatedAt: string;
 }
 
-export interface HistoryPlacement {
-  id: string;
-  referralId: string;
-  offerId: string;
-  vacancyId: string;
-  settingId: string;
-  providerId: string;
-  localAuthorityCode: string;
-  startDate: string;
-  weeklyCost: number;
-  bedsTaken: number;
-  endedOn: string | null;
-  endReason: string | null;
-  plannedEnding: boolean | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A placement of the history: the columns of `placements`, with England's local times. */
+export type HistoryPlacement = Pick<
+  PlacementEntity,
+  | 'id'
+  | 'referralId'
+  | 'offerId'
+  | 'vacancyId'
+  | 'settingId'
+  | 'providerId'
+  | 'localAuthorityCode'
+  | 'startDate'
+  | 'weeklyCost'
+  | 'bedsTaken'
+  | 'endedOn'
+  | 'endReason'
+  | 'plannedEnding'
+> & { createdAt: string; updatedAt: string };
 
 /** What the history of one borough was built to show: placed referrals by category and class. */
 export interface BoroughIntent {

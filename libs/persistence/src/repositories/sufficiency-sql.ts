@@ -28,6 +28,13 @@ const MONTHS_SPANNED = `((date_part('year', $3::date) - date_part('year', $2::da
 
 export const ALLIANCE_LAS = `SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1`;
 
+/** Vacancy `v` is open on `day`. */
+export const OPEN_ON = (day: string) =>
+  `v.status = 'open' AND v.available_from <= ${day} AND (v.available_until IS NULL OR v.available_until >= ${day})`;
+
+/** The distinct need codes (`need`) of a JSON array of needs, for a LATERAL join. */
+export const NEED_CODES_OF = (needs: string) => `(SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(${needs}) e)`;
+
 /**
  * One row per referral drawn from `source` (which names the referral `r`), child aged 0-17 when it
  * was made: its LA, month, first placement type, age band and needs, and its first placement (a
@@ -76,7 +83,7 @@ export const BY_TYPE_AND_BAND: Dimension = {
 export const BY_NEED: Dimension = {
   rollup: 'sufficiency_need_rollup',
   keys: [{ column: 'need_code', alias: 'need' }],
-  expand: `CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(f.needs) e) k`,
+  expand: `CROSS JOIN LATERAL ${NEED_CODES_OF('f.needs')} k`,
 };
 
 const keyAliases = (dimension: Dimension) => dimension.keys.map((key) => `k.${key.alias}`).join(', ');

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { returningRows } from './rows';
-import { AGE_BAND_SQL, ALLIANCE_LAS, BY_NEED, BY_TYPE_AND_BAND, MILES, monthlyDemand, periodDemand, rebuildRollup } from './sufficiency-sql';
+import {
+  AGE_BAND_SQL,
+  ALLIANCE_LAS,
+  BY_NEED,
+  BY_TYPE_AND_BAND,
+  MILES,
+  monthlyDemand,
+  NEED_CODES_OF,
+  OPEN_ON,
+  periodDemand,
+  rebuildRollup,
+} from './sufficiency-sql';
 
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -30,7 +41,6 @@ export interface SufficiencyRow {
 
 export type SufficiencyTotals = Omit<SufficiencyRow, 'localAuthorityCode' | 'placementType' | 'ageBand'>;
 
-
 /**
  * Referrals of the alliance's LAs made in the period, each with its placement if it was placed by
  * the end of the period (a referral is placed at most once while live; the first placement
@@ -42,7 +52,7 @@ const DEMAND = `
          p.id AS placement_id,
          p.start_date - (r.created_at AT TIME ZONE 'Europe/London')::date AS days_to_place,
          p.weekly_cost,
-         s.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1) AS within_alliance,
+         s.local_authority_code IN (${ALLIANCE_LAS}) AS within_alliance,
          p.id IS NOT NULL AND s.local_authority_code IS DISTINCT FROM c.local_authority_code AS out_of_area,
          ${MILES('d.latitude', 'd.longitude', 's.latitude', 's.longitude')} > 20 AS over_20_miles
     FROM referrals r
@@ -52,23 +62,25 @@ const DEMAND = `
       SELECT pl.* FROM placements pl WHERE pl.referral_id = r.id AND pl.start_date <= $3 ORDER BY pl.start_date, pl.id LIMIT 1
     ) p ON true
     LEFT JOIN settings s ON s.id = p.setting_id
-   WHERE r.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
+   WHERE r.local_authority_code IN (${ALLIANCE_LAS})
      AND (r.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2 AND $3`;
 
 const BANDS = `(VALUES ('0-4', 0, 4), ('5-10', 5, 10), ('11-15', 11, 15), ('16-17', 16, 17)) AS b(band, low, high)`;
 
 /**
- * Beds open on the last day of the period in the alliance's LAs' settings, under every age band
- * the setting takes (a bed for ages 8-17 is supply for 5-10, 11-15 and 16-17; the totals count it
- * once, by `unit`). Live: from the vacancies as they are now.
+ * Beds open on `day` in the alliance's LAs' settings, under every age band the setting takes (a bed
+ * for ages 8-17 is supply for 5-10, 11-15 and 16-17; totals count it once, by `unit`). Live: from
+ * the vacancies as they are now.
  */
-const LIVE_SUPPLY = `
+const liveSupply = (day: string) => `
   SELECT s.local_authority_code AS la, s.placement_type AS type, b.band, v.beds, v.id::text AS unit
     FROM vacancies v
     JOIN settings s ON s.id = v.setting_id
     JOIN ${BANDS} ON s.age_min <= b.high AND s.age_max >= b.low
-   WHERE s.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
-     AND v.status = 'open' AND v.available_from <= $3 AND (v.available_until IS NULL OR v.available_until >= $3)`;
+   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON(day)}`;
+
+/** Open beds on the period's last day ($3). */
+const LIVE_SUPPLY = liveSupply('$3');
 
 /** The same from the nightly snapshot of day $4, for a period that has ended. */
 const SNAPSHOT_SUPPLY = `
@@ -76,7 +88,10 @@ const SNAPSHOT_SUPPLY = `
          concat_ws('/', ss.local_authority_code, ss.placement_type, ss.age_min, ss.age_max, ss.emergency_ready) AS unit
     FROM supply_snapshots ss
     JOIN ${BANDS} ON ss.age_min <= b.high AND ss.age_max >= b.low
-   WHERE ss.day = $4 AND ss.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)`;
+   WHERE ss.day = $4 AND ss.local_authority_code IN (${ALLIANCE_LAS})`;
+
+/** Beds of supply units (`unit`, `beds`), each counted once however many bands it serves. */
+const totalBeds = (units: string) => `(SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${units}) s) v)`;
 
 /** Where a period's open beds come from: the vacancies now, or the snapshot of a past day. */
 export interface SupplySource {
@@ -95,10 +110,6 @@ const FIGURES = `
   percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_place) AS "medianDaysToPlace",
   round(avg(d.weekly_cost), 2)::float8 AS "meanWeeklyCost"`;
 
-/**
- * Sufficiency computed straight from the raw tables with plain GROUP BYs: the definition of every
- * figure, and the baseline any faster path must equal.
- */
 /** Demand against supply for one LA and need over a period: the same figures, by need. */
 export interface NeedSufficiencyRow extends SufficiencyTotals {
   localAuthorityCode: string;
@@ -129,6 +140,10 @@ export interface MonthlyDemand {
   month: string;
   placementType: string;
   referrals: number;
+  /** Placed by the month's end (or the period's, if sooner). */
+  placed: number;
+  /** Of those, in a setting of the alliance's LAs. */
+  within: number;
 }
 
 interface DemandFigures {
@@ -165,15 +180,27 @@ const LIVE_NEED_SUPPLY = `
   SELECT s.local_authority_code AS la, n.need, sum(v.beds)::int AS beds
     FROM vacancies v
     JOIN settings s ON s.id = v.setting_id
-    CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(s.needs_supported) e) n
-   WHERE s.local_authority_code IN (${ALLIANCE_LAS})
-     AND v.status = 'open' AND v.available_from <= $3 AND (v.available_until IS NULL OR v.available_until >= $3)
+    CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n
+   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON('$3')}
    GROUP BY 1, 2`;
 
 const SNAPSHOT_NEED_SUPPLY = `
   SELECT local_authority_code AS la, need_code AS need, sum(beds)::int AS beds
     FROM supply_need_snapshots WHERE day = $4 AND local_authority_code IN (${ALLIANCE_LAS})
    GROUP BY 1, 2`;
+
+/**
+ * The parameters of a period's report ($1 alliance, $2 from, $3 to, and $4 the snapshot's day when
+ * the beds come from one) and the supply query that goes with its source.
+ */
+function periodQuery(allianceId: string, from: string, to: string, supply: SupplySource, queries: { live: string; snapshot: string }) {
+  return supply.source === 'snapshot'
+    ? { params: [allianceId, from, to, supply.asOf], supplySql: queries.snapshot }
+    : { params: [allianceId, from, to], supplySql: queries.live };
+}
+
+const BY_BAND_SUPPLY = { live: LIVE_SUPPLY, snapshot: SNAPSHOT_SUPPLY };
+const BY_NEED_SUPPLY = { live: LIVE_NEED_SUPPLY, snapshot: SNAPSHOT_NEED_SUPPLY };
 
 /** How many LA-months one rebuild transaction takes. */
 const REBUILD_BATCH = 200;
@@ -211,15 +238,14 @@ export class SufficiencyRepository {
    */
   async snapshotSupply(day: string): Promise<{ rows: number; needRows: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const open = `FROM vacancies v JOIN settings s ON s.id = v.setting_id
-        WHERE v.status = 'open' AND v.available_from <= $1 AND (v.available_until IS NULL OR v.available_until >= $1)
-          AND s.local_authority_code IS NOT NULL`;
+      const open = `WHERE ${OPEN_ON('$1')} AND s.local_authority_code IS NOT NULL`;
       await manager.query(`DELETE FROM supply_snapshots WHERE day = $1`, [day]);
       await manager.query(`DELETE FROM supply_need_snapshots WHERE day = $1`, [day]);
       const rows = await returningRows(
         manager,
         `INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
-         SELECT $1, s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready, sum(v.beds) ${open}
+         SELECT $1, s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready, sum(v.beds)
+           FROM vacancies v JOIN settings s ON s.id = v.setting_id ${open}
           GROUP BY s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready
          RETURNING day`,
         [day],
@@ -228,10 +254,7 @@ export class SufficiencyRepository {
         manager,
         `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, beds)
          SELECT $1, s.local_authority_code, s.placement_type, n.need, sum(v.beds)
-           FROM vacancies v JOIN settings s ON s.id = v.setting_id
-          CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(s.needs_supported) e) n
-          WHERE v.status = 'open' AND v.available_from <= $1 AND (v.available_until IS NULL OR v.available_until >= $1)
-            AND s.local_authority_code IS NOT NULL
+           FROM vacancies v JOIN settings s ON s.id = v.setting_id CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n ${open}
           GROUP BY s.local_authority_code, s.placement_type, n.need
          RETURNING day`,
         [day],
@@ -301,11 +324,10 @@ export class SufficiencyRepository {
     to: string,
     supply: SupplySource = { source: 'live', asOf: to },
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
-    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
-    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_SUPPLY : LIVE_SUPPLY;
+    const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const rows: (DemandFigures & { type: string; band: AgeBand })[] = await this.dataSource.query(
       `WITH demand AS (${periodDemand(BY_TYPE_AND_BAND, [])}),
-            supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${SUPPLY}) s GROUP BY la, type, band)
+            supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${supplySql}) s GROUP BY la, type, band)
        SELECT * FROM (
          SELECT coalesce(d.la, s.la) AS la, coalesce(d.type, s.type) AS type, coalesce(d.band, s.band) AS band, false AS total,
                 d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
@@ -313,7 +335,7 @@ export class SufficiencyRepository {
            FULL JOIN supply s ON s.la = d.la AND s.type = d.type AND s.band = d.band
          UNION ALL
          SELECT NULL, NULL, NULL, true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost,
-                (SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${SUPPLY}) s) v)
+                ${totalBeds(supplySql)}
            FROM demand d WHERE d.total) x
        ORDER BY total, la, type, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], band)`,
       params,
@@ -334,11 +356,10 @@ export class SufficiencyRepository {
     to: string,
     supply: SupplySource = { source: 'live', asOf: to },
   ): Promise<{ rows: NeedSufficiencyRow[]; totals: NeedSufficiencyTotals[] }> {
-    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
-    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_NEED_SUPPLY : LIVE_NEED_SUPPLY;
+    const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_NEED_SUPPLY);
     const rows: (DemandFigures & { need: string })[] = await this.dataSource.query(
       `WITH demand AS (${periodDemand(BY_NEED, ['need'])}),
-            supply AS (${SUPPLY})
+            supply AS (${supplySql})
        SELECT coalesce(d.la, s.la) AS la, coalesce(d.need, s.need) AS need, false AS total,
               d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
          FROM (SELECT * FROM demand WHERE NOT total AND need IS NOT NULL) d
@@ -357,7 +378,7 @@ export class SufficiencyRepository {
   }
 
   /** Referrals by month made and first placement type over $from..$to, from the rollups where they serve. */
-  async monthlyDemand(allianceId: string, from: string, to: string): Promise<(MonthlyDemand & { placed: number; within: number })[]> {
+  async monthlyDemand(allianceId: string, from: string, to: string): Promise<MonthlyDemand[]> {
     const rows: { month: string; type: string; referrals: number; placed: number; within: number }[] = await this.dataSource.query(
       monthlyDemand(),
       [allianceId, from, to],
@@ -380,7 +401,7 @@ export class SufficiencyRepository {
            SELECT e.month, e.last, e.last >= $4::date AS live,
                   (SELECT max(day) FROM supply_snapshots ss WHERE ss.day BETWEEN greatest(e.month, $2::date) AND e.last) AS day
              FROM ends e),
-         live AS (SELECT coalesce(sum(beds), 0)::int AS beds FROM (SELECT DISTINCT unit, beds FROM (${LIVE_SUPPLY.replaceAll('$3', '$4')}) s) v)
+         live AS (SELECT ${totalBeds(liveSupply('$4'))} AS beds)
          SELECT to_char(d.month, 'YYYY-MM') AS month, d.live,
                 to_char(CASE WHEN d.live THEN $4::date ELSE d.day END, 'YYYY-MM-DD') AS "asOf",
                 CASE WHEN d.live THEN (SELECT beds FROM live)
@@ -427,14 +448,13 @@ export class SufficiencyRepository {
     to: string,
     supply: SupplySource = { source: 'live', asOf: to },
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
-    const params = supply.source === 'snapshot' ? [allianceId, from, to, supply.asOf] : [allianceId, from, to];
-    const SUPPLY = supply.source === 'snapshot' ? SNAPSHOT_SUPPLY : LIVE_SUPPLY;
+    const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const [rows, [totals]]: [SufficiencyRow[], SufficiencyTotals[]] = await Promise.all([
       this.dataSource.query(
         `WITH demand AS (${DEMAND}),
               by_key AS (
                 SELECT d.la, d.type, d.band, ${FIGURES} FROM demand d WHERE d.band IS NOT NULL GROUP BY d.la, d.type, d.band),
-              supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${SUPPLY}) s GROUP BY la, type, band)
+              supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${supplySql}) s GROUP BY la, type, band)
          SELECT coalesce(k.la, s.la) AS "localAuthorityCode", coalesce(k.type, s.type) AS "placementType",
                 coalesce(k.band, s.band) AS "ageBand",
                 coalesce(k.referrals, 0) AS referrals, coalesce(k.placed, 0) AS placed, coalesce(k.unplaced, 0) AS unplaced,
@@ -447,7 +467,7 @@ export class SufficiencyRepository {
       ),
       this.dataSource.query(
         `WITH demand AS (${DEMAND})
-         SELECT ${FIGURES}, (SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${SUPPLY}) s) v) AS "openBeds"
+         SELECT ${FIGURES}, ${totalBeds(supplySql)} AS "openBeds"
            FROM demand d WHERE d.band IS NOT NULL`,
         params,
       ),
