@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../common/date.validators';
 
 export class AllianceQuery {
@@ -19,13 +19,13 @@ export class SufficiencyQuery extends AllianceQuery {
 
 /** The most months a forecast looks ahead. */
 export const MAX_FORECAST_MONTHS = 24;
+const FORECAST_MONTHS = Array.from({ length: MAX_FORECAST_MONTHS }, (_, i) => i + 1);
 
 export class ForecastQuery extends AllianceQuery {
   /** How many months ahead, starting with the current month; 12 by default. */
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of months' })
-  @Min(1)
-  @Max(MAX_FORECAST_MONTHS)
+  // One check, so 'twelve' gets one problem rather than three.
+  @IsIn(FORECAST_MONTHS, { message: `must be a whole number of months from 1 to ${MAX_FORECAST_MONTHS}` })
   months?: number;
 }
