@@ -92,6 +92,30 @@ describe('emergencies (e2e)', () => {
   const referral = async (id: string, token = orgs.ealing) => (await http().get(`/api/v1/referrals/${id}`).set(bearer(token)).expect(200)).body;
   const settled = (id: string, token = orgs.ealing) =>
     until('the referral to be matched', () => referral(id, token), (r: { status: string }) => ['shortlisted', 'no_match'].includes(r.status));
+  /**
+   * Nothing left to match: the outbox published and both matching lanes idle. A vacancy made by one
+   * test re-matches the earlier tests' open referrals in the background; a test that counts alerts
+   * waits for those re-matches to finish first, so the alerts it counts are only its own.
+   */
+  const lanesBusy = async () => {
+    let busy = 0;
+    for (const name of [QueueName.Matching, QueueName.Emergency]) {
+      const counts = await worker.get<Queue>(getQueueToken(name)).getJobCounts('waiting', 'active', 'prioritized');
+      busy += counts.waiting + counts.active + counts.prioritized;
+    }
+    return busy;
+  };
+  const quiet = () =>
+    until(
+      'the outbox and the matching lanes to be idle',
+      async () => {
+        // The lanes read on both sides of the outbox: a row published between the two reads is a job by the second.
+        const before = await lanesBusy();
+        const [{ unsent }] = await api.dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
+        return before + unsent + (await lanesBusy());
+      },
+      (busy: number) => busy === 0,
+    );
   const shortlistOf = async (id: string) =>
     (await http().get(`/api/v1/referrals/${id}/matches`).set(bearer(orgs.ealing)).expect(200)).body.items.map((m: { vacancyId: string }) => m.vacancyId);
 
@@ -218,6 +242,7 @@ describe('emergencies (e2e)', () => {
     const early = await vacancy(orgs.providerA, { postcode: 'W5 4AA' });
     const before = await emergency();
     await until('shortlisted with the early bed', () => shortlistOf(before), (list: string[]) => list.includes(early));
+    await quiet();
     const listed = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
     expect(listed.find((n: { referralId: string; vacancyId: string }) => n.referralId === before && n.vacancyId === early)).toMatchObject({
       delivery: 'not_sent',
