@@ -66,6 +66,18 @@ describe('sufficiency (e2e)', () => {
     const backwards = await get(`?allianceId=${orgs.allianceId}&from=2026-03-01&to=2026-02-01`, orgs.commissioner).expect(400);
     expect(backwards.body.details).toEqual([{ field: 'to', problem: 'must not be before from' }]);
     await get(`?allianceId=${orgs.allianceId}&from=2020-01-01&to=2026-01-01`, orgs.commissioner).expect(400);
+    // A timestamp whose time names no instant is refused like a day that does not exist.
+    const impossible = await get(`?allianceId=${orgs.allianceId}&from=2026-03-01T25:00&to=2026-03-31T12:60`, orgs.commissioner).expect(400);
+    expect(impossible.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['from', 'to']);
+    // A CSV route's refusals are the JSON error bodies of every other route, typed as such.
+    for (const [query, token, status] of [
+      [`?allianceId=${orgs.allianceId}&from=2026-03-01&to=2026-02-01`, orgs.commissioner, 400],
+      [`?allianceId=${orgs.allianceId}&from=2026-01-01&to=2026-02-01`, otherCommissioner, 404],
+    ] as const) {
+      const refused = await api.http().get(`/api/v1/sufficiency.csv${query}`).set(bearer(token)).expect(status);
+      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expect(refused.body.statusCode).toBe(status);
+    }
     await get(`?allianceId=${crypto.randomUUID()}&from=2026-01-01&to=2026-02-01`, orgs.admin).expect(404);
   });
 

@@ -10,7 +10,9 @@ export function isCalendarDate(value: unknown): value is string {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const realDay = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // A timestamp's time must be one too: 25:00, 12:60 or an offset of +25:00 name no instant.
+  return realDay && (match[4] === undefined || !Number.isNaN(Date.parse(value)));
 }
 
 /** The calendar day a date or timestamp names (dates in this product are England's calendar days). */

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
@@ -14,8 +14,12 @@ import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.qu
 /** The longest period one request may cover. */
 const MAX_PERIOD_DAYS = 3 * 366;
 
-/** Sends `rows` as CSV with a header row, named for download. */
+/**
+ * Sends `rows` as CSV with a header row, named for download. The type is set here, once the report
+ * is made, so that a refusal on the way (a 400, a 404) goes out as the JSON error it is.
+ */
 function csv<T extends object>(response: Response, filename: string, columns: readonly (keyof T & string)[], rows: readonly T[]): string {
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
   response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
   return toCsv(columns, rows);
 }
@@ -43,7 +47,6 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same rows as GET /sufficiency, as CSV with a header row' })
   async csv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
@@ -63,7 +66,6 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency/needs.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same rows as GET /sufficiency/needs, as CSV with a header row' })
   async needsCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
@@ -82,7 +84,6 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency/trend.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same months as GET /sufficiency/trend, as CSV with a header row' })
   async trendCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
@@ -103,7 +104,6 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency/forecast.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same forecast as CSV: one row per placement type and month' })
   async forecastCsv(@CurrentUser() principal: Principal, @Query() query: ForecastQuery, @Res({ passthrough: true }) response: Response) {
@@ -124,7 +124,6 @@ export class SufficiencyController {
   }
 
   @Get('providers/benchmark.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same providers as GET /providers/benchmark, as CSV with a header row' })
   async benchmarkCsv(@CurrentUser() principal: Principal, @Query() query: AllianceQuery, @Res({ passthrough: true }) response: Response) {
