@@ -251,7 +251,7 @@ async function main(): Promise<number> {
     let headline: { p99: number; ratioP99: number } | undefined;
     for (const period of periods) {
       const query = `?allianceId=${alliance.id}&from=${period.from}&to=${period.to}`;
-      const supply = await repository.supplySource(period.to, today);
+      const supply = await repository.supplySource(period.from, period.to, today);
       const raw = await repository.computeFromRawTables(alliance.id, period.from, period.to, supply);
       const viaHttp = await callJson(baseUrl, 'GET', `/api/v1/sufficiency${query}`, { token, expect: 200 });
       if (JSON.stringify({ rows: viaHttp.rows, totals: viaHttp.totals }) !== JSON.stringify(raw)) {

@@ -29,7 +29,8 @@ export interface ForecastRow {
 
 /**
  * Monthly referrals by first placement type for the coming months, from the alliance's complete
- * months (up to five years; the current month is partial and is the first forecast).
+ * months (up to five years; neither the month its history starts in nor the current month is
+ * whole, and the current month is the first forecast).
  */
 @Injectable()
 export class DemandForecaster {
@@ -39,11 +40,11 @@ export class DemandForecaster {
     const currentMonth = `${today.slice(0, 7)}-01`;
     const lastDay = new Date(Date.parse(currentMonth) - 86_400_000).toISOString().slice(0, 10);
     const earliest = addMonths(currentMonth, -MAX_HISTORY_MONTHS);
-    const firstReferral = await this.sufficiency.firstReferralMonth(allianceId);
-    const start = firstReferral && firstReferral > earliest ? firstReferral : earliest;
+    const firstMonth = await this.sufficiency.firstWholeMonth(allianceId);
+    const start = firstMonth && firstMonth > earliest ? firstMonth : earliest;
     const historyMonths: string[] = [];
     for (let month = start; month < currentMonth; month = addMonths(month, 1)) historyMonths.push(month.slice(0, 7));
-    const demand = firstReferral && firstReferral < currentMonth ? await this.sufficiency.monthlyDemand(allianceId, start, lastDay) : [];
+    const demand = firstMonth && firstMonth < currentMonth ? await this.sufficiency.monthlyDemand(allianceId, start, lastDay) : [];
     const types = [...new Set(demand.map((row) => row.placementType))].sort();
     const ahead = Array.from({ length: months }, (_, i) => addMonths(currentMonth, i).slice(0, 7));
     return {

@@ -147,7 +147,7 @@ export class SufficiencyController {
       throw DomainError.invalid('to', `must be within ${MAX_PERIOD_DAYS} days of from`);
     }
     await this.alliance(principal, query);
-    return { from, to, supply: await this.sufficiency.supplySource(to, todayInEngland()) };
+    return { from, to, supply: await this.sufficiency.supplySource(from, to, todayInEngland()) };
   }
 }
 

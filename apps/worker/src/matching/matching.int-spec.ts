@@ -101,6 +101,32 @@ describe('MatchingService (integration)', () => {
       );
     });
 
+    it('records each provider a shortlist reaches, from its first time, and keeps it once a re-match drops it', async () => {
+      const [first, second] = [await insertProvider(database.dataSource), await insertProvider(database.dataSource)];
+      const [near, far] = [await insertSetting(database.dataSource, first.id), await insertSetting(database.dataSource, second.id, { postcodeDistrict: 'W5' })];
+      // The first provider has two beds on the shortlist; it is recorded once.
+      const kept = [await insertVacancy(database.dataSource, near), await insertVacancy(database.dataSource, near)];
+      const dropped = await insertVacancy(database.dataSource, far);
+      const referralId = await submit();
+      await matching.match(referralId, ['submitted']);
+      const reached = () =>
+        database.dataSource.query(
+          `SELECT provider_id AS "providerId", first_shortlisted_at AS at FROM referral_shortlistings WHERE referral_id = $1 ORDER BY at, provider_id`,
+          [referralId],
+        );
+      const before: { providerId: string; at: Date }[] = await reached();
+      expect(before.map((row) => row.providerId)).toEqual(expect.arrayContaining([first.id, second.id]));
+      expect(new Set(before.map((row) => row.providerId)).size).toBe(before.length);
+      // The second provider's bed goes: the re-match drops it from the shortlist, not from the record.
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [dropped.id]);
+      expect(await matching.match(referralId, REMATCHABLE)).toMatchObject({ outcome: 'matched', status: 'shortlisted' });
+      const onShortlist = (await repository.findMatches(referralId, EALING))!.items.map((m) => m.providerId);
+      expect(onShortlist).toContain(first.id);
+      expect(onShortlist).not.toContain(second.id);
+      expect(await reached()).toEqual(before);
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = ANY($1)`, [kept.map((v) => v.id)]);
+    });
+
     it('does nothing for a redelivered job: the shortlist is written once', async () => {
       const referralId = await submit();
       await matching.match(referralId, ['submitted']);

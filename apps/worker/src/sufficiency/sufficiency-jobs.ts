@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
@@ -10,14 +11,25 @@ export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 2
 /** Every minute: a month marked stale is read from the raw tables until then, so figures are exact either way. */
 export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', every: 60_000 };
 
-/** Writes the day's open beds to the supply history; a second run replaces the day's rows with the same. */
+/**
+ * The day a snapshot job records: the one it names, else the day in England it was scheduled for
+ * (BullMQ keeps a scheduled job's time in `opts.prevMillis`), else today. A run that starts late,
+ * after midnight (a worker restarting, a retry), still records the day that was due, not the next.
+ */
+export function snapshotDay(payload: JobPayloads[JobName.SnapshotSupply], job: Pick<Job, 'opts'>, now = new Date()): string {
+  if (payload.day) return payload.day;
+  const scheduledFor = job.opts.prevMillis;
+  return todayInEngland(typeof scheduledFor === 'number' && scheduledFor > 0 ? new Date(scheduledFor) : now);
+}
+
+/** Writes a day's open beds to the supply history; a second run replaces the day's rows with the same. */
 @Injectable()
 @JobHandler(JobName.SnapshotSupply)
 export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply> {
   constructor(private readonly sufficiency: SufficiencyRepository) {}
 
-  handle({ day }: JobPayloads[JobName.SnapshotSupply]) {
-    return this.sufficiency.snapshotSupply(day ?? todayInEngland());
+  handle(payload: JobPayloads[JobName.SnapshotSupply], job: Job<JobPayloads[JobName.SnapshotSupply]>) {
+    return this.sufficiency.snapshotSupply(snapshotDay(payload, job));
   }
 }
 

@@ -9,6 +9,7 @@ import { ChildEntity } from './child.entity';
 import { ReferralEntity } from './referral.entity';
 import { ReferralMatchEntity } from './referral-match.entity';
 import { ReferralExclusionEntity } from './referral-exclusion.entity';
+import { ReferralShortlistingEntity } from './referral-shortlisting.entity';
 import { OfferEntity } from './offer.entity';
 import { DeclineEntity } from './decline.entity';
 import { PlacementEntity } from './placement.entity';
@@ -35,6 +36,7 @@ export {
   ReferralEntity,
   ReferralMatchEntity,
   ReferralExclusionEntity,
+  ReferralShortlistingEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
@@ -80,6 +82,7 @@ export const ENTITIES = [
   ReferralEntity,
   ReferralMatchEntity,
   ReferralExclusionEntity,
+  ReferralShortlistingEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,

@@ -31,9 +31,15 @@ export class SupplySnapshotEntity extends SupplySnapshotKey {
   emergencyReady: boolean;
 }
 
-/** Open beds on one day in settings supporting a need (at any level), by LA and placement type. */
+/**
+ * Open beds on one day in settings supporting a need (at any level), by LA, placement type and
+ * emergency readiness.
+ */
 @Entity('supply_need_snapshots')
 export class SupplyNeedSnapshotEntity extends SupplySnapshotKey {
   @PrimaryColumn({ type: 'text' })
   needCode: string;
+
+  @PrimaryColumn({ type: 'boolean' })
+  emergencyReady: boolean;
 }

@@ -16,7 +16,7 @@ import type {
   VacancyExclusion,
 } from '@app/domain';
 import type { ReferralStatus } from '../entities';
-import { earlyBreakdown, firstYearKnown, stabilityRate } from './provider-benchmark.repository';
+import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
 import type { ChangeJob } from './vacancy.repository';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
@@ -103,9 +103,6 @@ const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_fr
  * its first placement or two.
  */
 export const MIN_STABILITY_EVIDENCE = 5;
-
-/** England's date, as the claim reads it: a placement's first year is over on the same day everywhere. */
-const TODAY_IN_ENGLAND = `(now() AT TIME ZONE 'Europe/London')::date`;
 
 /**
  * Per provider with enough evidence: its placement stability as the provider benchmarks define it,
@@ -523,7 +520,8 @@ export class MatchingRepository {
 
   /**
    * One statement: the new rows overwrite the old in place (upsert by rank and position), rows
-   * past the new lengths go, and the referral takes its status. The deletes touch only ranks the
+   * past the new lengths go, the providers reached for the first time are recorded, and the
+   * referral takes its status. The deletes touch only ranks the
    * inserts do not, so the parts of the statement never meet on a row.
    */
   private async store(client: PoolClient, referralId: string, outcome: MatchOutcome): Promise<'shortlisted' | 'no_match'> {
@@ -538,6 +536,11 @@ export class MatchingRepository {
                   provider_id = EXCLUDED.provider_id, score = EXCLUDED.score, distance_miles = EXCLUDED.distance_miles,
                   weekly_cost = EXCLUDED.weekly_cost, breakdown = EXCLUDED.breakdown),
              stale_matches AS (DELETE FROM referral_matches WHERE referral_id = $1 AND rank > cardinality($2::smallint[])),
+             -- The providers this shortlist reaches, kept from their first time on it.
+             reached AS (
+               INSERT INTO referral_shortlistings (referral_id, provider_id)
+               SELECT DISTINCT $1::uuid, p FROM unnest($5::uuid[]) AS p
+               ON CONFLICT (referral_id, provider_id) DO NOTHING),
              exclusions AS (
                -- Reasons travel comma-joined: Postgres has no arrays of arrays of differing lengths.
                INSERT INTO referral_exclusions (referral_id, position, vacancy_id, distance_miles, reasons)

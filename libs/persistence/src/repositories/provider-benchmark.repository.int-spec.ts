@@ -15,6 +15,7 @@ describe('ProviderBenchmarkRepository', () => {
   let userId: string;
   const oak = { id: '', vacancyId: '', settingId: '' };
   const birch = { id: '', vacancyId: '', settingId: '' };
+  const cedar = { id: '', vacancyId: '', settingId: '' };
 
   async function referral(): Promise<string> {
     const [child] = await db.query(
@@ -39,6 +40,13 @@ describe('ProviderBenchmarkRepository', () => {
       [referralId, provider.vacancyId, provider.id, userId, weeklyCost],
     );
     return row.id;
+  }
+
+  async function shortlisted(provider: typeof oak, referralId: string, afterHours: number): Promise<void> {
+    await db.query(`INSERT INTO referral_shortlistings (referral_id, provider_id, first_shortlisted_at) VALUES ($1, $2, ${hoursAfter(afterHours)})`, [
+      referralId,
+      provider.id,
+    ]);
   }
 
   async function decline(provider: typeof oak, referralId: string, afterHours: number): Promise<void> {
@@ -80,12 +88,13 @@ describe('ProviderBenchmarkRepository', () => {
     db = database.dataSource;
     allianceId = (await insertAlliance(db, { localAuthorityCodes: [EALING] })).id;
     officerId = (await insertUser(db)).id;
-    for (const [provider, name] of [
-      [oak, 'Oakfield Care'],
-      [birch, 'Birchwood Homes'],
+    for (const [provider, name, placementType] of [
+      [oak, 'Oakfield Care', 'K2'],
+      [birch, 'Birchwood Homes', 'K2'],
+      [cedar, 'Cedar Lodge', 'K1'],
     ] as const) {
       provider.id = (await insertProvider(db, { name })).id;
-      const setting = await insertSetting(db, provider.id, { placementType: 'K2' });
+      const setting = await insertSetting(db, provider.id, { placementType });
       provider.settingId = setting.id;
       provider.vacancyId = (await insertVacancy(db, setting, { beds: 4 })).id;
     }
@@ -107,6 +116,19 @@ describe('ProviderBenchmarkRepository', () => {
     await outcome(p1, 'achieved');
     await outcome(p2, 'not_achieved');
     await outcome(p3, 'in_progress');
+
+    // Cedar Lodge, a K1 home. Shortlisted for the fifth referral three days after it was made (a
+    // re-match), it offered an hour later; the placement broke down within a year. It offered for the
+    // sixth two hours after it was made (no shortlisting recorded): placed a month ago, its first
+    // year not known yet. Shortlisted for the seventh, it never answered, and a re-match has since
+    // dropped it from that shortlist (the shortlisting stays on record).
+    const [r5, r6, r7] = [await referral(), await referral(), await referral()];
+    await shortlisted(cedar, r5, 72);
+    const o5 = await offer(cedar, r5, 73, 3_000);
+    await place(cedar, r5, o5, 3_000, '2025-01-06', { on: '2025-03-01', planned: false });
+    const o6 = await offer(cedar, r6, 2, 3_600);
+    await place(cedar, r6, o6, 3_600, new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    await shortlisted(cedar, r7, 5);
   });
 
   afterAll(async () => {
@@ -129,6 +151,23 @@ describe('ProviderBenchmarkRepository', () => {
         referralsShortlisted: 2,
         offerRate: 0.5,
         medianResponseHours: 6.5,
+      },
+      {
+        providerId: cedar.id,
+        name: 'Cedar Lodge',
+        placements: 2,
+        unplannedEndings: 1,
+        // Of its placements, one's first year is known, and it broke down: the other says nothing yet.
+        stabilityRate: 0,
+        outcomesAchievedRate: null,
+        meanWeeklyCost: 3_300,
+        // The K1 median of 3,000 and 3,600 is 3,300.
+        costToTypeMedian: 1,
+        // The fifth, sixth and seventh referrals; offers for two.
+        referralsShortlisted: 3,
+        offerRate: 0.6667,
+        // An hour from its shortlisting, two from the sixth referral's making.
+        medianResponseHours: 1.5,
       },
       {
         providerId: oak.id,

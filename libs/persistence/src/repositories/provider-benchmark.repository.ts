@@ -9,21 +9,31 @@ export interface ProviderBenchmark {
   placements: number;
   /** Of those, ended unplanned (breakdowns), at any time. */
   unplannedEndings: number;
-  /** Share of its placements without an unplanned ending in their first 12 months; null without placements. */
+  /**
+   * Share of its placements without an unplanned ending in their first 12 months, of those whose
+   * first 12 months are known (ended, or started a year ago or more); null without any.
+   */
   stabilityRate: number | null;
   /** Share of its placements' outcomes achieved, of those settled (achieved or not achieved); null if none are. */
   outcomesAchievedRate: number | null;
+  /** Whole pounds a week. */
   meanWeeklyCost: number | null;
   /**
    * Its placements' weekly cost against the alliance's median for the same placement type, on
    * average: 1.1 is 10% above the median.
    */
   costToTypeMedian: number | null;
-  /** Referrals of the alliance's LAs that reached it: on a shortlist with one of its vacancies, or answered. */
+  /**
+   * Referrals of the alliance's LAs that reached it: one of its vacancies on their shortlist at any
+   * time (a later re-match may have dropped it), or answered.
+   */
   referralsShortlisted: number;
   /** Share of those it made an offer for; null if none reached it. */
   offerRate: number | null;
-  /** Hours from a referral being made to the provider's first answer (offer or decline), median; null if none. */
+  /**
+   * Hours from a referral first reaching it (its first shortlisting; the referral's making where
+   * none is recorded) to its first answer (offer or decline), median; null if none.
+   */
   medianResponseHours: number | null;
 }
 
@@ -47,7 +57,13 @@ export const earlyBreakdown = (p: string) =>
 export const firstYearKnown = (p: string, today: string) =>
   `(${p}.ended_on IS NOT NULL OR ${p}.start_date <= ${today} - ${STABILITY_WINDOW_DAYS})`;
 
-/** SQL, the stability rate (0-1, 4 dp) from counts of placements and of early breakdowns; null without placements. */
+/** SQL, England's date today: a placement's first year is over on the same day everywhere. */
+export const TODAY_IN_ENGLAND = `(now() AT TIME ZONE 'Europe/London')::date`;
+
+/**
+ * SQL, the stability rate (0-1, 4 dp) from counts of placements whose first year is known and of
+ * early breakdowns among them; null without any.
+ */
 export const stabilityRate = (placements: string, earlyBreakdowns: string) => rate(`${placements} - ${earlyBreakdowns}`, placements);
 
 /** Provider benchmarks for an alliance, computed from the raw tables. */
@@ -66,8 +82,9 @@ export class ProviderBenchmarkRepository {
             placement_figures AS (
               SELECT p.provider_id, count(*)::int AS placements,
                      count(*) FILTER (WHERE p.planned_ending = false)::int AS unplanned,
+                     count(*) FILTER (WHERE ${firstYearKnown('p', TODAY_IN_ENGLAND)})::int AS first_years_known,
                      count(*) FILTER (WHERE ${earlyBreakdown('p')})::int AS early_breakdowns,
-                     round(avg(p.weekly_cost), 2)::float8 AS mean_cost,
+                     round(avg(p.weekly_cost))::int AS mean_cost,
                      round(avg(p.weekly_cost / m.median)::numeric, 4)::float8 AS cost_ratio
                 FROM placed p JOIN medians m USING (placement_type) GROUP BY p.provider_id),
             outcome_figures AS (
@@ -83,18 +100,20 @@ export class ProviderBenchmarkRepository {
                WHERE referral_id IN (SELECT id FROM alliance_referrals)
                GROUP BY provider_id, referral_id),
             reached AS (
-              SELECT DISTINCT m.provider_id, m.referral_id FROM referral_matches m WHERE m.referral_id IN (SELECT id FROM alliance_referrals)
+              SELECT provider_id, referral_id FROM referral_shortlistings WHERE referral_id IN (SELECT id FROM alliance_referrals)
               UNION SELECT provider_id, referral_id FROM answers),
             answer_figures AS (
               SELECT x.provider_id, count(*)::int AS reached, count(*) FILTER (WHERE a.offered)::int AS offered,
-                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.first_answer - r.created_at) / 3600)
+                     percentile_cont(0.5) WITHIN GROUP (
+                       ORDER BY greatest(extract(epoch FROM a.first_answer - coalesce(sl.first_shortlisted_at, r.created_at)), 0) / 3600)
                        FILTER (WHERE a.first_answer IS NOT NULL) AS median_hours
                 FROM reached x JOIN alliance_referrals r ON r.id = x.referral_id
+                LEFT JOIN referral_shortlistings sl ON sl.provider_id = x.provider_id AND sl.referral_id = x.referral_id
                 LEFT JOIN answers a ON a.provider_id = x.provider_id AND a.referral_id = x.referral_id
                GROUP BY x.provider_id)
        SELECT pr.id AS "providerId", pr.name,
               coalesce(pf.placements, 0) AS placements, coalesce(pf.unplanned, 0) AS "unplannedEndings",
-              ${stabilityRate('pf.placements', 'pf.early_breakdowns')} AS "stabilityRate",
+              ${stabilityRate('pf.first_years_known', 'pf.early_breakdowns')} AS "stabilityRate",
               ${rate('oc.achieved', 'oc.settled')} AS "outcomesAchievedRate",
               pf.mean_cost AS "meanWeeklyCost", pf.cost_ratio AS "costToTypeMedian",
               coalesce(af.reached, 0) AS "referralsShortlisted",

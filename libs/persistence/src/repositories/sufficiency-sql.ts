@@ -169,7 +169,7 @@ function figures(grouping: string, select: string): string {
            coalesce(sum(g.referrals) FILTER (WHERE g.placed AND g.setting_la IN (SELECT local_authority_code FROM las)), 0)::int AS within,
            coalesce(sum(g.referrals) FILTER (WHERE g.placed AND g.out_of_area), 0)::int AS out_of_area,
            coalesce(sum(g.referrals) FILTER (WHERE g.placed AND g.over_20), 0)::int AS over_20,
-           round(sum(g.cost_sum) FILTER (WHERE g.placed) / nullif(sum(g.cost_count) FILTER (WHERE g.placed), 0), 2)::float8 AS mean_cost
+           round(sum(g.cost_sum) FILTER (WHERE g.placed) / nullif(sum(g.cost_count) FILTER (WHERE g.placed), 0))::int AS mean_cost
       FROM groups g
      GROUP BY ${grouping}`;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
+import { NEED_CODES } from '@app/domain';
 import { SufficiencyRepository } from './sufficiency.repository';
 
 const EALING = 'E09000009';
@@ -160,7 +161,7 @@ describe('SufficiencyRepository', () => {
 
   it('counts a placement made after the period as unplaced in it, and placed in a period that covers it', async () => {
     const { totals } = await threeWays('2026-03-01', '2026-04-30');
-    expect(totals).toMatchObject({ referrals: 4, placed: 3, unplaced: 1, gap: 2, medianDaysToPlace: 10, meanWeeklyCost: 5_833.33 });
+    expect(totals).toMatchObject({ referrals: 4, placed: 3, unplaced: 1, gap: 2, medianDaysToPlace: 10, meanWeeklyCost: 5_833 });
   });
 
   it('tells a placement on the last day of a period from one the day after, when the period ends mid-month', async () => {
@@ -204,6 +205,28 @@ describe('SufficiencyRepository', () => {
     expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(before);
   });
 
+  it('marks the months of the children of a postcode district stale when the district moves, and only then', async () => {
+    const repository = new SufficiencyRepository(db);
+    await repository.rebuildStaleMonths();
+    const staleMonths = () => db.query(`SELECT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_months ORDER BY 1, 2`);
+    // The reference data loaded again as it was: nothing moves, nothing is marked.
+    await db.query(`UPDATE postcode_districts SET latitude = latitude, longitude = longitude WHERE district = 'UB1'`);
+    expect(await staleMonths()).toEqual([]);
+    // UB1 moves 60 miles north: its children's placements in Ealing are now over 20 miles from home.
+    await db.query(`UPDATE postcode_districts SET latitude = latitude + 0.87 WHERE district = 'UB1'`);
+    try {
+      expect(await staleMonths()).toEqual([{ la: EALING, month: '2026-03' }]);
+      const moved = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+      expect(moved.totals.placedOver20Miles).toBe(2);
+      await repository.rebuildStaleMonths();
+      expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(moved);
+      expect(moved).toEqual(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-31'));
+    } finally {
+      await db.query(`UPDATE postcode_districts SET latitude = latitude - 0.87 WHERE district = 'UB1'`);
+      await repository.rebuildStaleMonths();
+    }
+  });
+
   it('gives the same figures by need, with totals by need', async () => {
     const repository = new SufficiencyRepository(db);
     await repository.markAllStale();
@@ -237,11 +260,16 @@ describe('SufficiencyRepository', () => {
       medianDaysToPlace: 10,
       meanWeeklyCost: 7_000,
     };
+    // In the taxonomy's order, where self-harm comes before autism.
     expect(result.rows).toEqual([
-      { localAuthorityCode: EALING, ...autism },
       { localAuthorityCode: EALING, ...selfHarm },
+      { localAuthorityCode: EALING, ...autism },
     ]);
-    expect(result.totals).toEqual([autism, selfHarm]);
+    // Totals for every need of the taxonomy: those no child had and no bed supports are zeros.
+    const none = { referrals: 0, placed: 0, unplaced: 0, openBeds: 0, gap: 0, placedOutOfArea: 0, placedOver20Miles: 0, medianDaysToPlace: null, meanWeeklyCost: null };
+    expect(result.totals).toEqual(
+      NEED_CODES.map((needCode) => (needCode === 'autism' ? autism : needCode === 'self-harm' ? selfHarm : { needCode, ...none })),
+    );
   });
 
   it('gives monthly demand, placed by the end of each month, and the supply of each month', async () => {
@@ -268,15 +296,28 @@ describe('SufficiencyRepository', () => {
     expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
     await db.query(`UPDATE vacancies SET beds = beds + 10 WHERE status = 'open'`);
-    const source = await repository.supplySource('2026-03-31', '2026-11-24');
+    const source = await repository.supplySource('2026-03-01', '2026-03-31', '2026-11-24');
     expect(source).toEqual({ source: 'snapshot', asOf: '2026-03-31' });
     const fromSnapshot = await repository.compute(allianceId, '2026-03-01', '2026-03-31', source);
     expect(fromSnapshot).toEqual(live);
     // The vacancies now have 10 more beds each; a live count sees them.
     const now = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
-    expect(now.totals.openBeds).toBe(live.totals.openBeds + 20);
-    // Before the first snapshot there is no history: the vacancies now answer, and say so.
-    expect(await repository.supplySource('2026-03-30', '2026-11-24')).toEqual({ source: 'live', asOf: '2026-11-24' });
+    expect(now.totals.openBeds).toBe(live.totals.openBeds! + 20);
+    // A period not over yet counts the vacancies today.
+    expect(await repository.supplySource('2026-03-01', '2026-11-30', '2026-11-24')).toEqual({ source: 'live', asOf: '2026-11-24' });
+    expect(await repository.supplySource('2026-03-01', '2026-11-24', '2026-11-24')).toEqual({ source: 'live', asOf: '2026-11-24' });
+    // A past period takes the last snapshot within it; with none taken in it, its beds are not known:
+    // the vacancies now say nothing of a past day, and an older snapshot would answer for another.
+    expect(await repository.supplySource('2026-03-01', '2026-04-30', '2026-11-24')).toEqual({ source: 'snapshot', asOf: '2026-03-31' });
+    expect(await repository.supplySource('2026-03-01', '2026-03-30', '2026-11-24')).toBeNull();
+    expect(await repository.supplySource('2026-04-01', '2026-04-30', '2026-11-24')).toBeNull();
+    const unknown = await repository.compute(allianceId, '2026-03-01', '2026-03-30', null);
+    expect(unknown.totals).toMatchObject({ referrals: 4, openBeds: null });
+    expect(unknown.rows.map((row) => row.openBeds)).toEqual(unknown.rows.map(() => null));
+    expect(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-30', null)).toEqual(unknown);
+    expect((await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-30', null)).totals.map((row) => row.openBeds)).toEqual(
+      NEED_CODES.map(() => null),
+    );
     await db.query(`UPDATE vacancies SET beds = beds - 10 WHERE status = 'open'`);
   });
 
@@ -288,12 +329,26 @@ describe('SufficiencyRepository', () => {
     ]);
     await repository.snapshotSupply('2026-04-01');
     const rows = await db.query(
-      `SELECT local_authority_code AS la, placement_type AS type, need_code AS need, beds FROM supply_need_snapshots WHERE day = '2026-04-01' ORDER BY need, la DESC`,
+      `SELECT local_authority_code AS la, placement_type AS type, need_code AS need, emergency_ready AS ready, beds
+         FROM supply_need_snapshots WHERE day = '2026-04-01' ORDER BY need, la DESC`,
     );
     expect(rows).toEqual([
-      { la: EALING, type: 'K2', need: 'autism', beds: 2 },
-      { la: BRENT, type: 'U4', need: 'autism', beds: 1 },
-      { la: BRENT, type: 'U4', need: 'self-harm', beds: 1 },
+      { la: EALING, type: 'K2', need: 'autism', ready: false, beds: 2 },
+      { la: BRENT, type: 'U4', need: 'autism', ready: false, beds: 1 },
+      { la: BRENT, type: 'U4', need: 'self-harm', ready: false, beds: 1 },
     ]);
+    // Emergency-ready beds are kept apart, by need as by age range.
+    await db.query(`UPDATE vacancies SET emergency_ready = true WHERE setting_id = $1 AND status = 'open'`, [setting.id]);
+    await repository.snapshotSupply('2026-04-01');
+    expect(
+      await db.query(
+        `SELECT need_code AS need, emergency_ready AS ready, beds FROM supply_need_snapshots WHERE day = '2026-04-01' AND local_authority_code = $1 ORDER BY need`,
+        [BRENT],
+      ),
+    ).toEqual([
+      { need: 'autism', ready: true, beds: 1 },
+      { need: 'self-harm', ready: true, beds: 1 },
+    ]);
+    await db.query(`UPDATE vacancies SET emergency_ready = false WHERE setting_id = $1`, [setting.id]);
   });
 });

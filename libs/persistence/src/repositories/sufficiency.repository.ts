@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isNeedCode, NEED_CODES } from '@app/domain';
 import { returningRows } from './rows';
 import {
   AGE_BAND_SQL,
@@ -27,8 +28,12 @@ export interface SufficiencyRow {
   /** Of those, placed (by the end of the period). */
   placed: number;
   unplaced: number;
-  /** Beds open on the last day of the period in settings of the LA, of the type, taking the age band. */
-  openBeds: number;
+  /**
+   * Beds open on the period's last day in settings of the LA, of the type, taking the age band: the
+   * nightly snapshot for a period that has ended, the vacancies today for one that has not; null
+   * when no snapshot was taken within a past period.
+   */
+  openBeds: number | null;
   /** referrals - placed within the alliance's LAs. */
   gap: number;
   /** Placed in a setting outside the child's own LA. */
@@ -79,8 +84,8 @@ const liveSupply = (day: string) => `
     JOIN ${BANDS} ON s.age_min <= b.high AND s.age_max >= b.low
    WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON(day)}`;
 
-/** Open beds on the period's last day ($3). */
-const LIVE_SUPPLY = liveSupply('$3');
+/** Open beds on day $4, from the vacancies as they are now. */
+const LIVE_SUPPLY = liveSupply('$4');
 
 /** The same from the nightly snapshot of day $4, for a period that has ended. */
 const SNAPSHOT_SUPPLY = `
@@ -93,7 +98,10 @@ const SNAPSHOT_SUPPLY = `
 /** Beds of supply units (`unit`, `beds`), each counted once however many bands it serves. */
 const totalBeds = (units: string) => `(SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${units}) s) v)`;
 
-/** Where a period's open beds come from: the vacancies now, or the snapshot of a past day. */
+/**
+ * Where a period's open beds come from: the vacancies as they are now, counted as open on `asOf`,
+ * or the nightly snapshot of day `asOf`. Null when nothing tells: a past period with no snapshot.
+ */
 export interface SupplySource {
   source: 'live' | 'snapshot';
   /** The day the beds were counted on. */
@@ -108,7 +116,7 @@ const FIGURES = `
   count(*) FILTER (WHERE d.out_of_area)::int AS "placedOutOfArea",
   count(*) FILTER (WHERE d.over_20_miles)::int AS "placedOver20Miles",
   percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_place) AS "medianDaysToPlace",
-  round(avg(d.weekly_cost), 2)::float8 AS "meanWeeklyCost"`;
+  round(avg(d.weekly_cost))::int AS "meanWeeklyCost"`;
 
 /** Demand against supply for one LA and need over a period: the same figures, by need. */
 export interface NeedSufficiencyRow extends SufficiencyTotals {
@@ -146,6 +154,19 @@ export interface MonthlyDemand {
   within: number;
 }
 
+const NO_DEMAND: DemandFigures = {
+  la: null,
+  total: true,
+  referrals: 0,
+  placed: 0,
+  within: 0,
+  out_of_area: 0,
+  over_20: 0,
+  median: null,
+  mean_cost: null,
+  beds: 0,
+};
+
 interface DemandFigures {
   la: string | null;
   total: boolean;
@@ -159,15 +180,15 @@ interface DemandFigures {
   beds: number | null;
 }
 
-/** The contract's figures from a demand row and its open beds. */
-function toFigures(row: DemandFigures): SufficiencyTotals {
+/** The contract's figures from a demand row and its open beds (null when the supply is not known). */
+function toFigures(row: DemandFigures, supply: SupplySource | null): SufficiencyTotals {
   const referrals = row.referrals ?? 0;
   const placed = row.placed ?? 0;
   return {
     referrals,
     placed,
     unplaced: referrals - placed,
-    openBeds: row.beds ?? 0,
+    openBeds: supply === null ? null : (row.beds ?? 0),
     gap: referrals - (row.within ?? 0),
     placedOutOfArea: row.out_of_area ?? 0,
     placedOver20Miles: row.over_20 ?? 0,
@@ -181,7 +202,7 @@ const LIVE_NEED_SUPPLY = `
     FROM vacancies v
     JOIN settings s ON s.id = v.setting_id
     CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n
-   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON('$3')}
+   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON('$4')}
    GROUP BY 1, 2`;
 
 const SNAPSHOT_NEED_SUPPLY = `
@@ -190,17 +211,29 @@ const SNAPSHOT_NEED_SUPPLY = `
    GROUP BY 1, 2`;
 
 /**
- * The parameters of a period's report ($1 alliance, $2 from, $3 to, and $4 the snapshot's day when
- * the beds come from one) and the supply query that goes with its source.
+ * The parameters of a period's report ($1 alliance, $2 from, $3 to, $4 the day its beds are
+ * counted on) and the supply query that goes with its source; with no source, no beds.
  */
-function periodQuery(allianceId: string, from: string, to: string, supply: SupplySource, queries: { live: string; snapshot: string }) {
-  return supply.source === 'snapshot'
-    ? { params: [allianceId, from, to, supply.asOf], supplySql: queries.snapshot }
-    : { params: [allianceId, from, to], supplySql: queries.live };
+function periodQuery(
+  allianceId: string,
+  from: string,
+  to: string,
+  supply: SupplySource | null,
+  queries: { live: string; snapshot: string; none: string },
+) {
+  return { params: [allianceId, from, to, supply?.asOf ?? to], supplySql: supply === null ? queries.none : queries[supply.source] };
 }
 
-const BY_BAND_SUPPLY = { live: LIVE_SUPPLY, snapshot: SNAPSHOT_SUPPLY };
-const BY_NEED_SUPPLY = { live: LIVE_NEED_SUPPLY, snapshot: SNAPSHOT_NEED_SUPPLY };
+const BY_BAND_SUPPLY = {
+  live: LIVE_SUPPLY,
+  snapshot: SNAPSHOT_SUPPLY,
+  none: `SELECT NULL::text AS la, NULL::text AS type, NULL::text AS band, 0 AS beds, NULL::text AS unit WHERE $4::date IS NULL`,
+};
+const BY_NEED_SUPPLY = {
+  live: LIVE_NEED_SUPPLY,
+  snapshot: SNAPSHOT_NEED_SUPPLY,
+  none: `SELECT NULL::text AS la, NULL::text AS need, 0 AS beds WHERE $4::date IS NULL`,
+};
 
 /** How many LA-months one rebuild transaction takes. */
 const REBUILD_BATCH = 200;
@@ -222,19 +255,23 @@ export class SufficiencyRepository {
   }
 
   /**
-   * Where the open beds of a period ending `to` come from: the vacancies now if it ends today or
-   * later; otherwise the last snapshot on or before `to`, and the vacancies now only if there is
-   * none (the answer says which).
+   * Where the open beds of the period `from`..`to` come from. One not over yet (ending today or
+   * later) has today's: the vacancies as they are now. One that has ended has the last snapshot
+   * taken within it; none when no snapshot was (the vacancies now say nothing of a past day).
    */
-  async supplySource(to: string, today: string): Promise<SupplySource> {
+  async supplySource(from: string, to: string, today: string): Promise<SupplySource | null> {
     if (to >= today) return { source: 'live', asOf: today };
-    const [row] = await this.dataSource.query(`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM supply_snapshots WHERE day <= $1`, [to]);
-    return row?.day ? { source: 'snapshot', asOf: row.day } : { source: 'live', asOf: today };
+    const [row] = await this.dataSource.query(
+      `SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM supply_snapshots WHERE day BETWEEN $1 AND $2`,
+      [from, to],
+    );
+    return row?.day ? { source: 'snapshot', asOf: row.day } : null;
   }
 
   /**
    * Replaces the snapshot of `day` with the beds open on it, in one transaction: by LA, type, age
-   * range and emergency readiness, and by need supported. Running it twice gives the same rows.
+   * range and emergency readiness, and by LA, type, need supported and emergency readiness.
+   * Running it twice gives the same rows.
    */
   async snapshotSupply(day: string): Promise<{ rows: number; needRows: number }> {
     return this.dataSource.transaction(async (manager) => {
@@ -252,10 +289,10 @@ export class SufficiencyRepository {
       );
       const needRows = await returningRows(
         manager,
-        `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, beds)
-         SELECT $1, s.local_authority_code, s.placement_type, n.need, sum(v.beds)
+        `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, emergency_ready, beds)
+         SELECT $1, s.local_authority_code, s.placement_type, n.need, v.emergency_ready, sum(v.beds)
            FROM vacancies v JOIN settings s ON s.id = v.setting_id CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n ${open}
-          GROUP BY s.local_authority_code, s.placement_type, n.need
+          GROUP BY s.local_authority_code, s.placement_type, n.need, v.emergency_ready
          RETURNING day`,
         [day],
       );
@@ -269,9 +306,13 @@ export class SufficiencyRepository {
    * only if no write has bumped it since it was read. Safe to run twice or at once (the second
    * waits its turn, then finds nothing or rebuilds the same rows).
    */
-  async rebuildStaleMonths(maxBatches = Number.POSITIVE_INFINITY): Promise<{ months: number; remaining: number }> {
+  async rebuildStaleMonths(maxBatches?: number): Promise<{ months: number; remaining: number }> {
+    // As many batches as the marks found now take: a month written again and again meanwhile stays
+    // marked for the next run instead of keeping this one going.
+    const [{ marked }] = await this.dataSource.query(`SELECT count(*)::int AS marked FROM sufficiency_stale_months`);
+    const batches = Math.min(maxBatches ?? Number.POSITIVE_INFINITY, Math.ceil(marked / REBUILD_BATCH));
     let months = 0;
-    for (let batch = 0; batch < maxBatches; batch += 1) {
+    for (let batch = 0; batch < batches; batch += 1) {
       const rebuilt = await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(${REBUILD_LOCK})`);
         const stale: { la: string; month: string; version: string }[] = await manager.query(
@@ -322,7 +363,7 @@ export class SufficiencyRepository {
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource = { source: 'live', asOf: to },
+    supply: SupplySource | null = { source: 'live', asOf: to },
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const rows: (DemandFigures & { type: string; band: AgeBand })[] = await this.dataSource.query(
@@ -344,17 +385,20 @@ export class SufficiencyRepository {
     return {
       rows: rows
         .filter((row) => !row.total)
-        .map((row) => ({ localAuthorityCode: row.la as string, placementType: row.type, ageBand: row.band, ...toFigures(row) })),
-      totals: toFigures(total as DemandFigures),
+        .map((row) => ({ localAuthorityCode: row.la as string, placementType: row.type, ageBand: row.band, ...toFigures(row, supply) })),
+      totals: toFigures(total as DemandFigures, supply),
     };
   }
 
-  /** The same figures by LA and each need in the children's needs, with totals by need. */
+  /**
+   * The same figures by LA and need, for the needs of the children referred and of the beds open,
+   * with totals for every need of the taxonomy (zeros where neither had it), in its order.
+   */
   async computeByNeed(
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource = { source: 'live', asOf: to },
+    supply: SupplySource | null = { source: 'live', asOf: to },
   ): Promise<{ rows: NeedSufficiencyRow[]; totals: NeedSufficiencyTotals[] }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_NEED_SUPPLY);
     const rows: (DemandFigures & { need: string })[] = await this.dataSource.query(
@@ -367,13 +411,19 @@ export class SufficiencyRepository {
        UNION ALL
        SELECT NULL, coalesce(d.need, s.need), true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost, s.beds
          FROM (SELECT * FROM demand WHERE total AND need IS NOT NULL) d
-         FULL JOIN (SELECT need, sum(beds)::int AS beds FROM supply GROUP BY need) s ON s.need = d.need
-       ORDER BY 3, 1, 2`,
+         FULL JOIN (SELECT need, sum(beds)::int AS beds FROM supply GROUP BY need) s ON s.need = d.need`,
       params,
     );
+    const totals = new Map(rows.filter((row) => row.total).map((row) => [row.need, row]));
+    // Codes outside today's taxonomy (a need since renamed) keep their figures, after the taxonomy's.
+    const needCodes = [...NEED_CODES, ...[...totals.keys()].filter((code) => !isNeedCode(code)).sort()];
+    const order = new Map(needCodes.map((code, index) => [code, index]));
+    const byLa = rows
+      .filter((row) => !row.total)
+      .sort((a, b) => (a.la as string).localeCompare(b.la as string) || order.get(a.need)! - order.get(b.need)!);
     return {
-      rows: rows.filter((row) => !row.total).map((row) => ({ localAuthorityCode: row.la as string, needCode: row.need, ...toFigures(row) })),
-      totals: rows.filter((row) => row.total).map((row) => ({ needCode: row.need, ...toFigures(row) })),
+      rows: byLa.map((row) => ({ localAuthorityCode: row.la as string, needCode: row.need, ...toFigures(row, supply) })),
+      totals: needCodes.map((needCode) => ({ needCode, ...toFigures(totals.get(needCode) ?? NO_DEMAND, supply) })),
     };
   }
 
@@ -428,11 +478,15 @@ export class SufficiencyRepository {
     });
   }
 
-  /** The first day of the month of the alliance's earliest referral, or null with none. */
-  async firstReferralMonth(allianceId: string): Promise<string | null> {
+  /**
+   * The first whole month of the alliance's history: the month of its earliest referral if that was
+   * made on the 1st, else the month after (the month it started in is partial). Null with none.
+   */
+  async firstWholeMonth(allianceId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(
-      `SELECT to_char(min(date_trunc('month', (created_at AT TIME ZONE 'Europe/London'))), 'YYYY-MM-DD') AS month
-         FROM referrals WHERE local_authority_code IN (${ALLIANCE_LAS})`,
+      `SELECT to_char(CASE WHEN extract(day FROM first) = 1 THEN first ELSE date_trunc('month', first) + interval '1 month' END, 'YYYY-MM-DD') AS month
+         FROM (SELECT min(created_at AT TIME ZONE 'Europe/London')::date AS first
+                 FROM referrals WHERE local_authority_code IN (${ALLIANCE_LAS})) f`,
       [allianceId],
     );
     return row?.month ?? null;
@@ -446,7 +500,7 @@ export class SufficiencyRepository {
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource = { source: 'live', asOf: to },
+    supply: SupplySource | null = { source: 'live', asOf: to },
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const [rows, [totals]]: [SufficiencyRow[], SufficiencyTotals[]] = await Promise.all([
@@ -473,9 +527,10 @@ export class SufficiencyRepository {
       ),
     ]);
     const { openBeds, referrals, placed, unplaced, gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost } = totals;
+    const known = (beds: number | null) => (supply === null ? null : beds);
     return {
-      rows,
-      totals: { referrals, placed, unplaced, openBeds, gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost },
+      rows: rows.map((row) => ({ ...row, openBeds: known(row.openBeds) })),
+      totals: { referrals, placed, unplaced, openBeds: known(openBeds), gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost },
     };
   }
 }
