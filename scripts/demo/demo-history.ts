@@ -135,6 +135,14 @@ export interface HistoryVacancy {
   updatedAt: string;
 }
 
+/** A provider a referral's shortlist reached, and when it first did. */
+export interface HistoryShortlisting {
+  referralId: string;
+  providerId: string;
+  /** England's local time, `YYYY-MM-DD HH:MM:SS`. */
+  firstShortlistedAt: string;
+}
+
 export interface HistoryOffer {
   id: string;
   referralId: string;
@@ -187,6 +195,8 @@ export interface HistoryPlan {
   vacancies: HistoryVacancy[];
   offers: HistoryOffer[];
   placements: HistoryPlacement[];
+  /** Besides the provider that offered, others the shortlist reached that never answered. */
+  shortlistings: HistoryShortlisting[];
   intent: BoroughIntent[];
   /** Placements that found no setting of their class and went to the nearest other class (expected 0). */
   misses: number;
@@ -593,7 +603,8 @@ interface Ref {
   distanceClass?: DistanceClass;
   secure?: boolean;
   longTerm?: boolean;
-  chosen?: { pool: PoolSetting; miles: number };
+  /** The setting it went to, and the nearest others of its class that would have taken the child. */
+  chosen?: { pool: PoolSetting; miles: number; others: Candidate[] };
 }
 
 const PLANNED_REASONS = [
@@ -1026,7 +1037,11 @@ function chooseSettings(refs: Ref[], homes: Map<string, HistoryDistrict[]>, reac
       return [{ p, d }, weight] as const;
     });
     const chosen = rng.weighted(weights);
-    r.chosen = { pool: chosen.p, miles: chosen.d };
+    const others = found
+      .filter(({ p }) => p.setting.providerId !== chosen.p.setting.providerId)
+      .sort((a, b) => a.d - b.d || a.p.setting.id.localeCompare(b.p.setting.id))
+      .slice(0, SHORTLISTED_OTHERS_CONSIDERED);
+    r.chosen = { pool: chosen.p, miles: chosen.d, others };
     const ends = (occupied.get(chosen.p.setting.id) ?? []).filter((end) => end > r.start!);
     ends.push(r.end ?? Number.MAX_SAFE_INTEGER);
     occupied.set(chosen.p.setting.id, ends);
@@ -1034,7 +1049,13 @@ function chooseSettings(refs: Ref[], homes: Map<string, HistoryDistrict[]>, reac
   return misses;
 }
 
-type Rows = Pick<HistoryPlan, 'users' | 'providers' | 'settings' | 'children' | 'referrals' | 'vacancies' | 'offers' | 'placements'>;
+type Rows = Pick<
+  HistoryPlan,
+  'users' | 'providers' | 'settings' | 'children' | 'referrals' | 'vacancies' | 'offers' | 'placements' | 'shortlistings'
+>;
+
+/** Of the settings that would have taken a placed child, how many nearest are kept as its shortlist's others. */
+const SHORTLISTED_OTHERS_CONSIDERED = 12;
 
 /** The rows: children, referrals, and for each placement the vacancy, the accepted offer and the placement. */
 function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, homes: Map<string, HistoryDistrict[]>, pool: Pool): Rows {
@@ -1203,8 +1224,11 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
     });
   }
 
+  const matchedAt = new Map(referrals.map((referral) => [referral.id, referral.matchedAt]));
+  const shortlistings = composeShortlistings(refs, refId, matchedAt, usedProviders, pool, new Prng(`history:${anchor}:shortlistings`));
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   return {
+    shortlistings,
     users: [...users, ...[...providerUsers.values()].sort(byId)],
     providers: [...usedProviders.values()].sort(byId),
     settings: [...usedSettings.values()].sort(byId),
@@ -1214,6 +1238,43 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
     offers,
     placements,
   };
+}
+
+/**
+ * Who each placed referral's shortlist reached, when it was matched: the provider that offered,
+ * and one to four other providers among the nearest settings that would have taken
+ * the child, who never answered (a placement team's referral goes to many; few reply). Only
+ * providers the demo holds anyway (the catalogue's, or those the history places with) are drawn,
+ * so the benchmarks list no provider that served nobody. Its own generator, so the placements'
+ * draws, and the calibration, do not move.
+ */
+function composeShortlistings(
+  refs: readonly Ref[],
+  refId: (r: Ref) => string,
+  matchedAt: ReadonlyMap<string, string>,
+  usedProviders: ReadonlyMap<string, PlannedProvider>,
+  pool: Pool,
+  rng: Prng,
+): HistoryShortlisting[] {
+  // The catalogue's providers are not in the pool's own list; the history's are once used.
+  const held = (p: PoolSetting) => usedProviders.has(p.setting.providerId) || !pool.providers.has(p.setting.providerId);
+  const rows: HistoryShortlisting[] = [];
+  for (const r of refs) {
+    if (r.start === null || !r.chosen) continue;
+    const referralId = refId(r);
+    const firstShortlistedAt = matchedAt.get(referralId)!;
+    rows.push({ referralId, providerId: r.chosen.pool.setting.providerId, firstShortlistedAt });
+    const seen = new Set([r.chosen.pool.setting.providerId]);
+    const candidates = r.chosen.others.filter(({ p }) => held(p));
+    const wanted = rng.int(1, 4);
+    for (const { p } of shuffle(candidates.slice(0, wanted * 2), rng)) {
+      if (seen.size > wanted) break;
+      if (seen.has(p.setting.providerId)) continue;
+      seen.add(p.setting.providerId);
+      rows.push({ referralId, providerId: p.setting.providerId, firstShortlistedAt });
+    }
+  }
+  return rows;
 }
 
 const LEGAL_STATUSES = [

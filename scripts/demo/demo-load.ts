@@ -150,13 +150,28 @@ export async function loadCatalogue(db: Queryable, plan: DemoPlan): Promise<Cata
 
 /** London local time `YYYY-MM-DD HH:MM:SS` as a timestamptz. */
 const LONDON = (value: string) => `(${value}::timestamp AT TIME ZONE 'Europe/London')`;
+/** The calendar day in England of a timestamp with time zone. */
+const LONDON_DAY = (value: string) => `(${value} AT TIME ZONE 'Europe/London')::date`;
 
 export interface HistoryResult {
   plan: HistoryPlan;
   /** True if the history was there already (anchored on an earlier day) and this run only topped it up. */
   existing: boolean;
   /** Rows added by this run, per table. */
-  added: Record<'users' | 'providers' | 'settings' | 'children' | 'referrals' | 'vacancies' | 'offers' | 'placements', number>;
+  added: Record<
+    | 'users'
+    | 'providers'
+    | 'settings'
+    | 'children'
+    | 'referrals'
+    | 'vacancies'
+    | 'offers'
+    | 'placements'
+    | 'shortlistings'
+    | 'supplySnapshots'
+    | 'supplyNeedSnapshots',
+    number
+  >;
 }
 
 /**
@@ -333,5 +348,57 @@ async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryRe
       column(p, 'updatedAt'),
     ],
   );
-  return { users, providers, settings, children, referrals, vacancies, offers, placements };
+  const sl = plan.shortlistings;
+  const shortlistings = await inserted(
+    `INSERT INTO referral_shortlistings (referral_id, provider_id, first_shortlisted_at)
+     SELECT u.referral_id, u.provider_id, ${LONDON('u.at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS u(referral_id, provider_id, at)
+     ON CONFLICT DO NOTHING
+     RETURNING referral_id`,
+    [column(sl, 'referralId'), column(sl, 'providerId'), column(sl, 'firstShortlistedAt')],
+  );
+  const supply = await writeSupplyHistory(db, plan);
+  return { users, providers, settings, children, referrals, vacancies, offers, placements, shortlistings, ...supply };
+}
+
+/**
+ * The nightly supply snapshots the worker would have written over the history, from the history's
+ * vacancies: each was open from its first available day to the day before it was taken (its
+ * acceptance, after which that night's snapshot found it filled), with the beds its placement took.
+ * The same rows as SufficiencyRepository.snapshotSupply, by age range and by need, with readiness,
+ * for the days before the anchor; a rerun adds nothing.
+ */
+async function writeSupplyHistory(db: Queryable, plan: HistoryPlan): Promise<{ supplySnapshots: number; supplyNeedSnapshots: number }> {
+  const lastDay = new Date(Date.parse(plan.anchor) - 86_400_000).toISOString().slice(0, 10);
+  const open = `
+    open_days AS (
+      SELECT d::date AS day, s.local_authority_code, s.placement_type, s.age_min, s.age_max, s.needs_supported,
+             v.emergency_ready, p.beds_taken AS beds
+        FROM vacancies v
+        JOIN placements p ON p.vacancy_id = v.id
+        JOIN settings s ON s.id = v.setting_id
+       CROSS JOIN LATERAL generate_series(greatest(v.available_from, $2::date),
+                                          least(${LONDON_DAY('v.updated_at')} - 1, $3::date), interval '1 day') d
+       WHERE v.id = ANY($1::uuid[]) AND s.local_authority_code IS NOT NULL)`;
+  const params = [column(plan.vacancies, 'id'), plan.from, lastDay];
+  const byRange: unknown[] = await db.query(
+    `WITH ${open}
+     INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
+     SELECT day, local_authority_code, placement_type, age_min, age_max, emergency_ready, sum(beds)
+       FROM open_days GROUP BY 1, 2, 3, 4, 5, 6
+     ON CONFLICT DO NOTHING
+     RETURNING day`,
+    params,
+  );
+  const byNeed: unknown[] = await db.query(
+    `WITH ${open}
+     INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, emergency_ready, beds)
+     SELECT o.day, o.local_authority_code, o.placement_type, n.need, o.emergency_ready, sum(o.beds)
+       FROM open_days o CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(o.needs_supported) e) n
+      GROUP BY 1, 2, 3, 4, 5
+     ON CONFLICT DO NOTHING
+     RETURNING day`,
+    params,
+  );
+  return { supplySnapshots: byRange.length, supplyNeedSnapshots: byNeed.length };
 }

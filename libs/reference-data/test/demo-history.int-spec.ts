@@ -8,7 +8,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { SSDA903 } from '@app/domain';
-import { SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
+import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
 import { openTestDatabase, type OpenTestDatabase } from '@app/testing';
 import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
@@ -117,6 +117,48 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
         WHERE a.start_date < coalesce(b.ended_on, 'infinity') AND b.start_date < coalesce(a.ended_on, 'infinity')`,
     );
     expect(overlap.n).toBe(0);
+  });
+
+  it("keeps the supply the worker's nightly snapshots would have: each day's beds open until the day they were taken", async () => {
+    const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
+    const bedsOf = new Map(history.plan.placements.map((p) => [p.vacancyId, p.bedsTaken]));
+    for (const day of [isoDatePlusDays(history.plan.from, 200), isoDatePlusDays(history.plan.from, 700), dayBefore(history.plan.anchor)]) {
+      // Worked out from the plan: open from its first available day to the day before its acceptance.
+      const expected = history.plan.vacancies
+        .filter((v) => v.availableFrom <= day && day < v.updatedAt.slice(0, 10))
+        .reduce((sum, v) => sum + bedsOf.get(v.id)!, 0);
+      const [{ beds, needBeds }] = await db.query(
+        `SELECT (SELECT coalesce(sum(beds), 0)::int FROM supply_snapshots WHERE day = $1) AS beds,
+                (SELECT count(*)::int FROM supply_need_snapshots WHERE day = $1) AS "needBeds"`,
+        [day],
+      );
+      expect(expected).toBeGreaterThan(0);
+      expect(beds).toBe(expected);
+      expect(needBeds).toBeGreaterThan(0);
+    }
+    // Every complete month of the trend has its supply, from a snapshot.
+    const lastMonthEnd = dayBefore(`${today.slice(0, 7)}-01`);
+    const months = await new SufficiencyRepository(db).trend(allianceId, isoDatePlusDays(lastMonthEnd, -360), lastMonthEnd, today);
+    expect(months.map((month) => month.supply?.source)).toEqual(months.map(() => 'snapshot'));
+  });
+
+  it('records who else each shortlist reached, so the benchmarks show offer rates and response times', async () => {
+    const [row] = await db.query(
+      `SELECT count(*)::int AS shortlistings, count(DISTINCT referral_id)::int AS referrals,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.id = s.provider_id))::int AS unknown
+         FROM referral_shortlistings s`,
+    );
+    expect(row.referrals).toBe(history.plan.placements.length);
+    expect(row.shortlistings).toBeGreaterThan(2 * row.referrals);
+    expect(row.unknown).toBe(0);
+    const benchmarks = await new ProviderBenchmarkRepository(db).forAlliance(allianceId);
+    const offered = benchmarks.filter((b) => b.placements > 0);
+    expect(offered.every((b) => b.offerRate !== null && b.offerRate > 0 && b.offerRate <= 1)).toBe(true);
+    expect(offered.some((b) => b.offerRate! < 1)).toBe(true);
+    expect(offered.every((b) => b.medianResponseHours !== null && b.medianResponseHours >= 0)).toBe(true);
+    // The same offer rate across the alliance: one offer for each placed referral, of every provider reached.
+    const reached = benchmarks.reduce((sum, b) => sum + b.referralsShortlisted, 0);
+    expect(reached).toBe(row.shortlistings);
   });
 
   it(
