@@ -224,6 +224,8 @@ function periodQuery(
   return { params: [allianceId, from, to, supply?.asOf ?? to], supplySql: supply === null ? queries.none : queries[supply.source] };
 }
 
+// With no source, supply is empty; the query still names $4, as every supply query does, so that
+// a report's parameters are the same whatever its source.
 const BY_BAND_SUPPLY = {
   live: LIVE_SUPPLY,
   snapshot: SNAPSHOT_SUPPLY,
