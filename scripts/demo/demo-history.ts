@@ -135,6 +135,30 @@ export interface HistoryVacancy {
   updatedAt: string;
 }
 
+/** A SMART outcome agreed for a history placement, with England's local times. */
+export interface HistoryOutcome {
+  id: string;
+  placementId: string;
+  kind: 'hard' | 'soft';
+  description: string;
+  targetDate: string;
+  status: 'not_started' | 'in_progress' | 'achieved' | 'not_achieved';
+  createdByUserId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One step of an outcome's journey. */
+export interface HistoryOutcomeUpdate {
+  id: string;
+  outcomeId: string;
+  status: HistoryOutcome['status'];
+  note: string | null;
+  recordedByUserId: string;
+  recordedByRole: 'placement_officer' | 'provider_user';
+  recordedAt: string;
+}
+
 /** A provider a referral's shortlist reached, and when it first did. */
 export interface HistoryShortlisting {
   referralId: string;
@@ -197,6 +221,9 @@ export interface HistoryPlan {
   placements: HistoryPlacement[];
   /** Besides the provider that offered, others the shortlist reached that never answered. */
   shortlistings: HistoryShortlisting[];
+  /** The outcomes agreed for each placement, and each one's journey to where it stands. */
+  outcomes: HistoryOutcome[];
+  outcomeUpdates: HistoryOutcomeUpdate[];
   intent: BoroughIntent[];
   /** Placements that found no setting of their class and went to the nearest other class (expected 0). */
   misses: number;
@@ -603,7 +630,7 @@ interface Ref {
   distanceClass?: DistanceClass;
   secure?: boolean;
   longTerm?: boolean;
-  /** The setting it went to, and the nearest others of its class that would have taken the child. */
+  /** The setting it went to, and the nearest settings of other providers that would have taken the child. */
   chosen?: { pool: PoolSetting; miles: number; others: Candidate[] };
 }
 
@@ -1037,10 +1064,15 @@ function chooseSettings(refs: Ref[], homes: Map<string, HistoryDistrict[]>, reac
       return [{ p, d }, weight] as const;
     });
     const chosen = rng.weighted(weights);
-    const others = found
-      .filter(({ p }) => p.setting.providerId !== chosen.p.setting.providerId)
-      .sort((a, b) => a.d - b.d || a.p.setting.id.localeCompare(b.p.setting.id))
-      .slice(0, SHORTLISTED_OTHERS_CONSIDERED);
+    // The nearest setting of each other provider, nearest first.
+    const others: Candidate[] = [];
+    const providersSeen = new Set([chosen.p.setting.providerId]);
+    for (const candidate of [...found].sort((a, b) => a.d - b.d || a.p.setting.id.localeCompare(b.p.setting.id))) {
+      if (others.length === SHORTLISTED_OTHERS_CONSIDERED) break;
+      if (providersSeen.has(candidate.p.setting.providerId)) continue;
+      providersSeen.add(candidate.p.setting.providerId);
+      others.push(candidate);
+    }
     r.chosen = { pool: chosen.p, miles: chosen.d, others };
     const ends = (occupied.get(chosen.p.setting.id) ?? []).filter((end) => end > r.start!);
     ends.push(r.end ?? Number.MAX_SAFE_INTEGER);
@@ -1049,12 +1081,23 @@ function chooseSettings(refs: Ref[], homes: Map<string, HistoryDistrict[]>, reac
   return misses;
 }
 
-type Rows = Pick<
-  HistoryPlan,
-  'users' | 'providers' | 'settings' | 'children' | 'referrals' | 'vacancies' | 'offers' | 'placements' | 'shortlistings'
->;
+/** The kinds of row the history writes, each a list of the plan's. */
+export type HistoryRowKind =
+  | 'users'
+  | 'providers'
+  | 'settings'
+  | 'children'
+  | 'referrals'
+  | 'vacancies'
+  | 'offers'
+  | 'placements'
+  | 'shortlistings'
+  | 'outcomes'
+  | 'outcomeUpdates';
 
-/** Of the settings that would have taken a placed child, how many nearest are kept as its shortlist's others. */
+type Rows = Pick<HistoryPlan, HistoryRowKind>;
+
+/** Of the other providers that would have taken a placed child, how many nearest are kept as its shortlist's others. */
 const SHORTLISTED_OTHERS_CONSIDERED = 12;
 
 /** The rows: children, referrals, and for each placement the vacancy, the accepted offer and the placement. */
@@ -1099,6 +1142,9 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   const offers: HistoryOffer[] = [];
   const placements: HistoryPlacement[] = [];
   const providerUsers = new Map<string, HistoryUser>();
+  const outcomes: HistoryOutcome[] = [];
+  const outcomeUpdates: HistoryOutcomeUpdate[] = [];
+  const outcomeRng = new Prng(`history:${anchor}:outcomes`);
   const usedSettings = new Map<string, PlannedSetting>();
   const usedProviders = new Map<string, PlannedProvider>();
   const refId = (r: Ref) => demoUuid(`history:${anchor}:referral:${r.key}`);
@@ -1156,16 +1202,18 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
       price * (0.96 + rng.next() * 0.08) * Math.pow(1.05, -(toDay - r.start) / 365.25),
       setting.placementType.startsWith('U') || setting.placementType === 'K3' ? 5 : 25,
     );
-    // Advertised, offered, accepted, started: an emergency within the hour, others over days.
+    // Advertised, offered, accepted, started: an emergency within the hour; others offered within
+    // three days of the referral and accepted within three of the offer, the bed then kept for the
+    // start. (Each draw is the one it replaced, so the placements' draws after it do not move.)
     const emergency = r.urgency === 'emergency';
     const acceptedMinutes = emergency ? Math.min(r.minutes + rng.int(20, 120), 23 * 60 + 50) : rng.int(10 * 60, 17 * 60);
-    const offeredDay = emergency ? r.start : Math.max(r.day, r.start - rng.int(0, Math.min(10, r.start - r.day)));
+    const offeredDay = emergency ? r.start : Math.min(r.start, r.day + rng.int(0, Math.min(3, r.start - r.day)));
     const offeredMinutes = emergency
       ? Math.min(r.minutes + rng.int(5, 19), acceptedMinutes - 1)
       : offeredDay === r.day
         ? Math.min(r.minutes + rng.int(30, 240), 23 * 60 + 50)
         : rng.int(9 * 60, 17 * 60);
-    const acceptedDay = emergency ? r.start : Math.max(offeredDay, r.start - rng.int(0, 3));
+    const acceptedDay = emergency ? r.start : Math.min(r.start, offeredDay + rng.int(0, 3));
     const accepted = at(acceptedDay, acceptedDay === offeredDay ? Math.max(acceptedMinutes, offeredMinutes + 10) : acceptedMinutes);
     const advertisedDay = offeredDay - rng.int(1, 21);
     const vacancyId = demoUuid(`history:${anchor}:vacancy:${r.key}`);
@@ -1209,6 +1257,22 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
       createdAt: accepted,
       updatedAt: ended ?? accepted,
     });
+    agreeOutcomes(
+      {
+        id: placementId,
+        r,
+        accepted,
+        category: p.category,
+        grade: setting.ofstedGrade,
+        officer: officerOf.get(r.la)!,
+        providerUser: providerUser.id,
+        toDay,
+        anchor,
+      },
+      outcomeRng,
+      outcomes,
+      outcomeUpdates,
+    );
     // The limits the placement team set: never tighter than where the child went.
     const maxDistanceMiles =
       (r.distanceClass === 'far' && rng.chance(0.5)) || rng.chance(0.25)
@@ -1229,6 +1293,8 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   return {
     shortlistings,
+    outcomes,
+    outcomeUpdates,
     users: [...users, ...[...providerUsers.values()].sort(byId)],
     providers: [...usedProviders.values()].sort(byId),
     settings: [...usedSettings.values()].sort(byId),
@@ -1238,6 +1304,137 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
     offers,
     placements,
   };
+}
+
+/** Outcomes a placement team agrees for each kind of placement: [kind, description]. */
+const OUTCOMES_BY_CATEGORY: Record<PlacementCategory, readonly (readonly ['hard' | 'soft', string])[]> = {
+  foster: [
+    ['hard', 'Attends school on at least 95% of days each term'],
+    ['hard', 'Registered with a GP and a dentist within 28 days'],
+    ['hard', 'Annual health assessment completed on time'],
+    ['soft', 'Family time goes ahead as the care plan sets out'],
+    ['soft', 'Joins an after-school club or activity'],
+    ['soft', 'Says at review that they feel settled'],
+  ],
+  childrensHomes: [
+    ['hard', 'Attends education or training at least 90% of sessions'],
+    ['hard', 'No missing episodes for three months'],
+    ['hard', 'No police call-outs for three months'],
+    ['soft', 'Builds a trusted relationship with a key worker'],
+    ['soft', 'Takes part in house meetings'],
+    ['soft', 'Talks through worries with staff before they escalate'],
+  ],
+  residentialSchools: [
+    ['hard', "This year's EHCP targets met"],
+    ['hard', 'Sits the planned exams or accreditations'],
+    ['soft', 'Communicates needs using the agreed system'],
+    ['soft', 'Keeps in touch with family at weekends'],
+  ],
+  supportedAccommodation: [
+    ['hard', 'Enrolled in college, training or work'],
+    ['hard', 'Manages a weekly budget for a month'],
+    ['hard', 'Registered with a GP'],
+    ['soft', 'Keeps appointments with the personal adviser'],
+    ['soft', 'Cooks a meal for themselves most days'],
+  ],
+  otherResidential: [
+    ['hard', 'Parenting assessment completed'],
+    ['soft', 'Attends every parenting session'],
+    ['soft', 'Builds a support network in the community'],
+  ],
+};
+
+/**
+ * `time`, or `minutes` minutes after `floor` if that is later (both England's local times,
+ * `YYYY-MM-DD HH:MM:SS`, which sort as they read).
+ */
+function notBefore(time: string, floor: string, minutes: number): string {
+  if (time > floor) return time;
+  const [day, clock] = floor.split(' ');
+  const [h, m] = clock.split(':').map(Number);
+  return at(dayOf(day), h * 60 + m + minutes);
+}
+
+/** How much likelier an outcome is achieved in a setting of each grade, in points. */
+const OUTCOME_GRADE_SHIFT: Record<Grade, number> = {
+  outstanding: 0.1,
+  good: 0,
+  requires_improvement: -0.12,
+  inadequate: -0.3,
+  not_yet_inspected: -0.05,
+};
+
+/**
+ * One to three outcomes for a placement, agreed by the LA's officer in its first fortnight, each
+ * with a target 3 to 12 months on, and its journey: not started, in progress (the provider's
+ * update), then achieved or not by the officer at the target or at the ending, whichever is
+ * first; still open if neither has come. Achieved two times in three, less after a breakdown and
+ * in a setting graded lower.
+ */
+function agreeOutcomes(
+  placement: {
+    id: string;
+    r: Ref;
+    /** When the placement was made (England's local time): nothing about it comes before. */
+    accepted: string;
+    category: PlacementCategory;
+    grade: Grade;
+    officer: string;
+    providerUser: string;
+    toDay: number;
+    anchor: string;
+  },
+  rng: Prng,
+  outcomes: HistoryOutcome[],
+  updates: HistoryOutcomeUpdate[],
+): void {
+  const { r, toDay } = placement;
+  const start = r.start!;
+  const endDay = r.end ?? Number.POSITIVE_INFINITY;
+  const agreedDay = Math.min(start + rng.int(3, 14), endDay, toDay);
+  const choices = shuffle(OUTCOMES_BY_CATEGORY[placement.category], rng).slice(0, rng.int(1, 3));
+  choices.forEach(([kind, description], index) => {
+    const id = demoUuid(`history:${placement.anchor}:outcome:${r.key}:${index}`);
+    const targetDay = agreedDay + rng.int(90, 365);
+    const progressDay = agreedDay + rng.int(7, 60);
+    const settleDay = Math.min(targetDay, endDay);
+    const breakdown = r.planned === false && endDay < targetDay;
+    const achieved = rng.chance(Math.max(0.05, (breakdown ? 0.25 : 0.68) + OUTCOME_GRADE_SHIFT[placement.grade]));
+    const step = (n: number, status: HistoryOutcome['status'], day: number, byProvider: boolean, note: string | null = null) =>
+      updates.push({
+        id: demoUuid(`history:${placement.anchor}:outcome:${r.key}:${index}:${n}`),
+        outcomeId: id,
+        status,
+        note,
+        recordedByUserId: byProvider ? placement.providerUser : placement.officer,
+        recordedByRole: byProvider ? 'provider_user' : 'placement_officer',
+        recordedAt: notBefore(at(day, 10 * 60 + n * 30), placement.accepted, n),
+      });
+    step(0, 'not_started', agreedDay, false);
+    let status: HistoryOutcome['status'] = 'not_started';
+    let lastDay = agreedDay;
+    if (progressDay < settleDay && progressDay <= toDay) {
+      step(1, 'in_progress', progressDay, true);
+      status = 'in_progress';
+      lastDay = progressDay;
+    }
+    if (settleDay <= toDay) {
+      status = achieved ? 'achieved' : 'not_achieved';
+      step(2, status, Math.max(settleDay, lastDay), false, breakdown ? 'The placement ended before the target date' : null);
+      lastDay = Math.max(settleDay, lastDay);
+    }
+    outcomes.push({
+      id,
+      placementId: placement.id,
+      kind,
+      description,
+      targetDate: isoOf(targetDay),
+      status,
+      createdByUserId: placement.officer,
+      createdAt: notBefore(at(agreedDay, 10 * 60), placement.accepted, 0),
+      updatedAt: notBefore(at(lastDay, 10 * 60 + 90), placement.accepted, 3),
+    });
+  });
 }
 
 /**
@@ -1264,13 +1461,9 @@ function composeShortlistings(
     const referralId = refId(r);
     const firstShortlistedAt = matchedAt.get(referralId)!;
     rows.push({ referralId, providerId: r.chosen.pool.setting.providerId, firstShortlistedAt });
-    const seen = new Set([r.chosen.pool.setting.providerId]);
     const candidates = r.chosen.others.filter(({ p }) => held(p));
     const wanted = rng.int(1, 4);
-    for (const { p } of shuffle(candidates.slice(0, wanted * 2), rng)) {
-      if (seen.size > wanted) break;
-      if (seen.has(p.setting.providerId)) continue;
-      seen.add(p.setting.providerId);
+    for (const { p } of shuffle(candidates.slice(0, wanted * 2), rng).slice(0, wanted)) {
       rows.push({ referralId, providerId: p.setting.providerId, firstShortlistedAt });
     }
   }

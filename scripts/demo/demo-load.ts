@@ -5,8 +5,9 @@
  * seeder (seed-demo.ts) and the tests.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { supplySnapshotInserts } from '@app/persistence';
 import { claCalibration, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
-import { buildHistoryPlan, HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan } from './demo-history';
+import { buildHistoryPlan, HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan, type HistoryRowKind } from './demo-history';
 import {
   ALLIANCE_LA_CODES,
   ALLIANCE_NAME,
@@ -158,20 +159,7 @@ export interface HistoryResult {
   /** True if the history was there already (anchored on an earlier day) and this run only topped it up. */
   existing: boolean;
   /** Rows added by this run, per table. */
-  added: Record<
-    | 'users'
-    | 'providers'
-    | 'settings'
-    | 'children'
-    | 'referrals'
-    | 'vacancies'
-    | 'offers'
-    | 'placements'
-    | 'shortlistings'
-    | 'supplySnapshots'
-    | 'supplyNeedSnapshots',
-    number
-  >;
+  added: Record<HistoryRowKind | 'supplySnapshots' | 'supplyNeedSnapshots', number>;
 }
 
 /**
@@ -357,48 +345,66 @@ async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryRe
      RETURNING referral_id`,
     [column(sl, 'referralId'), column(sl, 'providerId'), column(sl, 'firstShortlistedAt')],
   );
+  const oc = plan.outcomes;
+  const outcomes = await inserted(
+    `INSERT INTO placement_outcomes (id, placement_id, kind, description, target_date, status, created_by_user_id, created_at, updated_at)
+     SELECT u.id, u.placement_id, u.kind, u.description, u.target_date, u.status, u.user_id, ${LONDON('u.created_at')}, ${LONDON('u.updated_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::uuid[], $8::text[], $9::text[])
+         AS u(id, placement_id, kind, description, target_date, status, user_id, created_at, updated_at)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(oc, 'id'),
+      column(oc, 'placementId'),
+      column(oc, 'kind'),
+      column(oc, 'description'),
+      column(oc, 'targetDate'),
+      column(oc, 'status'),
+      column(oc, 'createdByUserId'),
+      column(oc, 'createdAt'),
+      column(oc, 'updatedAt'),
+    ],
+  );
+  const ou = plan.outcomeUpdates;
+  const outcomeUpdates = await inserted(
+    `INSERT INTO outcome_updates (id, outcome_id, status, note, recorded_by_user_id, recorded_by_role, recorded_at)
+     SELECT u.id, u.outcome_id, u.status, u.note, u.user_id, u.role, ${LONDON('u.recorded_at')}
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[])
+         AS u(id, outcome_id, status, note, user_id, role, recorded_at)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING id`,
+    [
+      column(ou, 'id'),
+      column(ou, 'outcomeId'),
+      column(ou, 'status'),
+      column(ou, 'note'),
+      column(ou, 'recordedByUserId'),
+      column(ou, 'recordedByRole'),
+      column(ou, 'recordedAt'),
+    ],
+  );
   const supply = await writeSupplyHistory(db, plan);
-  return { users, providers, settings, children, referrals, vacancies, offers, placements, shortlistings, ...supply };
+  return { users, providers, settings, children, referrals, vacancies, offers, placements, shortlistings, outcomes, outcomeUpdates, ...supply };
 }
 
 /**
  * The nightly supply snapshots the worker would have written over the history, from the history's
  * vacancies: each was open from its first available day to the day before it was taken (its
  * acceptance, after which that night's snapshot found it filled), with the beds its placement took.
- * The same rows as SufficiencyRepository.snapshotSupply, by age range and by need, with readiness,
- * for the days before the anchor; a rerun adds nothing.
+ * Written by the statements the worker's snapshot uses, for the days before the anchor; a rerun
+ * adds nothing.
  */
 async function writeSupplyHistory(db: Queryable, plan: HistoryPlan): Promise<{ supplySnapshots: number; supplyNeedSnapshots: number }> {
   const lastDay = new Date(Date.parse(plan.anchor) - 86_400_000).toISOString().slice(0, 10);
-  const open = `
-    open_days AS (
-      SELECT d::date AS day, s.local_authority_code, s.placement_type, s.age_min, s.age_max, s.needs_supported,
-             v.emergency_ready, p.beds_taken AS beds
-        FROM vacancies v
-        JOIN placements p ON p.vacancy_id = v.id
-        JOIN settings s ON s.id = v.setting_id
-       CROSS JOIN LATERAL generate_series(greatest(v.available_from, $2::date),
-                                          least(${LONDON_DAY('v.updated_at')} - 1, $3::date), interval '1 day') d
-       WHERE v.id = ANY($1::uuid[]) AND s.local_authority_code IS NOT NULL)`;
+  const { byRange, byNeed } = supplySnapshotInserts(`
+    SELECT d::date AS day, v.setting_id, v.emergency_ready, p.beds_taken AS beds
+      FROM vacancies v
+      JOIN placements p ON p.vacancy_id = v.id
+     CROSS JOIN LATERAL generate_series(greatest(v.available_from, $2::date),
+                                        least(${LONDON_DAY('v.updated_at')} - 1, $3::date), interval '1 day') d
+     WHERE v.id = ANY($1::uuid[])`);
   const params = [column(plan.vacancies, 'id'), plan.from, lastDay];
-  const byRange: unknown[] = await db.query(
-    `WITH ${open}
-     INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
-     SELECT day, local_authority_code, placement_type, age_min, age_max, emergency_ready, sum(beds)
-       FROM open_days GROUP BY 1, 2, 3, 4, 5, 6
-     ON CONFLICT DO NOTHING
-     RETURNING day`,
-    params,
-  );
-  const byNeed: unknown[] = await db.query(
-    `WITH ${open}
-     INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, emergency_ready, beds)
-     SELECT o.day, o.local_authority_code, o.placement_type, n.need, o.emergency_ready, sum(o.beds)
-       FROM open_days o CROSS JOIN LATERAL (SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(o.needs_supported) e) n
-      GROUP BY 1, 2, 3, 4, 5
-     ON CONFLICT DO NOTHING
-     RETURNING day`,
-    params,
-  );
-  return { supplySnapshots: byRange.length, supplyNeedSnapshots: byNeed.length };
+  const rows: unknown[] = await db.query(byRange, params);
+  const needRows: unknown[] = await db.query(byNeed, params);
+  return { supplySnapshots: rows.length, supplyNeedSnapshots: needRows.length };
 }

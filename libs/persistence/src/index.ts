@@ -47,6 +47,7 @@ export type { NotificationView, PendingDelivery } from './repositories/notificat
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
 export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';
+export { supplySnapshotInserts } from './repositories/sufficiency-sql';
 export type {
   SufficiencyRow,
   SufficiencyTotals,

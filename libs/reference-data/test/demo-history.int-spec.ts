@@ -8,13 +8,16 @@
  */
 import type { DataSource } from 'typeorm';
 import { SSDA903 } from '@app/domain';
-import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
+import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow, type SupplySource } from '@app/persistence';
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
 import { openTestDatabase, type OpenTestDatabase } from '@app/testing';
 import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
 import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from '../../../scripts/demo/demo-plan';
 import { isoDatePlusDays, todayInLondon } from '../../../scripts/demo/deterministic';
 import type { HistoryDistrict } from '../../../scripts/demo/demo-history';
+
+/** Open beds from the vacancies as they are now, counted as open on `day`. */
+const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
 
 /** Two percentage points. */
 const TOLERANCE = 0.02;
@@ -38,7 +41,7 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
     catalogue = buildDemoPlan({ ...inputs, ofsted: readOfstedProviders(), today });
     allianceId = (await db.transaction((manager) => loadCatalogue(manager, catalogue))).allianceId;
     history = await loadHistory(db, { catalogue, today, ...inputs });
-    ({ rows } = await new SufficiencyRepository(db).compute(allianceId, history.plan.from, history.plan.to));
+    ({ rows } = await new SufficiencyRepository(db).compute(allianceId, history.plan.from, history.plan.to, openOn(history.plan.to)));
   }, LOAD_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -159,6 +162,30 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
     // The same offer rate across the alliance: one offer for each placed referral, of every provider reached.
     const reached = benchmarks.reduce((sum, b) => sum + b.referralsShortlisted, 0);
     expect(reached).toBe(row.shortlistings);
+  });
+
+  it("agrees outcomes for each placement, with each one's journey to where it stands, so the benchmarks show outcomes achieved", async () => {
+    const [row] = await db.query(
+      `SELECT count(DISTINCT o.placement_id)::int AS placements, count(*)::int AS outcomes,
+              count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved'))::int AS settled,
+              count(*) FILTER (WHERE o.status = 'achieved')::int AS achieved,
+              count(*) FILTER (WHERE last.status IS DISTINCT FROM o.status)::int AS "journeyDisagrees",
+              count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved') AND last.role <> 'placement_officer')::int AS "settledByProvider",
+              count(*) FILTER (WHERE o.created_at < p.created_at OR (p.ended_on IS NOT NULL AND last.at::date > greatest(p.ended_on, o.target_date)))::int AS "outOfOrder"
+         FROM placement_outcomes o
+         JOIN placements p ON p.id = o.placement_id
+         CROSS JOIN LATERAL (SELECT u.status, u.recorded_by_role AS role, u.recorded_at AT TIME ZONE 'Europe/London' AS at
+                               FROM outcome_updates u WHERE u.outcome_id = o.id ORDER BY u.recorded_at DESC LIMIT 1) last`,
+    );
+    expect(row.placements).toBe(history.plan.placements.length);
+    expect(row.outcomes).toBe(history.plan.outcomes.length);
+    expect(row).toMatchObject({ journeyDisagrees: 0, settledByProvider: 0, outOfOrder: 0 });
+    // Most are settled by now; about two in three of those achieved.
+    expect(row.settled / row.outcomes).toBeGreaterThan(0.5);
+    expect(row.achieved / row.settled).toBeGreaterThan(0.5);
+    expect(row.achieved / row.settled).toBeLessThan(0.8);
+    const benchmarks = await new ProviderBenchmarkRepository(db).forAlliance(allianceId);
+    expect(benchmarks.filter((b) => b.placements >= 20).every((b) => b.outcomesAchievedRate !== null)).toBe(true);
   });
 
   it(

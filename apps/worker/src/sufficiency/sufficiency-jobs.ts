@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
@@ -12,24 +13,40 @@ export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 2
 export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', every: 60_000 };
 
 /**
- * The day a snapshot job records: the one it names, else the day in England it was scheduled for
- * (BullMQ keeps a scheduled job's time in `opts.prevMillis`), else today. A run that starts late,
- * after midnight (a worker restarting, a retry), still records the day that was due, not the next.
+ * How late a scheduled snapshot may run and still record the day it was due: a worker back after
+ * a restart, or a retry, records that day from the vacancies as they are then; a day or more late
+ * (a failed job retried by hand) would pass today's vacancies off as another day's, so it records
+ * nothing.
  */
-export function snapshotDay(payload: JobPayloads[JobName.SnapshotSupply], job: Pick<Job, 'opts'>, now = new Date()): string {
+export const SNAPSHOT_LATEST_MS = 24 * 3_600_000;
+
+/**
+ * The day a snapshot job records: the one it names, else the day in England it was scheduled for
+ * (BullMQ keeps a scheduled job's time in `opts.prevMillis`), else today; null when it runs too
+ * late to record the day it was due.
+ */
+export function snapshotDay(payload: JobPayloads[JobName.SnapshotSupply], job: Pick<Job, 'opts'>, now = new Date()): string | null {
   if (payload.day) return payload.day;
   const scheduledFor = job.opts.prevMillis;
-  return todayInEngland(typeof scheduledFor === 'number' && scheduledFor > 0 ? new Date(scheduledFor) : now);
+  if (typeof scheduledFor !== 'number' || scheduledFor <= 0) return todayInEngland(now);
+  return now.getTime() - scheduledFor > SNAPSHOT_LATEST_MS ? null : todayInEngland(new Date(scheduledFor));
 }
 
 /** Writes a day's open beds to the supply history; a second run replaces the day's rows with the same. */
 @Injectable()
 @JobHandler(JobName.SnapshotSupply)
 export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply> {
+  private readonly logger = new Logger(SnapshotSupplyHandler.name);
+
   constructor(private readonly sufficiency: SufficiencyRepository) {}
 
-  handle(payload: JobPayloads[JobName.SnapshotSupply], job: Job<JobPayloads[JobName.SnapshotSupply]>) {
-    return this.sufficiency.snapshotSupply(snapshotDay(payload, job));
+  async handle(payload: JobPayloads[JobName.SnapshotSupply], job: Job<JobPayloads[JobName.SnapshotSupply]>) {
+    const day = snapshotDay(payload, job);
+    if (day === null) {
+      this.logger.warn(`supply snapshot due ${new Date(job.opts.prevMillis!).toISOString()} ran over a day late: nothing recorded`);
+      return { skipped: 'too late' };
+    }
+    return { day, ...(await this.sufficiency.snapshotSupply(day)) };
   }
 }
 
@@ -46,7 +63,9 @@ export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSuff
 
 /**
  * Keeps the nightly snapshot and the rollup rebuild scheduled. Every worker serving the routine
- * queue upserts the same BullMQ job schedulers at start-up, so there is one of each however many run.
+ * queue makes sure of the same BullMQ job schedulers at start-up, so there is one of each however
+ * many run. A scheduler already as wanted is left alone: upserting it would replace its pending
+ * job, and a snapshot due while every worker was down (a deploy at 23:55) would be lost.
  */
 @Injectable()
 export class SufficiencySchedules implements OnApplicationBootstrap {
@@ -60,20 +79,22 @@ export class SufficiencySchedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const queue = JOB_QUEUE[JobName.SnapshotSupply];
     if (!this.env.WORKER_QUEUES.includes(queue)) return;
-    await this.queues
-      .get(queue)
-      .upsertJobScheduler(
-        SNAPSHOT_SCHEDULE.id,
-        { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz },
-        { name: JobName.SnapshotSupply, data: {}, opts: JOB_OPTIONS[JobName.SnapshotSupply] },
-      );
-    await this.queues
-      .get(JOB_QUEUE[JobName.RebuildSufficiency])
-      .upsertJobScheduler(
-        ROLLUP_SCHEDULE.id,
-        { every: ROLLUP_SCHEDULE.every },
-        { name: JobName.RebuildSufficiency, data: {}, opts: JOB_OPTIONS[JobName.RebuildSufficiency] },
-      );
+    await this.ensure(JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
+    await this.ensure(JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every });
     this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
+  }
+
+  /** Creates or updates the scheduler `id` unless it already runs `name` on `repeat` with the job's options. */
+  private async ensure(name: JobName, id: string, repeat: { pattern?: string; tz?: string; every?: number }): Promise<void> {
+    const queue = this.queues.get(JOB_QUEUE[name]);
+    const existing = await queue.getJobScheduler(id);
+    const unchanged =
+      existing !== undefined &&
+      existing.name === name &&
+      existing.pattern === repeat.pattern &&
+      existing.tz === repeat.tz &&
+      existing.every === repeat.every &&
+      isDeepStrictEqual(existing.template?.opts, JOB_OPTIONS[name]);
+    if (!unchanged) await queue.upsertJobScheduler(id, repeat, { name, data: {}, opts: JOB_OPTIONS[name] });
   }
 }

@@ -100,15 +100,16 @@ export class ProviderBenchmarkRepository {
                WHERE referral_id IN (SELECT id FROM alliance_referrals)
                GROUP BY provider_id, referral_id),
             reached AS (
-              SELECT provider_id, referral_id FROM referral_shortlistings WHERE referral_id IN (SELECT id FROM alliance_referrals)
-              UNION SELECT provider_id, referral_id FROM answers),
+              SELECT provider_id, referral_id, min(first_shortlisted_at) AS first_shortlisted_at
+                FROM (SELECT provider_id, referral_id, first_shortlisted_at FROM referral_shortlistings
+                       WHERE referral_id IN (SELECT id FROM alliance_referrals)
+                      UNION ALL SELECT provider_id, referral_id, NULL FROM answers) x
+               GROUP BY provider_id, referral_id),
             answer_figures AS (
               SELECT x.provider_id, count(*)::int AS reached, count(*) FILTER (WHERE a.offered)::int AS offered,
-                     percentile_cont(0.5) WITHIN GROUP (
-                       ORDER BY greatest(extract(epoch FROM a.first_answer - coalesce(sl.first_shortlisted_at, r.created_at)), 0) / 3600)
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.first_answer - coalesce(x.first_shortlisted_at, r.created_at)) / 3600)
                        FILTER (WHERE a.first_answer IS NOT NULL) AS median_hours
                 FROM reached x JOIN alliance_referrals r ON r.id = x.referral_id
-                LEFT JOIN referral_shortlistings sl ON sl.provider_id = x.provider_id AND sl.referral_id = x.referral_id
                 LEFT JOIN answers a ON a.provider_id = x.provider_id AND a.referral_id = x.referral_id
                GROUP BY x.provider_id)
        SELECT pr.id AS "providerId", pr.name,

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { SufficiencyRepository } from './sufficiency.repository';
+import { SufficiencyRepository, type SupplySource } from './sufficiency.repository';
+
+/** Open beds from the vacancies as they are now, counted as open on `day`. */
+const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
 
 const LAS = [
   { code: 'E09000009', district: 'UB1' },
@@ -108,12 +111,12 @@ describe('Sufficiency rollups against the raw tables', () => {
           );
           const from = day(JAN_2026 + start);
           const to = day(JAN_2026 + start + length);
-          const raw = await repository.computeFromRawTables(allianceId, from, to);
-          expect(await repository.compute(allianceId, from, to)).toEqual(raw);
-          const byNeed = await repository.computeByNeed(allianceId, from, to);
+          const raw = await repository.computeFromRawTables(allianceId, from, to, openOn(to));
+          expect(await repository.compute(allianceId, from, to, openOn(to))).toEqual(raw);
+          const byNeed = await repository.computeByNeed(allianceId, from, to, openOn(to));
           await db.query(`DELETE FROM sufficiency_stale_months`);
           await repository.markAllStale();
-          expect(await repository.computeByNeed(allianceId, from, to)).toEqual(byNeed);
+          expect(await repository.computeByNeed(allianceId, from, to, openOn(to))).toEqual(byNeed);
         },
       ),
       { numRuns: 40 },

@@ -36,6 +36,34 @@ export const OPEN_ON = (day: string) =>
 export const NEED_CODES_OF = (needs: string) => `(SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(${needs}) e)`;
 
 /**
+ * The two statements that write supply snapshots from `open`, SQL yielding the open beds of a day
+ * or of many: rows of (day, setting_id, emergency_ready, beds). One writes beds by the setting's
+ * LA, type, age range and readiness, the other by LA, type, need supported and readiness. A row
+ * already there for a day and key is kept.
+ */
+export function supplySnapshotInserts(open: string): { byRange: string; byNeed: string } {
+  const from = `FROM open o JOIN settings s ON s.id = o.setting_id`;
+  return {
+    byRange: `
+      WITH open AS (${open})
+      INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
+      SELECT o.day, s.local_authority_code, s.placement_type, s.age_min, s.age_max, o.emergency_ready, sum(o.beds)
+        ${from} WHERE s.local_authority_code IS NOT NULL
+       GROUP BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT DO NOTHING
+      RETURNING day`,
+    byNeed: `
+      WITH open AS (${open})
+      INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, emergency_ready, beds)
+      SELECT o.day, s.local_authority_code, s.placement_type, n.need, o.emergency_ready, sum(o.beds)
+        ${from} CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n WHERE s.local_authority_code IS NOT NULL
+       GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT DO NOTHING
+      RETURNING day`,
+  };
+}
+
+/**
  * One row per referral drawn from `source` (which names the referral `r`), child aged 0-17 when it
  * was made: its LA, month, first placement type, age band and needs, and its first placement (a
  * referral is placed at most once while live; the first counts) with where and when it started.

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
 import { NEED_CODES } from '@app/domain';
-import { SufficiencyRepository } from './sufficiency.repository';
+import { SufficiencyRepository, type SupplySource } from './sufficiency.repository';
+
+/** Open beds from the vacancies as they are now, counted as open on `day`. */
+const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
 
 const EALING = 'E09000009';
 const BRENT = 'E09000005';
@@ -109,11 +112,11 @@ describe('SufficiencyRepository', () => {
    */
   async function threeWays(from: string, to: string) {
     const repository = new SufficiencyRepository(db);
-    const raw = await repository.computeFromRawTables(allianceId, from, to);
+    const raw = await repository.computeFromRawTables(allianceId, from, to, openOn(to));
     await repository.markAllStale();
-    const stale = await repository.compute(allianceId, from, to);
+    const stale = await repository.compute(allianceId, from, to, openOn(to));
     await repository.rebuildStaleMonths();
-    const rollups = await repository.compute(allianceId, from, to);
+    const rollups = await repository.compute(allianceId, from, to, openOn(to));
     expect(stale).toEqual(raw);
     expect(rollups).toEqual(raw);
     return rollups;
@@ -177,16 +180,16 @@ describe('SufficiencyRepository', () => {
   it('keeps figures exact while a month is stale, and after a rebuild that raced a write', async () => {
     const repository = new SufficiencyRepository(db);
     await repository.rebuildStaleMonths();
-    const before = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    const before = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     // A new referral marks March stale in its own transaction; until a rebuild, March is read raw.
     const extra = await referral({ la: BRENT, district: 'NW10', types: ['U4'], bornOn: '2015-01-01', madeOn: '2026-03-25' });
     expect(await db.query(`SELECT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_months`)).toEqual([
       { la: BRENT, month: '2026-03' },
     ]);
-    const stale = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    const stale = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     expect(stale.totals.referrals).toBe(before.totals.referrals + 1);
     expect(await repository.rebuildStaleMonths()).toEqual({ months: 1, remaining: 0 });
-    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(stale);
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(stale);
     // Twice is the same as once.
     expect(await repository.rebuildStaleMonths()).toEqual({ months: 0, remaining: 0 });
     // A write that commits while a rebuild of its month is under way bumps the mark, so the mark stays.
@@ -200,29 +203,39 @@ describe('SufficiencyRepository', () => {
     await writer.commitTransaction();
     await writer.release();
     await rebuild;
-    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(before);
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(before);
     await repository.rebuildStaleMonths();
-    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(before);
+    expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(before);
   });
 
   it('marks the months of the children of a postcode district stale when the district moves, and only then', async () => {
     const repository = new SufficiencyRepository(db);
     await repository.rebuildStaleMonths();
     const staleMonths = () => db.query(`SELECT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_months ORDER BY 1, 2`);
-    // The reference data loaded again as it was: nothing moves, nothing is marked.
-    await db.query(`UPDATE postcode_districts SET latitude = latitude, longitude = longitude WHERE district = 'UB1'`);
+    // As the reference data is loaded: every district upserted in one statement.
+    const load = (moveUb1North: number) =>
+      db.query(
+        `INSERT INTO postcode_districts (district, latitude, longitude, local_authority_code, region, district_name, post_town)
+         SELECT district, latitude + CASE WHEN district = 'UB1' THEN $1::float8 ELSE 0 END, longitude, local_authority_code, region,
+                district_name, post_town
+           FROM postcode_districts
+         ON CONFLICT (district) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`,
+        [moveUb1North],
+      );
+    // Loaded again as it was: nothing moves, nothing is marked.
+    await load(0);
     expect(await staleMonths()).toEqual([]);
     // UB1 moves 60 miles north: its children's placements in Ealing are now over 20 miles from home.
-    await db.query(`UPDATE postcode_districts SET latitude = latitude + 0.87 WHERE district = 'UB1'`);
+    await load(0.87);
     try {
       expect(await staleMonths()).toEqual([{ la: EALING, month: '2026-03' }]);
-      const moved = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+      const moved = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
       expect(moved.totals.placedOver20Miles).toBe(2);
       await repository.rebuildStaleMonths();
-      expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31')).toEqual(moved);
-      expect(moved).toEqual(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-31'));
+      expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(moved);
+      expect(moved).toEqual(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31')));
     } finally {
-      await db.query(`UPDATE postcode_districts SET latitude = latitude - 0.87 WHERE district = 'UB1'`);
+      await load(-0.87);
       await repository.rebuildStaleMonths();
     }
   });
@@ -230,9 +243,9 @@ describe('SufficiencyRepository', () => {
   it('gives the same figures by need, with totals by need', async () => {
     const repository = new SufficiencyRepository(db);
     await repository.markAllStale();
-    const stale = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31');
+    const stale = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     await repository.rebuildStaleMonths();
-    const result = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31');
+    const result = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     expect(result).toEqual(stale);
     const autism = {
       needCode: 'autism',
@@ -294,14 +307,14 @@ describe('SufficiencyRepository', () => {
     expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     // Twice is the same as once.
     expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
-    const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     await db.query(`UPDATE vacancies SET beds = beds + 10 WHERE status = 'open'`);
     const source = await repository.supplySource('2026-03-01', '2026-03-31', '2026-11-24');
     expect(source).toEqual({ source: 'snapshot', asOf: '2026-03-31' });
     const fromSnapshot = await repository.compute(allianceId, '2026-03-01', '2026-03-31', source);
     expect(fromSnapshot).toEqual(live);
     // The vacancies now have 10 more beds each; a live count sees them.
-    const now = await repository.compute(allianceId, '2026-03-01', '2026-03-31');
+    const now = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     expect(now.totals.openBeds).toBe(live.totals.openBeds! + 20);
     // A period not over yet counts the vacancies today.
     expect(await repository.supplySource('2026-03-01', '2026-11-30', '2026-11-24')).toEqual({ source: 'live', asOf: '2026-11-24' });

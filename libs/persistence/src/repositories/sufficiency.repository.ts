@@ -13,6 +13,7 @@ import {
   OPEN_ON,
   periodDemand,
   rebuildRollup,
+  supplySnapshotInserts,
 } from './sufficiency-sql';
 
 export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
@@ -29,9 +30,9 @@ export interface SufficiencyRow {
   placed: number;
   unplaced: number;
   /**
-   * Beds open on the period's last day in settings of the LA, of the type, taking the age band: the
-   * nightly snapshot for a period that has ended, the vacancies today for one that has not; null
-   * when no snapshot was taken within a past period.
+   * Beds open in settings of the LA, of the type, taking the age band, on the day the period's
+   * supply source names: for a period that has ended, its last nightly snapshot; for one that has
+   * not, today's vacancies. Null when the period has ended and no snapshot was taken within it.
    */
   openBeds: number | null;
   /** referrals - placed within the alliance's LAs. */
@@ -211,8 +212,8 @@ const SNAPSHOT_NEED_SUPPLY = `
    GROUP BY 1, 2`;
 
 /**
- * The parameters of a period's report ($1 alliance, $2 from, $3 to, $4 the day its beds are
- * counted on) and the supply query that goes with its source; with no source, no beds.
+ * The parameters of a period's report ($1 alliance, $2 from, $3 to, and $4 the day its beds are
+ * counted on) and the supply query that goes with its source; with none, no beds.
  */
 function periodQuery(
   allianceId: string,
@@ -221,20 +222,20 @@ function periodQuery(
   supply: SupplySource | null,
   queries: { live: string; snapshot: string; none: string },
 ) {
-  return { params: [allianceId, from, to, supply?.asOf ?? to], supplySql: supply === null ? queries.none : queries[supply.source] };
+  return supply === null
+    ? { params: [allianceId, from, to], supplySql: queries.none }
+    : { params: [allianceId, from, to, supply.asOf], supplySql: queries[supply.source] };
 }
 
-// With no source, supply is empty; the query still names $4, as every supply query does, so that
-// a report's parameters are the same whatever its source.
 const BY_BAND_SUPPLY = {
   live: LIVE_SUPPLY,
   snapshot: SNAPSHOT_SUPPLY,
-  none: `SELECT NULL::text AS la, NULL::text AS type, NULL::text AS band, 0 AS beds, NULL::text AS unit WHERE $4::date IS NULL`,
+  none: `SELECT NULL::text AS la, NULL::text AS type, NULL::text AS band, 0 AS beds, NULL::text AS unit WHERE false`,
 };
 const BY_NEED_SUPPLY = {
   live: LIVE_NEED_SUPPLY,
   snapshot: SNAPSHOT_NEED_SUPPLY,
-  none: `SELECT NULL::text AS la, NULL::text AS need, 0 AS beds WHERE $4::date IS NULL`,
+  none: `SELECT NULL::text AS la, NULL::text AS need, 0 AS beds WHERE false`,
 };
 
 /** How many LA-months one rebuild transaction takes. */
@@ -277,27 +278,13 @@ export class SufficiencyRepository {
    */
   async snapshotSupply(day: string): Promise<{ rows: number; needRows: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const open = `WHERE ${OPEN_ON('$1')} AND s.local_authority_code IS NOT NULL`;
       await manager.query(`DELETE FROM supply_snapshots WHERE day = $1`, [day]);
       await manager.query(`DELETE FROM supply_need_snapshots WHERE day = $1`, [day]);
-      const rows = await returningRows(
-        manager,
-        `INSERT INTO supply_snapshots (day, local_authority_code, placement_type, age_min, age_max, emergency_ready, beds)
-         SELECT $1, s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready, sum(v.beds)
-           FROM vacancies v JOIN settings s ON s.id = v.setting_id ${open}
-          GROUP BY s.local_authority_code, s.placement_type, s.age_min, s.age_max, v.emergency_ready
-         RETURNING day`,
-        [day],
+      const { byRange, byNeed } = supplySnapshotInserts(
+        `SELECT $1::date AS day, v.setting_id, v.emergency_ready, v.beds FROM vacancies v WHERE ${OPEN_ON('$1')}`,
       );
-      const needRows = await returningRows(
-        manager,
-        `INSERT INTO supply_need_snapshots (day, local_authority_code, placement_type, need_code, emergency_ready, beds)
-         SELECT $1, s.local_authority_code, s.placement_type, n.need, v.emergency_ready, sum(v.beds)
-           FROM vacancies v JOIN settings s ON s.id = v.setting_id CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n ${open}
-          GROUP BY s.local_authority_code, s.placement_type, n.need, v.emergency_ready
-         RETURNING day`,
-        [day],
-      );
+      const rows = await returningRows(manager, byRange, [day]);
+      const needRows = await returningRows(manager, byNeed, [day]);
       return { rows: rows.length, needRows: needRows.length };
     });
   }
@@ -308,11 +295,11 @@ export class SufficiencyRepository {
    * only if no write has bumped it since it was read. Safe to run twice or at once (the second
    * waits its turn, then finds nothing or rebuilds the same rows).
    */
-  async rebuildStaleMonths(maxBatches?: number): Promise<{ months: number; remaining: number }> {
+  async rebuildStaleMonths(): Promise<{ months: number; remaining: number }> {
     // As many batches as the marks found now take: a month written again and again meanwhile stays
     // marked for the next run instead of keeping this one going.
     const [{ marked }] = await this.dataSource.query(`SELECT count(*)::int AS marked FROM sufficiency_stale_months`);
-    const batches = Math.min(maxBatches ?? Number.POSITIVE_INFINITY, Math.ceil(marked / REBUILD_BATCH));
+    const batches = Math.ceil(marked / REBUILD_BATCH);
     let months = 0;
     for (let batch = 0; batch < batches; batch += 1) {
       const rebuilt = await this.dataSource.transaction(async (manager) => {
@@ -365,7 +352,7 @@ export class SufficiencyRepository {
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource | null = { source: 'live', asOf: to },
+    supply: SupplySource | null,
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const rows: (DemandFigures & { type: string; band: AgeBand })[] = await this.dataSource.query(
@@ -400,7 +387,7 @@ export class SufficiencyRepository {
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource | null = { source: 'live', asOf: to },
+    supply: SupplySource | null,
   ): Promise<{ rows: NeedSufficiencyRow[]; totals: NeedSufficiencyTotals[] }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_NEED_SUPPLY);
     const rows: (DemandFigures & { need: string })[] = await this.dataSource.query(
@@ -502,7 +489,7 @@ export class SufficiencyRepository {
     allianceId: string,
     from: string,
     to: string,
-    supply: SupplySource | null = { source: 'live', asOf: to },
+    supply: SupplySource | null,
   ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
     const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
     const [rows, [totals]]: [SufficiencyRow[], SufficiencyTotals[]] = await Promise.all([
