@@ -1439,7 +1439,7 @@ function agreeOutcomes(
 
 /**
  * Who each placed referral's shortlist reached, when it was matched: the provider that offered,
- * and one to four other providers among the nearest settings that would have taken
+ * and one to four other providers among the twelve nearest that would have taken
  * the child, who never answered (a placement team's referral goes to many; few reply). Only
  * providers the demo holds anyway (the catalogue's, or those the history places with) are drawn,
  * so the benchmarks list no provider that served nobody. Its own generator, so the placements'
@@ -1463,7 +1463,7 @@ function composeShortlistings(
     rows.push({ referralId, providerId: r.chosen.pool.setting.providerId, firstShortlistedAt });
     const candidates = r.chosen.others.filter(({ p }) => held(p));
     const wanted = rng.int(1, 4);
-    for (const { p } of shuffle(candidates.slice(0, wanted * 2), rng).slice(0, wanted)) {
+    for (const { p } of shuffle(candidates, rng).slice(0, wanted)) {
       rows.push({ referralId, providerId: p.setting.providerId, firstShortlistedAt });
     }
   }
