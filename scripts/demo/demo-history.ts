@@ -1289,7 +1289,7 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   }
 
   const matchedAt = new Map(referrals.map((referral) => [referral.id, referral.matchedAt]));
-  const shortlistings = composeShortlistings(refs, refId, matchedAt, usedProviders, pool, new Prng(`history:${anchor}:shortlistings`));
+  const shortlistings = composeShortlistings(refs, refId, matchedAt, usedProviders, new Prng(`history:${anchor}:shortlistings`));
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   return {
     shortlistings,
@@ -1441,20 +1441,19 @@ function agreeOutcomes(
  * Who each placed referral's shortlist reached, when it was matched: the provider that offered,
  * and one to four other providers among the twelve nearest that would have taken
  * the child, who never answered (a placement team's referral goes to many; few reply). Only
- * providers the demo holds anyway (the catalogue's, or those the history places with) are drawn,
- * so the benchmarks list no provider that served nobody. Its own generator, so the placements'
- * draws, and the calibration, do not move.
+ * providers the demo holds anyway are drawn: the catalogue's (some of which never place, and show
+ * in the benchmarks with an offer rate of 0) and those the history places with. Its own generator,
+ * so the placements' draws, and the calibration, do not move.
  */
 function composeShortlistings(
   refs: readonly Ref[],
   refId: (r: Ref) => string,
   matchedAt: ReadonlyMap<string, string>,
   usedProviders: ReadonlyMap<string, PlannedProvider>,
-  pool: Pool,
   rng: Prng,
 ): HistoryShortlisting[] {
-  // The catalogue's providers are not in the pool's own list; the history's are once used.
-  const held = (p: PoolSetting) => usedProviders.has(p.setting.providerId) || !pool.providers.has(p.setting.providerId);
+  // A catalogue setting's provider is loaded with the catalogue; another's once the history places with it.
+  const held = (p: PoolSetting) => p.inCatalogue || usedProviders.has(p.setting.providerId);
   const rows: HistoryShortlisting[] = [];
   for (const r of refs) {
     if (r.start === null || !r.chosen) continue;
