@@ -8,16 +8,13 @@
  */
 import type { DataSource } from 'typeorm';
 import { SSDA903 } from '@app/domain';
-import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow, type SupplySource } from '@app/persistence';
+import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
-import { openTestDatabase, type OpenTestDatabase } from '@app/testing';
+import { openOn, openTestDatabase, type OpenTestDatabase } from '@app/testing';
 import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
 import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from '../../../scripts/demo/demo-plan';
 import { isoDatePlusDays, todayInLondon } from '../../../scripts/demo/deterministic';
 import type { HistoryDistrict } from '../../../scripts/demo/demo-history';
-
-/** Open beds from the vacancies as they are now, counted as open on `day`. */
-const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
 
 /** Two percentage points. */
 const TOLERANCE = 0.02;

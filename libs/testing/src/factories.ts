@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, DeepPartial } from 'typeorm';
 import { todayInEngland } from '@app/domain';
 import { AllianceEntity, ProviderEntity, SettingEntity, UserEntity, VacancyEntity } from '@app/persistence';
-import type { NewReferral } from '@app/persistence';
+import type { NewReferral, SupplySource } from '@app/persistence';
 
 /**
  * Rows for tests, written straight to the database with sensible defaults; pass only what the test
@@ -155,3 +155,6 @@ export function buildReferral(createdByUserId: string, overrides: Partial<NewRef
     },
   };
 }
+
+/** A sufficiency report's supply: the vacancies as they are now, counted as open on `day`. */
+export const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });

@@ -10,6 +10,7 @@ export {
   insertAlliance,
   insertUser,
   buildReferral,
+  openOn,
   TEST_LOCAL_AUTHORITY,
   TEST_DISTRICT,
 } from './factories';

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { SufficiencyRepository, type SupplySource } from './sufficiency.repository';
-
-/** Open beds from the vacancies as they are now, counted as open on `day`. */
-const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
+import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openOn, openTestDatabase, OpenTestDatabase } from '@app/testing';
+import { SufficiencyRepository } from './sufficiency.repository';
 
 const LAS = [
   { code: 'E09000009', district: 'UB1' },

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
+import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openOn, openTestDatabase, OpenTestDatabase } from '@app/testing';
 import { NEED_CODES } from '@app/domain';
-import { SufficiencyRepository, type SupplySource } from './sufficiency.repository';
-
-/** Open beds from the vacancies as they are now, counted as open on `day`. */
-const openOn = (day: string): SupplySource => ({ source: 'live', asOf: day });
+import { SufficiencyRepository } from './sufficiency.repository';
 
 const EALING = 'E09000009';
 const BRENT = 'E09000005';
