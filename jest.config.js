@@ -48,6 +48,8 @@ const shared = {
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // The web app has its own tools (vitest, Playwright) and its own tsconfig.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };
 
 /** Integration and e2e tests share one template database per run, built once by globalSetup. */

@@ -19,6 +19,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { SufficiencyModule } from './sufficiency/sufficiency.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     SufficiencyModule,
     HealthModule,
     QueueDashboardModule,
+    WebAppModule.forRoot(),
   ],
   controllers: [LocalAuthoritiesController],
 })
