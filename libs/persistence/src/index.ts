@@ -23,7 +23,18 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
-export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';
+export type {
+  ClaimedReferral,
+  CandidateSource,
+  VacancyChangeBatch,
+  MatchOutcome,
+  MatchRunResult,
+  StoredMatches,
+  StoredExclusions,
+  ListedProvider,
+  ListedSetting,
+  WithPlace,
+} from './repositories/matching.repository';
 export { OfferRepository } from './repositories/offer.repository';
 export type { ProviderReferralSummary, OfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
