@@ -3,6 +3,7 @@ import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { DuplicateEmailError, DuplicateNameError, OrganisationRepository, UserRepository } from '@app/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
 import { userView } from '../auth/user-view';
+import { providerView } from '../providers/provider-view';
 import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -90,12 +91,6 @@ export class AdminService {
       sector: dto.sector,
       ofstedUrn: dto.ofstedUrn?.toUpperCase() ?? null,
     });
-    return {
-      id: provider.id,
-      name: provider.name,
-      sector: provider.sector,
-      ofstedUrn: provider.ofstedUrn ?? undefined,
-      createdAt: provider.createdAt,
-    };
+    return { ...providerView(provider), createdAt: provider.createdAt };
   }
 }
