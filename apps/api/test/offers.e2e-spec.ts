@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import fc from 'fast-check';
 import { until } from '@app/testing';
+import { documentedKeys, documentedResponse } from './support/openapi';
 import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 
@@ -133,6 +134,39 @@ describe('provider view, offers and declines (e2e)', () => {
       { numRuns: 8 },
     );
   }, 120_000);
+
+  it("lists a referral's declines for its placement team, newest first, each with the provider named", async () => {
+    const id = await shortlisted();
+    const declines = (token: string, referralId = id) => api.http().get(`/api/v1/referrals/${referralId}/declines`).set(bearer(token));
+    expect((await declines(orgs.ealing).expect(200)).body).toEqual({ referralId: id, items: [] });
+    const decline = (provider: { token: string }, vacancyId: string, reason: string) =>
+      api.http().post(`/api/v1/referrals/${id}/declines`).set(bearer(provider.token)).send({ vacancyId, reason, note: 'Full until spring' }).expect(201);
+    const { body: first } = await decline(orgs.providerA, vacancyA, 'no_capacity');
+    const { body: second } = await decline(orgs.providerB, vacancyB, 'location');
+
+    const { body } = await declines(orgs.ealing).expect(200);
+    expect(body).toEqual({
+      referralId: id,
+      items: [
+        { id: second.id, vacancyId: vacancyB, providerId: orgs.providerB.id, providerName: 'Birchwood Homes', reason: 'location', createdAt: expect.any(String) },
+        { id: first.id, vacancyId: vacancyA, providerId: orgs.providerA.id, providerName: 'Oakfield Care', reason: 'no_capacity', createdAt: expect.any(String) },
+      ],
+    });
+    expect(Date.parse(body.items[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(body.items[1].createdAt));
+
+    await declines(orgs.brent).expect(404);
+    await declines(orgs.ealing, crypto.randomUUID()).expect(404);
+    await declines(orgs.providerA.token).expect(403);
+    await declines(orgs.commissioner).expect(403);
+    await declines(orgs.admin).expect(403);
+    await api.http().get(`/api/v1/referrals/${id}/declines`).expect(401);
+    const bad = await declines(orgs.ealing, 'not-a-referral').expect(400);
+    expect(bad.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+
+    const documented = await documentedResponse(api, 'get', '/api/v1/referrals/{id}/declines');
+    expect(documentedKeys(documented)).toEqual(['items', 'referralId']);
+    expect(documentedKeys(documented.property('items'))).toEqual(['createdAt', 'id', 'providerId', 'providerName', 'reason', 'vacancyId']);
+  });
 
   it('takes one live offer per vacancy, lists it for the placement team, and withdraws it on a decline', async () => {
     const id = await shortlisted();

@@ -28,6 +28,16 @@ export interface OfferView {
   createdAt: Date;
 }
 
+/** A provider's decline as the placing LA reads it: who said no, for which vacancy, and why. */
+export interface DeclineView {
+  id: string;
+  vacancyId: string;
+  providerId: string;
+  providerName: string;
+  reason: DeclineReason;
+  createdAt: Date;
+}
+
 export interface NewOffer {
   referralId: string;
   vacancyId: string;
@@ -136,13 +146,30 @@ export class OfferRepository {
 
   /** The offers made for a referral of the LA, newest first; null if the LA has no such referral. */
   async offersFor(referralId: string, localAuthorityCode: string): Promise<OfferView[] | null> {
-    const [referral] = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
-      referralId,
-      localAuthorityCode,
-    ]);
-    if (!referral) return null;
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
     return this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM offers o WHERE o.referral_id = $1 ORDER BY o.created_at DESC, o.id`, [
       referralId,
     ]);
+  }
+
+  /** The declines of a referral of the LA, newest first, each with its provider's name; null if the LA has no such referral. */
+  async declinesFor(referralId: string, localAuthorityCode: string): Promise<DeclineView[] | null> {
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
+    return this.dataSource.query(
+      `SELECT d.id, d.vacancy_id AS "vacancyId", d.provider_id AS "providerId", p.name AS "providerName", d.reason,
+              d.created_at AS "createdAt"
+         FROM declines d JOIN providers p ON p.id = d.provider_id
+        WHERE d.referral_id = $1
+        ORDER BY d.created_at DESC, d.id`,
+      [referralId],
+    );
+  }
+
+  private async isReferralOf(referralId: string, localAuthorityCode: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
+      referralId,
+      localAuthorityCode,
+    ]);
+    return rows.length > 0;
   }
 }
