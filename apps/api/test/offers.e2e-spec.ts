@@ -204,4 +204,96 @@ describe('provider view, offers and declines (e2e)', () => {
     const { body: closed } = await api.http().get(`/api/v1/referrals/${id}/offers`).set(bearer(orgs.ealing)).expect(200);
     expect(closed.items.find((o: { id: string }) => o.id === fresh.id).status).toBe('closed');
   });
+
+  it("lists a provider's own offers with what became of each, filtered and paged, and never any child data", async () => {
+    const child = { localReference: `FOLLOW-${crypto.randomUUID().slice(0, 8)}`, dateOfBirth: '2011-03-17' };
+    const http = () => api.http();
+    const offer = async (referralId: string, vacancyId: string, provider: { token: string }) =>
+      (await http().post(`/api/v1/referrals/${referralId}/offers`).set(bearer(provider.token)).send({ vacancyId, weeklyCost: 5_150, message: 'Room ready' }).expect(201)).body.id;
+    const accept = (offerId: string) => http().post(`/api/v1/offers/${offerId}/accept`).set(bearer(orgs.ealing)).expect(201);
+
+    const stillOpen = await shortlisted(referralBody({}, child));
+    const beforeAcceptance = [(await providerView(orgs.providerA.token).expect(200)).text];
+    const openOffer = await offer(stillOpen, vacancyA, orgs.providerA);
+    const placedReferral = await shortlisted(referralBody({}, child));
+    const { body: placement } = await accept(await offer(placedReferral, vacancyA, orgs.providerA));
+    const declinedReferral = await shortlisted(referralBody({}, child));
+    const declinedOffer = await offer(declinedReferral, vacancyA, orgs.providerA);
+    await http().post(`/api/v1/referrals/${declinedReferral}/declines`).set(bearer(orgs.providerA.token)).send({ vacancyId: vacancyA, reason: 'cost' }).expect(201);
+    const outbidReferral = await shortlisted(referralBody({}, child));
+    const outbidOffer = await offer(outbidReferral, vacancyA, orgs.providerA);
+    const winningOffer = await offer(outbidReferral, vacancyB, orgs.providerB);
+    const { body: winner } = await accept(winningOffer);
+    const withdrawnReferral = await shortlisted(referralBody({}, child));
+    const withdrawnOffer = await offer(withdrawnReferral, vacancyA, orgs.providerA);
+    await http().post(`/api/v1/referrals/${withdrawnReferral}/withdraw`).set(bearer(orgs.ealing)).expect(200);
+
+    const list = (query: string, token = orgs.providerA.token) => http().get(`/api/v1/provider/offers${query}`).set(bearer(token));
+    const mine = new Set([stillOpen, placedReferral, declinedReferral, outbidReferral, withdrawnReferral]);
+    const { body: all } = await list('?limit=200').expect(200);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM offers WHERE provider_id = $1`, [orgs.providerA.id]);
+    expect(all.total).toBe(n);
+    const seen = all.items.filter((item: { referralId: string }) => mine.has(item.referralId));
+    const common = { weeklyCost: 5_150, message: 'Room ready', vacancyId: vacancyA, createdAt: expect.any(String) };
+    const settingId = seen[0].settingId;
+    expect(seen).toEqual([
+      { ...common, id: withdrawnOffer, referralId: withdrawnReferral, settingId, settingName: 'Home', status: 'closed', referralStatus: 'withdrawn' },
+      { ...common, id: outbidOffer, referralId: outbidReferral, settingId, settingName: 'Home', status: 'closed', referralStatus: 'placed' },
+      { ...common, id: declinedOffer, referralId: declinedReferral, settingId, settingName: 'Home', status: 'withdrawn', referralStatus: 'shortlisted' },
+      {
+        ...common,
+        id: expect.any(String),
+        referralId: placedReferral,
+        settingId,
+        settingName: 'Home',
+        status: 'accepted',
+        referralStatus: 'placed',
+        placementId: placement.placementId,
+      },
+      { ...common, id: openOffer, referralId: stillOpen, settingId, settingName: 'Home', status: 'open', referralStatus: 'shortlisted' },
+    ]);
+    // Only the caller's provider's offers, and newest first across them all.
+    expect(all.items.map((item: { id: string }) => item.id)).not.toContain(winningOffer);
+    const times = all.items.map((item: { createdAt: string }) => Date.parse(item.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const { body: providerB } = await list('?status=accepted', orgs.providerB.token).expect(200);
+    expect(providerB.items.map((item: { id: string; placementId: string }) => [item.id, item.placementId])).toContainEqual([winningOffer, winner.placementId]);
+    expect(providerB.items.every((item: { referralId: string }) => item.referralId !== placedReferral)).toBe(true);
+
+    const { body: accepted } = await list('?status=accepted').expect(200);
+    const [{ acceptedCount }] = await api.dataSource.query(
+      `SELECT count(*)::int AS "acceptedCount" FROM offers WHERE provider_id = $1 AND status = 'accepted'`,
+      [orgs.providerA.id],
+    );
+    expect(accepted.total).toBe(acceptedCount);
+    expect(new Set(accepted.items.map((item: { status: string }) => item.status))).toEqual(new Set(['accepted']));
+    const { body: page } = await list('?limit=2&offset=1').expect(200);
+    expect(page).toEqual({ items: all.items.slice(1, 3), total: all.total });
+    expect((await list(`?offset=${all.total}`).expect(200)).body).toEqual({ items: [], total: all.total });
+
+    // Nothing of the child, before or after the placement: not the reference, not the date of birth.
+    for (const text of [...beforeAcceptance, JSON.stringify(all), (await providerView(orgs.providerA.token).expect(200)).text]) {
+      expect(text).not.toContain(child.localReference);
+      expect(text).not.toContain(child.dateOfBirth);
+      expect(text).not.toMatch(/dateOfBirth|localReference|placingOfficer/);
+    }
+
+    for (const [query, field] of [['?status=lost', 'status'], ['?limit=0', 'limit'], ['?limit=201', 'limit'], ['?limit=ten', 'limit'], ['?offset=-1', 'offset']]) {
+      const bad = await list(query).expect(400);
+      expect(new Set(bad.body.details.map((d: { field: string }) => d.field))).toEqual(new Set([field]));
+    }
+    await list('', orgs.ealing).expect(403);
+    await list('', orgs.commissioner).expect(403);
+    await list('', orgs.admin).expect(403);
+    await http().get('/api/v1/provider/offers').expect(401);
+
+    const documented = await documentedResponse(api, 'get', '/api/v1/provider/offers');
+    expect(documentedKeys(documented)).toEqual(['items', 'total']);
+    expect(documentedKeys(documented.property('items'))).toEqual(
+      ['createdAt', 'id', 'message', 'placementId', 'referralId', 'referralStatus', 'settingId', 'settingName', 'status', 'vacancyId', 'weeklyCost'],
+    );
+    const { body: document } = await http().get('/docs-json').expect(200);
+    const parameters = document.paths['/api/v1/provider/offers'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(parameters.sort()).toEqual(['query:limit', 'query:offset', 'query:status']);
+  }, 60_000);
 });

@@ -36,7 +36,8 @@ export type {
   WithPlace,
 } from './repositories/matching.repository';
 export { OfferRepository } from './repositories/offer.repository';
-export type { ProviderReferralSummary, OfferView, DeclineView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
+export type { Page } from './repositories/page';
+export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';

@@ -8,6 +8,8 @@ import { ParseId } from '../common/id.pipe';
 import { PageQuery } from '../common/page.query';
 import { DeclinesResponse } from './dto/declines.response';
 import { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import { ProviderOffersQuery } from './dto/provider-offers.query';
+import { ProviderOffersResponse } from './dto/provider-offers.response';
 import { OffersService } from './offers.service';
 
 @ApiTags('offers')
@@ -23,6 +25,16 @@ export class OffersController {
   })
   providerReferrals(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PageQuery) {
     return this.offers.providerReferrals(principal, actor, query);
+  }
+
+  @Get('provider/offers')
+  @Roles('provider_user')
+  @ApiOperation({
+    summary: "The caller's provider's offers, newest first, with what became of each (and its referral); never any child data",
+  })
+  @ApiOkResponse({ type: ProviderOffersResponse })
+  providerOffers(@CurrentUser() principal: Principal, @Query() query: ProviderOffersQuery): Promise<ProviderOffersResponse> {
+    return this.offers.providerOffers(principal, query);
   }
 
   @Post('referrals/:id/offers')

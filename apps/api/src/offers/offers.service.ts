@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { type AuditActor, AuditRepository, OfferRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
+import { DEFAULT_PAGE_SIZE, listPage, PageQuery } from '../common/page.query';
 import type { DeclinesResponse } from './dto/declines.response';
 import type { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import type { ProviderOffersQuery } from './dto/provider-offers.query';
+import type { ProviderOffersResponse } from './dto/provider-offers.response';
 
 /**
  * The provider's side of a referral: the anonymised shortlist view, offers and declines; and the
@@ -31,6 +33,15 @@ export class OffersService {
       referralIds.map((referralId) => ({ entityType: 'referral', entityId: referralId, referralId })),
     );
     return summaries;
+  }
+
+  /** The provider's own offers, newest first, with what became of each. */
+  async providerOffers(principal: Principal, query: ProviderOffersQuery): Promise<ProviderOffersResponse> {
+    const page = await this.offers.providerOffers(providerOf(principal), { status: query.status, ...listPage(query) });
+    return {
+      items: page.items.map(({ placementId, ...offer }) => ({ ...offer, ...(placementId ? { placementId } : {}) })),
+      total: page.total,
+    };
   }
 
   async offer(principal: Principal, referralId: string, dto: CreateOfferDto) {

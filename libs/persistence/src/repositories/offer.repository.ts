@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeclineReason, OfferStatus } from '../entities';
+import type { DeclineReason, OfferStatus, ReferralStatus } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 /**
@@ -36,6 +37,22 @@ export interface DeclineView {
   providerName: string;
   reason: DeclineReason;
   createdAt: Date;
+}
+
+/** An offer as its provider follows it: where, at what cost, and what became of it and its referral. No child data. */
+export interface ProviderOfferView {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  settingId: string;
+  settingName: string;
+  weeklyCost: number;
+  message: string | null;
+  status: OfferStatus;
+  createdAt: Date;
+  referralStatus: ReferralStatus;
+  /** The placement the offer became, once accepted. */
+  placementId: string | null;
 }
 
 export interface NewOffer {
@@ -95,6 +112,33 @@ export class OfferRepository {
         ORDER BY CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.required_by, r.id, m.rank
         LIMIT $2 OFFSET $3`,
       [providerId, page.limit, page.offset],
+    );
+  }
+
+  /**
+   * The provider's offers, newest first, with what became of each: its status, its referral's status
+   * (withdrawn, placed, closed…) and the placement it became. Read from the offer, the vacancy and
+   * its setting, the referral's status and the placement's id: no column of the child.
+   */
+  providerOffers(providerId: string, filter: { status?: OfferStatus; limit: number; offset: number }): Promise<Page<ProviderOfferView>> {
+    const params: unknown[] = [providerId];
+    if (filter.status) params.push(filter.status);
+    return readPage<ProviderOfferView>(
+      this.dataSource,
+      {
+        select: `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", v.setting_id AS "settingId", s.name AS "settingName",
+                 o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt", r.status AS "referralStatus",
+                 p.id AS "placementId"`,
+        from: `FROM offers o
+                 JOIN referrals r ON r.id = o.referral_id
+                 JOIN vacancies v ON v.id = o.vacancy_id
+                 JOIN settings s ON s.id = v.setting_id
+                 LEFT JOIN placements p ON p.offer_id = o.id
+                WHERE o.provider_id = $1${filter.status ? ' AND o.status = $2' : ''}`,
+        orderBy: 'o.created_at DESC, o.id',
+        params,
+      },
+      filter,
     );
   }
 
