@@ -105,30 +105,35 @@ describe('provider view, offers and declines (e2e)', () => {
           );
           const http = () => api.http();
           const asProvider = bearer(orgs.providerA.token);
-          const responses = [(await providerView(orgs.providerA.token).expect(200)).text];
+          const beforeAcceptance = [(await providerView(orgs.providerA.token).expect(200)).text];
           const offered = await http().post(`/api/v1/referrals/${id}/offers`).set(asProvider).send({ vacancyId: vacancyA, weeklyCost: 5_100 }).expect(201);
-          responses.push(offered.text);
+          beforeAcceptance.push(offered.text);
+          beforeAcceptance.push((await http().get('/api/v1/provider/offers?limit=200').set(asProvider).expect(200)).text);
           // Through the placement too: the provider's view of it, its progress on an outcome, and after it ends.
           const { body: placed } = await http().post(`/api/v1/offers/${offered.body.id}/accept`).set(bearer(orgs.ealing)).expect(201);
           const placement = `/api/v1/placements/${placed.placementId}`;
-          responses.push((await http().get(placement).set(asProvider).expect(200)).text);
+          // Accepted: the provider is told the date of birth to receive the child, and nothing more of who they are.
+          const placementViews = [(await http().get(placement).set(asProvider).expect(200)).text];
+          const afterAcceptance = [(await http().get('/api/v1/provider/offers?limit=200').set(asProvider).expect(200)).text];
           const { body: outcome } = await http()
             .post(`${placement}/outcomes`)
             .set(bearer(orgs.ealing))
             .send({ kind: 'hard', description: 'Attends school every day', targetDate: '2030-01-01', status: 'not_started' })
             .expect(201);
-          responses.push(
+          afterAcceptance.push(
             (await http().post(`${placement}/outcomes/${outcome.id}/updates`).set(asProvider).send({ status: 'in_progress' }).expect(201)).text,
           );
           const today = new Date().toISOString().slice(0, 10);
           await http().post(`${placement}/end`).set(bearer(orgs.ealing)).send({ endDate: today, reason: 'CREQB', planned: false }).expect(200);
           await http().post(`${placement}/feedback`).set(bearer(orgs.ealing)).send({ rating: 4, comments: 'Settled well' }).expect(201);
-          responses.push((await http().get(placement).set(asProvider).expect(200)).text);
-          for (const response of responses) {
-            for (const secret of [`REF ${person.localReference}`, `NOTE ${person.notes}`, `PREF ${person.preference}`, dateOfBirth, homePostcode]) {
+          placementViews.push((await http().get(placement).set(asProvider).expect(200)).text);
+          for (const response of [...beforeAcceptance, ...afterAcceptance, ...placementViews]) {
+            for (const secret of [`REF ${person.localReference}`, `NOTE ${person.notes}`, `PREF ${person.preference}`, homePostcode]) {
               expect(response).not.toContain(secret);
             }
           }
+          for (const response of [...beforeAcceptance, ...afterAcceptance]) expect(response).not.toContain(dateOfBirth);
+          for (const response of placementViews) expect(JSON.parse(response).child.dateOfBirth).toBe(dateOfBirth);
         },
       ),
       { numRuns: 8 },

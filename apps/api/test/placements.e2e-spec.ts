@@ -79,18 +79,22 @@ describe('acceptance and placements (e2e)', () => {
     const seenByLa = (await http().get(path).set(bearer(orgs.ealing)).expect(200)).body;
     expect(seenByLa).toMatchObject({ status: 'active', vacancyId: vacancyA, providerId: orgs.providerA.id, weeklyCost: 5_000 });
     expect(seenByLa.child).toEqual({ localReference: 'EAL-CASE-0001', dateOfBirth: '2012-05-01', gender: 'female' });
-    const { child: summary, ...seenByProvider } = (await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body;
+    const { child: summary, placingOfficer, ...seenByProvider } = (await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body;
     const { child: _identity, ...placementForLa } = seenByLa;
     expect(seenByProvider).toEqual(placementForLa);
+    // The anonymised summary it was offered, and now its offer is accepted, what it needs to receive the child.
     expect(Object.keys(summary).sort()).toEqual([
       'ageYears',
       'categoryOfNeed',
+      'dateOfBirth',
       'gender',
       'legalStatus',
       'needs',
       'postcodeDistrict',
       'siblingGroupSize',
     ]);
+    expect(summary.dateOfBirth).toBe('2012-05-01');
+    expect(placingOfficer).toEqual({ name: 'officer.ealing@e2e.test', email: 'officer.ealing@e2e.test', phone: null });
     await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
     await http().get(path).set(bearer(orgs.brent)).expect(404);
 
@@ -172,7 +176,7 @@ describe('acceptance and placements (e2e)', () => {
       [confidence.id, 'not_achieved'],
     ]);
     expect(providerSees.child).not.toHaveProperty('localReference');
-    expect(providerSees.child).not.toHaveProperty('dateOfBirth');
+    expect(providerSees.child.dateOfBirth).toBe('2012-05-01');
     const { body: laSees } = await http().get(path).set(asLa).expect(200);
     expect(laSees).toMatchObject({ status: 'ended', endReason: 'CARPL', plannedEnding: true, feedback });
 
@@ -203,6 +207,56 @@ describe('acceptance and placements (e2e)', () => {
     await audit(`?referralId=${referralId}`, orgs.providerA.token).expect(403);
     await audit(`?referralId=${referralId}`, orgs.commissioner).expect(403);
     await http().get(`/api/v1/audit?referralId=${referralId}`).expect(401);
+  });
+
+  it('tells the provider whom to call once its offer is accepted: the officer who accepted it, else the one who made the referral', async () => {
+    const officer = { email: 'priya.sharma@e2e.test', password: 'a-long-enough-password' };
+    await http()
+      .post('/api/v1/admin/users')
+      .set(bearer(orgs.admin))
+      .send({ ...officer, role: 'placement_officer', localAuthorityCode: 'E09000009', displayName: 'Priya Sharma', phone: '020 7946 0123' })
+      .expect(201);
+    const priya = (await http().post('/api/v1/auth/login').send(officer).expect(200)).body.accessToken;
+    const vacancyId = await vacancy(orgs.providerA, 1);
+    const referralId = await shortlistedWith([vacancyId]);
+    const { body: placed } = await accept(await offer(referralId, vacancyId, orgs.providerA), priya).expect(201);
+    const path = `/api/v1/placements/${placed.placementId}`;
+    const disclosures = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'disclose_placement' AND entity_id = $1 AND organisation = $2`,
+          [placed.placementId, orgs.providerA.id],
+        )
+      )[0].n;
+
+    const { body: seen } = await http().get(path).set(bearer(orgs.providerA.token)).expect(200);
+    expect(seen).toMatchObject({ startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), child: { dateOfBirth: '2012-05-01' } });
+    expect(seen.placingOfficer).toEqual({ name: 'Priya Sharma', email: officer.email, phone: '020 7946 0123' });
+    expect(seen.child).not.toHaveProperty('localReference');
+    expect(await disclosures()).toBe(1);
+    // A placement made before the accepting officer was kept: the referral's author is the contact.
+    await api.dataSource.query(`UPDATE placements SET placed_by_user_id = NULL WHERE id = $1`, [placed.placementId]);
+    const { body: older } = await http().get(path).set(bearer(orgs.providerA.token)).expect(200);
+    expect(older.placingOfficer).toEqual({ name: 'officer.ealing@e2e.test', email: 'officer.ealing@e2e.test', phone: null });
+    expect(await disclosures()).toBe(2);
+    // The LA reads its own child, not a provider's handover.
+    const { body: laSees } = await http().get(path).set(bearer(priya)).expect(200);
+    expect(laSees).not.toHaveProperty('placingOfficer');
+    expect(await disclosures()).toBe(2);
+    await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
+    await http().get(path).set(bearer(orgs.commissioner)).expect(403);
+    await http().get(path).expect(401);
+
+    const { body: document } = await http().get('/docs-json').expect(200);
+    const schema = document.paths['/api/v1/placements/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(schema.oneOf.map((s: { $ref: string }) => s.$ref)).toEqual([
+      '#/components/schemas/LaPlacementResponse',
+      '#/components/schemas/ProviderPlacementResponse',
+    ]);
+    const providerSchema = document.components.schemas.ProviderPlacementResponse;
+    expect(Object.keys(providerSchema.properties)).toEqual(expect.arrayContaining(['startDate', 'child', 'placingOfficer', 'outcomes', 'feedback']));
+    expect(Object.keys(document.components.schemas.PlacingOfficerResponse.properties).sort()).toEqual(['email', 'name', 'phone']);
+    expect(Object.keys(document.components.schemas.ProviderChildResponse.properties)).toContain('dateOfBirth');
   });
 
   it('places a sibling group together: a bed each taken, and given back together after a breakdown', async () => {

@@ -6,6 +6,7 @@ import { calendarDay } from '../common/date.validators';
 import { JobName, outboxJob } from '@app/queue';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
+import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
@@ -22,7 +23,8 @@ export class PlacementsService {
 
   /** Exactly once: racing acceptances for the last bed or for one referral get one 201, the rest 409. */
   async accept(principal: Principal, offerId: string) {
-    const result = await this.placements.accept(offerId, laOf(principal), todayInEngland(), {
+    const placer = { localAuthorityCode: laOf(principal), userId: principal.userId };
+    const result = await this.placements.accept(offerId, placer, todayInEngland(), {
       vacancyChanged: VACANCIES_CHANGED,
       stepDown: STEP_DOWN,
     });
@@ -43,24 +45,26 @@ export class PlacementsService {
 
   /**
    * The placement with its outcomes and feedback. The placing LA sees which of its children it is;
-   * the provider sees the anonymised summary it was offered the referral with. Either read is audited.
+   * the provider, its offer accepted, what it needs to receive the child: the anonymised summary it
+   * was offered the referral with, the date of birth, and the placing officer to call. Either read is
+   * audited, the provider's as a disclosure.
    */
-  async get(principal: Principal, actor: AuditActor, id: string) {
+  async get(principal: Principal, actor: AuditActor, id: string): Promise<LaPlacementResponse | ProviderPlacementResponse> {
     const placement = await this.placements.findFor(id, {
       localAuthorityCode: principal.localAuthorityCode,
       providerId: principal.providerId,
     });
     if (!placement) throw DomainError.notFound('Placement');
     const forLa = principal.localAuthorityCode === placement.localAuthorityCode;
-    const [child, outcomes, feedback] = await Promise.all([
-      forLa ? this.placements.childIdentity(placement.referralId) : this.placements.childSummary(placement.referralId),
+    const [seen, outcomes, feedback] = await Promise.all([
+      forLa ? this.placements.childIdentity(placement.referralId).then((child) => ({ child })) : this.placements.providerHandover(id),
       this.outcomes.outcomesOf(id),
       this.outcomes.feedbackOf(id),
     ]);
     await this.audit.record(actor, forLa ? 'read_child' : 'disclose_placement', [
       { entityType: 'placement', entityId: id, referralId: placement.referralId },
     ]);
-    return { ...placement, child, outcomes, feedback };
+    return { ...placement, ...seen, outcomes, feedback };
   }
 
   async end(principal: Principal, id: string, dto: EndPlacementDto) {

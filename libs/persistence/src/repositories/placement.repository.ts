@@ -29,6 +29,23 @@ export interface ChildIdentity {
   gender: string;
 }
 
+/** Who a provider calls about a child it has taken: named by display name, else by email. */
+export interface PlacingOfficer {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/**
+ * What a provider is told once its offer is accepted, to receive the child: the anonymised summary
+ * it was offered the referral with, the child's date of birth, and whom to call. Never before
+ * acceptance: only a placement leads here.
+ */
+export interface ProviderHandover {
+  child: ChildSummary & { dateOfBirth: string };
+  placingOfficer: PlacingOfficer;
+}
+
 export type AcceptResult =
   | { outcome: 'placed'; placementId: string }
   | { outcome: 'not_found' }
@@ -53,13 +70,23 @@ const VIEW = `SELECT p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacan
   to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", p.end_reason AS "endReason", p.planned_ending AS "plannedEnding"
   FROM placements p`;
 
+const DATE_OF_BIRTH = `to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"`;
+
+/**
+ * The officer a provider contacts about placement `p` of referral `r`, joined as `officer`: who
+ * accepted the offer or, for placements made before that was kept, who made the referral.
+ */
+export const PLACING_OFFICER_JOIN = `JOIN users officer ON officer.id = coalesce(p.placed_by_user_id, r.created_by_user_id)`;
+export const PLACING_OFFICER = `json_build_object('name', coalesce(officer.display_name, officer.email), 'email', officer.email,
+  'phone', officer.phone) AS "placingOfficer"`;
+
 /** Placements: made exactly once from an accepted offer, ended once. */
 @Injectable()
 export class PlacementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Accepts an open offer for a shortlisted referral of the LA, in one transaction: the referral is
+   * Accepts an open offer for a shortlisted referral of the placer's LA, in one transaction: the referral is
    * claimed (shortlisted -> placed, so racing acceptances for it serialise and the losers find it
    * placed), the offer accepted, a bed for each child of the sibling group taken by a guarded UPDATE (never below zero, filled when
    * the last goes), the placement created (a partial unique index allows one live placement per
@@ -68,10 +95,11 @@ export class PlacementRepository {
    */
   async accept(
     offerId: string,
-    localAuthorityCode: string,
+    placer: { localAuthorityCode: string; userId: string | null },
     startDate: string,
     jobs: { vacancyChanged: ChangeJob; stepDown: ChangeJob },
   ): Promise<AcceptResult> {
+    const { localAuthorityCode } = placer;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [offer]: { referralId: string }[] = await manager.query(
@@ -119,9 +147,21 @@ export class PlacementRepository {
         );
         if (Number(held.spare) < 0) throw new Rollback({ outcome: 'held' });
         const [placement]: { id: string }[] = await manager.query(
-          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost, beds_taken)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost, beds],
+          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost, beds_taken,
+                                   placed_by_user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            offer.referralId,
+            offerId,
+            accepted.vacancyId,
+            bed.settingId,
+            accepted.providerId,
+            localAuthorityCode,
+            startDate,
+            accepted.weeklyCost,
+            beds,
+            placer.userId,
+          ],
         );
         await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
         if (held.ownHold) await manager.query(`UPDATE vacancy_holds SET used_at = now() WHERE id = $1`, [held.ownHold]);
@@ -198,20 +238,27 @@ export class PlacementRepository {
   /** The placed child as the placing LA knows them. Read only for the LA, and audited by the caller. */
   async childIdentity(referralId: string): Promise<ChildIdentity> {
     const [row] = await this.dataSource.query(
-      `SELECT c.local_reference AS "localReference", to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", c.gender
+      `SELECT c.local_reference AS "localReference", ${DATE_OF_BIRTH}, c.gender
          FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
       [referralId],
     );
     return row;
   }
 
-  /** The placed child as the provider may know them: the same allow-list as the shortlist view. */
-  async childSummary(referralId: string): Promise<ChildSummary> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${CHILD_SUMMARY_COLUMNS} FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
-      [referralId],
+  /**
+   * What the placement's provider needs to receive the child (see ProviderHandover): the shortlist
+   * view's allow-list, the date of birth and the placing officer. Read only for the provider, and
+   * audited by the caller as a disclosure.
+   */
+  async providerHandover(placementId: string): Promise<ProviderHandover> {
+    const [{ placingOfficer, ...child }] = await this.dataSource.query(
+      `SELECT ${CHILD_SUMMARY_COLUMNS}, ${DATE_OF_BIRTH}, ${PLACING_OFFICER}
+         FROM placements p JOIN referrals r ON r.id = p.referral_id JOIN children c ON c.id = r.child_id
+         ${PLACING_OFFICER_JOIN}
+        WHERE p.id = $1`,
+      [placementId],
     );
-    return row;
+    return { child, placingOfficer };
   }
 
   /**
