@@ -127,7 +127,9 @@ describe('provider view, offers and declines (e2e)', () => {
           await http().post(`${placement}/end`).set(bearer(orgs.ealing)).send({ endDate: today, reason: 'CREQB', planned: false }).expect(200);
           await http().post(`${placement}/feedback`).set(bearer(orgs.ealing)).send({ rating: 4, comments: 'Settled well' }).expect(201);
           placementViews.push((await http().get(placement).set(asProvider).expect(200)).text);
-          for (const response of [...beforeAcceptance, ...afterAcceptance, ...placementViews]) {
+          const placementList = (await http().get('/api/v1/placements?limit=200').set(asProvider).expect(200)).text;
+          expect(placementList).toContain(dateOfBirth);
+          for (const response of [...beforeAcceptance, ...afterAcceptance, ...placementViews, placementList]) {
             for (const secret of [`REF ${person.localReference}`, `NOTE ${person.notes}`, `PREF ${person.preference}`, homePostcode]) {
               expect(response).not.toContain(secret);
             }

@@ -41,7 +41,18 @@ export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';
-export type { PlacementView, AcceptResult, EndResult, ChildIdentity, PlacingOfficer, ProviderHandover } from './repositories/placement.repository';
+export type {
+  PlacementView,
+  AcceptResult,
+  EndResult,
+  ChildIdentity,
+  PlacingOfficer,
+  ProviderHandover,
+  PlacementListItem,
+  LaPlacementListItem,
+  ProviderPlacementListItem,
+  PlacementListFilter,
+} from './repositories/placement.repository';
 export type { ChildSummary } from './repositories/child-summary';
 export { OutcomeRepository } from './repositories/outcome.repository';
 export type {

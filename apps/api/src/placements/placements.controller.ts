@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
@@ -8,6 +8,8 @@ import { ParseId } from '../common/id.pipe';
 import { EndPlacementDto } from './dto/end-placement.dto';
 import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 import { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
+import { PlacementsQuery } from './dto/placements.query';
+import { PlacementsResponse } from './dto/placements.response';
 import { PlacementsService } from './placements.service';
 
 @ApiTags('placements')
@@ -21,6 +23,17 @@ export class PlacementsController {
   @ApiOperation({ summary: 'Accept an offer: takes one bed and places the child, exactly once' })
   accept(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.placements.accept(principal, id);
+  }
+
+  @Get('placements')
+  @Roles('placement_officer', 'provider_user')
+  @ApiOperation({
+    summary:
+      "Placements, newest first, live or ended: a placement team's own LA's with each child's identity (audited), a provider's own with the child's age, gender, date of birth and placing officer (audited as disclosures)",
+  })
+  @ApiOkResponse({ type: PlacementsResponse })
+  list(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PlacementsQuery): Promise<PlacementsResponse> {
+    return this.placements.list(principal, actor, query);
   }
 
   @Get('placements/:id')

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
-import { type AuditActor, AuditRepository, OutboxSignal, OutcomeRepository, PlacementRepository } from '@app/persistence';
+import {
+  type AuditAction,
+  type AuditActor,
+  AuditRepository,
+  OutboxSignal,
+  OutcomeRepository,
+  type Page,
+  type PlacementListItem,
+  PlacementRepository,
+} from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
+import { listPage } from '../common/page.query';
 import { JobName, outboxJob } from '@app/queue';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
+import type { PlacementsQuery } from './dto/placements.query';
+import type { PlacementsResponse } from './dto/placements.response';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
@@ -65,6 +77,28 @@ export class PlacementsService {
       { entityType: 'placement', entityId: id, referralId: placement.referralId },
     ]);
     return { ...placement, ...seen, outcomes, feedback };
+  }
+
+  /**
+   * The caller's placements, newest first: a placement team's own LA's, with which child each is (a
+   * read of each child, audited); a provider's own, with what it needs to receive each child (a
+   * disclosure each, audited).
+   */
+  async list(principal: Principal, actor: AuditActor, query: PlacementsQuery): Promise<PlacementsResponse> {
+    const filter = { state: query.state, ...listPage(query) };
+    return principal.role === 'provider_user'
+      ? this.shown(actor, 'disclose_placement', await this.placements.listForProvider(providerOf(principal), filter))
+      : this.shown(actor, 'read_child', await this.placements.listForLocalAuthority(laOf(principal), filter));
+  }
+
+  /** A page of placements as shown, with one audit row per placement on it. */
+  private async shown<T extends PlacementListItem>(actor: AuditActor, action: AuditAction, page: Page<T>) {
+    await this.audit.record(
+      actor,
+      action,
+      page.items.map((item) => ({ entityType: 'placement', entityId: item.id, referralId: item.referralId })),
+    );
+    return { items: page.items.map(withEndingIfEnded), total: page.total };
   }
 
   async end(principal: Principal, id: string, dto: EndPlacementDto) {
@@ -132,6 +166,17 @@ export class PlacementsService {
         throw new DomainError(DomainErrorCode.Conflict, 'Feedback for this placement has already been given');
     }
   }
+}
+
+/** A list item's ending (date, reason, planned) only once the placement has ended. */
+function withEndingIfEnded<T extends PlacementListItem>(item: T) {
+  const { endDate, endReason, planned, ...rest } = item;
+  return { ...rest, ...(endDate === null ? {} : { endDate, endReason: endReason ?? undefined, planned: planned ?? undefined }) };
+}
+
+function providerOf(principal: Principal): string {
+  if (!principal.providerId) throw new DomainError(DomainErrorCode.Forbidden, 'Only providers and placement teams list placements');
+  return principal.providerId;
 }
 
 function laOf(principal: Principal): string {
