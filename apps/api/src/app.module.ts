@@ -14,6 +14,7 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { PlacementsModule } from './placements/placements.module';
+import { ProvidersModule } from './providers/providers.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
@@ -39,6 +40,8 @@ import { WebAppModule } from './web/web-app.module';
     NotificationsModule,
     HoldsModule,
     SufficiencyModule,
+    // After SufficiencyModule: its GET /providers/benchmark must be routed before GET /providers/:id.
+    ProvidersModule,
     HealthModule,
     QueueDashboardModule,
     WebAppModule.forRoot(),

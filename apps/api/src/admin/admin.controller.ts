@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { AdminService } from './admin.service';
 import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { CreatedUserResponse } from './dto/created-user.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -14,7 +15,8 @@ export class AdminController {
   constructor(private readonly admin: AdminService) {}
 
   @Post('admin/users')
-  @ApiOperation({ summary: 'Create a user bound to the organisation its role needs' })
+  @ApiOperation({ summary: 'Create a user bound to the organisation its role needs, with a display name and work phone if given' })
+  @ApiCreatedResponse({ type: CreatedUserResponse })
   createUser(@Body() body: CreateUserDto) {
     return this.admin.createUser(body);
   }

@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from './auth.decorators';
-import { AuthService, LoginResult } from './auth.service';
+import { CurrentUser, Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
 import { LoginDto } from './dto/login.dto';
+import type { Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,7 +17,16 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
-  login(@Body() body: LoginDto): Promise<LoginResult> {
+  @ApiOkResponse({ type: LoginResponse })
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The signed-in user, as the login answer's user" })
+  @ApiOkResponse({ type: AuthUserResponse })
+  me(@CurrentUser() principal: Principal): Promise<AuthUserResponse> {
+    return this.auth.me(principal);
   }
 }

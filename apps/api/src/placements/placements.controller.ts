@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -7,6 +7,9 @@ import type { Principal } from '../auth/principal';
 import { ParseId } from '../common/id.pipe';
 import { EndPlacementDto } from './dto/end-placement.dto';
 import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
+import { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
+import { PlacementsQuery } from './dto/placements.query';
+import { PlacementsResponse } from './dto/placements.response';
 import { PlacementsService } from './placements.service';
 
 @ApiTags('placements')
@@ -22,12 +25,32 @@ export class PlacementsController {
     return this.placements.accept(principal, id);
   }
 
+  @Get('placements')
+  @Roles('placement_officer', 'provider_user')
+  @ApiOperation({
+    summary:
+      "Placements, newest first, live or ended: a placement team's own LA's with each child's identity (audited), a provider's own with the child's age, gender, date of birth and placing officer (audited as disclosures)",
+  })
+  @ApiOkResponse({ type: PlacementsResponse })
+  list(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PlacementsQuery): Promise<PlacementsResponse> {
+    return this.placements.list(principal, actor, query);
+  }
+
   @Get('placements/:id')
   @Roles('placement_officer', 'provider_user')
   @ApiOperation({
-    summary: 'A placement with its outcomes and feedback: for its LA, or for its provider without the child’s identifiers',
+    summary:
+      'A placement with its outcomes and feedback: for its LA with the child’s identity; for its provider with the anonymised summary, the date of birth and the placing officer to call (audited as a disclosure)',
   })
-  get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
+  @ApiExtraModels(LaPlacementResponse, ProviderPlacementResponse)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(LaPlacementResponse) }, { $ref: getSchemaPath(ProviderPlacementResponse) }] },
+  })
+  get(
+    @CurrentUser() principal: Principal,
+    @Actor() actor: AuditActor,
+    @Param('id', ParseId()) id: string,
+  ): Promise<LaPlacementResponse | ProviderPlacementResponse> {
     return this.placements.get(principal, actor, id);
   }
 

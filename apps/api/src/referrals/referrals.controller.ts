@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
@@ -9,6 +9,7 @@ import { ParseId } from '../common/id.pipe';
 import { IdempotencyKey } from '../common/request-header';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
+import { ExclusionsResponse, MatchesResponse } from './dto/matches.response';
 import { ReferralsService } from './referrals.service';
 
 @ApiTags('referrals')
@@ -48,14 +49,17 @@ export class ReferralsController {
 
   @Get(':id/matches')
   @ApiOperation({
-    summary: 'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown',
+    summary:
+      'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown, provider and setting',
   })
+  @ApiOkResponse({ type: MatchesResponse })
   matches(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.referrals.matches(principal, id);
   }
 
   @Get(':id/exclusions')
-  @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason' })
+  @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason, provider and setting' })
+  @ApiOkResponse({ type: ExclusionsResponse })
   exclusions(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.referrals.exclusions(principal, id);
   }

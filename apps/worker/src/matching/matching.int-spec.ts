@@ -92,7 +92,12 @@ describe('MatchingService (integration)', () => {
         const sum = Object.values(item.breakdown).reduce((a, b) => a + b, 0);
         expect(Math.abs(item.score - sum)).toBeLessThan(0.01);
       }
+      expect(stored!.items.map((item) => [item.provider, item.setting.id, item.setting.name])).toEqual([
+        [{ id: provider.id, name: provider.name }, near.id, near.name],
+        [{ id: provider.id, name: provider.name }, farther.id, farther.name],
+      ]);
       const exclusions = await repository.findExclusions(referralId, EALING);
+      expect(exclusions!.items.find((item) => item.vacancyId === excludedType.id)?.setting).toMatchObject({ id: wrongType.id, placementType: 'U1' });
       expect(exclusions?.items).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ vacancyId: excludedType.id, reasons: ['TYPE_NOT_ACCEPTED'] }),
@@ -314,8 +319,9 @@ describe('MatchingService (integration)', () => {
 
     async function expectAsRankingEverything(referralId: string, claimed: MatchReferral): Promise<void> {
       const expected = await naive(claimed, DEFAULT_WEIGHTS);
-      expect((await repository.findMatches(referralId, EALING))?.items).toEqual(expected.matches);
-      expect((await repository.findExclusions(referralId, EALING))?.items).toEqual(expected.exclusions);
+      // Each item as ranked, plus the provider and setting the read names it by.
+      expect((await repository.findMatches(referralId, EALING))?.items).toMatchObject(expected.matches);
+      expect((await repository.findExclusions(referralId, EALING))?.items).toMatchObject(expected.exclusions);
     }
 
     it('shortlists exactly what ranking every vacancy in the country would, for any referral', async () => {

@@ -10,6 +10,7 @@ import type {
   MatchingWeights,
   MatchReferral,
   MatchVacancy,
+  OfstedGrade,
   RankedMatch,
   ScoreBreakdown,
   Urgency,
@@ -57,18 +58,39 @@ export interface MatchOutcome {
   exclusions: VacancyExclusion[];
 }
 
+/** The provider of a listed vacancy, by name. */
+export interface ListedProvider {
+  id: string;
+  name: string;
+}
+
+/** The setting of a listed vacancy as a placement team sees it: where by postcode district and its centroid, never the full postcode. */
+export interface ListedSetting {
+  id: string;
+  name: string;
+  placementType: string;
+  ofstedGrade: OfstedGrade;
+  postcodeDistrict: string;
+  localAuthorityCode: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+/** A listed vacancy with its provider and setting named, so a shortlist or a "why not" list can be read. */
+export type WithPlace<T> = T & { provider: ListedProvider; setting: ListedSetting };
+
 export interface StoredMatches {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
-  items: RankedMatch[];
+  items: WithPlace<RankedMatch>[];
 }
 
 export interface StoredExclusions {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
-  items: { vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }[];
+  items: WithPlace<{ vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }>[];
 }
 
 /** Where a referral stands after a matching run. */
@@ -151,6 +173,22 @@ interface VacancyRow {
   longitude: number;
   provider_stability: number | null;
 }
+
+/**
+ * The provider and setting of the vacancy whose setting is `settingId`, joined onto a stored list
+ * in the query that reads it (one query, not one per item). The location is the postcode
+ * district's centroid, read from the districts, so no finer location can leave on this path.
+ */
+function placeJoins(settingId: string): string {
+  return `LEFT JOIN settings s ON s.id = ${settingId}
+          LEFT JOIN providers p ON p.id = s.provider_id
+          LEFT JOIN postcode_districts d ON d.district = s.postcode_district`;
+}
+
+const PLACE_COLUMNS = `json_build_object('id', p.id, 'name', p.name) AS provider,
+  json_build_object('id', s.id, 'name', s.name, 'placementType', s.placement_type, 'ofstedGrade', s.ofsted_grade,
+                    'postcodeDistrict', s.postcode_district, 'localAuthorityCode', s.local_authority_code,
+                    'latitude', d.latitude, 'longitude', d.longitude) AS setting`;
 
 /**
  * A referral's stored list, read as the referral LEFT JOIN its rows ordered by `key`: null when the
@@ -334,8 +372,9 @@ export class MatchingRepository {
     const { rows } = await this.pool().query({
       name: 'matching-read-matches',
       text: `SELECT r.id AS referral_id, r.status, r.matched_at, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
-                    m.score, m.distance_miles, m.weekly_cost, m.breakdown
+                    m.score, m.distance_miles, m.weekly_cost, m.breakdown, ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_matches m ON m.referral_id = r.id
+               ${placeJoins('m.setting_id')}
               WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY m.rank`,
       values: [referralId, localAuthorityCode],
@@ -350,6 +389,8 @@ export class MatchingRepository {
       weeklyCost: row.weekly_cost,
       // jsonb keeps keys in its own order; answer in the contract's.
       breakdown: inContractOrder(row.breakdown as ScoreBreakdown),
+      provider: row.provider,
+      setting: row.setting,
     }));
   }
 
@@ -357,8 +398,11 @@ export class MatchingRepository {
   async findExclusions(referralId: string, localAuthorityCode: string): Promise<StoredExclusions | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-exclusions',
-      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons,
+                    ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_exclusions e ON e.referral_id = r.id
+               LEFT JOIN vacancies v ON v.id = e.vacancy_id
+               ${placeJoins('v.setting_id')}
               WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY e.position`,
       values: [referralId, localAuthorityCode],
@@ -367,6 +411,8 @@ export class MatchingRepository {
       vacancyId: row.vacancy_id,
       distanceMiles: row.distance_miles,
       reasons: row.reasons,
+      provider: row.provider,
+      setting: row.setting,
     }));
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeclineReason, OfferStatus } from '../entities';
+import type { DeclineReason, OfferStatus, ReferralStatus } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 /**
@@ -26,6 +27,32 @@ export interface OfferView {
   message: string | null;
   status: OfferStatus;
   createdAt: Date;
+}
+
+/** A provider's decline as the placing LA reads it: who said no, for which vacancy, and why. */
+export interface DeclineView {
+  id: string;
+  vacancyId: string;
+  providerId: string;
+  providerName: string;
+  reason: DeclineReason;
+  createdAt: Date;
+}
+
+/** An offer as its provider follows it: where, at what cost, and what became of it and its referral. No child data. */
+export interface ProviderOfferView {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  settingId: string;
+  settingName: string;
+  weeklyCost: number;
+  message: string | null;
+  status: OfferStatus;
+  createdAt: Date;
+  referralStatus: ReferralStatus;
+  /** The placement the offer became, once accepted. */
+  placementId: string | null;
 }
 
 export interface NewOffer {
@@ -89,6 +116,33 @@ export class OfferRepository {
   }
 
   /**
+   * The provider's offers, newest first, with what became of each: its status, its referral's status
+   * (withdrawn, placed, closed…) and the placement it became. Read from the offer, the vacancy and
+   * its setting, the referral's status and the placement's id: no column of the child.
+   */
+  providerOffers(providerId: string, filter: { status?: OfferStatus; limit: number; offset: number }): Promise<Page<ProviderOfferView>> {
+    const params: unknown[] = [providerId];
+    if (filter.status) params.push(filter.status);
+    return readPage<ProviderOfferView>(
+      this.dataSource,
+      {
+        select: `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", v.setting_id AS "settingId", s.name AS "settingName",
+                 o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt", r.status AS "referralStatus",
+                 p.id AS "placementId"`,
+        from: `FROM offers o
+                 JOIN referrals r ON r.id = o.referral_id
+                 JOIN vacancies v ON v.id = o.vacancy_id
+                 JOIN settings s ON s.id = v.setting_id
+                 LEFT JOIN placements p ON p.offer_id = o.id
+                WHERE o.provider_id = $1${filter.status ? ' AND o.status = $2' : ''}`,
+        orderBy: 'o.created_at DESC, o.id',
+        params,
+      },
+      filter,
+    );
+  }
+
+  /**
    * An INSERT guarded by the shortlist, under a share lock on the referral: an acceptance or a
    * withdrawal (which take the referral's row lock first, as here) either commits before, and the
    * guard sees the referral no longer shortlisted, or waits for this offer and then closes it. The
@@ -136,13 +190,30 @@ export class OfferRepository {
 
   /** The offers made for a referral of the LA, newest first; null if the LA has no such referral. */
   async offersFor(referralId: string, localAuthorityCode: string): Promise<OfferView[] | null> {
-    const [referral] = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
-      referralId,
-      localAuthorityCode,
-    ]);
-    if (!referral) return null;
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
     return this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM offers o WHERE o.referral_id = $1 ORDER BY o.created_at DESC, o.id`, [
       referralId,
     ]);
+  }
+
+  /** The declines of a referral of the LA, newest first, each with its provider's name; null if the LA has no such referral. */
+  async declinesFor(referralId: string, localAuthorityCode: string): Promise<DeclineView[] | null> {
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
+    return this.dataSource.query(
+      `SELECT d.id, d.vacancy_id AS "vacancyId", d.provider_id AS "providerId", p.name AS "providerName", d.reason,
+              d.created_at AS "createdAt"
+         FROM declines d JOIN providers p ON p.id = d.provider_id
+        WHERE d.referral_id = $1
+        ORDER BY d.created_at DESC, d.id`,
+      [referralId],
+    );
+  }
+
+  private async isReferralOf(referralId: string, localAuthorityCode: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
+      referralId,
+      localAuthorityCode,
+    ]);
+    return rows.length > 0;
   }
 }

@@ -1,7 +1,9 @@
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '@app/persistence';
 import type { Role } from '@app/persistence';
 import { IsLocalAuthorityCode } from '../../common/local-authority-code';
+import { IsOmittable } from '../../common/optional';
+import { IsUkPhoneNumber } from '../../common/phone-number';
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'must be an email address' })
@@ -27,4 +29,17 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be an alliance id' })
   allianceId?: string;
+
+  /** How others are shown this person, e.g. a provider receiving a child they placed. */
+  @IsOmittable()
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(100)
+  displayName?: string;
+
+  /** A work phone number, such as 020 7946 0000. */
+  @IsOmittable()
+  @IsString()
+  @IsUkPhoneNumber()
+  phone?: string;
 }

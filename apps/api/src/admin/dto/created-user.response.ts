@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AuthUserResponse } from '../../auth/dto/auth-user.response';
+
+/** A user just created: as it will see itself on signing in, and when it was created. */
+export class CreatedUserResponse extends AuthUserResponse {
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
