@@ -119,6 +119,7 @@ describe('matching (e2e)', () => {
         localAuthorityCode: wembley.districtLa,
         latitude: wembley.districtLatitude,
         longitude: wembley.districtLongitude,
+        needsSupported: expect.arrayContaining([expect.objectContaining({ code: 'self-harm' })]),
       });
       const exclusions = await get(`/referrals/${id}/exclusions`).expect(200);
       for (const excluded of exclusions.body.items) {
@@ -142,7 +143,7 @@ describe('matching (e2e)', () => {
       ['breakdown', 'distanceMiles', 'provider', 'providerId', 'rank', 'score', 'setting', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
     );
     expect(documentedKeys(item.property('breakdown'))).toEqual(['continuity', 'cost', 'needs', 'proximity', 'quality']);
-    const settingKeys = ['id', 'latitude', 'localAuthorityCode', 'longitude', 'name', 'ofstedGrade', 'placementType', 'postcodeDistrict'];
+    const settingKeys = ['id', 'latitude', 'localAuthorityCode', 'longitude', 'name', 'needsSupported', 'ofstedGrade', 'placementType', 'postcodeDistrict'];
     expect(documentedKeys(item.property('setting'))).toEqual(settingKeys);
     expect(documentedKeys(item.property('provider'))).toEqual(['id', 'name']);
     const exclusion = (await documentedResponse(api, 'get', '/api/v1/referrals/{id}/exclusions')).property('items');

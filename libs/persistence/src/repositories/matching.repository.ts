@@ -74,6 +74,8 @@ export interface ListedSetting {
   localAuthorityCode: string | null;
   latitude: number;
   longitude: number;
+  /** What the home supports, so a shortlist can say "supports self-harm at level 3". */
+  needsSupported: { code: string; level: number }[];
 }
 
 /** A listed vacancy with its provider and setting named, so a shortlist or a "why not" list can be read. */
@@ -188,7 +190,7 @@ function placeJoins(settingId: string): string {
 const PLACE_COLUMNS = `json_build_object('id', p.id, 'name', p.name) AS provider,
   json_build_object('id', s.id, 'name', s.name, 'placementType', s.placement_type, 'ofstedGrade', s.ofsted_grade,
                     'postcodeDistrict', s.postcode_district, 'localAuthorityCode', s.local_authority_code,
-                    'latitude', d.latitude, 'longitude', d.longitude) AS setting`;
+                    'latitude', d.latitude, 'longitude', d.longitude, 'needsSupported', s.needs_supported) AS setting`;
 
 /**
  * A referral's stored list, read as the referral LEFT JOIN its rows ordered by `key`: null when the

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EXCLUSION_REASONS, OFSTED_GRADES, SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { EXCLUSION_REASONS, NEED_CODES, OFSTED_GRADES, SETTING_PLACEMENT_TYPES } from '@app/domain';
 import type { ExclusionReason, OfstedGrade } from '@app/domain';
 import { REFERRAL_STATUSES } from '@app/persistence';
 import type { ReferralStatus } from '@app/persistence';
@@ -37,6 +37,17 @@ export class ListedSettingResponse {
 
   @ApiProperty({ description: "The postcode district's centroid", example: -0.3757 })
   longitude: number;
+
+  @ApiProperty({ type: () => [ListedNeedResponse], description: 'The needs the home supports, each up to a level' })
+  needsSupported: ListedNeedResponse[];
+}
+
+export class ListedNeedResponse {
+  @ApiProperty({ enum: [...NEED_CODES], example: 'self-harm' })
+  code: string;
+
+  @ApiProperty({ minimum: 1, maximum: 3 })
+  level: number;
 }
 
 export class ScoreBreakdownResponse {

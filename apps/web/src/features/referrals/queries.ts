@@ -37,7 +37,7 @@ export const referralQuery = (id: string) =>
   queryOptions({
     queryKey: ['referrals', id],
     queryFn: () => unwrap(api.GET('/api/v1/referrals/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data && MOVING.has(query.state.data.status) ? 1_000 : 10_000),
+    refetchInterval: (query) => (query.state.data && MOVING.has(query.state.data.status) ? 200 : 10_000),
   });
 
 export const matchesQuery = (id: string, status: string | undefined) =>
