@@ -18,6 +18,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { SufficiencyModule } from './sufficiency/sufficiency.module';
+import { TargetingModule } from './targeting/targeting.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
 
 @Module({
@@ -33,6 +34,7 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     VacanciesModule,
     ReferralsModule,
     OffersModule,
+    TargetingModule,
     PlacementsModule,
     AuditModule,
     NotificationsModule,
