@@ -19,6 +19,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { SufficiencyModule } from './sufficiency/sufficiency.module';
+import { TargetingModule } from './targeting/targeting.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
 import { WebAppModule } from './web/web-app.module';
 
@@ -35,6 +36,7 @@ import { WebAppModule } from './web/web-app.module';
     VacanciesModule,
     ReferralsModule,
     OffersModule,
+    TargetingModule,
     PlacementsModule,
     AuditModule,
     NotificationsModule,

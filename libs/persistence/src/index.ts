@@ -67,6 +67,8 @@ export type {
 } from './repositories/outcome.repository';
 export { NotificationRepository } from './repositories/notification.repository';
 export type { NotificationView, PendingDelivery } from './repositories/notification.repository';
+export { RecipientRepository } from './repositories/recipient.repository';
+export type { RecipientView, SendResult } from './repositories/recipient.repository';
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
 export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';

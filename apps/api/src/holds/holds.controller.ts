@@ -36,6 +36,8 @@ export class HoldsController {
         throw DomainError.notFound('Vacancy');
       case 'not_on_shortlist':
         throw new DomainError(DomainErrorCode.Conflict, "The vacancy is not on the referral's current shortlist");
+      case 'not_sent':
+        throw new DomainError(DomainErrorCode.Conflict, "The referral has not been sent to the vacancy's provider: send it before holding a bed");
       case 'already_held':
         throw new DomainError(DomainErrorCode.Conflict, 'The referral already holds a bed of this vacancy');
       case 'no_free_bed':

@@ -18,6 +18,7 @@ import {
   openTestDatabase,
   OpenTestDatabase,
 } from '@app/testing';
+import { MatchReferralHandler } from './matching.handlers';
 import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
 
@@ -80,6 +81,8 @@ describe('MatchingService (integration)', () => {
         status: 'shortlisted',
         matches: 2,
         exclusions: 2,
+        // Both places are one provider's: it is sent the referral.
+        sent: 1,
         alerts: 0,
       });
       expect(await status(referralId)).toBe('shortlisted');
@@ -138,6 +141,30 @@ describe('MatchingService (integration)', () => {
       const first = await repository.findMatches(referralId, EALING);
       expect(await matching.match(referralId, ['submitted'])).toEqual({ outcome: 'not_claimable' });
       expect(await repository.findMatches(referralId, EALING)).toEqual(first);
+    });
+
+    it('sends a scored shortlist to its top five providers as it writes it; a redelivered job sends nothing twice', async () => {
+      const vacancies = [];
+      for (const district of ['UB1', 'UB2', 'W5', 'W7', 'W13', 'HA0', 'NW10']) {
+        const provider = await insertProvider(database.dataSource);
+        vacancies.push(await insertVacancy(database.dataSource, await insertSetting(database.dataSource, provider.id, { postcodeDistrict: district })));
+      }
+      const referralId = await submit();
+      const handler = new MatchReferralHandler(matching);
+      expect(await handler.handle({ referralId })).toMatchObject({ outcome: 'matched', sent: 5 });
+      expect(await handler.handle({ referralId })).toEqual({ outcome: 'not_claimable' });
+      // The first five distinct providers down the ranks, each with its best rank.
+      const bestRank = new Map<string, number>();
+      for (const item of (await repository.findMatches(referralId, EALING))!.items) {
+        if (!bestRank.has(item.providerId)) bestRank.set(item.providerId, item.rank);
+      }
+      expect(bestRank.size).toBeGreaterThan(5);
+      const sent = await database.dataSource.query(
+        `SELECT provider_id AS "providerId", best_rank AS "bestRank", sent_by_user_id AS "sentBy" FROM referral_recipients WHERE referral_id = $1 ORDER BY best_rank`,
+        [referralId],
+      );
+      expect(sent).toEqual([...bestRank].slice(0, 5).map(([providerId, rank]) => ({ providerId, bestRank: rank, sentBy: null })));
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = ANY($1)`, [vacancies.map((v) => v.id)]);
     });
 
     it('lets one of two racing runs match and the other find it done', async () => {

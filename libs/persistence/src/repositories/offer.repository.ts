@@ -4,9 +4,10 @@ import type { DeclineReason, OfferStatus, ReferralStatus } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { sentTo, shownToProvider } from './recipients-sql';
 
 /**
- * A shortlisted referral as a provider sees it: built from an allow-list of columns in SQL
+ * A referral sent to the provider, as the provider sees it: built from an allow-list of columns in SQL
  * (`CHILD_SUMMARY_COLUMNS`), never by removing fields from the full record.
  */
 export interface ProviderReferralSummary extends ChildSummary {
@@ -75,7 +76,7 @@ export interface NewDecline {
 
 export type OfferResult =
   | { outcome: 'created'; offer: OfferView }
-  /** The vacancy is not the provider's, or not on the referral's current shortlist. */
+  /** The vacancy is not the provider's, not on the referral's current shortlist, or the referral was not sent to the provider. */
   | { outcome: 'not_shortlisted' }
   | { outcome: 'already_offered' };
 
@@ -84,10 +85,11 @@ export type DeclineResult = { outcome: 'declined'; id: string; withdrawnOffers: 
 const OFFER_COLUMNS = `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", o.provider_id AS "providerId",
   o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt"`;
 
-/** Answers only while the referral is shortlisted and the provider's vacancy is on its shortlist. */
-const ON_SHORTLIST = `EXISTS (
-  SELECT 1 FROM referrals r JOIN referral_matches m ON m.referral_id = r.id
-   WHERE r.id = $1 AND r.status = 'shortlisted' AND m.vacancy_id = $2 AND m.provider_id = $3)`;
+/**
+ * Answers only while the referral is shortlisted, the provider's vacancy is on its shortlist and the
+ * referral was sent to the provider.
+ */
+const ON_SHORTLIST = `EXISTS (SELECT 1 FROM referrals r WHERE r.id = $1 AND r.status = 'shortlisted') AND ${shownToProvider('$1', '$2', '$3')}`;
 
 /** Holds the referral's row against acceptance and withdrawal for the rest of the transaction. */
 async function lockShortlisted(manager: EntityManager, referralId: string): Promise<void> {
@@ -99,7 +101,7 @@ async function lockShortlisted(manager: EntityManager, referralId: string): Prom
 export class OfferRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Shortlisted referrals with one of the provider's vacancies on the shortlist, most urgent first. */
+  /** Shortlisted referrals sent to the provider, with one of its vacancies on the shortlist, most urgent first. */
   providerReferrals(providerId: string, page: { limit: number; offset: number }): Promise<ProviderReferralSummary[]> {
     return this.dataSource.query(
       `SELECT r.id AS "referralId", m.vacancy_id AS "vacancyId", r.urgency, to_char(r.required_by, 'YYYY-MM-DD') AS "requiredBy",
@@ -108,7 +110,7 @@ export class OfferRepository {
          FROM referral_matches m
          JOIN referrals r ON r.id = m.referral_id
          JOIN children c ON c.id = r.child_id
-        WHERE m.provider_id = $1 AND r.status = 'shortlisted'
+        WHERE m.provider_id = $1 AND r.status = 'shortlisted' AND ${sentTo('r.id', 'm.provider_id')}
         ORDER BY CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.required_by, r.id, m.rank
         LIMIT $2 OFFSET $3`,
       [providerId, page.limit, page.offset],
