@@ -2,11 +2,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api, unwrap } from '../../../api/client';
 import type { ProviderReferral } from '../types';
 
-/** Emergencies first, then the soonest needed: what a provider should answer next. */
+/**
+ * Emergencies first, then the soonest needed: what a provider should answer next. A referral's rows
+ * (one for each of our vacancies on its shortlist) stay together, best match first.
+ */
 export function inboxOrder(items: ProviderReferral[]): ProviderReferral[] {
   const emergency = (item: ProviderReferral) => (item.urgency === 'emergency' ? 0 : 1);
   return [...items].sort(
-    (a, b) => emergency(a) - emergency(b) || a.requiredBy.localeCompare(b.requiredBy) || b.score - a.score,
+    (a, b) =>
+      emergency(a) - emergency(b) ||
+      a.requiredBy.localeCompare(b.requiredBy) ||
+      a.referralId.localeCompare(b.referralId) ||
+      b.score - a.score,
   );
 }
 

@@ -126,20 +126,22 @@ function OutcomeCard({ placementId, outcome }: { placementId: string; outcome: O
           { key: 'Target date', value: formatDate(outcome.targetDate) },
         ]}
       />
-      <Table
-        caption="Journey"
-        captionClass="govuk-table__caption--s"
-        columns={[{ header: 'When' }, { header: 'Status' }, { header: 'Recorded by' }, { header: 'Note' }]}
-        rows={outcome.journey.map((step, index) => ({
-          key: `${index}`,
-          cells: [
-            formatDateTime(step.recordedAt),
-            statusWords(step.status),
-            RECORDED_BY_WORDS[step.recordedByRole] ?? step.recordedByRole,
-            step.note ?? '',
-          ],
-        }))}
-      />
+      <div className="govuk-!-margin-top-6">
+        <Table
+          caption="Journey"
+          captionClass="govuk-table__caption--s"
+          columns={[{ header: 'When' }, { header: 'Status' }, { header: 'Recorded by' }, { header: 'Note' }]}
+          rows={outcome.journey.map((step, index) => ({
+            key: `${index}`,
+            cells: [
+              formatDateTime(step.recordedAt),
+              statusWords(step.status),
+              RECORDED_BY_WORDS[step.recordedByRole] ?? step.recordedByRole,
+              step.note ?? '',
+            ],
+          }))}
+        />
+      </div>
     </SummaryCard>
   );
 }
