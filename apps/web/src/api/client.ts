@@ -45,7 +45,8 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '/api/v1' });
+// Same origin: the schema's paths already start with the api's prefix (`/api/v1/...`).
+export const api = createClient<paths>({ baseUrl: '' });
 api.use(auth);
 
 /**

@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 export interface FieldError {
-  /** The id of the input the message belongs to: the summary links to it. */
-  href: string;
+  /**
+   * The id of the input the message belongs to: the summary links to it. A problem with the whole
+   * form (the referral was placed meanwhile) has none and is shown as plain text.
+   */
+  href?: string;
   text: string;
 }
 
@@ -20,16 +23,20 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => (
-              <li key={error.href + error.text}>
-                <a
-                  href={`#${error.href}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    document.getElementById(error.href)?.focus();
-                  }}
-                >
-                  {error.text}
-                </a>
+              <li key={`${error.href ?? ''}${error.text}`}>
+                {error.href ? (
+                  <a
+                    href={`#${error.href}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(error.href!)?.focus();
+                    }}
+                  >
+                    {error.text}
+                  </a>
+                ) : (
+                  error.text
+                )}
               </li>
             ))}
           </ul>

@@ -41,18 +41,40 @@ export function TextInput({
   error,
   labelClass,
   className,
+  prefix,
+  suffix,
   ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { prefix?: string; suffix?: string }) {
+  const field = (
+    <input
+      id={id}
+      name={input.name ?? id}
+      className={`govuk-input ${className ?? ''}${error ? ' govuk-input--error' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+      {...input}
+    />
+  );
   return (
     <Group id={id} label={label} hint={hint} error={error} labelClass={labelClass}>
-      <input
-        id={id}
-        name={input.name ?? id}
-        className={`govuk-input ${className ?? ''}${error ? ' govuk-input--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      {prefix || suffix ? (
+        // GOV.UK's prefix and suffix are decoration: the label or hint says the unit too.
+        <div className="govuk-input__wrapper">
+          {prefix ? (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          ) : null}
+          {field}
+          {suffix ? (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        field
+      )}
     </Group>
   );
 }
@@ -112,6 +134,7 @@ export function Fieldset({
   hint,
   error,
   legendClass,
+  anchor,
   children,
 }: {
   id: string;
@@ -119,11 +142,21 @@ export function Fieldset({
   hint?: ReactNode;
   error?: string;
   legendClass?: string;
+  /**
+   * Put `id` on the fieldset itself, for an error summary link to land on, when no input inside
+   * takes it (radios and checkboxes give it to their first input instead).
+   */
+  anchor?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+      <fieldset
+        className="govuk-fieldset"
+        aria-describedby={describedBy(id, hint, error)}
+        id={anchor ? id : undefined}
+        tabIndex={anchor ? -1 : undefined}
+      >
         <legend className={`govuk-fieldset__legend ${legendClass ?? 'govuk-fieldset__legend--s'}`}>{legend}</legend>
         {hint ? (
           <div id={`${id}-hint`} className="govuk-hint">
@@ -168,3 +201,84 @@ function Choice({ kind, id, label, hint, ...input }: ChoiceProps & { kind: 'chec
 
 export const Checkbox = (props: ChoiceProps) => <Choice kind="checkboxes" {...props} />;
 export const Radio = (props: ChoiceProps) => <Choice kind="radios" {...props} />;
+
+export interface Option {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+interface GroupProps {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  legendClass?: string;
+  options: Option[];
+}
+
+/** Radios or checkboxes in their fieldset; the first box takes the group's id, for error links. */
+function ChoiceGroup({
+  kind,
+  id,
+  legend,
+  hint,
+  error,
+  legendClass,
+  options,
+  inline,
+  checked,
+  onToggle,
+}: GroupProps & {
+  kind: 'radios' | 'checkboxes';
+  inline?: boolean;
+  checked: (value: string) => boolean;
+  onToggle: (value: string, on: boolean) => void;
+}) {
+  const Box = kind === 'radios' ? Radio : Checkbox;
+  return (
+    <Fieldset id={id} legend={legend} hint={hint} error={error} legendClass={legendClass}>
+      <div className={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`} data-module={`govuk-${kind}`}>
+        {options.map((option, index) => (
+          <Box
+            key={option.value}
+            id={index === 0 ? id : `${id}-${option.value}`}
+            name={id}
+            value={option.value}
+            label={option.label}
+            hint={option.hint}
+            checked={checked(option.value)}
+            onChange={(event) => onToggle(option.value, event.target.checked)}
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** A fieldset of radios, one value chosen; `inline` for two or three short answers. */
+export function Radios({
+  value,
+  onChange,
+  ...group
+}: GroupProps & { value: string; onChange: (value: string) => void; inline?: boolean }) {
+  return <ChoiceGroup kind="radios" {...group} checked={(option) => option === value} onToggle={(option) => onChange(option)} />;
+}
+
+/** A fieldset of checkboxes, any number chosen, kept in the order of the options. */
+export function Checkboxes({
+  values,
+  onChange,
+  ...group
+}: GroupProps & { values: string[]; onChange: (values: string[]) => void }) {
+  return (
+    <ChoiceGroup
+      kind="checkboxes"
+      {...group}
+      checked={(option) => values.includes(option)}
+      onToggle={(option, on) =>
+        onChange(group.options.map((o) => o.value).filter((v) => (v === option ? on : values.includes(v))))
+      }
+    />
+  );
+}

@@ -20,9 +20,16 @@ const COLOURS: Record<string, string> = {
   cancelled: 'govuk-tag--grey',
   failed: 'govuk-tag--red',
   not_sent: 'govuk-tag--grey',
+  live: 'govuk-tag--green',
+  active: 'govuk-tag--green',
+  ended: 'govuk-tag--grey',
+  not_started: 'govuk-tag--grey',
+  in_progress: 'govuk-tag--light-blue',
+  achieved: 'govuk-tag--green',
+  not_achieved: 'govuk-tag--red',
 };
 
 /** A status or urgency in words; the colour repeats what the words say, never replaces them. */
-export function StatusTag({ status }: { status: string }) {
-  return <strong className={`govuk-tag ${COLOURS[status] ?? ''}`}>{statusWords(status)}</strong>;
+export function StatusTag({ status, words }: { status: string; words?: string }) {
+  return <strong className={`govuk-tag ${COLOURS[status] ?? ''}`}>{words ?? statusWords(status)}</strong>;
 }

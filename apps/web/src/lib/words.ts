@@ -54,6 +54,18 @@ export const NEED_LEVEL_WORDS: Record<number, string> = {
   3: 'Level 3: high',
 };
 
+/** A child's need as a provider reads it: "Self-harm, level 2 (moderate), essential". */
+export function needWithLevel(need: { code: string; level: number; essential?: boolean }): string {
+  const level = ['', 'low', 'moderate', 'high'][need.level];
+  return `${needWords(need.code)}, level ${need.level}${level ? ` (${level})` : ''}${need.essential ? ', essential' : ''}`;
+}
+
+/** "14-year-old girl": how a child is described to a provider, who never learns a name. */
+export function childDescription(ageYears: number, gender: string): string {
+  const noun = gender === 'female' ? 'girl' : gender === 'male' ? 'boy' : 'child';
+  return `${ageYears}-year-old ${noun}`;
+}
+
 const STATUS_WORDS: Record<string, string> = {
   submitted: 'Submitted',
   matching: 'Matching',
@@ -75,6 +87,7 @@ const STATUS_WORDS: Record<string, string> = {
   failed: 'Failed',
   not_sent: 'Not sent (no webhook)',
   live: 'Live',
+  active: 'Live',
   ended: 'Ended',
   not_started: 'Not started',
   in_progress: 'In progress',
@@ -119,6 +132,34 @@ const EXCLUSION_WORDS: Record<ExclusionReason, string> = {
   NOT_OPEN: 'no longer open',
 };
 export const exclusionWords = (reason: string) => EXCLUSION_WORDS[reason as ExclusionReason] ?? reason;
+
+/** How an alert's delivery to the provider's webhook stands, in words. */
+export const DELIVERY_WORDS: Record<string, { label: string; meaning: string }> = {
+  pending: { label: 'Being sent', meaning: 'Sending to your webhook; retried with longer waits until it answers' },
+  delivered: { label: 'Delivered', meaning: 'Your webhook accepted it' },
+  cancelled: { label: 'Not needed', meaning: 'The referral was placed, withdrawn or matched elsewhere before it was sent' },
+  failed: { label: 'Failed', meaning: 'Every retry failed: saving your webhook again sends it once more' },
+  not_sent: { label: 'Not sent', meaning: 'You had no webhook when it was raised' },
+};
+
+export const OUTCOME_KIND_WORDS: Record<string, string> = { hard: 'Hard (measurable)', soft: 'Soft (wellbeing)' };
+
+/** Who recorded a step of an outcome's journey. */
+export const RECORDED_BY_WORDS: Record<string, string> = {
+  placement_officer: 'Placing authority',
+  provider_user: 'Provider',
+  admin: 'Administrator',
+};
+
+/** What became of a referral an offer was made for, as its provider sees it. */
+export const REFERRAL_FATE_WORDS: Record<string, string> = {
+  shortlisted: 'Still looking for a home',
+  matching: 'Being matched again',
+  placed: 'Placed',
+  withdrawn: 'Withdrawn by the placing authority',
+  closed: 'Closed',
+  no_match: 'No longer matched to your homes',
+};
 
 export const ROLE_WORDS: Record<string, string> = {
   placement_officer: 'Placement officer',
