@@ -1,12 +1,12 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import { session } from './api/session';
 import { SignInPage } from './features/auth/sign-in-page';
-import { HomePage, NotFoundPage } from './features/home/home-page';
+import { HomePage, NotFoundPage, ProblemPage } from './features/home/home-page';
 import { Layout } from './features/home/layout';
 import { officerRoutes } from './features/referrals/routes';
 import { providerRoutes } from './features/provider/routes';
 
-const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage });
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -36,7 +36,12 @@ const routeTree = rootRoute.addChildren([
   authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute)]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  scrollRestoration: true,
+  defaultErrorComponent: ProblemPage,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

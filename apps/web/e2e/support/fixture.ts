@@ -58,6 +58,8 @@ export async function createFixture(baseUrl: string, admin: { email: string; pas
     password: PASSWORD,
     role: 'placement_officer',
     localAuthorityCode: 'E09000009',
+    displayName: officer.name,
+    phone: '020 7946 0321',
   });
   const brentOfficer = { email: 'placements@brent.web.test' };
   await asAdmin('/admin/users', {

@@ -52,7 +52,7 @@ function start(script: string, env: NodeJS.ProcessEnv, name: string): ChildProce
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   child.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
-    if (/"level":(4|5|6)0/.test(text)) process.stderr.write(`[${name}] ${text}`);
+    if (/"level":(5|6)0/.test(text)) process.stderr.write(`[${name}] ${text}`);
   });
   return child;
 }

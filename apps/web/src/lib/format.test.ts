@@ -10,6 +10,7 @@ describe('formatting', () => {
     expect(formatWeeklyCost(4250)).toBe('£4,250 a week');
     expect(formatMiles(1.84)).toBe('1.8 miles');
     expect(formatMiles(23.6)).toBe('24 miles');
+    expect(formatMiles(0)).toBe('same district');
     expect(formatCountdown(61_000)).toBe('1:01');
     expect(formatCountdown(3_725_000)).toBe('1 h 02 min');
     expect(formatCountdown(0)).toBe('Expired');

@@ -30,6 +30,7 @@ export function formatWeeklyCost(pounds: number | null | undefined): string {
 
 export function formatMiles(miles: number | null | undefined): string {
   if (miles == null) return '';
+  if (miles < 0.05) return 'same district';
   return `${miles < 10 ? miles.toFixed(1) : Math.round(miles)} miles`;
 }
 

@@ -25,3 +25,23 @@ export function NotFoundPage() {
     </>
   );
 }
+
+/** What a page that failed shows: GOV.UK's "Sorry, there is a problem", never a stack trace. */
+export function ProblemPage({ reset }: { reset?: () => void }) {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Sorry, there is a problem with this page</h1>
+      <p className="govuk-body">Nothing you sent has been lost. Try again, or go back to your start page.</p>
+      <div className="govuk-button-group">
+        {reset ? (
+          <button type="button" className="govuk-button" onClick={reset}>
+            Try again
+          </button>
+        ) : null}
+        <a className="govuk-link" href="/">
+          Go to your start page
+        </a>
+      </div>
+    </>
+  );
+}

@@ -24,7 +24,7 @@ export function OffersPanel({ referral, items }: { referral: Referral; items: Ma
     // A 409 means the bed has gone (or the referral moved on): show the shortlist as it is now.
     onError: () => queryClient.invalidateQueries({ queryKey: ['referrals', referral.id] }),
   });
-  const list = offers.data ?? [];
+  const list = offers.data?.items ?? [];
   const declined = declines.data?.items ?? [];
   const open = list.filter((offer) => offer.status === 'open');
 

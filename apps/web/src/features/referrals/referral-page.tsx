@@ -116,6 +116,7 @@ export function ReferralPage() {
         {tab === 'map' ? (
           <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
             <ShortlistMap
+              home={child.homeLocation}
               homeDistrict={child.homeDistrict}
               homeLocalAuthorityCode={r.localAuthorityCode}
               items={items}

@@ -112,7 +112,7 @@ export default function ShortlistMap({
             Numbered circle: a shortlisted home, by rank
           </li>
           <li>
-            <span className="app-legend__swatch" style={{ background: '#ffdd00' }} aria-hidden="true" />
+            <span className="app-legend__swatch" style={{ background: '#fff2a8' }} aria-hidden="true" />
             Shaded: the child's LA
           </li>
         </ul>

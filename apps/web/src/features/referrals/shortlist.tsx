@@ -40,7 +40,7 @@ export function Shortlist({
   // Holds of the providers the referral went to: those are the beds an officer holds.
   const heldVacancies = items.filter((item) => sent.has(item.provider.id)).map((item) => item.vacancyId);
   const holds = useQueries({ queries: heldVacancies.map((vacancyId) => holdsQuery(vacancyId)) });
-  const holdsByVacancy = new Map(heldVacancies.map((vacancyId, index) => [vacancyId, holds[index]?.data ?? []]));
+  const holdsByVacancy = new Map(heldVacancies.map((vacancyId, index) => [vacancyId, holds[index]?.data?.items ?? []]));
 
   if (loading) return <p className="govuk-body">Loading the shortlist…</p>;
   if (items.length === 0) {
@@ -81,9 +81,13 @@ export function Shortlist({
           {send.error ? (
             <p className="govuk-error-message">{send.error instanceof ApiError ? send.error.message : 'Not sent: try again.'}</p>
           ) : null}
-          <button type="submit" className="govuk-button" disabled={chosen.size === 0 || send.isPending}>
-            Send to {chosen.size === 1 ? '1 more provider' : `${chosen.size} more providers`}
-          </button>
+          {items.some((item) => !sent.has(item.provider.id)) ? (
+            <button type="submit" className="govuk-button" disabled={send.isPending}>
+              {chosen.size === 0
+                ? 'Send to the providers chosen'
+                : `Send to ${chosen.size === 1 ? '1 more provider' : `${chosen.size} more providers`}`}
+            </button>
+          ) : null}
         </form>
       ) : (
         <ShortlistTable referral={referral} items={items} laName={laName} sent={sent} holdsByVacancy={holdsByVacancy} />
@@ -93,7 +97,7 @@ export function Shortlist({
 }
 
 type Recipient = Ok<'/api/v1/referrals/{id}/recipients'>['items'][number];
-type Hold = Ok<'/api/v1/vacancies/{id}/holds'>[number];
+type Hold = Ok<'/api/v1/vacancies/{id}/holds'>['items'][number];
 
 function ShortlistTable({
   referral,
