@@ -170,7 +170,7 @@ function ShortlistTable({
                     <>
                       <span className="govuk-body-s">
                         Sent {formatDateTime(String(recipient.sentAt))}
-                        {recipient.sentBy ? '' : ' (automatically)'}
+                        {recipient.sentBy ? ` by ${recipient.sentBy.name}` : ' (automatically)'}
                       </span>
                       <HoldControls referralId={referral.id} item={item} holds={holdsByVacancy.get(item.vacancyId) ?? []} canHold={referral.status === 'shortlisted'} />
                     </>
