@@ -80,12 +80,13 @@ bash "$ROOT/scripts/ensure-services.sh"
 needs_build() {
   [ "${DEMO_FORCE_BUILD:-0}" = "1" ] && return 0
   local output
-  for output in "$API_MAIN" "$WORKER_MAIN" "$SEEDER" dist/scripts/migrate.js; do
+  for output in "$API_MAIN" "$WORKER_MAIN" "$SEEDER" dist/scripts/migrate.js dist/web/index.html; do
     [ -f "$output" ] || return 0
   done
   [ -f "$BUILD_STAMP" ] || return 0
   [ -n "$(find apps libs scripts package.json package-lock.json nest-cli.json tsconfig.json tsconfig.base.json tsconfig.build.json \
-    -newer "$BUILD_STAMP" -type f \( -name '*.ts' -o -name '*.json' \) -print -quit 2>/dev/null)" ]
+    -newer "$BUILD_STAMP" -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.scss' -o -name '*.json' -o -name '*.html' \) \
+    -not -path 'apps/web/e2e/*' -print -quit 2>/dev/null)" ]
 }
 
 if needs_build; then
@@ -177,7 +178,9 @@ done
 BASE="http://localhost:$PORT"
 cat <<EOF
 
-==> Ready
+==> Ready: open $BASE/ in a browser and sign in with a login below
+
+  Web app    $BASE/
   API        $BASE/api/v1
   API docs   $BASE/docs   (OpenAPI JSON: $BASE/docs-json)
   Health     $BASE/health
@@ -190,7 +193,7 @@ if [ -n "$SEED_OUTPUT" ]; then
   if [ -n "$first_email" ]; then
     cat <<EOF
 
-  Sign in, e.g.:
+  Sign in at $BASE/ with one of them, or through the API, e.g.:
     curl -s -X POST $BASE/api/v1/auth/login -H 'content-type: application/json' \\
       -d '{"email":"$first_email","password":"<password above>"}'
 EOF

@@ -91,10 +91,28 @@ async function browserOnce(page: Page, reference: string): Promise<number> {
   await page.getByRole('button', { name: 'Continue' }).click();
   const send = page.getByRole('button', { name: 'Send referral' });
   await send.waitFor();
-  const started = performance.now();
+  // Timed inside the page, from the click's event to the DOM holding the first ranked row, so
+  // Playwright's own polling does not add to the figure.
+  await page.evaluate(() => {
+    const w = window as unknown as { benchStart?: number; benchDone?: number };
+    w.benchStart = undefined;
+    w.benchDone = undefined;
+    document.addEventListener('click', () => (w.benchStart ??= performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === 'Ranked vacancies, best first');
+      if (table && table.tBodies[0]?.rows.length) {
+        w.benchDone = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
   await send.click();
-  await page.getByRole('table', { name: 'Ranked vacancies, best first' }).getByRole('row').nth(1).waitFor();
-  return performance.now() - started;
+  const handle = await page.waitForFunction(() => {
+    const w = window as unknown as { benchStart?: number; benchDone?: number };
+    return w.benchDone !== undefined && w.benchStart !== undefined ? w.benchDone - w.benchStart : undefined;
+  });
+  return (await handle.jsonValue()) as number;
 }
 
 async function main(): Promise<number> {

@@ -37,14 +37,22 @@ export const referralQuery = (id: string) =>
   queryOptions({
     queryKey: ['referrals', id],
     queryFn: () => unwrap(api.GET('/api/v1/referrals/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data && MOVING.has(query.state.data.status) ? 200 : 10_000),
+    refetchInterval: 10_000,
   });
 
-export const matchesQuery = (id: string, status: string | undefined) =>
+/**
+ * The shortlist, which also says where matching stands: while the referral is being matched it is
+ * asked for every 50 ms for ten seconds (a match takes tens of milliseconds), so the ranked list
+ * appears the moment it is committed, then every second; once matched, every 15 s.
+ */
+export const matchesQuery = (id: string) =>
   queryOptions({
-    queryKey: ['referrals', id, 'matches', status],
+    queryKey: ['referrals', id, 'matches'],
     queryFn: () => unwrap(api.GET('/api/v1/referrals/{id}/matches', { params: { path: { id } } })),
-    refetchInterval: 15_000,
+    refetchInterval: (query) => {
+      if (!MOVING.has(query.state.data?.status ?? 'submitted')) return 15_000;
+      return query.state.dataUpdateCount < 200 ? 50 : 1_000;
+    },
   });
 
 export const exclusionsQuery = (id: string, status: string | undefined) =>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import { StatusTag } from '../../components/status-tag';
 import { SummaryRow } from '../../components/table';
@@ -21,8 +21,15 @@ export function ReferralPage() {
   const { referralId } = route.useParams();
   const [tab, setTab] = useState('shortlist');
   const referral = useQuery(referralQuery(referralId));
-  const status = referral.data?.status;
-  const matches = useQuery({ ...matchesQuery(referralId, status), enabled: Boolean(status) && !MOVING.has(status ?? '') });
+  const matches = useQuery(matchesQuery(referralId));
+  // The shortlist's answer is the fresher word on where matching stands: the referral follows it.
+  const status = matches.data?.status ?? referral.data?.status;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (matches.data && referral.data && matches.data.status !== referral.data.status) {
+      void queryClient.invalidateQueries({ queryKey: ['referrals', referralId], exact: true });
+    }
+  }, [matches.data, referral.data, queryClient, referralId]);
   const exclusions = useQuery({ ...exclusionsQuery(referralId, status), enabled: tab === 'why-not' || tab === 'map' });
   const localAuthorities = useQuery(localAuthoritiesQuery());
   const laName = (code: string) => localAuthorities.data?.find((la) => la.code === code)?.name ?? code;
@@ -53,7 +60,7 @@ export function ReferralPage() {
       <h1 className="govuk-heading-l">
         {child.localReference}{' '}
         <span aria-live="polite">
-          <StatusTag status={r.status} />
+          <StatusTag status={status ?? r.status} />
         </span>
       </h1>
       <StatusExplained status={r.status} placementId={r.placementId} shortlistedAt={r.shortlistedAt} />
@@ -104,7 +111,7 @@ export function ReferralPage() {
         ]}
       >
         {tab === 'shortlist' ? (
-          MOVING.has(r.status) ? (
+          MOVING.has(status ?? r.status) ? (
             <p className="govuk-body" role="status">
               Matching is under way: the shortlist appears here by itself in a moment.
             </p>
