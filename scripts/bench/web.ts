@@ -78,7 +78,10 @@ async function apiOnce(baseUrl: string, token: string, reference: string): Promi
 async function browserOnce(page: Page, reference: string): Promise<number> {
   await page.goto('/referrals/new');
   await page.getByLabel('Your case reference for the child').fill(reference);
-  await page.getByLabel('Date of birth').fill('2011-03-14');
+  const born = page.getByRole('group', { name: 'Date of birth' });
+  await born.getByLabel('Day').fill('14');
+  await born.getByLabel('Month').fill('3');
+  await born.getByLabel('Year').fill('2011');
   await page.getByLabel('Male', { exact: true }).check();
   await page.getByLabel('Home postcode').fill('UB1 1AA');
   await page.getByLabel('Legal status').selectOption('C2');

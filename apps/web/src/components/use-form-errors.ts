@@ -7,7 +7,9 @@ import type { FieldError } from './error-summary';
  * in one place, shown beside each field and in the error summary. `prefix` turns an api field
  * (`endDate`) into the input's id (`end-endDate`).
  */
-export function useFormErrors(prefix: string, labels: Record<string, string>) {
+export function useFormErrors(prefix: string, labels: Record<string, string>, dateFields: string[] = []) {
+  // A date's problem links to its first box, the day, as GOV.UK's date input does.
+  const href = (field: string) => `${prefix}-${field}${dateFields.includes(field) ? '-day' : ''}`;
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   return {
@@ -16,8 +18,8 @@ export function useFormErrors(prefix: string, labels: Record<string, string>) {
     problem: (field: string) => problems[field],
     id: (field: string) => `${prefix}-${field}`,
     summary: (): FieldError[] => [
-      ...Object.entries(problems).map(([field, text]) => ({ href: `${prefix}-${field}`, text: `${labels[field] ?? field}: ${text}` })),
-      ...(general ? [{ href: `${prefix}-${Object.keys(labels)[0]}`, text: general }] : []),
+      ...Object.entries(problems).map(([field, text]) => ({ href: href(field), text: `${labels[field] ?? field}: ${text}` })),
+      ...(general ? [{ href: href(Object.keys(labels)[0]), text: general }] : []),
     ],
     set: (found: Record<string, string>) => {
       setProblems(found);

@@ -3,11 +3,13 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { Ok } from '../../api/types';
+import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
-import { Fieldset, Radio, Select, Textarea, TextInput } from '../../components/fields';
+import { Fieldset, Radio, Select, Textarea } from '../../components/fields';
 import { StatusTag } from '../../components/status-tag';
 import { SummaryRow } from '../../components/table';
 import { useFormErrors } from '../../components/use-form-errors';
+import { dateFromParts, EMPTY_DATE, partsFromDate } from '../../lib/date-parts';
 import { formatDate, formatDateTime, formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { endReasonWords, GENDER_WORDS, SSDA903, statusWords } from '../../lib/words';
 import { placementQuery, providerQuery } from './queries';
@@ -67,17 +69,17 @@ function useInvalidate(placementId: string) {
 }
 
 function EndPlacement({ placement }: { placement: Placement }) {
-  const [endDate, setEndDate] = useState(todayInEngland());
+  const [endDate, setEndDate] = useState(partsFromDate(todayInEngland()));
   const [reason, setReason] = useState('');
   const [planned, setPlanned] = useState<'' | 'yes' | 'no'>('');
-  const errors = useFormErrors('end', { endDate: 'Date it ended', reason: 'Reason', planned: 'Planned or not' });
+  const errors = useFormErrors('end', { endDate: 'Date it ended', reason: 'Reason', planned: 'Planned or not' }, ['endDate']);
   const invalidate = useInvalidate(placement.id);
   const end = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/placements/{id}/end', {
           params: { path: { id: placement.id } },
-          body: { endDate, reason, planned: planned === 'yes' },
+          body: { endDate: dateFromParts(endDate) ?? '', reason, planned: planned === 'yes' },
         }),
       ),
     onSuccess: () => {
@@ -89,7 +91,7 @@ function EndPlacement({ placement }: { placement: Placement }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!endDate) found.endDate = 'Enter the date the placement ended';
+    if (!dateFromParts(endDate)) found.endDate = 'Enter the date the placement ended, such as 3 12 2026';
     if (!reason) found.reason = 'Select why the placement ended';
     if (!planned) found.planned = 'Say whether the ending was planned';
     if (errors.set(found)) end.mutate();
@@ -101,16 +103,7 @@ function EndPlacement({ placement }: { placement: Placement }) {
       </h2>
       <ErrorSummary errors={errors.summary()} />
       <form onSubmit={submit} noValidate>
-        <TextInput
-          id={errors.id('endDate')}
-          label="Date it ended"
-          type="date"
-          className="govuk-input--width-10"
-          value={endDate}
-          max={todayInEngland()}
-          onChange={(event) => setEndDate(event.target.value)}
-          error={errors.problem('endDate')}
-        />
+        <DateInput id={errors.id('endDate')} legend="Date it ended" value={endDate} onChange={setEndDate} error={errors.problem('endDate')} />
         <Select
           id={errors.id('reason')}
           label="Reason (SSDA903)"
@@ -236,21 +229,21 @@ function OutcomeUpdate({ placementId, outcomeId, current }: { placementId: strin
 function NewOutcome({ placement }: { placement: Placement }) {
   const [kind, setKind] = useState<'' | 'hard' | 'soft'>('');
   const [description, setDescription] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const errors = useFormErrors('outcome', { description: 'Outcome', kind: 'Kind', targetDate: 'Achieve by', status: 'Progress' });
+  const [targetDate, setTargetDate] = useState(EMPTY_DATE);
+  const errors = useFormErrors('outcome', { description: 'Outcome', kind: 'Kind', targetDate: 'Achieve by', status: 'Progress' }, ['targetDate']);
   const invalidate = useInvalidate(placement.id);
   const create = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/placements/{id}/outcomes', {
           params: { path: { id: placement.id } },
-          body: { kind: kind as 'hard' | 'soft', description, targetDate, status: 'not_started' },
+          body: { kind: kind as 'hard' | 'soft', description, targetDate: dateFromParts(targetDate) ?? '', status: 'not_started' },
         }),
       ),
     onSuccess: () => {
       setKind('');
       setDescription('');
-      setTargetDate('');
+      setTargetDate(EMPTY_DATE);
       errors.clear();
       void invalidate();
     },
@@ -261,7 +254,7 @@ function NewOutcome({ placement }: { placement: Placement }) {
     const found: Record<string, string> = {};
     if (!description.trim()) found.description = 'Describe the outcome: what will have changed, and how you will know';
     if (!kind) found.kind = 'Say whether the outcome is hard or soft';
-    if (!targetDate) found.targetDate = 'Enter the date it should be achieved by';
+    if (!dateFromParts(targetDate)) found.targetDate = 'Enter the date it should be achieved by, such as 31 3 2027';
     if (errors.set(found)) create.mutate();
   }
   return (
@@ -287,15 +280,7 @@ function NewOutcome({ placement }: { placement: Placement }) {
               <Radio id="outcome-kind-soft" name="outcome-kind" label="Soft: such as confidence or relationships" checked={kind === 'soft'} onChange={() => setKind('soft')} />
             </div>
           </Fieldset>
-          <TextInput
-            id={errors.id('targetDate')}
-            label="Achieve by"
-            type="date"
-            className="govuk-input--width-10"
-            value={targetDate}
-            onChange={(event) => setTargetDate(event.target.value)}
-            error={errors.problem('targetDate')}
-          />
+          <DateInput id={errors.id('targetDate')} legend="Achieve by" value={targetDate} onChange={setTargetDate} error={errors.problem('targetDate')} />
           <button type="submit" className="govuk-button" disabled={create.isPending}>
             Set outcome
           </button>

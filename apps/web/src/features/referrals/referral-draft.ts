@@ -1,4 +1,5 @@
 import { addDays, todayInEngland } from '../../lib/format';
+import { dateFromParts, type DateParts, EMPTY_DATE, partsFromDate } from '../../lib/date-parts';
 import { normalisePostcode, postcodeProblem } from '../../lib/postcode';
 
 export type Kind = 'planned' | 'emergency';
@@ -11,7 +12,7 @@ export interface NeedChoice {
 /** What the officer has typed, as text where the inputs are text. */
 export interface ReferralValues {
   localReference: string;
-  dateOfBirth: string;
+  dateOfBirth: DateParts;
   gender: string;
   homePostcode: string;
   legalStatus: string;
@@ -23,7 +24,7 @@ export interface ReferralValues {
   language: string;
   childNotes: string;
   urgency: 'emergency' | 'urgent' | 'planned';
-  requiredBy: string;
+  requiredBy: DateParts;
   placementTypes: string[];
   maxDistanceMiles: string;
   weeklyBudget: string;
@@ -44,7 +45,7 @@ export function newDraft(kind: Kind): Draft {
     step: 0,
     values: {
       localReference: '',
-      dateOfBirth: '',
+      dateOfBirth: EMPTY_DATE,
       gender: '',
       homePostcode: '',
       legalStatus: '',
@@ -56,7 +57,7 @@ export function newDraft(kind: Kind): Draft {
       language: '',
       childNotes: '',
       urgency: kind === 'emergency' ? 'emergency' : 'planned',
-      requiredBy: kind === 'emergency' ? today : addDays(today, 28),
+      requiredBy: partsFromDate(kind === 'emergency' ? today : addDays(today, 28)),
       placementTypes: kind === 'emergency' ? ['K2', 'U6'] : [],
       maxDistanceMiles: kind === 'emergency' ? '' : '20',
       weeklyBudget: '',
@@ -65,8 +66,12 @@ export function newDraft(kind: Kind): Draft {
   };
 }
 
-/** The api's field names, which its 400s name; each input's id is the same with dashes. */
-export const fieldId = (field: string) => field.replace(/[.[\]]+/g, '-').replace(/-$/, '');
+/** The api's field names, which its 400s name; each input's id is the same with dashes (a date's first box, its day). */
+export const fieldId = (field: string) => {
+  const id = field.replace(/[.[\]]+/g, '-').replace(/-$/, '');
+  return DATE_FIELDS.has(field) ? `${id}-day` : id;
+};
+const DATE_FIELDS = new Set(['child.dateOfBirth', 'requiredBy']);
 
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
@@ -81,8 +86,9 @@ export function checkValues(values: ReferralValues, fields: readonly string[]): 
     problems['child.localReference'] = "Enter your LA's case reference for the child";
   }
   if (want('child.dateOfBirth')) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dateOfBirth)) problems['child.dateOfBirth'] = "Enter the child's date of birth";
-    else if (values.dateOfBirth >= todayInEngland()) problems['child.dateOfBirth'] = 'Date of birth must be in the past';
+    const dateOfBirth = dateFromParts(values.dateOfBirth);
+    if (!dateOfBirth) problems['child.dateOfBirth'] = "Enter the child's date of birth as a real date, such as 1 5 2012";
+    else if (dateOfBirth >= todayInEngland()) problems['child.dateOfBirth'] = 'Date of birth must be in the past';
   }
   if (want('child.gender') && !values.gender) problems['child.gender'] = "Select the child's gender";
   if (want('child.homePostcode')) {
@@ -96,8 +102,9 @@ export function checkValues(values: ReferralValues, fields: readonly string[]): 
     if (!(size >= 1 && size <= 12)) problems['child.siblingGroupSize'] = 'Enter how many children are to be placed together, from 1 to 12';
   }
   if (want('requiredBy')) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.requiredBy)) problems.requiredBy = 'Enter the date the placement is needed by';
-    else if (values.requiredBy < todayInEngland()) problems.requiredBy = 'The date needed must be today or later';
+    const requiredBy = dateFromParts(values.requiredBy);
+    if (!requiredBy) problems.requiredBy = 'Enter the date the placement is needed by, such as 14 1 2027';
+    else if (requiredBy < todayInEngland()) problems.requiredBy = 'The date needed must be today or later';
   }
   if (want('placementTypes') && values.placementTypes.length === 0) {
     problems.placementTypes = 'Select at least one kind of placement';
@@ -125,7 +132,7 @@ export function toRequest(values: ReferralValues) {
   return {
     child: {
       localReference: values.localReference.trim(),
-      dateOfBirth: values.dateOfBirth,
+      dateOfBirth: dateFromParts(values.dateOfBirth) ?? '',
       gender: values.gender as 'female' | 'male' | 'other',
       homePostcode: normalisePostcode(values.homePostcode),
       legalStatus: values.legalStatus,
@@ -136,7 +143,7 @@ export function toRequest(values: ReferralValues) {
       ...(hasPreferences ? { preferences } : {}),
     },
     urgency: values.urgency,
-    requiredBy: values.requiredBy,
+    requiredBy: dateFromParts(values.requiredBy) ?? '',
     placementTypes: values.placementTypes,
     ...(values.maxDistanceMiles.trim() ? { maxDistanceMiles: wholeNumber(values.maxDistanceMiles) } : {}),
     ...(values.weeklyBudget.trim() ? { weeklyBudget: wholeNumber(values.weeklyBudget.replace(/[£,]/g, '')) } : {}),

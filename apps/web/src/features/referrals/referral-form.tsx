@@ -2,8 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
+import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { Checkbox, Fieldset, Radio, Select, Textarea, TextInput } from '../../components/fields';
+import { dateFromParts } from '../../lib/date-parts';
 import { clearDraft, loadDraft, saveDraft } from '../../lib/draft';
 import { formatDate, formatWeeklyCost } from '../../lib/format';
 import { postcodeProblem } from '../../lib/postcode';
@@ -79,7 +81,11 @@ const STEPS: Record<Kind, Step[]> = {
  */
 export function ReferralForm({ kind }: { kind: Kind }) {
   const draftName = `referral-${kind}`;
-  const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(draftName) ?? newDraft(kind));
+  const [draft, setDraft] = useState<Draft>(() => {
+    const saved = loadDraft<Draft>(draftName);
+    // A draft from before dates were typed in three boxes is started again.
+    return saved && typeof saved.values.dateOfBirth === 'object' ? saved : newDraft(kind);
+  });
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -253,13 +259,12 @@ function ChildFields({ values, set, problem }: StepProps) {
         onChange={(event) => set('localReference', event.target.value)}
         error={problem('child.localReference')}
       />
-      <TextInput
+      <DateInput
         id="child-dateOfBirth"
-        label="Date of birth"
-        type="date"
-        className="govuk-input--width-10"
+        legend="Date of birth"
+        hint="For example, 1 5 2012"
         value={values.dateOfBirth}
-        onChange={(event) => set('dateOfBirth', event.target.value)}
+        onChange={(parts) => set('dateOfBirth', parts)}
         error={problem('child.dateOfBirth')}
       />
       <Fieldset id="child-gender" legend="Gender" error={problem('child.gender')}>
@@ -435,13 +440,11 @@ function PlacementFields({ values, set, problem, kind }: StepProps) {
           </div>
         </Fieldset>
       ) : null}
-      <TextInput
+      <DateInput
         id="requiredBy"
-        label="Needed by"
-        type="date"
-        className="govuk-input--width-10"
+        legend="Needed by"
         value={values.requiredBy}
-        onChange={(event) => set('requiredBy', event.target.value)}
+        onChange={(parts) => set('requiredBy', parts)}
         error={problem('requiredBy')}
       />
       <Fieldset id="placementTypes" legend="Kinds of placement" hint="Select every kind that would suit the child." error={problem('placementTypes')}>
@@ -493,7 +496,7 @@ function CheckAnswers({ values, steps, onChange }: { values: ReferralValues; ste
   const needs = Object.entries(values.needs);
   const rows: [string, string, React.ReactNode][] = [
     ['child.localReference', 'Case reference', values.localReference],
-    ['child.dateOfBirth', 'Date of birth', formatDate(values.dateOfBirth)],
+    ['child.dateOfBirth', 'Date of birth', formatDate(dateFromParts(values.dateOfBirth))],
     ['child.gender', 'Gender', GENDER_WORDS[values.gender] ?? ''],
     ['child.homePostcode', 'Home postcode', values.homePostcode.toUpperCase()],
     ['child.legalStatus', 'Legal status', `${legalStatusWords(values.legalStatus)} (${values.legalStatus})`],
@@ -516,7 +519,7 @@ function CheckAnswers({ values, steps, onChange }: { values: ReferralValues; ste
       ),
     ],
     ['urgency', 'Urgency', values.urgency === 'emergency' ? 'Emergency' : values.urgency === 'urgent' ? 'Urgent' : 'Planned'],
-    ['requiredBy', 'Needed by', formatDate(values.requiredBy)],
+    ['requiredBy', 'Needed by', formatDate(dateFromParts(values.requiredBy))],
     ['placementTypes', 'Kinds of placement', values.placementTypes.map(placementTypeWords).join(', ')],
     ['maxDistanceMiles', 'Furthest from home', values.maxDistanceMiles ? `${values.maxDistanceMiles} miles` : 'No limit'],
     ['weeklyBudget', 'Weekly budget', values.weeklyBudget ? formatWeeklyCost(Number(values.weeklyBudget.replace(/[£,]/g, ''))) : 'Not stated'],
