@@ -207,8 +207,10 @@ test('an emergency referral takes three screens, and the whole form works by key
   await expect(page.getByRole('main').getByText('Emergency referral', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: /EAL-WEB-EMERGENCY/ }).getByText('Shortlisted')).toBeVisible();
   await page.getByRole('link', { name: 'Referrals', exact: true }).first().click();
+  // Open emergencies above everything else.
+  await expect(page.getByRole('region', { name: 'Emergencies waiting for a placement' })).toContainText('EAL-WEB-EMERGENCY');
   const first = page.getByRole('table').getByRole('row').nth(1);
-  await expect(first).toContainText('EAL-WEB-EMERGENCY'); // emergencies first
+  await expect(first).toContainText('EAL-WEB-EMERGENCY'); // and first in the table
   await expectAccessible(page);
   await screenshot(page, 'officer-referrals');
 });

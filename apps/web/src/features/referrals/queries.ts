@@ -7,6 +7,7 @@ export interface ReferralFilters {
   status?: string;
   urgency?: string;
   page?: number;
+  limit?: number;
 }
 
 /** Statuses that will change by themselves: the page polls while a referral is in one. */
@@ -22,8 +23,8 @@ export const referralsQuery = (filters: ReferralFilters) =>
             query: {
               status: (filters.status || undefined) as never,
               urgency: (filters.urgency || undefined) as never,
-              limit: PAGE_SIZE,
-              offset: ((filters.page ?? 1) - 1) * PAGE_SIZE,
+              limit: filters.limit ?? PAGE_SIZE,
+              offset: ((filters.page ?? 1) - 1) * (filters.limit ?? PAGE_SIZE),
             },
           },
         }),

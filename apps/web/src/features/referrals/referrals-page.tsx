@@ -11,7 +11,40 @@ const route = getRouteApi('/authed/referrals');
 const STATUSES = ['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed', 'placed', 'withdrawn', 'closed'];
 const URGENCY_ORDER: Record<string, number> = { emergency: 0, urgent: 1, planned: 2 };
 
-/** The LA's referrals: emergencies first, then newest; status updates while the page is open. */
+const OPEN = new Set(['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed']);
+
+/**
+ * Emergencies still waiting for a placement, whatever page of the list they fall on: the first
+ * thing a placement team on a Friday night needs to see.
+ */
+function OpenEmergencies() {
+  const { data } = useQuery(referralsQuery({ urgency: 'emergency', limit: 200 }));
+  const open = (data ?? []).filter((referral) => OPEN.has(referral.status));
+  if (open.length === 0) return null;
+  return (
+    <div className="govuk-notification-banner" role="region" aria-labelledby="open-emergencies-title">
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="open-emergencies-title">
+          Emergencies waiting for a placement
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <ul className="govuk-list">
+          {open.map((referral) => (
+            <li key={referral.id}>
+              <Link to="/referrals/$referralId" params={{ referralId: referral.id }} className="govuk-notification-banner__link">
+                {referral.child.localReference}
+              </Link>{' '}
+              <StatusTag status={referral.status} /> made {formatDateTime(String(referral.createdAt))}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** The LA's referrals, newest first (emergencies first within a page, and open ones above it all); statuses update while the page is open. */
 export function ReferralsPage() {
   const filters = route.useSearch();
   const navigate = route.useNavigate();
@@ -23,21 +56,16 @@ export function ReferralsPage() {
 
   return (
     <>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <h1 className="govuk-heading-l">Referrals</h1>
-        </div>
-        <div className="govuk-grid-column-one-third govuk-!-text-align-right">
-          <div className="govuk-button-group" style={{ justifyContent: 'flex-end' }}>
-            <Link to="/referrals/new" className="govuk-button">
-              New referral
-            </Link>
-            <Link to="/referrals/emergency" className="govuk-button govuk-button--warning">
-              Emergency referral
-            </Link>
-          </div>
-        </div>
+      <h1 className="govuk-heading-l">Referrals</h1>
+      <div className="govuk-button-group">
+        <Link to="/referrals/new" className="govuk-button">
+          New referral
+        </Link>
+        <Link to="/referrals/emergency" className="govuk-button govuk-button--warning">
+          Emergency referral
+        </Link>
       </div>
+      <OpenEmergencies />
       <form
         className="govuk-!-margin-bottom-6"
         onSubmit={(event) => {
