@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { DomainError } from '@app/domain';
 import { OrganisationRepository } from '@app/persistence';
@@ -9,7 +9,12 @@ import { ParseId } from '../common/id.pipe';
 import { assertMayCommission } from '../auth/organisation-access';
 
 export class StepDownDto {
-  /** Days after an emergency placement starts by which its planned follow-on placement is needed. */
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 180,
+    description: 'Days after an emergency placement starts by which its planned follow-on placement is needed.',
+  })
   @IsInt({ message: 'must be a whole number of days' })
   @Min(1, { message: 'must be between 1 and 180' })
   @Max(180, { message: 'must be between 1 and 180' })
