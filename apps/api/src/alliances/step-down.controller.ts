@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { DomainError } from '@app/domain';
 import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { assertMayCommission } from '../auth/organisation-access';
+import { StepDownResponse } from './dto/step-down.response';
 
 export class StepDownDto {
   @ApiProperty({
@@ -23,6 +25,7 @@ export class StepDownDto {
 
 @ApiTags('alliances')
 @ApiBearerAuth()
+@ApiErrors(401, 400, [404, "No such alliance, or not the caller's"])
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/step-down')
 export class StepDownController {
@@ -30,6 +33,7 @@ export class StepDownController {
 
   @Get()
   @ApiOperation({ summary: 'When an emergency placement’s planned follow-on referral is required by (28 days unless set)' })
+  @ApiOkResponse({ type: StepDownResponse })
   async get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     assertMayCommission(principal, id);
     const days = await this.organisations.stepDownDays(id);
@@ -39,6 +43,7 @@ export class StepDownController {
 
   @Put()
   @ApiOperation({ summary: 'Set the days from an emergency placement to its follow-on referral’s required-by date' })
+  @ApiOkResponse({ type: StepDownResponse })
   async set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: StepDownDto) {
     assertMayCommission(principal, id);
     if (!(await this.organisations.setStepDownDays(id, body.days))) throw DomainError.notFound('Alliance');

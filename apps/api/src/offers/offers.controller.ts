@@ -1,16 +1,21 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { PageQuery } from '../common/page.query';
 import { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import { DeclineResponse, OfferListResponse, OfferResponse, ProviderReferralResponse } from './dto/offer.response';
 import { OffersService } from './offers.service';
+
+const NOT_SHORTLISTED = 'The referral is not shortlisted with this vacancy of yours on its shortlist (or does not exist)';
 
 @ApiTags('offers')
 @ApiBearerAuth()
+@ApiErrors(401, 400)
 @Controller()
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
@@ -20,6 +25,7 @@ export class OffersController {
   @ApiOperation({
     summary: "Referrals shortlisted to the caller's vacancies, as anonymised summaries (never names, references, dates of birth, postcodes or notes)",
   })
+  @ApiOkResponse({ type: [ProviderReferralResponse], description: 'Most urgent first, then by required-by date' })
   providerReferrals(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PageQuery) {
     return this.offers.providerReferrals(principal, actor, query);
   }
@@ -27,6 +33,8 @@ export class OffersController {
   @Post('referrals/:id/offers')
   @Roles('provider_user')
   @ApiOperation({ summary: 'Offer one of your shortlisted vacancies for the referral, at a weekly cost' })
+  @ApiCreatedResponse({ type: OfferResponse })
+  @ApiErrors([404, NOT_SHORTLISTED], [409, 'This vacancy already has a live offer for the referral'])
   offer(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateOfferDto) {
     return this.offers.offer(principal, id, body);
   }
@@ -34,6 +42,8 @@ export class OffersController {
   @Post('referrals/:id/declines')
   @Roles('provider_user')
   @ApiOperation({ summary: 'Decline the referral for one of your shortlisted vacancies, with a reason' })
+  @ApiCreatedResponse({ type: DeclineResponse })
+  @ApiErrors([404, NOT_SHORTLISTED])
   decline(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateDeclineDto) {
     return this.offers.decline(principal, id, body);
   }
@@ -41,6 +51,8 @@ export class OffersController {
   @Get('referrals/:id/offers')
   @Roles('placement_officer')
   @ApiOperation({ summary: 'The offers made for a referral of your LA, newest first' })
+  @ApiOkResponse({ type: OfferListResponse })
+  @ApiErrors([404, "No such referral of the caller's LA"])
   offersFor(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.offers.offersFor(principal, id);
   }

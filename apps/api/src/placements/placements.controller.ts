@@ -1,16 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
+import { ChildIdentityResponse, ChildSummaryResponse } from '../referrals/dto/child.response';
 import { EndPlacementDto } from './dto/end-placement.dto';
 import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
+import {
+  AcceptedOfferResponse,
+  FeedbackResponse,
+  OutcomeResponse,
+  PlacementDetailResponse,
+  PlacementResponse,
+} from './dto/placement.response';
 import { PlacementsService } from './placements.service';
+
+const PLACEMENT_NOT_FOUND = "No such placement of the caller's LA (or provider, where it may read it)";
 
 @ApiTags('placements')
 @ApiBearerAuth()
+@ApiErrors(401, 400)
+// The two ways a placement's child is shown, referred to by PlacementDetailResponse.child.
+@ApiExtraModels(ChildIdentityResponse, ChildSummaryResponse)
 @Controller()
 export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
@@ -18,6 +32,11 @@ export class PlacementsController {
   @Post('offers/:id/accept')
   @Roles('placement_officer')
   @ApiOperation({ summary: 'Accept an offer: takes one bed and places the child, exactly once' })
+  @ApiCreatedResponse({ type: AcceptedOfferResponse })
+  @ApiErrors(
+    [404, "No such offer for a referral of the caller's LA"],
+    [409, 'The referral or the offer is no longer open (another acceptance won), the vacancy has no bed left, or its free bed is held for another referral'],
+  )
   accept(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.placements.accept(principal, id);
   }
@@ -27,6 +46,8 @@ export class PlacementsController {
   @ApiOperation({
     summary: 'A placement with its outcomes and feedback: for its LA, or for its provider without the child’s identifiers',
   })
+  @ApiOkResponse({ type: PlacementDetailResponse })
+  @ApiErrors([404, PLACEMENT_NOT_FOUND])
   get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
     return this.placements.get(principal, actor, id);
   }
@@ -35,6 +56,8 @@ export class PlacementsController {
   @HttpCode(200)
   @Roles('placement_officer')
   @ApiOperation({ summary: 'End a placement; an unplanned ending (a breakdown) gives the bed back' })
+  @ApiOkResponse({ type: PlacementResponse })
+  @ApiErrors([404, PLACEMENT_NOT_FOUND], [409, 'The placement has already ended'])
   end(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: EndPlacementDto) {
     return this.placements.end(principal, id, body);
   }
@@ -42,6 +65,8 @@ export class PlacementsController {
   @Post('placements/:id/outcomes')
   @Roles('placement_officer')
   @ApiOperation({ summary: 'Set a SMART outcome for a live placement' })
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors([404, PLACEMENT_NOT_FOUND], [409, 'The placement has ended; outcomes are set while it lasts'])
   addOutcome(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: CreateOutcomeDto) {
     return this.placements.addOutcome(principal, id, body);
   }
@@ -49,6 +74,8 @@ export class PlacementsController {
   @Post('placements/:id/outcomes/:outcomeId/updates')
   @Roles('placement_officer', 'provider_user')
   @ApiOperation({ summary: 'Record progress towards an outcome (LA or provider): the journey travelled' })
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors([404, "No such outcome of a placement of the caller's LA or provider"])
   progress(
     @CurrentUser() principal: Principal,
     @Param('id', ParseId()) id: string,
@@ -61,6 +88,8 @@ export class PlacementsController {
   @Post('placements/:id/feedback')
   @Roles('placement_officer')
   @ApiOperation({ summary: "End-of-placement feedback with the young person's view, shared with the provider" })
+  @ApiCreatedResponse({ type: FeedbackResponse })
+  @ApiErrors([404, PLACEMENT_NOT_FOUND], [409, 'The placement has not ended yet, or its feedback has already been given'])
   feedback(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: PlacementFeedbackDto) {
     return this.placements.feedback(principal, id, body);
   }

@@ -72,7 +72,7 @@ export class ChildDto {
   @IsIn(GENDERS, { message: `must be one of ${GENDERS.join(', ')}` })
   gender: Gender;
 
-  @ApiProperty({ maxLength: 16, example: 'UB1 1AA', description: 'A full UK postcode whose district is known' })
+  @ApiProperty({ maxLength: 16, example: 'UB1 1AA', description: 'A full postcode or a district; the district must be known.' })
   @IsString()
   @MaxLength(16, { message: 'not a UK postcode' })
   homePostcode: string;

@@ -1,0 +1,112 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ExclusionReason } from '@app/domain';
+import type { ReferralStatus } from '@app/persistence';
+import { EXCLUSION_REASON, REFERRAL_STATUS } from '../../common/api-enums';
+import { TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
+import { SettingPlaceResponse } from '../../settings/dto/setting.response';
+
+/** Points of the score from each part; they add up to the score (each rounded down to 2 dp). */
+export class ScoreBreakdownResponse {
+  @ApiProperty()
+  needs: number;
+
+  @ApiProperty()
+  proximity: number;
+
+  @ApiProperty()
+  quality: number;
+
+  @ApiProperty()
+  continuity: number;
+
+  @ApiProperty()
+  cost: number;
+}
+
+export class MatchProviderResponse {
+  @ApiProperty(UUID)
+  id: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+/** The setting a vacancy is in, as anyone outside its provider may see it: no full postcode. */
+export class MatchSettingResponse extends SettingPlaceResponse {
+  @ApiProperty(UUID)
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ description: "The postcode district's centre" })
+  latitude: number;
+
+  @ApiProperty({ description: "The postcode district's centre" })
+  longitude: number;
+}
+
+/** A vacancy with its provider and setting: what both lists name each vacancy by. */
+class VacancyAtSettingResponse {
+  @ApiProperty(UUID)
+  vacancyId: string;
+
+  @ApiProperty({ description: "Miles from the child's home postcode district" })
+  distanceMiles: number;
+
+  @ApiProperty({ type: MatchProviderResponse })
+  provider: MatchProviderResponse;
+
+  @ApiProperty({ type: MatchSettingResponse })
+  setting: MatchSettingResponse;
+}
+
+export class MatchItemResponse extends VacancyAtSettingResponse {
+  @ApiProperty({ type: 'integer', description: '1 for the best' })
+  rank: number;
+
+  @ApiProperty(UUID)
+  settingId: string;
+
+  @ApiProperty(UUID)
+  providerId: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'The sum of the breakdown, to within 0.01' })
+  score: number;
+
+  @ApiProperty(WEEKLY_COST)
+  weeklyCost: number;
+
+  @ApiProperty({ type: ScoreBreakdownResponse })
+  breakdown: ScoreBreakdownResponse;
+}
+
+export class ExclusionItemResponse extends VacancyAtSettingResponse {
+  @ApiProperty({ ...EXCLUSION_REASON, isArray: true, description: 'Every hard constraint the vacancy fails; never empty' })
+  reasons: ExclusionReason[];
+}
+
+/** Where a referral's matching stands: shared by its shortlist and its exclusions. */
+class MatchingRunResponse {
+  @ApiProperty(UUID)
+  referralId: string;
+
+  @ApiProperty({ ...REFERRAL_STATUS })
+  status: ReferralStatus;
+
+  @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When it was last matched; null until it has been' })
+  computedAt: string | null;
+}
+
+export class MatchListResponse extends MatchingRunResponse {
+  @ApiProperty({
+    type: [MatchItemResponse],
+    description: 'Best first (ties by distance, then vacancy id), up to 50; empty until matched',
+  })
+  items: MatchItemResponse[];
+}
+
+export class ExclusionListResponse extends MatchingRunResponse {
+  @ApiProperty({ type: [ExclusionItemResponse], description: 'The open vacancies ruled out, nearest first, up to 200' })
+  items: ExclusionItemResponse[];
+}
