@@ -53,7 +53,9 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
-  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // apps/web is the browser app, with its own tsconfig and test runner.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };
 
 /** Integration and e2e tests share one template database per run, built once by globalSetup. */

@@ -73,13 +73,15 @@ const TYPES_HEADER = `/**
 
 `;
 
-/** openapi-typescript's types for the document: code lists as unions, and each schema exported by its name. */
+/** openapi-typescript's types for the document (which it may change): code lists as unions, each schema exported by its name. */
 export async function schemaTypes(document: OpenAPIObject): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
     // Keep the document's order (canonicalJson's): paths sorted, fields as the classes declare them.
     alphabetize: false,
     // Unions such as "emergency" | "urgent" | "planned", not TypeScript enums (a .d.ts holds no values).
     enum: false,
+    // A default is what the api assumes for a field left out: the field stays optional to send.
+    defaultNonNullable: false,
     // `export type ReferralResponse = components["schemas"]["ReferralResponse"]`, for the app's own code.
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
@@ -90,9 +92,11 @@ export async function schemaTypes(document: OpenAPIObject): Promise<string> {
 
 /** Each generated file's path (from the repository root) and what it should contain. */
 export async function renderOpenApiFiles(document: OpenAPIObject): Promise<{ path: string; contents: string }[]> {
+  const json = canonicalJson(document);
+  // The types follow the committed document, in its order.
   return [
-    { path: OPENAPI_JSON, contents: canonicalJson(document) },
-    { path: SCHEMA_TYPES, contents: await schemaTypes(document) },
+    { path: OPENAPI_JSON, contents: json },
+    { path: SCHEMA_TYPES, contents: await schemaTypes(JSON.parse(json)) },
   ];
 }
 
