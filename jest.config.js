@@ -53,7 +53,7 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(.*/node_modules/)?(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
-  // apps/web is the browser app, with its own tsconfig and test runner.
+  // The web app has its own tools (vitest, Playwright) and its own tsconfig.
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/apps/web/'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };

@@ -246,7 +246,7 @@ async function main(): Promise<number> {
         return response.status;
       },
       guarded: async (offerId) => {
-        const result = await placements.accept(offerId, EALING, today, JOBS);
+        const result = await placements.accept(offerId, { localAuthorityCode: EALING, userId: officer.userId }, today, JOBS);
         return result.outcome === 'placed' ? 201 : result.outcome === 'not_found' ? 404 : 409;
       },
       unguarded: (offerId) => unguardedAccept(dataSource, offerId),

@@ -80,6 +80,9 @@ export interface HistoryUser {
   role: 'placement_officer' | 'provider_user';
   localAuthorityCode: string | null;
   providerId: string | null;
+  /** A borough's officer stands for its placement team: providers see it as the placing officer. */
+  displayName: string | null;
+  phone: string | null;
 }
 
 /** A child of the history: the columns of `children`, with England's local time of creation. */
@@ -1106,10 +1109,19 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   const rng = new Prng(`history:${anchor}:rows`);
   const users: HistoryUser[] = [];
   const officerOf = new Map<string, string>();
-  for (const code of ALLIANCE_LA_CODES) {
+  for (const [index, code] of ALLIANCE_LA_CODES.entries()) {
     const id = demoUuid(`user:history-officer:${code}`);
     officerOf.set(code, id);
-    users.push({ id, email: `history.officer.${code.toLowerCase()}@${EMAIL_DOMAIN}`, role: 'placement_officer', localAuthorityCode: code, providerId: null });
+    users.push({
+      id,
+      email: `history.officer.${code.toLowerCase()}@${EMAIL_DOMAIN}`,
+      role: 'placement_officer',
+      localAuthorityCode: code,
+      providerId: null,
+      displayName: `${las.get(code)!.name} placements team`,
+      // Ofcom's London numbers for drama (020 7946 0000-0999): nobody real is rung.
+      phone: `020 7946 ${String(200 + index).padStart(4, '0')}`,
+    });
   }
 
   const prefix = (code: string) => las.get(code)!.name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase();
@@ -1193,6 +1205,8 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
         role: 'provider_user',
         localAuthorityCode: null,
         providerId: setting.providerId,
+        displayName: null,
+        phone: null,
       };
       providerUsers.set(setting.providerId, providerUser);
     }

@@ -202,6 +202,13 @@ async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryRe
      RETURNING id`,
     [column(u, 'id'), column(u, 'email'), column(u, 'role'), column(u, 'localAuthorityCode'), column(u, 'providerId'), NO_SIGN_IN],
   );
+  // Their names and numbers, on loads from before users had them too; only where they differ, so a rerun writes nothing.
+  await db.query(
+    `UPDATE users SET display_name = t.name, phone = t.phone
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, name, phone)
+      WHERE users.id = t.id AND (users.display_name IS DISTINCT FROM t.name OR users.phone IS DISTINCT FROM t.phone)`,
+    [column(u, 'id'), column(u, 'displayName'), column(u, 'phone')],
+  );
   const c = plan.children;
   const children = await inserted(
     `INSERT INTO children (id, local_authority_code, local_reference, date_of_birth, gender, home_postcode, home_district,

@@ -2,13 +2,15 @@
  * `npm run seed:demo`: loads the West London Alliance demo into DATABASE_URL. Run after
  * `npm run migrate`. Idempotent: every demo row has a deterministic id (UUID v5) and is inserted
  * with ON CONFLICT DO NOTHING, so a rerun adds nothing and changes nothing but the demo users'
- * bindings and passwords (upserted by email).
+ * bindings, names, phones and passwords (upserted by email).
  *
  *   - the alliance and its nine boroughs;
  *   - real Ofsted-registered providers (children's homes, fostering agencies, residential special
  *     schools, secure homes) of the LAs within 25 miles of the alliance, with settings, and open
  *     vacancies on a fraction of them;
- *   - one demo user per role; passwords from DEMO_PASSWORD or generated into .demo/credentials.json;
+ *   - one demo user per role, with a display name and a work phone number from Ofcom's ranges for
+ *     drama (020 7946 0xxx, 07700 900xxx), so nobody real is ever rung; passwords from DEMO_PASSWORD
+ *     or generated into .demo/credentials.json;
  *   - three years of history (demo-history.ts), calibrated on the DfE's children looked after
  *     figures for the nine boroughs: children, referrals, accepted offers, placements and their
  *     endings. Anchored on the day it is first loaded; DEMO_SKIP_HISTORY=1 leaves it out.
@@ -37,6 +39,9 @@ interface DemoUser {
   /** Set once the alliance's id is known. */
   useAlliance: boolean;
   label: string;
+  /** Shown to others: a provider receiving a child sees its placing officer's name and phone. */
+  displayName: string;
+  phone: string;
 }
 
 function fail(message: string): never {
@@ -68,6 +73,8 @@ async function main() {
         providerId: null,
         useAlliance: false,
         label: `${laName.get('E09000009')} (E09000009)`,
+        displayName: 'Priya Sharma',
+        phone: '020 7946 0312',
       },
       {
         email: `officer.brent@${EMAIL_DOMAIN}`,
@@ -76,6 +83,8 @@ async function main() {
         providerId: null,
         useAlliance: false,
         label: `${laName.get('E09000005')} (E09000005)`,
+        displayName: 'Daniel Okafor',
+        phone: '020 7946 0548',
       },
       {
         email: `provider@${EMAIL_DOMAIN}`,
@@ -84,6 +93,8 @@ async function main() {
         providerId: providerUserProvider.id,
         useAlliance: false,
         label: `${providerUserProvider.name} (${providerUserProvider.id})`,
+        displayName: 'Sarah Whitfield',
+        phone: '07700 900417',
       },
       {
         email: `commissioner@${EMAIL_DOMAIN}`,
@@ -92,6 +103,8 @@ async function main() {
         providerId: null,
         useAlliance: true,
         label: ALLIANCE_NAME,
+        displayName: 'Helen Marsh',
+        phone: '020 7946 0771',
       },
       {
         email: `admin@${EMAIL_DOMAIN}`,
@@ -100,6 +113,8 @@ async function main() {
         providerId: null,
         useAlliance: false,
         label: 'platform',
+        displayName: 'Tom Reeves',
+        phone: '020 7946 0905',
       },
     ];
 
@@ -129,12 +144,12 @@ async function main() {
     const inserted = await dataSource.transaction(async (manager) => {
       const { allianceId, providers, settings, vacancies } = await loadCatalogue(manager, plan);
       await manager.query(
-        `INSERT INTO users (email, password_hash, role, local_authority_code, provider_id, alliance_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::varchar[], $5::uuid[], $6::uuid[])
+        `INSERT INTO users (email, password_hash, role, local_authority_code, provider_id, alliance_id, display_name, phone)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::varchar[], $5::uuid[], $6::uuid[], $7::text[], $8::text[])
          ON CONFLICT (email) DO UPDATE SET
            password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
            local_authority_code = EXCLUDED.local_authority_code, provider_id = EXCLUDED.provider_id,
-           alliance_id = EXCLUDED.alliance_id`,
+           alliance_id = EXCLUDED.alliance_id, display_name = EXCLUDED.display_name, phone = EXCLUDED.phone`,
         [
           users.map((u) => u.email),
           users.map((u) => hashes.get(u.email)!),
@@ -142,6 +157,8 @@ async function main() {
           users.map((u) => u.localAuthorityCode),
           users.map((u) => u.providerId),
           users.map((u) => (u.useAlliance ? allianceId : null)),
+          users.map((u) => u.displayName),
+          users.map((u) => u.phone),
         ],
       );
       return { allianceId, providers, settings, vacancies };
@@ -189,7 +206,7 @@ async function main() {
       `Demo logins (passwords ${passwords.describe()}):`,
       ...users.map(
         (u) =>
-          `  ${u.role.padEnd(18)} ${u.email.padEnd(40)} ${passwords.passwordFor(u.email)}   ${u.label}`,
+          `  ${u.role.padEnd(18)} ${u.email.padEnd(40)} ${passwords.passwordFor(u.email)}   ${u.displayName}, ${u.label}`,
       ),
     ];
     console.log(lines.join('\n'));

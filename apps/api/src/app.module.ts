@@ -14,11 +14,14 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { PlacementsModule } from './placements/placements.module';
+import { ProvidersModule } from './providers/providers.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SettingsModule } from './settings/settings.module';
 import { SufficiencyModule } from './sufficiency/sufficiency.module';
+import { TargetingModule } from './targeting/targeting.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
+import { WebAppModule } from './web/web-app.module';
 
 @Module({
   imports: [
@@ -33,13 +36,17 @@ import { VacanciesModule } from './vacancies/vacancies.module';
     VacanciesModule,
     ReferralsModule,
     OffersModule,
+    TargetingModule,
     PlacementsModule,
     AuditModule,
     NotificationsModule,
     HoldsModule,
     SufficiencyModule,
+    // After SufficiencyModule: its GET /providers/benchmark must be routed before GET /providers/:id.
+    ProvidersModule,
     HealthModule,
     QueueDashboardModule,
+    WebAppModule.forRoot(),
   ],
   controllers: [LocalAuthoritiesController],
 })

@@ -259,8 +259,12 @@ describe('emergencies (e2e)', () => {
     expect(receiver.receipts.map((r) => JSON.parse(r.body))).toContainEqual(
       expect.objectContaining({ referralId: before, vacancyId: early, urgency: 'emergency' }),
     );
-    const late = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
-    expect(late.filter((n: { delivery: string }) => n.delivery === 'delivered')).toHaveLength(registered.queued);
+    // The receiver records a POST before answering it, and the worker records the delivery after the answer.
+    const deliveredCount = async () =>
+      (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items.filter(
+        (n: { delivery: string }) => n.delivery === 'delivered',
+      ).length;
+    expect(await until('the deliveries to be recorded', deliveredCount, (n) => n >= registered.queued)).toBe(registered.queued);
     const receivedBefore = receiver.receipts.length;
 
     // In Manchester, for a Manchester child: out of reach of the other tests' West London referrals,

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { documentedKeys, documentedResponse } from './support/openapi';
 import { bearer, createOrganisations, createSetting, createVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
@@ -59,10 +60,12 @@ describe('matching (e2e)', () => {
     ]);
     matches.items.forEach((item: Record<string, any>, index: number) => {
       expect(Object.keys(item).sort()).toEqual(
-        ['breakdown', 'distanceMiles', 'providerId', 'rank', 'score', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
+        ['breakdown', 'distanceMiles', 'provider', 'providerId', 'rank', 'score', 'setting', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
       );
       expect(item.rank).toBe(index + 1);
       expect(item.providerId).toBe(orgs.providerA.id);
+      expect(item.provider).toEqual({ id: orgs.providerA.id, name: 'Oakfield Care' });
+      expect(item.setting.id).toBe(item.settingId);
       expect(Object.keys(item.breakdown)).toEqual(['needs', 'proximity', 'quality', 'continuity', 'cost']);
       const sum = Object.values(item.breakdown as Record<string, number>).reduce((a, b) => a + b, 0);
       expect(Math.abs(item.score - sum)).toBeLessThanOrEqual(0.01);
@@ -75,11 +78,77 @@ describe('matching (e2e)', () => {
     const exclusions = (await get(`/referrals/${id}/exclusions`).expect(200)).body;
     expect(exclusions.items).toEqual(
       expect.arrayContaining([
-        { vacancyId: vacancies.fostering.id, distanceMiles: expect.any(Number), reasons: ['TYPE_NOT_ACCEPTED'] },
-        { vacancyId: vacancies.noSelfHarm.id, distanceMiles: expect.any(Number), reasons: ['NEED_NOT_SUPPORTED'] },
+        {
+          vacancyId: vacancies.fostering.id,
+          distanceMiles: expect.any(Number),
+          reasons: ['TYPE_NOT_ACCEPTED'],
+          provider: { id: orgs.providerA.id, name: 'Oakfield Care' },
+          setting: expect.objectContaining({ name: 'Foster family', placementType: 'U4', postcodeDistrict: 'UB1' }),
+        },
+        {
+          vacancyId: vacancies.noSelfHarm.id,
+          distanceMiles: expect.any(Number),
+          reasons: ['NEED_NOT_SUPPORTED'],
+          provider: { id: orgs.providerA.id, name: 'Oakfield Care' },
+          setting: expect.objectContaining({ name: 'No self-harm support', placementType: 'K2' }),
+        },
       ]),
     );
     expect(exclusions.items).toHaveLength(2);
+  });
+
+  it("names each match's and exclusion's provider and setting, placed by its postcode district and never finer", async () => {
+    const id = await submit();
+    await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+    const [wembley] = await api.dataSource.query(
+      `SELECT s.id, s.latitude, s.longitude, d.latitude AS "districtLatitude", d.longitude AS "districtLongitude",
+              d.local_authority_code AS "districtLa"
+         FROM settings s JOIN postcode_districts d ON d.district = s.postcode_district WHERE s.name = 'Wembley'`,
+    );
+    // As if the setting were placed by its full postcode: what is shown is still the district's centroid.
+    await api.dataSource.query(`UPDATE settings SET latitude = latitude + 0.0031, longitude = longitude - 0.0027 WHERE id = $1`, [wembley.id]);
+    try {
+      const matches = await get(`/referrals/${id}/matches`).expect(200);
+      const item = matches.body.items.find((m: { settingId: string }) => m.settingId === wembley.id);
+      expect(item.setting).toEqual({
+        id: wembley.id,
+        name: 'Wembley',
+        placementType: 'K2',
+        ofstedGrade: 'good',
+        postcodeDistrict: 'HA0',
+        localAuthorityCode: wembley.districtLa,
+        latitude: wembley.districtLatitude,
+        longitude: wembley.districtLongitude,
+        needsSupported: expect.arrayContaining([expect.objectContaining({ code: 'self-harm' })]),
+      });
+      const exclusions = await get(`/referrals/${id}/exclusions`).expect(200);
+      for (const excluded of exclusions.body.items) {
+        expect(excluded.provider).toEqual({ id: orgs.providerA.id, name: 'Oakfield Care' });
+        expect(Object.keys(excluded.setting).sort()).toEqual(Object.keys(item.setting).sort());
+      }
+      for (const text of [matches.text, exclusions.text]) {
+        expect(text).not.toMatch(/"postcode"|UB1 1AA|HA0 1AA/);
+        expect(text).not.toContain(String(wembley.latitude + 0.0031));
+      }
+    } finally {
+      await api.dataSource.query(`UPDATE settings SET latitude = $2, longitude = $3 WHERE id = $1`, [wembley.id, wembley.latitude, wembley.longitude]);
+    }
+  });
+
+  it('documents matches and exclusions with their providers and settings in the OpenAPI document', async () => {
+    const matches = await documentedResponse(api, 'get', '/api/v1/referrals/{id}/matches');
+    expect(documentedKeys(matches)).toEqual(['computedAt', 'items', 'referralId', 'status']);
+    const item = matches.property('items');
+    expect(documentedKeys(item)).toEqual(
+      ['breakdown', 'distanceMiles', 'provider', 'providerId', 'rank', 'score', 'setting', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
+    );
+    expect(documentedKeys(item.property('breakdown'))).toEqual(['continuity', 'cost', 'needs', 'proximity', 'quality']);
+    const settingKeys = ['id', 'latitude', 'localAuthorityCode', 'longitude', 'name', 'needsSupported', 'ofstedGrade', 'placementType', 'postcodeDistrict'];
+    expect(documentedKeys(item.property('setting'))).toEqual(settingKeys);
+    expect(documentedKeys(item.property('provider'))).toEqual(['id', 'name']);
+    const exclusion = (await documentedResponse(api, 'get', '/api/v1/referrals/{id}/exclusions')).property('items');
+    expect(documentedKeys(exclusion)).toEqual(['distanceMiles', 'provider', 'reasons', 'setting', 'vacancyId']);
+    expect(documentedKeys(exclusion.property('setting'))).toEqual(settingKeys);
   });
 
   it('says no_match, with the reasons, when nothing fits', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { documentedKeys, documentedResponse } from './support/openapi';
 import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
@@ -25,17 +26,17 @@ describe('acceptance and placements (e2e)', () => {
   const vacancy = (provider: { id: string; token: string }, beds: number) =>
     openVacancy(api, provider, { setting: { postcode: 'W5 1AA' }, vacancy: { beds } });
 
-  /** A referral shortlisted with every given vacancy on its shortlist. */
-  async function shortlistedWith(vacancyIds: string[]): Promise<string> {
+  /** A referral of the officer's LA shortlisted with every given vacancy on its shortlist. */
+  async function shortlistedWith(vacancyIds: string[], officer = orgs.ealing, child: Record<string, unknown> = {}): Promise<string> {
     const { body } = await http()
       .post('/api/v1/referrals')
-      .set(bearer(orgs.ealing))
+      .set(bearer(officer))
       .set('Idempotency-Key', crypto.randomUUID())
-      .send(referralBody())
+      .send(referralBody({}, child))
       .expect(202);
     await until(
       'the shortlist',
-      async () => (await http().get(`/api/v1/referrals/${body.id}/matches`).set(bearer(orgs.ealing))).body.items ?? [],
+      async () => (await http().get(`/api/v1/referrals/${body.id}/matches`).set(bearer(officer))).body.items ?? [],
       (items: { vacancyId: string }[]) => vacancyIds.every((id) => items.some((item) => item.vacancyId === id)),
     );
     return body.id;
@@ -79,18 +80,22 @@ describe('acceptance and placements (e2e)', () => {
     const seenByLa = (await http().get(path).set(bearer(orgs.ealing)).expect(200)).body;
     expect(seenByLa).toMatchObject({ status: 'active', vacancyId: vacancyA, providerId: orgs.providerA.id, weeklyCost: 5_000 });
     expect(seenByLa.child).toEqual({ localReference: 'EAL-CASE-0001', dateOfBirth: '2012-05-01', gender: 'female' });
-    const { child: summary, ...seenByProvider } = (await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body;
+    const { child: summary, placingOfficer, ...seenByProvider } = (await http().get(path).set(bearer(orgs.providerA.token)).expect(200)).body;
     const { child: _identity, ...placementForLa } = seenByLa;
     expect(seenByProvider).toEqual(placementForLa);
+    // The anonymised summary it was offered, and now its offer is accepted, what it needs to receive the child.
     expect(Object.keys(summary).sort()).toEqual([
       'ageYears',
       'categoryOfNeed',
+      'dateOfBirth',
       'gender',
       'legalStatus',
       'needs',
       'postcodeDistrict',
       'siblingGroupSize',
     ]);
+    expect(summary.dateOfBirth).toBe('2012-05-01');
+    expect(placingOfficer).toEqual({ name: 'officer.ealing@e2e.test', email: 'officer.ealing@e2e.test', phone: null });
     await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
     await http().get(path).set(bearer(orgs.brent)).expect(404);
 
@@ -172,7 +177,7 @@ describe('acceptance and placements (e2e)', () => {
       [confidence.id, 'not_achieved'],
     ]);
     expect(providerSees.child).not.toHaveProperty('localReference');
-    expect(providerSees.child).not.toHaveProperty('dateOfBirth');
+    expect(providerSees.child.dateOfBirth).toBe('2012-05-01');
     const { body: laSees } = await http().get(path).set(asLa).expect(200);
     expect(laSees).toMatchObject({ status: 'ended', endReason: 'CARPL', plannedEnding: true, feedback });
 
@@ -203,6 +208,173 @@ describe('acceptance and placements (e2e)', () => {
     await audit(`?referralId=${referralId}`, orgs.providerA.token).expect(403);
     await audit(`?referralId=${referralId}`, orgs.commissioner).expect(403);
     await http().get(`/api/v1/audit?referralId=${referralId}`).expect(401);
+  });
+
+  it('tells the provider whom to call once its offer is accepted: the officer who accepted it, else the one who made the referral', async () => {
+    const officer = { email: 'priya.sharma@e2e.test', password: 'a-long-enough-password' };
+    await http()
+      .post('/api/v1/admin/users')
+      .set(bearer(orgs.admin))
+      .send({ ...officer, role: 'placement_officer', localAuthorityCode: 'E09000009', displayName: 'Priya Sharma', phone: '020 7946 0123' })
+      .expect(201);
+    const priya = (await http().post('/api/v1/auth/login').send(officer).expect(200)).body.accessToken;
+    const vacancyId = await vacancy(orgs.providerA, 1);
+    const referralId = await shortlistedWith([vacancyId]);
+    const { body: placed } = await accept(await offer(referralId, vacancyId, orgs.providerA), priya).expect(201);
+    const path = `/api/v1/placements/${placed.placementId}`;
+    const disclosures = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'disclose_placement' AND entity_id = $1 AND organisation = $2`,
+          [placed.placementId, orgs.providerA.id],
+        )
+      )[0].n;
+
+    const { body: seen } = await http().get(path).set(bearer(orgs.providerA.token)).expect(200);
+    expect(seen).toMatchObject({ startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), child: { dateOfBirth: '2012-05-01' } });
+    expect(seen.placingOfficer).toEqual({ name: 'Priya Sharma', email: officer.email, phone: '020 7946 0123' });
+    expect(seen.child).not.toHaveProperty('localReference');
+    expect(await disclosures()).toBe(1);
+    // A placement made before the accepting officer was kept: the referral's author is the contact.
+    await api.dataSource.query(`UPDATE placements SET placed_by_user_id = NULL WHERE id = $1`, [placed.placementId]);
+    const { body: older } = await http().get(path).set(bearer(orgs.providerA.token)).expect(200);
+    expect(older.placingOfficer).toEqual({ name: 'officer.ealing@e2e.test', email: 'officer.ealing@e2e.test', phone: null });
+    expect(await disclosures()).toBe(2);
+    // The LA reads its own child, not a provider's handover.
+    const { body: laSees } = await http().get(path).set(bearer(priya)).expect(200);
+    expect(laSees).not.toHaveProperty('placingOfficer');
+    expect(await disclosures()).toBe(2);
+    await http().get(path).set(bearer(orgs.providerB.token)).expect(404);
+    await http().get(path).set(bearer(orgs.commissioner)).expect(403);
+    await http().get(path).expect(401);
+
+    const { body: document } = await http().get('/docs-json').expect(200);
+    const schema = document.paths['/api/v1/placements/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(schema.oneOf.map((s: { $ref: string }) => s.$ref)).toEqual([
+      '#/components/schemas/LaPlacementResponse',
+      '#/components/schemas/ProviderPlacementResponse',
+    ]);
+    const providerSchema = document.components.schemas.ProviderPlacementResponse;
+    expect(Object.keys(providerSchema.properties)).toEqual(expect.arrayContaining(['startDate', 'child', 'placingOfficer', 'outcomes', 'feedback']));
+    expect(Object.keys(document.components.schemas.PlacingOfficerResponse.properties).sort()).toEqual(['email', 'name', 'phone']);
+    expect(Object.keys(document.components.schemas.PlacedChildResponse.properties)).toContain('dateOfBirth');
+  });
+
+  it("lists an LA's placements with each child, and a provider's with what it needs to receive them, live or ended, audited", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const reference = `LIST-${crypto.randomUUID().slice(0, 8)}`;
+    const place = async (provider: { id: string; token: string }, officer: string, localReference: string) => {
+      const vacancyId = await vacancy(provider, 1);
+      const referralId = await shortlistedWith([vacancyId], officer, { localReference, dateOfBirth: '2010-09-14' });
+      const { body } = await accept(await offer(referralId, vacancyId, provider), officer).expect(201);
+      return { placementId: body.placementId as string, referralId, vacancyId };
+    };
+    const live = await place(orgs.providerA, orgs.ealing, `${reference}-LIVE`);
+    const ended = await place(orgs.providerA, orgs.ealing, `${reference}-ENDED`);
+    await http().post(`/api/v1/placements/${ended.placementId}/end`).set(bearer(orgs.ealing)).send({ endDate: today, reason: 'CARPL', planned: true }).expect(200);
+    const brents = await place(orgs.providerB, orgs.brent, `${reference}-BRENT`);
+
+    const list = (query: string, token: string) => http().get(`/api/v1/placements${query}`).set(bearer(token));
+    const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
+    const count = async (where: string, value: string) =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE ${where} = $1`, [value]))[0].n;
+    const audited = async (action: string, placementId: string) =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND entity_id = $2`, [action, placementId]))[0].n;
+
+    // The placement team: its own LA's, each with which child it is; every one shown is a read of a child.
+    const readsBefore = await audited('read_child', live.placementId);
+    const { body: ealing } = await list('?limit=200', orgs.ealing).expect(200);
+    expect(ealing.total).toBe(await count('local_authority_code', 'E09000009'));
+    expect(ids(ealing)).toEqual(expect.arrayContaining([live.placementId, ended.placementId]));
+    expect(ids(ealing)).not.toContain(brents.placementId);
+    const starts = ealing.items.map((item: { startDate: string }) => item.startDate);
+    expect(starts).toEqual([...starts].sort().reverse());
+    expect(await audited('read_child', live.placementId)).toBe(readsBefore + 1);
+    const placementOf = (body: { items: { id: string }[] }, id: string) => body.items.find((item) => item.id === id);
+    const common = {
+      vacancyId: expect.any(String),
+      settingId: expect.any(String),
+      settingName: 'Home',
+      providerId: orgs.providerA.id,
+      providerName: 'Oakfield Care',
+      startDate: today,
+      weeklyCost: 5_000,
+    };
+    expect(placementOf(ealing, live.placementId)).toEqual({
+      ...common,
+      id: live.placementId,
+      referralId: live.referralId,
+      vacancyId: live.vacancyId,
+      child: { localReference: `${reference}-LIVE`, dateOfBirth: '2010-09-14', gender: 'female' },
+    });
+    expect(placementOf(ealing, ended.placementId)).toEqual({
+      ...common,
+      id: ended.placementId,
+      referralId: ended.referralId,
+      endDate: today,
+      endReason: 'CARPL',
+      planned: true,
+      child: { localReference: `${reference}-ENDED`, dateOfBirth: '2010-09-14', gender: 'female' },
+    });
+    const { body: liveOnly } = await list('?state=live&limit=200', orgs.ealing).expect(200);
+    expect(ids(liveOnly)).toContain(live.placementId);
+    expect(ids(liveOnly)).not.toContain(ended.placementId);
+    expect(liveOnly.items.every((item: object) => !('endDate' in item))).toBe(true);
+    const { body: endedOnly } = await list('?state=ended&limit=200', orgs.ealing).expect(200);
+    expect(ids(endedOnly)).toContain(ended.placementId);
+    expect(ids(endedOnly)).not.toContain(live.placementId);
+    expect(liveOnly.total + endedOnly.total).toBe(ealing.total);
+    const { body: page } = await list('?limit=1&offset=1', orgs.ealing).expect(200);
+    expect(page).toEqual({ items: ealing.items.slice(1, 2), total: ealing.total });
+    expect((await list('', orgs.ealing).expect(200)).body.items).toHaveLength(Math.min(ealing.total, 50));
+
+    // The provider: its own, with the child's age and gender, the placing LA, and what it needs to receive the child.
+    const disclosuresBefore = await audited('disclose_placement', live.placementId);
+    const { body: providerA } = await list('?limit=200', orgs.providerA.token).expect(200);
+    expect(providerA.total).toBe(await count('provider_id', orgs.providerA.id));
+    expect(ids(providerA)).toEqual(expect.arrayContaining([live.placementId, ended.placementId]));
+    expect(ids(providerA)).not.toContain(brents.placementId);
+    expect(await audited('disclose_placement', live.placementId)).toBe(disclosuresBefore + 1);
+    expect(placementOf(providerA, live.placementId)).toEqual({
+      ...common,
+      id: live.placementId,
+      referralId: live.referralId,
+      vacancyId: live.vacancyId,
+      ageYears: expect.any(Number),
+      gender: 'female',
+      localAuthorityCode: 'E09000009',
+      localAuthorityName: 'Ealing',
+      dateOfBirth: '2010-09-14',
+      placingOfficer: { name: 'officer.ealing@e2e.test', email: 'officer.ealing@e2e.test', phone: null },
+    });
+    expect(JSON.stringify(providerA)).not.toMatch(/localReference|LIST-/);
+    const { body: providerB } = await list('?state=live', orgs.providerB.token).expect(200);
+    expect(placementOf(providerB, brents.placementId)).toMatchObject({ localAuthorityCode: 'E09000005', localAuthorityName: 'Brent' });
+    expect(ids(providerB)).not.toContain(live.placementId);
+
+    for (const [query, field] of [['?state=current', 'state'], ['?limit=0', 'limit'], ['?limit=201', 'limit'], ['?offset=-1', 'offset']]) {
+      const bad = await list(query, orgs.ealing).expect(400);
+      expect(new Set(bad.body.details.map((d: { field: string }) => d.field))).toEqual(new Set([field]));
+    }
+    await list('', orgs.commissioner).expect(403);
+    await list('', orgs.admin).expect(403);
+    await http().get('/api/v1/placements').expect(401);
+
+    const documented = await documentedResponse(api, 'get', '/api/v1/placements');
+    expect(documentedKeys(documented)).toEqual(['items', 'total']);
+    const { body: document } = await http().get('/docs-json').expect(200);
+    const route = document.paths['/api/v1/placements'].get;
+    expect(route.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PlacementListResponse');
+    expect(document.components.schemas.PlacementListResponse.properties.items.items.oneOf).toEqual([
+      { $ref: '#/components/schemas/LaPlacementItemResponse' },
+      { $ref: '#/components/schemas/ProviderPlacementItemResponse' },
+    ]);
+    const keysOf = (name: string) => Object.keys(document.components.schemas[name].properties).sort();
+    expect(keysOf('LaPlacementItemResponse')).toEqual(Object.keys({ ...placementOf(ealing, ended.placementId) }).sort());
+    expect(keysOf('ProviderPlacementItemResponse')).toEqual(
+      [...Object.keys({ ...placementOf(providerA, live.placementId) }), 'endDate', 'endReason', 'planned'].sort(),
+    );
+    expect(route.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['limit', 'offset', 'state']);
   });
 
   it('places a sibling group together: a bed each taken, and given back together after a breakdown', async () => {

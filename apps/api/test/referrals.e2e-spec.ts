@@ -126,6 +126,9 @@ describe('referral intake (e2e)', () => {
       requiredBy: referralBody().requiredBy,
       child: { localReference: 'EAL-CASE-0001', dateOfBirth: '2012-05-01', homePostcode: 'UB1 1AA', legalStatus: 'C2' },
     });
+    // The home district's centroid, for the shortlist's map.
+    const [ub1] = await api.dataSource.query(`SELECT latitude, longitude FROM postcode_districts WHERE district = 'UB1'`);
+    expect(own.body.child.homeLocation).toEqual({ latitude: ub1.latitude, longitude: ub1.longitude });
     const other = await api.http().get(`/api/v1/referrals/${body.id}`).set(bearer(orgs.brent)).expect(404);
     expect(JSON.stringify(other.body)).not.toContain('EAL-CASE-0001');
     await api.http().get(`/api/v1/referrals/${body.id}`).set(bearer(orgs.providerA.token)).expect(403);

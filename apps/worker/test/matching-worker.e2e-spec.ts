@@ -144,8 +144,12 @@ describe('matching worker processes (e2e)', () => {
     const rescuer = await startWorker();
     await until('shortlist', () => statusOf(id), (row) => row.status === 'shortlisted', JOB_LOCK_MS * 10);
     expect(await shortlistRows(id)).toBe(3);
-    const [job] = await queue.getJobs(['completed']).then((jobs) => jobs.filter((j) => j.data.referralId === id));
-    expect(job).toBeDefined();
+    // The shortlist commits before the worker reports the job done to Redis: wait for that too.
+    await until(
+      'the job to complete',
+      () => queue.getJobs(['completed']).then((jobs) => jobs.filter((j) => j.data.referralId === id).length),
+      (n) => n === 1,
+    );
     expect(await queue.getFailedCount()).toBe(0);
     await stop(rescuer, 'SIGTERM');
   }, 90_000);

@@ -34,3 +34,4 @@ export {
   validateWeights,
 } from './matching/weights';
 export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';
+export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './targeting/targeting';

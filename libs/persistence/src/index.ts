@@ -23,13 +23,36 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
-export type { ClaimedReferral, CandidateSource, VacancyChangeBatch, MatchOutcome, MatchRunResult, StoredMatches, StoredExclusions } from './repositories/matching.repository';
+export type {
+  ClaimedReferral,
+  CandidateSource,
+  VacancyChangeBatch,
+  MatchOutcome,
+  MatchRunResult,
+  StoredMatches,
+  StoredExclusions,
+  ListedProvider,
+  ListedSetting,
+  WithPlace,
+} from './repositories/matching.repository';
 export { OfferRepository } from './repositories/offer.repository';
-export type { ProviderReferralSummary, OfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
+export type { Page } from './repositories/page';
+export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';
-export type { PlacementView, AcceptResult, EndResult, ChildIdentity } from './repositories/placement.repository';
+export type {
+  PlacementView,
+  AcceptResult,
+  EndResult,
+  ChildIdentity,
+  PlacingOfficer,
+  ProviderHandover,
+  PlacementListItem,
+  LaPlacementListItem,
+  ProviderPlacementListItem,
+  PlacementListFilter,
+} from './repositories/placement.repository';
 export type { ChildSummary } from './repositories/child-summary';
 export { OutcomeRepository } from './repositories/outcome.repository';
 export type {
@@ -44,6 +67,8 @@ export type {
 } from './repositories/outcome.repository';
 export { NotificationRepository } from './repositories/notification.repository';
 export type { NotificationView, PendingDelivery } from './repositories/notification.repository';
+export { RecipientRepository } from './repositories/recipient.repository';
+export type { RecipientView, SendResult } from './repositories/recipient.repository';
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
 export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';

@@ -14,6 +14,7 @@ import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { OutboxSignal } from './repositories/outbox-signal';
 import { PostcodeDirectory } from './repositories/postcode-directory';
+import { RecipientRepository } from './repositories/recipient.repository';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
@@ -34,6 +35,7 @@ const REPOSITORIES = [
   OutboxRepository,
   OutboxSignal,
   PostcodeDirectory,
+  RecipientRepository,
   ReferenceDataRepository,
   ReferralRepository,
   SettingRepository,

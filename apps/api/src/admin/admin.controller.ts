@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/error.response';
 import { AdminService } from './admin.service';
-import { AllianceResponse, CreatedUserResponse, ProviderResponse } from './dto/admin.response';
+import { AllianceResponse, CreatedProviderResponse } from './dto/admin.response';
 import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { CreatedUserResponse } from './dto/created-user.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -17,7 +18,7 @@ export class AdminController {
   constructor(private readonly admin: AdminService) {}
 
   @Post('admin/users')
-  @ApiOperation({ summary: 'Create a user bound to the organisation its role needs' })
+  @ApiOperation({ summary: 'Create a user bound to the organisation its role needs, with a display name and work phone if given' })
   @ApiCreatedResponse({ type: CreatedUserResponse })
   @ApiErrors(400, [409, 'A user with this email already exists'])
   createUser(@Body() body: CreateUserDto) {
@@ -34,7 +35,7 @@ export class AdminController {
 
   @Post('providers')
   @ApiOperation({ summary: 'Register a provider' })
-  @ApiCreatedResponse({ type: ProviderResponse })
+  @ApiCreatedResponse({ type: CreatedProviderResponse })
   @ApiErrors(400)
   createProvider(@Body() body: CreateProviderDto) {
     return this.admin.createProvider(body);

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { DuplicateEmailError, DuplicateNameError, OrganisationRepository, UserRepository } from '@app/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
+import { userView } from '../auth/user-view';
+import { providerView } from '../providers/provider-view';
 import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import type { CreatedUserResponse } from './dto/created-user.response';
 
 /** Which organisation field each role must name; the others must be absent. */
 const ORGANISATION_FIELD = {
@@ -23,7 +26,7 @@ export class AdminService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async createUser(dto: CreateUserDto) {
+  async createUser(dto: CreateUserDto): Promise<CreatedUserResponse> {
     await this.checkOrganisation(dto);
     try {
       const user = await this.users.create({
@@ -33,16 +36,10 @@ export class AdminService {
         localAuthorityCode: dto.localAuthorityCode,
         providerId: dto.providerId,
         allianceId: dto.allianceId,
+        displayName: dto.displayName?.trim(),
+        phone: dto.phone,
       });
-      return {
-        id: user.id,
-        email: user.email,
-        role: user.role,
-        ...(user.localAuthorityCode ? { localAuthorityCode: user.localAuthorityCode } : {}),
-        ...(user.providerId ? { providerId: user.providerId } : {}),
-        ...(user.allianceId ? { allianceId: user.allianceId } : {}),
-        createdAt: user.createdAt,
-      };
+      return { ...userView(user), createdAt: user.createdAt };
     } catch (error) {
       if (error instanceof DuplicateEmailError) {
         throw new DomainError(DomainErrorCode.Conflict, 'A user with this email already exists');
@@ -94,12 +91,6 @@ export class AdminService {
       sector: dto.sector,
       ofstedUrn: dto.ofstedUrn?.toUpperCase() ?? null,
     });
-    return {
-      id: provider.id,
-      name: provider.name,
-      sector: provider.sector,
-      ofstedUrn: provider.ofstedUrn ?? undefined,
-      createdAt: provider.createdAt,
-    };
+    return { ...providerView(provider), createdAt: provider.createdAt };
   }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from './auth.decorators';
-import { AuthService, LoginResult } from './auth.service';
+import { CurrentUser, Public } from './auth.decorators';
+import { AuthService } from './auth.service';
 import { ApiErrors } from '../common/error.response';
+import { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
 import { LoginDto } from './dto/login.dto';
-import { LoginResponse } from './dto/login.response';
+import type { Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,7 +20,16 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(400, [401, 'The email or the password is wrong'], [429, 'Too many attempts from this address; wait a minute'])
-  login(@Body() body: LoginDto): Promise<LoginResult> {
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The signed-in user, as the login answer's user" })
+  @ApiOkResponse({ type: AuthUserResponse })
+  @ApiErrors(401)
+  me(@CurrentUser() principal: Principal): Promise<AuthUserResponse> {
+    return this.auth.me(principal);
   }
 }

@@ -4,22 +4,10 @@ import { Environment } from '@app/config';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { UserEntity, UserRepository } from '@app/persistence';
 import { claimsFor } from './auth.guard';
+import type { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
-
-export interface LoginResult {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  user: {
-    id: string;
-    email: string;
-    role: string;
-    localAuthorityCode?: string;
-    providerId?: string;
-    allianceId?: string;
-  };
-}
+import { userView } from './user-view';
 
 @Injectable()
 export class AuthService {
@@ -33,7 +21,7 @@ export class AuthService {
     private readonly env: Environment,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResult> {
+  async login(email: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findByEmail(email);
     if (!user) {
       this.decoyHash ??= this.hasher.hash('decoy password for timing');
@@ -50,15 +38,15 @@ export class AuthService {
       accessToken,
       tokenType: 'Bearer',
       expiresIn: this.env.JWT_EXPIRES_IN,
-      user: {
-        id: user.id,
-        email: user.email,
-        role: user.role,
-        ...(principal.localAuthorityCode ? { localAuthorityCode: principal.localAuthorityCode } : {}),
-        ...(principal.providerId ? { providerId: principal.providerId } : {}),
-        ...(principal.allianceId ? { allianceId: principal.allianceId } : {}),
-      },
+      user: userView(user),
     };
+  }
+
+  /** The signed-in user as login answered it, read afresh: contact details may have changed since. */
+  async me(principal: Principal): Promise<AuthUserResponse> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new DomainError(DomainErrorCode.Unauthenticated, 'The bearer token names no user');
+    return userView(user);
   }
 
   private wrongCredentials(): DomainError {

@@ -29,7 +29,10 @@ export class HoldsController {
   @ApiCreatedResponse({ type: CreatedHoldResponse })
   @ApiErrors(
     [404, "No such referral of the caller's LA, or no such vacancy"],
-    [409, "The vacancy is not on the referral's current shortlist, the referral already holds a bed of it, or it has no free bed"],
+    [
+      409,
+      "The vacancy is not on the referral's current shortlist, the referral has not been sent to its provider, the referral already holds a bed of it, or it has no free bed",
+    ],
   )
   async create(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string, @Body() body: CreateHoldDto) {
     const la = principal.localAuthorityCode;
@@ -44,6 +47,8 @@ export class HoldsController {
         throw DomainError.notFound('Vacancy');
       case 'not_on_shortlist':
         throw new DomainError(DomainErrorCode.Conflict, "The vacancy is not on the referral's current shortlist");
+      case 'not_sent':
+        throw new DomainError(DomainErrorCode.Conflict, "The referral has not been sent to the vacancy's provider: send it before holding a bed");
       case 'already_held':
         throw new DomainError(DomainErrorCode.Conflict, 'The referral already holds a bed of this vacancy');
       case 'no_free_bed':

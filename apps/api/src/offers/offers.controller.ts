@@ -8,10 +8,20 @@ import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { PageQuery } from '../common/page.query';
 import { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
-import { DeclineResponse, OfferListResponse, OfferResponse, ProviderReferralResponse } from './dto/offer.response';
+import {
+  DeclineListResponse,
+  DeclineResponse,
+  OfferListResponse,
+  OfferResponse,
+  ProviderOfferListResponse,
+  ProviderReferralResponse,
+} from './dto/offer.response';
+import { ProviderOffersQuery } from './dto/provider-offers.query';
 import { OffersService } from './offers.service';
 
-const NOT_SHORTLISTED = 'The referral is not shortlisted with this vacancy of yours on its shortlist (or does not exist)';
+const NOT_SHORTLISTED =
+  'The referral is not shortlisted with this vacancy of yours on its shortlist, was not sent to your provider, or does not exist';
+const NO_SUCH_REFERRAL = "No such referral of the caller's LA";
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -28,6 +38,16 @@ export class OffersController {
   @ApiOkResponse({ type: [ProviderReferralResponse], description: 'Most urgent first, then by required-by date' })
   providerReferrals(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PageQuery) {
     return this.offers.providerReferrals(principal, actor, query);
+  }
+
+  @Get('provider/offers')
+  @Roles('provider_user')
+  @ApiOperation({
+    summary: "The caller's provider's offers, newest first, with what became of each (and its referral); never any child data",
+  })
+  @ApiOkResponse({ type: ProviderOfferListResponse })
+  providerOffers(@CurrentUser() principal: Principal, @Query() query: ProviderOffersQuery): Promise<ProviderOfferListResponse> {
+    return this.offers.providerOffers(principal, query);
   }
 
   @Post('referrals/:id/offers')
@@ -52,8 +72,17 @@ export class OffersController {
   @Roles('placement_officer')
   @ApiOperation({ summary: 'The offers made for a referral of your LA, newest first' })
   @ApiOkResponse({ type: OfferListResponse })
-  @ApiErrors([404, "No such referral of the caller's LA"])
+  @ApiErrors([404, NO_SUCH_REFERRAL])
   offersFor(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.offers.offersFor(principal, id);
+  }
+
+  @Get('referrals/:id/declines')
+  @Roles('placement_officer')
+  @ApiOperation({ summary: 'Why providers declined a referral of your LA, newest first, each with the provider named' })
+  @ApiOkResponse({ type: DeclineListResponse })
+  @ApiErrors([404, NO_SUCH_REFERRAL])
+  declinesFor(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string): Promise<DeclineListResponse> {
+    return this.offers.declinesFor(principal, id);
   }
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { type AuditActor, AuditRepository, OfferRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
+import { DEFAULT_PAGE_SIZE, listPage, PageQuery } from '../common/page.query';
 import type { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import type { DeclineListResponse, ProviderOfferListResponse } from './dto/offer.response';
+import type { ProviderOffersQuery } from './dto/provider-offers.query';
 
 /**
  * The provider's side of a referral: the anonymised shortlist view, offers and declines; and the
@@ -30,6 +32,15 @@ export class OffersService {
       referralIds.map((referralId) => ({ entityType: 'referral', entityId: referralId, referralId })),
     );
     return summaries;
+  }
+
+  /** The provider's own offers, newest first, with what became of each. */
+  async providerOffers(principal: Principal, query: ProviderOffersQuery): Promise<ProviderOfferListResponse> {
+    const page = await this.offers.providerOffers(providerOf(principal), { status: query.status, ...listPage(query) });
+    return {
+      items: page.items.map(({ placementId, ...offer }) => ({ ...offer, ...(placementId ? { placementId } : {}) })),
+      total: page.total,
+    };
   }
 
   async offer(principal: Principal, referralId: string, dto: CreateOfferDto) {
@@ -62,11 +73,24 @@ export class OffersService {
   }
 
   async offersFor(principal: Principal, referralId: string) {
-    if (!principal.localAuthorityCode) throw DomainError.notFound('Referral');
-    const offers = await this.offers.offersFor(referralId, principal.localAuthorityCode);
-    if (!offers) throw DomainError.notFound('Referral');
-    return { referralId, items: offers };
+    return listOfOwnReferral(principal, referralId, (la) => this.offers.offersFor(referralId, la));
   }
+
+  /** Why providers said no to a referral of the caller's LA, newest first. */
+  async declinesFor(principal: Principal, referralId: string): Promise<DeclineListResponse> {
+    return listOfOwnReferral(principal, referralId, (la) => this.offers.declinesFor(referralId, la));
+  }
+}
+
+/** A list kept on a referral, for its own LA only: null from the read (another LA's, or none) is a 404. */
+async function listOfOwnReferral<T>(
+  principal: Principal,
+  referralId: string,
+  read: (localAuthorityCode: string) => Promise<T[] | null>,
+): Promise<{ referralId: string; items: T[] }> {
+  const items = principal.localAuthorityCode ? await read(principal.localAuthorityCode) : null;
+  if (!items) throw DomainError.notFound('Referral');
+  return { referralId, items };
 }
 
 function providerOf(principal: Principal): string {

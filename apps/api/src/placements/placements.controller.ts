@@ -1,21 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { ChildIdentityResponse, ChildSummaryResponse } from '../referrals/dto/child.response';
 import { EndPlacementDto } from './dto/end-placement.dto';
 import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 import {
   AcceptedOfferResponse,
   FeedbackResponse,
+  LaPlacementResponse,
   OutcomeResponse,
-  PlacementDetailResponse,
   PlacementResponse,
+  ProviderPlacementResponse,
 } from './dto/placement.response';
+import { PlacementsQuery } from './dto/placements.query';
+import { PlacementListResponse } from './dto/placements.response';
 import { PlacementsService } from './placements.service';
 
 const PLACEMENT_NOT_FOUND = "No such placement of the caller's LA (or provider, where it may read it)";
@@ -23,8 +25,6 @@ const PLACEMENT_NOT_FOUND = "No such placement of the caller's LA (or provider, 
 @ApiTags('placements')
 @ApiBearerAuth()
 @ApiErrors(401, 400)
-// The two ways a placement's child is shown, referred to by PlacementDetailResponse.child.
-@ApiExtraModels(ChildIdentityResponse, ChildSummaryResponse)
 @Controller()
 export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
@@ -41,14 +41,34 @@ export class PlacementsController {
     return this.placements.accept(principal, id);
   }
 
+  @Get('placements')
+  @Roles('placement_officer', 'provider_user')
+  @ApiOperation({
+    summary:
+      "Placements, newest first, live or ended: a placement team's own LA's with each child's identity (audited), a provider's own with the child's age, gender, date of birth and placing officer (audited as disclosures)",
+  })
+  @ApiOkResponse({ type: PlacementListResponse })
+  list(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: PlacementsQuery): Promise<PlacementListResponse> {
+    return this.placements.list(principal, actor, query);
+  }
+
   @Get('placements/:id')
   @Roles('placement_officer', 'provider_user')
   @ApiOperation({
-    summary: 'A placement with its outcomes and feedback: for its LA, or for its provider without the child’s identifiers',
+    summary:
+      'A placement with its outcomes and feedback: for its LA with the child’s identity; for its provider with the anonymised summary, the date of birth and the placing officer to call (audited as a disclosure)',
   })
-  @ApiOkResponse({ type: PlacementDetailResponse })
+  // One of two shapes: the placing LA's, with the child's identity; the provider's, with what it needs to receive the child.
+  @ApiExtraModels(LaPlacementResponse, ProviderPlacementResponse)
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(LaPlacementResponse) }, { $ref: getSchemaPath(ProviderPlacementResponse) }] },
+  })
   @ApiErrors([404, PLACEMENT_NOT_FOUND])
-  get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
+  get(
+    @CurrentUser() principal: Principal,
+    @Actor() actor: AuditActor,
+    @Param('id', ParseId()) id: string,
+  ): Promise<LaPlacementResponse | ProviderPlacementResponse> {
     return this.placements.get(principal, actor, id);
   }
 

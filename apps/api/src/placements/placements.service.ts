@@ -1,11 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
-import { type AuditActor, AuditRepository, OutboxSignal, OutcomeRepository, PlacementRepository } from '@app/persistence';
+import {
+  type AuditAction,
+  type AuditActor,
+  AuditRepository,
+  OutboxSignal,
+  OutcomeRepository,
+  type Page,
+  type PlacementListItem,
+  PlacementRepository,
+} from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
+import { listPage } from '../common/page.query';
 import { JobName, outboxJob } from '@app/queue';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
+import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
+import type { PlacementsQuery } from './dto/placements.query';
+import type { PlacementListResponse } from './dto/placements.response';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
@@ -22,7 +35,8 @@ export class PlacementsService {
 
   /** Exactly once: racing acceptances for the last bed or for one referral get one 201, the rest 409. */
   async accept(principal: Principal, offerId: string) {
-    const result = await this.placements.accept(offerId, laOf(principal), todayInEngland(), {
+    const placer = { localAuthorityCode: laOf(principal), userId: principal.userId };
+    const result = await this.placements.accept(offerId, placer, todayInEngland(), {
       vacancyChanged: VACANCIES_CHANGED,
       stepDown: STEP_DOWN,
     });
@@ -43,24 +57,48 @@ export class PlacementsService {
 
   /**
    * The placement with its outcomes and feedback. The placing LA sees which of its children it is;
-   * the provider sees the anonymised summary it was offered the referral with. Either read is audited.
+   * the provider, its offer accepted, what it needs to receive the child: the anonymised summary it
+   * was offered the referral with, the date of birth, and the placing officer to call. Either read is
+   * audited, the provider's as a disclosure.
    */
-  async get(principal: Principal, actor: AuditActor, id: string) {
+  async get(principal: Principal, actor: AuditActor, id: string): Promise<LaPlacementResponse | ProviderPlacementResponse> {
     const placement = await this.placements.findFor(id, {
       localAuthorityCode: principal.localAuthorityCode,
       providerId: principal.providerId,
     });
     if (!placement) throw DomainError.notFound('Placement');
     const forLa = principal.localAuthorityCode === placement.localAuthorityCode;
-    const [child, outcomes, feedback] = await Promise.all([
-      forLa ? this.placements.childIdentity(placement.referralId) : this.placements.childSummary(placement.referralId),
+    const [seen, outcomes, feedback] = await Promise.all([
+      forLa ? this.placements.childIdentity(placement.referralId).then((child) => ({ child })) : this.placements.providerHandover(id),
       this.outcomes.outcomesOf(id),
       this.outcomes.feedbackOf(id),
     ]);
     await this.audit.record(actor, forLa ? 'read_child' : 'disclose_placement', [
       { entityType: 'placement', entityId: id, referralId: placement.referralId },
     ]);
-    return { ...placement, child, outcomes, feedback };
+    return { ...placement, ...seen, outcomes, feedback };
+  }
+
+  /**
+   * The caller's placements, newest first: a placement team's own LA's, with which child each is (a
+   * read of each child, audited); a provider's own, with what it needs to receive each child (a
+   * disclosure each, audited).
+   */
+  async list(principal: Principal, actor: AuditActor, query: PlacementsQuery): Promise<PlacementListResponse> {
+    const filter = { state: query.state, ...listPage(query) };
+    return principal.role === 'provider_user'
+      ? this.shown(actor, 'disclose_placement', await this.placements.listForProvider(providerOf(principal), filter))
+      : this.shown(actor, 'read_child', await this.placements.listForLocalAuthority(laOf(principal), filter));
+  }
+
+  /** A page of placements as shown, with one audit row per placement on it. */
+  private async shown<T extends PlacementListItem>(actor: AuditActor, action: AuditAction, page: Page<T>) {
+    await this.audit.record(
+      actor,
+      action,
+      page.items.map((item) => ({ entityType: 'placement', entityId: item.id, referralId: item.referralId })),
+    );
+    return { items: page.items.map(withEndingIfEnded), total: page.total };
   }
 
   async end(principal: Principal, id: string, dto: EndPlacementDto) {
@@ -128,6 +166,17 @@ export class PlacementsService {
         throw new DomainError(DomainErrorCode.Conflict, 'Feedback for this placement has already been given');
     }
   }
+}
+
+/** A list item's ending (date, reason, planned) only once the placement has ended. */
+function withEndingIfEnded<T extends PlacementListItem>(item: T) {
+  const { endDate, endReason, planned, ...rest } = item;
+  return { ...rest, ...(endDate === null ? {} : { endDate, endReason: endReason ?? undefined, planned: planned ?? undefined }) };
+}
+
+function providerOf(principal: Principal): string {
+  if (!principal.providerId) throw new DomainError(DomainErrorCode.Forbidden, 'Only providers and placement teams list placements');
+  return principal.providerId;
 }
 
 function laOf(principal: Principal): string {

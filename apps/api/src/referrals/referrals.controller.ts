@@ -61,7 +61,8 @@ export class ReferralsController {
 
   @Get(':id/matches')
   @ApiOperation({
-    summary: 'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown',
+    summary:
+      'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown, provider and setting',
   })
   @ApiOkResponse({ type: MatchListResponse })
   @ApiErrors([404, NOT_FOUND])
@@ -70,7 +71,7 @@ export class ReferralsController {
   }
 
   @Get(':id/exclusions')
-  @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason' })
+  @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason, provider and setting' })
   @ApiOkResponse({ type: ExclusionListResponse })
   @ApiErrors([404, NOT_FOUND])
   exclusions(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {

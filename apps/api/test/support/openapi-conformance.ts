@@ -4,16 +4,6 @@ import type { NextFunction, Request, Response } from 'express';
 
 type Schema = Record<string, any>;
 
-/**
- * Properties the document declares ahead of the code, by schema: tolerated while absent, and a
- * problem once the api returns them, so the entry is removed when the code catches up. The match
- * and exclusion items gain their provider and setting on another branch.
- */
-const NOT_YET_RETURNED: Record<string, string[]> = {
-  MatchItemResponse: ['provider', 'setting'],
-  ExclusionItemResponse: ['provider', 'setting'],
-};
-
 const FORMATS: Record<string, (value: string) => boolean> = {
   'date-time': (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value),
   date: (value) => /^\d{4}-\d{2}-\d{2}$/.test(value),
@@ -27,10 +17,10 @@ const FORMATS: Record<string, (value: string) => boolean> = {
  * properties its schema names, so a field the document leaves out is caught as surely as a
  * missing or mistyped one.
  */
-export function schemaProblems(value: unknown, schema: Schema, document: OpenAPIObject, at = '$', name?: string): string[] {
+export function schemaProblems(value: unknown, schema: Schema, document: OpenAPIObject, at = '$'): string[] {
   if (schema.$ref) {
     const refName = String(schema.$ref).split('/').pop()!;
-    return schemaProblems(value, document.components!.schemas![refName] as Schema, document, at, refName);
+    return schemaProblems(value, document.components!.schemas![refName] as Schema, document, at);
   }
   if (value === null) return schema.nullable ? [] : [`${at} is null`];
   if (schema.allOf) return schema.allOf.flatMap((part: Schema) => schemaProblems(value, part, document, at));
@@ -58,20 +48,16 @@ export function schemaProblems(value: unknown, schema: Schema, document: OpenAPI
       if (!Array.isArray(value)) return [`${at} is not an array`];
       return value.flatMap((item, index) => schemaProblems(item, schema.items, document, `${at}[${index}]`));
     default:
-      return schema.type === 'object' || schema.properties ? objectProblems(value, schema, document, at, name) : [];
+      return schema.type === 'object' || schema.properties ? objectProblems(value, schema, document, at) : [];
   }
 }
 
-function objectProblems(value: unknown, schema: Schema, document: OpenAPIObject, at: string, name?: string): string[] {
+function objectProblems(value: unknown, schema: Schema, document: OpenAPIObject, at: string): string[] {
   if (typeof value !== 'object' || Array.isArray(value)) return [`${at} is not an object`];
   const record = value as Record<string, unknown>;
   const properties: Record<string, Schema> = schema.properties ?? {};
-  const pending = NOT_YET_RETURNED[name ?? ''] ?? [];
   const problems: string[] = [];
-  for (const key of schema.required ?? []) {
-    if (!(key in record) && !pending.includes(key)) problems.push(`${at}.${key} is required but missing`);
-  }
-  for (const key of pending) if (key in record) problems.push(`${name}.${key} is returned now: remove it from NOT_YET_RETURNED`);
+  for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${at}.${key} is required but missing`);
   for (const [key, item] of Object.entries(record)) {
     const declared = properties[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
     if (declared) problems.push(...schemaProblems(item, declared, document, `${at}.${key}`));

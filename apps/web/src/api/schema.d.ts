@@ -14,7 +14,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a user bound to the organisation its role needs */
+        /** Create a user bound to the organisation its role needs, with a display name and work phone if given */
         post: operations["AdminController_createUser"];
         delete?: never;
         options?: never;
@@ -75,6 +75,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alliances/{id}/targeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many providers, best-ranked first, each shortlist is sent to automatically (5 unless set) */
+        get: operations["AllianceTargetingController_get"];
+        /** Set how many providers each shortlist is sent to automatically (0-50; 0: placement teams send by hand). Applies from each referral's next match or re-match; sends already made stand. */
+        put: operations["AllianceTargetingController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -103,6 +121,23 @@ export interface paths {
         put?: never;
         /** Exchange email and password for a bearer token */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, as the login answer's user */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -143,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements, newest first, live or ended: a placement team's own LA's with each child's identity (audited), a provider's own with the child's age, gender, date of birth and placing officer (audited as disclosures) */
+        get: operations["PlacementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/placements/{id}": {
         parameters: {
             query?: never;
@@ -150,7 +202,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A placement with its outcomes and feedback: for its LA, or for its provider without the child’s identifiers */
+        /** A placement with its outcomes and feedback: for its LA with the child’s identity; for its provider with the anonymised summary, the date of birth and the placing officer to call (audited as a disclosure) */
         get: operations["PlacementsController_get"];
         put?: never;
         post?: never;
@@ -245,6 +297,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/provider/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's provider's offers, newest first, with what became of each (and its referral); never any child data */
+        get: operations["OffersController_providerOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/provider/referrals": {
         parameters: {
             query?: never;
@@ -313,6 +382,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider: its name, sector and Ofsted URN (any signed-in role) */
+        get: operations["ProvidersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/providers/{id}/webhook": {
         parameters: {
             query?: never;
@@ -372,7 +458,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Why providers declined a referral of your LA, newest first, each with the provider named */
+        get: operations["OffersController_declinesFor"];
         put?: never;
         /** Decline the referral for one of your shortlisted vacancies, with a reason */
         post: operations["OffersController_decline"];
@@ -389,7 +476,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open vacancies ruled out, nearest first, up to 200, with every reason */
+        /** The open vacancies ruled out, nearest first, up to 200, with every reason, provider and setting */
         get: operations["ReferralsController_exclusions"];
         put?: never;
         post?: never;
@@ -406,7 +493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown */
+        /** The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown, provider and setting */
         get: operations["ReferralsController_matches"];
         put?: never;
         post?: never;
@@ -428,6 +515,24 @@ export interface paths {
         put?: never;
         /** Offer one of your shortlisted vacancies for the referral, at a weekly cost */
         post: operations["OffersController_offer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The providers the referral was sent to, what and when, first sent first; sentBy null: sent automatically */
+        get: operations["RecipientsController_list"];
+        put?: never;
+        /** Send the shortlisted referral to more providers, each with a vacancy on its current shortlist (400 naming providerIds[i] otherwise); providers already sent it are left as they were, so repeating is safe. 409 unless the referral is shortlisted. */
+        post: operations["RecipientsController_send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -781,6 +886,41 @@ export interface components {
         };
         /** @enum {string} */
         AuditedEntityType: "referral" | "placement";
+        AuthUserResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @example officer.ealing@example.gov.uk
+             */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description A placement_officer's LA
+             * @example E09000009
+             */
+            localAuthorityCode?: string;
+            /**
+             * Format: uuid
+             * @description A provider_user's provider
+             */
+            providerId?: string;
+            /**
+             * Format: uuid
+             * @description A commissioner's alliance
+             */
+            allianceId?: string;
+            /**
+             * @description How others are shown this person; absent when not set
+             * @example Priya Sharma
+             */
+            displayName?: string;
+            /**
+             * @description A work phone number; absent when not set
+             * @example 020 7946 0123
+             */
+            phone?: string;
+        };
         /** @enum {string} */
         CategoryOfNeed: "N1" | "N2" | "N3" | "N4" | "N5" | "N6" | "N7" | "N8";
         ChildDto: {
@@ -871,24 +1011,11 @@ export interface components {
             homePostcode: string;
             /** @example UB1 */
             homeDistrict: string;
+            /** @description The home district's centroid, for a map (never the full postcode's point); null for a district the api does not know */
+            homeLocation: components["schemas"]["DistrictCentroidResponse"] | null;
             /** @description Has an education, health and care plan */
             ehcp: boolean;
             preferences: components["schemas"]["ChildPreferencesResponse"] | null;
-        };
-        ChildSummaryResponse: {
-            gender: components["schemas"]["Gender"];
-            legalStatus: components["schemas"]["LegalStatus"];
-            categoryOfNeed: components["schemas"]["CategoryOfNeed"];
-            needs: components["schemas"]["ChildNeedResponse"][];
-            /** @description Children placed together */
-            siblingGroupSize: number;
-            /** @description Whole years today */
-            ageYears: number;
-            /**
-             * @description The home postcode's district only
-             * @example UB1
-             */
-            postcodeDistrict: string;
         };
         CreateAllianceDto: {
             name: string;
@@ -1000,6 +1127,16 @@ export interface components {
              * @description For a commissioner
              */
             allianceId?: string;
+            /**
+             * @description How others are shown this person, e.g. a provider receiving a child they placed; not blank
+             * @example Priya Sharma
+             */
+            displayName?: string;
+            /**
+             * @description A work phone number
+             * @example 020 7946 0000
+             */
+            phone?: string;
         };
         CreateVacancyDto: {
             /** Format: uuid */
@@ -1039,10 +1176,30 @@ export interface components {
             /** Format: uuid */
             referralId: string;
         };
+        CreatedProviderResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Oakfield Care Ltd */
+            name: string;
+            sector: components["schemas"]["ProviderSector"];
+            /**
+             * @description Upper-case; absent when the provider has none
+             * @example SC123456
+             */
+            ofstedUrn?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+        };
         CreatedUserResponse: {
             /** Format: uuid */
             id: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @example officer.ealing@example.gov.uk
+             */
             email: string;
             role: components["schemas"]["Role"];
             /**
@@ -1061,10 +1218,42 @@ export interface components {
              */
             allianceId?: string;
             /**
+             * @description How others are shown this person; absent when not set
+             * @example Priya Sharma
+             */
+            displayName?: string;
+            /**
+             * @description A work phone number; absent when not set
+             * @example 020 7946 0123
+             */
+            phone?: string;
+            /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
              */
             createdAt: string;
+        };
+        DeclineItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            providerId: string;
+            /** @example Oakfield Care Ltd */
+            providerName: string;
+            reason: components["schemas"]["DeclineReason"];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        DeclineListResponse: {
+            /** Format: uuid */
+            referralId: string;
+            /** @description Newest first */
+            items: components["schemas"]["DeclineItemResponse"][];
         };
         /** @enum {string} */
         DeclineReason: "no_capacity" | "needs_cannot_be_met" | "risk_to_other_children" | "location" | "cost" | "other";
@@ -1095,6 +1284,12 @@ export interface components {
             history: components["schemas"]["ForecastHistoryResponse"];
             /** @description One per placement type the history has, sorted by code; empty without history */
             series: components["schemas"]["ForecastSeriesResponse"][];
+        };
+        DistrictCentroidResponse: {
+            /** @example 51.5115 */
+            latitude: number;
+            /** @example -0.3757 */
+            longitude: number;
         };
         EndPlacementDto: {
             /**
@@ -1275,6 +1470,84 @@ export interface components {
         };
         /** @enum {string} */
         HoldStatus: "live" | "expired" | "released" | "used";
+        LaPlacementItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            settingId: string;
+            /** Format: uuid */
+            providerId: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            startDate: string;
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            settingName: string;
+            providerName: string;
+            /**
+             * Format: date
+             * @description The last day; absent until ended
+             * @example 2026-11-20
+             */
+            endDate?: string;
+            /** @description Absent until ended */
+            endReason?: components["schemas"]["ReasonForPlacementChange"];
+            /** @description False for a breakdown; absent until ended */
+            planned?: boolean;
+            child: components["schemas"]["ChildIdentityResponse"];
+        };
+        LaPlacementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            settingId: string;
+            /** Format: uuid */
+            providerId: string;
+            /**
+             * @description The placing LA
+             * @example E09000009
+             */
+            localAuthorityCode: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            startDate: string;
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            /** @description One for each child of the sibling group */
+            bedsTaken: number;
+            status: components["schemas"]["PlacementStatus"];
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            endedOn: string | null;
+            endReason: components["schemas"]["ReasonForPlacementChange"] | null;
+            /** @description False for a breakdown; null while the placement lasts */
+            plannedEnding: boolean | null;
+            /** @description Oldest first */
+            outcomes: components["schemas"]["OutcomeResponse"][];
+            /** @description Null until the LA gives it, after the placement ends */
+            feedback: components["schemas"]["FeedbackResponse"] | null;
+            child: components["schemas"]["ChildIdentityResponse"];
+        };
         /** @enum {string} */
         LegalStatus: "C1" | "C2" | "D1" | "E1" | "V2" | "V3" | "V4" | "L1" | "L2" | "L3" | "J1" | "J2" | "J3";
         LocalAuthorityResponse: {
@@ -1310,7 +1583,7 @@ export interface components {
              * @example 3600
              */
             expiresIn: number;
-            user: components["schemas"]["UserResponse"];
+            user: components["schemas"]["AuthUserResponse"];
         };
         MatchItemResponse: {
             /** Format: uuid */
@@ -1350,6 +1623,7 @@ export interface components {
         MatchProviderResponse: {
             /** Format: uuid */
             id: string;
+            /** @example Oakfield Care Ltd */
             name: string;
         };
         MatchSettingResponse: {
@@ -1365,10 +1639,18 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description The postcode district's centre */
+            /**
+             * @description The postcode district's centroid
+             * @example 51.5115
+             */
             latitude: number;
-            /** @description The postcode district's centre */
+            /**
+             * @description The postcode district's centroid
+             * @example -0.3757
+             */
             longitude: number;
+            /** @description The needs the home supports, each up to a level */
+            needsSupported: components["schemas"]["SupportedNeedResponse"][];
         };
         MatchingWeightsDto: {
             /** @description How well the setting supports the child's needs, at the levels needed. */
@@ -1524,6 +1806,7 @@ export interface components {
              */
             weeklyCost: number;
             message: string | null;
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
             status: components["schemas"]["OfferStatus"];
             /**
              * Format: date-time
@@ -1581,49 +1864,26 @@ export interface components {
              */
             recordedAt: string;
         };
-        PlacementDetailResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            referralId: string;
-            /** Format: uuid */
-            vacancyId: string;
-            /** Format: uuid */
-            settingId: string;
-            /** Format: uuid */
-            providerId: string;
+        PlacedChildResponse: {
+            gender: components["schemas"]["Gender"];
+            legalStatus: components["schemas"]["LegalStatus"];
+            categoryOfNeed: components["schemas"]["CategoryOfNeed"];
+            needs: components["schemas"]["ChildNeedResponse"][];
+            /** @description Children placed together */
+            siblingGroupSize: number;
+            /** @description Whole years today */
+            ageYears: number;
             /**
-             * @description The placing LA
-             * @example E09000009
+             * @description The home postcode's district only
+             * @example UB1
              */
-            localAuthorityCode: string;
+            postcodeDistrict: string;
             /**
              * Format: date
+             * @description Told to the provider once its offer was accepted, never before
              * @example 2026-11-20
              */
-            startDate: string;
-            /**
-             * @description Whole pounds a week
-             * @example 4250
-             */
-            weeklyCost: number;
-            /** @description One for each child of the sibling group */
-            bedsTaken: number;
-            status: components["schemas"]["PlacementStatus"];
-            /**
-             * Format: date
-             * @example 2026-11-20
-             */
-            endedOn: string | null;
-            endReason: components["schemas"]["ReasonForPlacementChange"] | null;
-            /** @description False for a breakdown; null while the placement lasts */
-            plannedEnding: boolean | null;
-            /** @description For the placing LA, which of its children it is; for the provider, the anonymised summary it was offered */
-            child: components["schemas"]["ChildIdentityResponse"] | components["schemas"]["ChildSummaryResponse"];
-            /** @description Oldest first */
-            outcomes: components["schemas"]["OutcomeResponse"][];
-            /** @description Null until the LA gives it, after the placement ends */
-            feedback: components["schemas"]["FeedbackResponse"] | null;
+            dateOfBirth: string;
         };
         PlacementFeedbackDto: {
             /** @description 1 (poor) to 5 (excellent). */
@@ -1632,6 +1892,12 @@ export interface components {
             comments: string;
             /** @description The young person's own view, as their social worker recorded it; leave out if they chose not to give one. */
             youngPersonView?: string;
+        };
+        PlacementListResponse: {
+            /** @description Newest first: the LA's items for a placement officer, the provider's for a provider user */
+            items: (components["schemas"]["LaPlacementItemResponse"] | components["schemas"]["ProviderPlacementItemResponse"])[];
+            /** @description How many placements match, over every page */
+            total: number;
         };
         PlacementResponse: {
             /** Format: uuid */
@@ -1672,9 +1938,25 @@ export interface components {
             plannedEnding: boolean | null;
         };
         /** @enum {string} */
+        PlacementState: "live" | "ended";
+        /** @enum {string} */
         PlacementStatus: "active" | "ended";
         /** @enum {string} */
         PlacementType: "K1" | "K2" | "K3" | "S1" | "U4" | "U5" | "U6" | "R1" | "R2" | "R3";
+        PlacingOfficerResponse: {
+            /**
+             * @description The display name, else the email
+             * @example Priya Sharma
+             */
+            name: string;
+            /** Format: email */
+            email: string;
+            /**
+             * @description A work phone number; null when not set
+             * @example 020 7946 0123
+             */
+            phone: string | null;
+        };
         ProviderBenchmarkListResponse: {
             /** Format: uuid */
             allianceId: string;
@@ -1703,6 +1985,138 @@ export interface components {
             offerRate: number | null;
             /** @description Median hours from a referral first reaching it to its first answer (offer or decline); null if none */
             medianResponseHours: number | null;
+        };
+        ProviderOfferItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            message: string | null;
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
+            status: components["schemas"]["OfferStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+            /** Format: uuid */
+            settingId: string;
+            settingName: string;
+            /** @description What became of the referral: e.g. placed, withdrawn, closed */
+            referralStatus: components["schemas"]["ReferralStatus"];
+            /**
+             * Format: uuid
+             * @description The placement the offer became; absent until accepted
+             */
+            placementId?: string;
+        };
+        ProviderOfferListResponse: {
+            /** @description Newest first */
+            items: components["schemas"]["ProviderOfferItemResponse"][];
+            /** @description How many offers match, over every page */
+            total: number;
+        };
+        ProviderPlacementItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            settingId: string;
+            /** Format: uuid */
+            providerId: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            startDate: string;
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            settingName: string;
+            providerName: string;
+            /**
+             * Format: date
+             * @description The last day; absent until ended
+             * @example 2026-11-20
+             */
+            endDate?: string;
+            /** @description Absent until ended */
+            endReason?: components["schemas"]["ReasonForPlacementChange"];
+            /** @description False for a breakdown; absent until ended */
+            planned?: boolean;
+            /** @description Whole years today */
+            ageYears: number;
+            gender: components["schemas"]["Gender"];
+            /**
+             * @description The placing LA
+             * @example E09000009
+             */
+            localAuthorityCode: string;
+            /** @example Ealing */
+            localAuthorityName: string;
+            /**
+             * Format: date
+             * @description The child's, told to the provider once its offer was accepted
+             * @example 2026-11-20
+             */
+            dateOfBirth: string;
+            placingOfficer: components["schemas"]["PlacingOfficerResponse"];
+        };
+        ProviderPlacementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            settingId: string;
+            /** Format: uuid */
+            providerId: string;
+            /**
+             * @description The placing LA
+             * @example E09000009
+             */
+            localAuthorityCode: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            startDate: string;
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            /** @description One for each child of the sibling group */
+            bedsTaken: number;
+            status: components["schemas"]["PlacementStatus"];
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            endedOn: string | null;
+            endReason: components["schemas"]["ReasonForPlacementChange"] | null;
+            /** @description False for a breakdown; null while the placement lasts */
+            plannedEnding: boolean | null;
+            /** @description Oldest first */
+            outcomes: components["schemas"]["OutcomeResponse"][];
+            /** @description Null until the LA gives it, after the placement ends */
+            feedback: components["schemas"]["FeedbackResponse"] | null;
+            child: components["schemas"]["PlacedChildResponse"];
+            placingOfficer: components["schemas"]["PlacingOfficerResponse"];
         };
         ProviderReferralResponse: {
             gender: components["schemas"]["Gender"];
@@ -1739,6 +2153,7 @@ export interface components {
         ProviderResponse: {
             /** Format: uuid */
             id: string;
+            /** @example Oakfield Care Ltd */
             name: string;
             sector: components["schemas"]["ProviderSector"];
             /**
@@ -1746,11 +2161,6 @@ export interface components {
              * @example SC123456
              */
             ofstedUrn?: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-20T09:30:00.000Z
-             */
-            createdAt: string;
         };
         /** @enum {string} */
         ProviderSector: "private" | "voluntary" | "local_authority";
@@ -1773,6 +2183,40 @@ export interface components {
         };
         /** @enum {string} */
         ReasonForPlacementChange: "CARPL" | "CLOSE" | "ALLEG" | "STAND" | "APPRR" | "CREQB" | "CREQO" | "CHILD" | "LAREQ" | "PLACE" | "CUSTOD" | "OTHER";
+        RecipientListResponse: {
+            /** Format: uuid */
+            referralId: string;
+            items: components["schemas"]["RecipientResponse"][];
+        };
+        RecipientResponse: {
+            /** Format: uuid */
+            providerId: string;
+            /** @example Oakfield Care */
+            providerName: string;
+            /** @description The provider's vacancies on the shortlist when it was sent, best first */
+            vacancyIds: string[];
+            /** @description The best of their ranks on that shortlist */
+            bestRank: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            sentAt: string;
+            /** @description Who sent it; null when matching sent it by the alliance's rule (the top providers of each shortlist) */
+            sentBy: components["schemas"]["RecipientSenderResponse"] | null;
+        };
+        RecipientSenderResponse: {
+            /**
+             * Format: uuid
+             * @description The placement officer who sent it
+             */
+            userId: string;
+            /**
+             * @description Their display name, or else their email
+             * @example Priya Shah
+             */
+            name: string;
+        };
         ReferralReceiptResponse: {
             /** Format: uuid */
             id: string;
@@ -1854,6 +2298,10 @@ export interface components {
             quality: number;
             continuity: number;
             cost: number;
+        };
+        SendReferralDto: {
+            /** @description Providers to send the referral to, each with a vacancy on its current shortlist; one already sent it is left as it was. A problem names the id's place: `providerIds[1]` */
+            providerIds: string[];
         };
         SettingResponse: {
             placementType: components["schemas"]["PlacementType"];
@@ -2024,6 +2472,22 @@ export interface components {
             code: components["schemas"]["NeedCode"];
             level: number;
         };
+        TargetingDto: {
+            /**
+             * @description How many providers, best-ranked first, each shortlist is sent to automatically; 0 leaves every send to the placement team
+             * @example 5
+             */
+            autoSendTopProviders: number;
+        };
+        TargetingResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            /**
+             * @description How many providers, best-ranked first, each of the alliance's LAs' shortlists is sent to automatically as matching writes it (5 unless set); 0: placement teams send by hand
+             * @example 5
+             */
+            autoSendTopProviders: number;
+        };
         UpdateSettingDto: {
             name?: string;
             placementType?: components["schemas"]["PlacementType"];
@@ -2069,28 +2533,6 @@ export interface components {
         };
         /** @enum {string} */
         Urgency: "emergency" | "urgent" | "planned";
-        UserResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: email */
-            email: string;
-            role: components["schemas"]["Role"];
-            /**
-             * @description A placement_officer's LA
-             * @example E09000009
-             */
-            localAuthorityCode?: string;
-            /**
-             * Format: uuid
-             * @description A provider_user's provider
-             */
-            providerId?: string;
-            /**
-             * Format: uuid
-             * @description A commissioner's alliance
-             */
-            allianceId?: string;
-        };
         VacancyResponse: {
             placementType: components["schemas"]["PlacementType"];
             ofstedGrade: components["schemas"]["OfstedGrade"];
@@ -2182,6 +2624,7 @@ export type AuditAction = components['schemas']['AuditAction'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type AuditTrailResponse = components['schemas']['AuditTrailResponse'];
 export type AuditedEntityType = components['schemas']['AuditedEntityType'];
+export type AuthUserResponse = components['schemas']['AuthUserResponse'];
 export type CategoryOfNeed = components['schemas']['CategoryOfNeed'];
 export type ChildDto = components['schemas']['ChildDto'];
 export type ChildIdentityResponse = components['schemas']['ChildIdentityResponse'];
@@ -2190,7 +2633,6 @@ export type ChildNeedResponse = components['schemas']['ChildNeedResponse'];
 export type ChildPreferencesDto = components['schemas']['ChildPreferencesDto'];
 export type ChildPreferencesResponse = components['schemas']['ChildPreferencesResponse'];
 export type ChildRecordResponse = components['schemas']['ChildRecordResponse'];
-export type ChildSummaryResponse = components['schemas']['ChildSummaryResponse'];
 export type CreateAllianceDto = components['schemas']['CreateAllianceDto'];
 export type CreateDeclineDto = components['schemas']['CreateDeclineDto'];
 export type CreateHoldDto = components['schemas']['CreateHoldDto'];
@@ -2202,10 +2644,14 @@ export type CreateSettingDto = components['schemas']['CreateSettingDto'];
 export type CreateUserDto = components['schemas']['CreateUserDto'];
 export type CreateVacancyDto = components['schemas']['CreateVacancyDto'];
 export type CreatedHoldResponse = components['schemas']['CreatedHoldResponse'];
+export type CreatedProviderResponse = components['schemas']['CreatedProviderResponse'];
 export type CreatedUserResponse = components['schemas']['CreatedUserResponse'];
+export type DeclineItemResponse = components['schemas']['DeclineItemResponse'];
+export type DeclineListResponse = components['schemas']['DeclineListResponse'];
 export type DeclineReason = components['schemas']['DeclineReason'];
 export type DeclineResponse = components['schemas']['DeclineResponse'];
 export type DemandForecastResponse = components['schemas']['DemandForecastResponse'];
+export type DistrictCentroidResponse = components['schemas']['DistrictCentroidResponse'];
 export type EndPlacementDto = components['schemas']['EndPlacementDto'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type ExclusionItemResponse = components['schemas']['ExclusionItemResponse'];
@@ -2226,6 +2672,8 @@ export type HealthResponse = components['schemas']['HealthResponse'];
 export type HoldListResponse = components['schemas']['HoldListResponse'];
 export type HoldResponse = components['schemas']['HoldResponse'];
 export type HoldStatus = components['schemas']['HoldStatus'];
+export type LaPlacementItemResponse = components['schemas']['LaPlacementItemResponse'];
+export type LaPlacementResponse = components['schemas']['LaPlacementResponse'];
 export type LegalStatus = components['schemas']['LegalStatus'];
 export type LocalAuthorityResponse = components['schemas']['LocalAuthorityResponse'];
 export type LoginDto = components['schemas']['LoginDto'];
@@ -2252,19 +2700,29 @@ export type OutcomeProgressDto = components['schemas']['OutcomeProgressDto'];
 export type OutcomeResponse = components['schemas']['OutcomeResponse'];
 export type OutcomeStatus = components['schemas']['OutcomeStatus'];
 export type OutcomeStepResponse = components['schemas']['OutcomeStepResponse'];
-export type PlacementDetailResponse = components['schemas']['PlacementDetailResponse'];
+export type PlacedChildResponse = components['schemas']['PlacedChildResponse'];
 export type PlacementFeedbackDto = components['schemas']['PlacementFeedbackDto'];
+export type PlacementListResponse = components['schemas']['PlacementListResponse'];
 export type PlacementResponse = components['schemas']['PlacementResponse'];
+export type PlacementState = components['schemas']['PlacementState'];
 export type PlacementStatus = components['schemas']['PlacementStatus'];
 export type PlacementType = components['schemas']['PlacementType'];
+export type PlacingOfficerResponse = components['schemas']['PlacingOfficerResponse'];
 export type ProviderBenchmarkListResponse = components['schemas']['ProviderBenchmarkListResponse'];
 export type ProviderBenchmarkResponse = components['schemas']['ProviderBenchmarkResponse'];
+export type ProviderOfferItemResponse = components['schemas']['ProviderOfferItemResponse'];
+export type ProviderOfferListResponse = components['schemas']['ProviderOfferListResponse'];
+export type ProviderPlacementItemResponse = components['schemas']['ProviderPlacementItemResponse'];
+export type ProviderPlacementResponse = components['schemas']['ProviderPlacementResponse'];
 export type ProviderReferralResponse = components['schemas']['ProviderReferralResponse'];
 export type ProviderResponse = components['schemas']['ProviderResponse'];
 export type ProviderSector = components['schemas']['ProviderSector'];
 export type QueueJobCountsResponse = components['schemas']['QueueJobCountsResponse'];
 export type QueuesHealthResponse = components['schemas']['QueuesHealthResponse'];
 export type ReasonForPlacementChange = components['schemas']['ReasonForPlacementChange'];
+export type RecipientListResponse = components['schemas']['RecipientListResponse'];
+export type RecipientResponse = components['schemas']['RecipientResponse'];
+export type RecipientSenderResponse = components['schemas']['RecipientSenderResponse'];
 export type ReferralReceiptResponse = components['schemas']['ReferralReceiptResponse'];
 export type ReferralResponse = components['schemas']['ReferralResponse'];
 export type ReferralStatus = components['schemas']['ReferralStatus'];
@@ -2272,6 +2730,7 @@ export type ReservedForDto = components['schemas']['ReservedForDto'];
 export type ReservedForResponse = components['schemas']['ReservedForResponse'];
 export type Role = components['schemas']['Role'];
 export type ScoreBreakdownResponse = components['schemas']['ScoreBreakdownResponse'];
+export type SendReferralDto = components['schemas']['SendReferralDto'];
 export type SettingResponse = components['schemas']['SettingResponse'];
 export type StepDownDto = components['schemas']['StepDownDto'];
 export type StepDownResponse = components['schemas']['StepDownResponse'];
@@ -2284,10 +2743,11 @@ export type SupplySourceKind = components['schemas']['SupplySourceKind'];
 export type SupplySourceResponse = components['schemas']['SupplySourceResponse'];
 export type SupportedNeedDto = components['schemas']['SupportedNeedDto'];
 export type SupportedNeedResponse = components['schemas']['SupportedNeedResponse'];
+export type TargetingDto = components['schemas']['TargetingDto'];
+export type TargetingResponse = components['schemas']['TargetingResponse'];
 export type UpdateSettingDto = components['schemas']['UpdateSettingDto'];
 export type UpdateVacancyDto = components['schemas']['UpdateVacancyDto'];
 export type Urgency = components['schemas']['Urgency'];
-export type UserResponse = components['schemas']['UserResponse'];
 export type VacancyResponse = components['schemas']['VacancyResponse'];
 export type VacancyStatus = components['schemas']['VacancyStatus'];
 export type WebhookDto = components['schemas']['WebhookDto'];
@@ -2648,6 +3108,124 @@ export interface operations {
             };
         };
     };
+    AllianceTargetingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AllianceTargetingController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetingResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query: {
@@ -2740,6 +3318,34 @@ export interface operations {
             };
             /** @description Too many attempts from this address; wait a minute */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthUserResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2844,6 +3450,57 @@ export interface operations {
             };
         };
     };
+    PlacementsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description live: not ended; ended: ended; both when left out */
+                state?: components["schemas"]["PlacementState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only placement_officer, provider_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     PlacementsController_get: {
         parameters: {
             query?: never;
@@ -2860,7 +3517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlacementDetailResponse"];
+                    "application/json": components["schemas"]["LaPlacementResponse"] | components["schemas"]["ProviderPlacementResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */
@@ -3222,6 +3879,57 @@ export interface operations {
             };
         };
     };
+    OffersController_providerOffers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only the offers with this status; all when left out */
+                status?: components["schemas"]["OfferStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderOfferListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only provider_user */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OffersController_providerReferrals: {
         parameters: {
             query?: {
@@ -3290,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderResponse"];
+                    "application/json": components["schemas"]["CreatedProviderResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */
@@ -3429,6 +4137,54 @@ export interface operations {
                 };
             };
             /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such provider */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3684,6 +4440,63 @@ export interface operations {
             };
         };
     };
+    OffersController_declinesFor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclineListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only placement_officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such referral of the caller's LA */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     OffersController_decline: {
         parameters: {
             query?: never;
@@ -3734,7 +4547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The referral is not shortlisted with this vacancy of yours on its shortlist (or does not exist) */
+            /** @description The referral is not shortlisted with this vacancy of yours on its shortlist, was not sent to your provider, or does not exist */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3966,7 +4779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The referral is not shortlisted with this vacancy of yours on its shortlist (or does not exist) */
+            /** @description The referral is not shortlisted with this vacancy of yours on its shortlist, was not sent to your provider, or does not exist */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,6 +4789,134 @@ export interface operations {
                 };
             };
             /** @description This vacancy already has a live offer for the referral */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecipientsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only placement_officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such referral of the caller's LA */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecipientsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendReferralDto"];
+            };
+        };
+        responses: {
+            /** @description Every provider the referral has now been sent to */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only placement_officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such referral of the caller's LA */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The referral is not shortlisted: only a shortlisted referral is sent */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5104,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The vacancy is not on the referral's current shortlist, the referral already holds a bed of it, or it has no free bed */
+            /** @description The vacancy is not on the referral's current shortlist, the referral has not been sent to its provider, the referral already holds a bed of it, or it has no free bed */
             409: {
                 headers: {
                     [name: string]: unknown;

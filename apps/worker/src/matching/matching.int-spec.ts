@@ -18,6 +18,7 @@ import {
   openTestDatabase,
   OpenTestDatabase,
 } from '@app/testing';
+import { MatchReferralHandler } from './matching.handlers';
 import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
 
@@ -80,6 +81,8 @@ describe('MatchingService (integration)', () => {
         status: 'shortlisted',
         matches: 2,
         exclusions: 2,
+        // Both places are one provider's: it is sent the referral.
+        sent: 1,
         alerts: 0,
       });
       expect(await status(referralId)).toBe('shortlisted');
@@ -92,7 +95,12 @@ describe('MatchingService (integration)', () => {
         const sum = Object.values(item.breakdown).reduce((a, b) => a + b, 0);
         expect(Math.abs(item.score - sum)).toBeLessThan(0.01);
       }
+      expect(stored!.items.map((item) => [item.provider, item.setting.id, item.setting.name])).toEqual([
+        [{ id: provider.id, name: provider.name }, near.id, near.name],
+        [{ id: provider.id, name: provider.name }, farther.id, farther.name],
+      ]);
       const exclusions = await repository.findExclusions(referralId, EALING);
+      expect(exclusions!.items.find((item) => item.vacancyId === excludedType.id)?.setting).toMatchObject({ id: wrongType.id, placementType: 'U1' });
       expect(exclusions?.items).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ vacancyId: excludedType.id, reasons: ['TYPE_NOT_ACCEPTED'] }),
@@ -133,6 +141,30 @@ describe('MatchingService (integration)', () => {
       const first = await repository.findMatches(referralId, EALING);
       expect(await matching.match(referralId, ['submitted'])).toEqual({ outcome: 'not_claimable' });
       expect(await repository.findMatches(referralId, EALING)).toEqual(first);
+    });
+
+    it('sends a scored shortlist to its top five providers as it writes it; a redelivered job sends nothing twice', async () => {
+      const vacancies = [];
+      for (const district of ['UB1', 'UB2', 'W5', 'W7', 'W13', 'HA0', 'NW10']) {
+        const provider = await insertProvider(database.dataSource);
+        vacancies.push(await insertVacancy(database.dataSource, await insertSetting(database.dataSource, provider.id, { postcodeDistrict: district })));
+      }
+      const referralId = await submit();
+      const handler = new MatchReferralHandler(matching);
+      expect(await handler.handle({ referralId })).toMatchObject({ outcome: 'matched', sent: 5 });
+      expect(await handler.handle({ referralId })).toEqual({ outcome: 'not_claimable' });
+      // The first five distinct providers down the ranks, each with its best rank.
+      const bestRank = new Map<string, number>();
+      for (const item of (await repository.findMatches(referralId, EALING))!.items) {
+        if (!bestRank.has(item.providerId)) bestRank.set(item.providerId, item.rank);
+      }
+      expect(bestRank.size).toBeGreaterThan(5);
+      const sent = await database.dataSource.query(
+        `SELECT provider_id AS "providerId", best_rank AS "bestRank", sent_by_user_id AS "sentBy" FROM referral_recipients WHERE referral_id = $1 ORDER BY best_rank`,
+        [referralId],
+      );
+      expect(sent).toEqual([...bestRank].slice(0, 5).map(([providerId, rank]) => ({ providerId, bestRank: rank, sentBy: null })));
+      await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = ANY($1)`, [vacancies.map((v) => v.id)]);
     });
 
     it('lets one of two racing runs match and the other find it done', async () => {
@@ -314,8 +346,9 @@ describe('MatchingService (integration)', () => {
 
     async function expectAsRankingEverything(referralId: string, claimed: MatchReferral): Promise<void> {
       const expected = await naive(claimed, DEFAULT_WEIGHTS);
-      expect((await repository.findMatches(referralId, EALING))?.items).toEqual(expected.matches);
-      expect((await repository.findExclusions(referralId, EALING))?.items).toEqual(expected.exclusions);
+      // Each item as ranked, plus the provider and setting the read names it by.
+      expect((await repository.findMatches(referralId, EALING))?.items).toMatchObject(expected.matches);
+      expect((await repository.findExclusions(referralId, EALING))?.items).toMatchObject(expected.exclusions);
     }
 
     it('shortlists exactly what ranking every vacancy in the country would, for any referral', async () => {

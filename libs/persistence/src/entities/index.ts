@@ -10,6 +10,7 @@ import { ReferralEntity } from './referral.entity';
 import { ReferralMatchEntity } from './referral-match.entity';
 import { ReferralExclusionEntity } from './referral-exclusion.entity';
 import { ReferralShortlistingEntity } from './referral-shortlisting.entity';
+import { ReferralRecipientEntity } from './referral-recipient.entity';
 import { OfferEntity } from './offer.entity';
 import { DeclineEntity } from './decline.entity';
 import { PlacementEntity } from './placement.entity';
@@ -37,6 +38,7 @@ export {
   ReferralMatchEntity,
   ReferralExclusionEntity,
   ReferralShortlistingEntity,
+  ReferralRecipientEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
@@ -83,6 +85,7 @@ export const ENTITIES = [
   ReferralMatchEntity,
   ReferralExclusionEntity,
   ReferralShortlistingEntity,
+  ReferralRecipientEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { OfferEntity } from './offer.entity';
 import { ProviderEntity } from './provider.entity';
 import { ReferralEntity } from './referral.entity';
+import { UserEntity } from './user.entity';
 import { VacancyEntity } from './vacancy.entity';
 
 /** A child living somewhere: made once, by accepting one offer, and ended once. */
@@ -58,6 +59,17 @@ export class PlacementEntity {
 
   @Column({ type: 'integer' })
   weeklyCost: number;
+
+  /**
+   * The placement officer who accepted the offer: the provider's contact for receiving the child.
+   * Null for placements made before it was kept; the referral's author stands in for them.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  placedByUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'placed_by_user_id' })
+  placedBy?: UserEntity;
 
   /** Beds taken: the child's sibling group placed together. An unplanned ending gives them back. */
   @Column({ type: 'smallint', default: 1 })

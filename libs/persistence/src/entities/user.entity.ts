@@ -53,6 +53,14 @@ export class UserEntity {
   @JoinColumn({ name: 'alliance_id' })
   alliance?: AllianceEntity;
 
+  /** How others are shown this person: a provider receiving a child sees the placing officer's name. */
+  @Column({ type: 'text', nullable: true })
+  displayName: string | null;
+
+  /** A work phone number, as the person writes it (020 7946 0000). */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

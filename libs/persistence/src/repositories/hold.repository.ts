@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { sentTo } from './recipients-sql';
 
 export interface HoldView {
   id: string;
@@ -18,6 +19,8 @@ export type HoldResult =
   | { outcome: 'vacancy_not_found' }
   /** The referral is not shortlisted with this vacancy on its shortlist. */
   | { outcome: 'not_on_shortlist' }
+  /** The vacancy's provider was not sent the referral: a hold would show it the referral. */
+  | { outcome: 'not_sent' }
   | { outcome: 'already_held' }
   | { outcome: 'no_free_bed' };
 
@@ -47,7 +50,10 @@ export class HoldRepository {
       // share lock keeps it shortlisted (no acceptance, withdrawal or re-match) until this commits.
       const [referral] = await manager.query(
         `SELECT r.status = 'shortlisted' AND EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3)
-                  AS "onShortlist", c.sibling_group_size AS beds
+                  AS "onShortlist",
+                EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3 AND ${sentTo('r.id', 'm.provider_id')})
+                  AS sent,
+                c.sibling_group_size AS beds
            FROM referrals r JOIN children c ON c.id = r.child_id
           WHERE r.id = $1 AND r.local_authority_code = $2
             FOR SHARE OF r`,
@@ -59,6 +65,7 @@ export class HoldRepository {
       const [vacancy] = await manager.query(`SELECT beds, status FROM vacancies WHERE id = $1 FOR UPDATE`, [vacancyId]);
       if (!vacancy) return { outcome: 'vacancy_not_found' as const };
       if (!referral.onShortlist) return { outcome: 'not_on_shortlist' as const };
+      if (!referral.sent) return { outcome: 'not_sent' as const };
       const [live] = await manager.query(
         `SELECT coalesce(sum(h.beds), 0)::int AS held, bool_or(h.referral_id = $2) AS mine
            FROM vacancy_holds h WHERE h.vacancy_id = $1 AND ${LIVE}`,

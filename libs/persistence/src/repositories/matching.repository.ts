@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { ageInYears } from '@app/domain';
+import { ageInYears, DEFAULT_AUTO_SEND_TOP_PROVIDERS } from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
@@ -10,6 +10,7 @@ import type {
   MatchingWeights,
   MatchReferral,
   MatchVacancy,
+  OfstedGrade,
   RankedMatch,
   ScoreBreakdown,
   Urgency,
@@ -17,12 +18,15 @@ import type {
 } from '@app/domain';
 import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
+import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import type { ChangeJob } from './vacancy.repository';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
   referral: MatchReferral;
   weights: MatchingWeights | null;
+  /** How many providers, best-ranked first, the shortlist is sent to: its LA's alliance's rule. */
+  autoSendTopProviders: number;
 }
 
 
@@ -57,23 +61,54 @@ export interface MatchOutcome {
   exclusions: VacancyExclusion[];
 }
 
+/** The provider of a listed vacancy, by name. */
+export interface ListedProvider {
+  id: string;
+  name: string;
+}
+
+/** The setting of a listed vacancy as a placement team sees it: where by postcode district and its centroid, never the full postcode. */
+export interface ListedSetting {
+  id: string;
+  name: string;
+  placementType: string;
+  ofstedGrade: OfstedGrade;
+  postcodeDistrict: string;
+  localAuthorityCode: string | null;
+  latitude: number;
+  longitude: number;
+  /** What the home supports, so a shortlist can say "supports self-harm at level 3". */
+  needsSupported: { code: string; level: number }[];
+}
+
+/** A listed vacancy with its provider and setting named, so a shortlist or a "why not" list can be read. */
+export type WithPlace<T> = T & { provider: ListedProvider; setting: ListedSetting };
+
 export interface StoredMatches {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
-  items: RankedMatch[];
+  items: WithPlace<RankedMatch>[];
 }
 
 export interface StoredExclusions {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
-  items: { vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }[];
+  items: WithPlace<{ vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }>[];
 }
 
 /** Where a referral stands after a matching run. */
 export type MatchRunResult =
-  | { outcome: 'matched'; status: 'shortlisted' | 'no_match'; matches: number; exclusions: number; alerts: number }
+  | {
+      outcome: 'matched';
+      status: 'shortlisted' | 'no_match';
+      matches: number;
+      exclusions: number;
+      /** Providers sent the referral by this run (not those sent it before). */
+      sent: number;
+      alerts: number;
+    }
   /** Not in a state this run may match from (already matched, withdrawn, placed, unknown). */
   | { outcome: 'not_claimable' };
 
@@ -151,6 +186,22 @@ interface VacancyRow {
   longitude: number;
   provider_stability: number | null;
 }
+
+/**
+ * The provider and setting of the vacancy whose setting is `settingId`, joined onto a stored list
+ * in the query that reads it (one query, not one per item). The location is the postcode
+ * district's centroid, read from the districts, so no finer location can leave on this path.
+ */
+function placeJoins(settingId: string): string {
+  return `LEFT JOIN settings s ON s.id = ${settingId}
+          LEFT JOIN providers p ON p.id = s.provider_id
+          LEFT JOIN postcode_districts d ON d.district = s.postcode_district`;
+}
+
+const PLACE_COLUMNS = `json_build_object('id', p.id, 'name', p.name) AS provider,
+  json_build_object('id', s.id, 'name', s.name, 'placementType', s.placement_type, 'ofstedGrade', s.ofsted_grade,
+                    'postcodeDistrict', s.postcode_district, 'localAuthorityCode', s.local_authority_code,
+                    'latitude', d.latitude, 'longitude', d.longitude, 'needsSupported', s.needs_supported) AS setting`;
 
 /**
  * A referral's stored list, read as the referral LEFT JOIN its rows ordered by `key`: null when the
@@ -231,12 +282,13 @@ export class MatchingRepository {
       }
       const outcome = await compute(claimed, this.candidateSource(client, claimed.referral));
       const status = await this.store(client, referralId, outcome);
+      const sent = status === 'shortlisted' ? await this.sendTopProviders(client, referralId, claimed.autoSendTopProviders) : 0;
       const alerts =
         alertJob && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
-          ? await this.alertProviders(client, referralId, outcome, alertJob)
+          ? await this.alertRecipients(client, referralId, alertJob)
           : 0;
       await client.query('COMMIT');
-      return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, alerts };
+      return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, sent, alerts };
     } catch (error) {
       // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
       await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -334,8 +386,9 @@ export class MatchingRepository {
     const { rows } = await this.pool().query({
       name: 'matching-read-matches',
       text: `SELECT r.id AS referral_id, r.status, r.matched_at, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
-                    m.score, m.distance_miles, m.weekly_cost, m.breakdown
+                    m.score, m.distance_miles, m.weekly_cost, m.breakdown, ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_matches m ON m.referral_id = r.id
+               ${placeJoins('m.setting_id')}
               WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY m.rank`,
       values: [referralId, localAuthorityCode],
@@ -350,6 +403,8 @@ export class MatchingRepository {
       weeklyCost: row.weekly_cost,
       // jsonb keeps keys in its own order; answer in the contract's.
       breakdown: inContractOrder(row.breakdown as ScoreBreakdown),
+      provider: row.provider,
+      setting: row.setting,
     }));
   }
 
@@ -357,8 +412,11 @@ export class MatchingRepository {
   async findExclusions(referralId: string, localAuthorityCode: string): Promise<StoredExclusions | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-exclusions',
-      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons,
+                    ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_exclusions e ON e.referral_id = r.id
+               LEFT JOIN vacancies v ON v.id = e.vacancy_id
+               ${placeJoins('v.setting_id')}
               WHERE r.id = $1 AND r.local_authority_code = $2
               ORDER BY e.position`,
       values: [referralId, localAuthorityCode],
@@ -367,6 +425,8 @@ export class MatchingRepository {
       vacancyId: row.vacancy_id,
       distanceMiles: row.distance_miles,
       reasons: row.reasons,
+      provider: row.provider,
+      setting: row.setting,
     }));
   }
 
@@ -389,13 +449,17 @@ export class MatchingRepository {
                     to_char(now() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS today,
                     (SELECT a.matching_weights FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
                       WHERE am.local_authority_code = r.local_authority_code AND a.matching_weights IS NOT NULL
-                      ORDER BY a.created_at, a.id LIMIT 1) AS weights`,
-      values: [referralId, from],
+                      ORDER BY a.created_at, a.id LIMIT 1) AS weights,
+                    coalesce((SELECT a.auto_send_top_providers FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
+                               WHERE am.local_authority_code = r.local_authority_code
+                               ORDER BY a.created_at, a.id LIMIT 1), $3) AS auto_send`,
+      values: [referralId, from, DEFAULT_AUTO_SEND_TOP_PROVIDERS],
     });
     const row = rows[0];
     if (!row) return null;
     return {
       weights: row.weights,
+      autoSendTopProviders: row.auto_send,
       referral: {
         id: row.id,
         urgency: row.urgency as Urgency,
@@ -490,30 +554,27 @@ export class MatchingRepository {
   }
 
   /**
-   * An emergency's shortlist alerts the providers on it: one notification per referral and vacancy
-   * (a re-match adds only vacancies new to it), and a notify-provider outbox row for each provider
-   * with a webhook, in the matching transaction, so an alert exists exactly when its shortlist does.
-   * Returns how many deliveries were queued.
+   * The shortlist just stored goes to the `top` best-ranked distinct providers on it not sent it
+   * before (a re-match that brings a provider into the top few sends to it; sends are never taken
+   * back). Returns how many were sent it now.
    */
-  private async alertProviders(client: PoolClient, referralId: string, outcome: MatchOutcome, alertJob: ChangeJob): Promise<number> {
+  private async sendTopProviders(client: PoolClient, referralId: string, top: number): Promise<number> {
+    if (top === 0) return 0;
+    const { rowCount } = await client.query({ name: 'matching-send-top', text: SEND_TOP_PROVIDERS, values: [referralId, top, null] });
+    return rowCount ?? 0;
+  }
+
+  /**
+   * An emergency's shortlist alerts the providers it was sent to: one notification per referral and
+   * vacancy (a re-match adds only vacancies new to it), and a notify-provider outbox row for each
+   * provider with a webhook, in the matching transaction, so an alert exists exactly when its
+   * shortlist and send do. Returns how many deliveries were queued.
+   */
+  private async alertRecipients(client: PoolClient, referralId: string, alertJob: ChangeJob): Promise<number> {
     const { rowCount } = await client.query({
-      name: 'matching-alert-providers',
-      text: `WITH alerts AS (
-               INSERT INTO provider_notifications (provider_id, referral_id, vacancy_id, event, urgency, queued_at)
-               SELECT t.provider_id, $1, t.vacancy_id, 'referral.shortlisted', 'emergency',
-                      CASE WHEN EXISTS (SELECT 1 FROM provider_webhooks w WHERE w.provider_id = t.provider_id) THEN now() END
-                 FROM unnest($2::uuid[], $3::uuid[]) AS t(vacancy_id, provider_id)
-               ON CONFLICT ON CONSTRAINT provider_notifications_once DO NOTHING
-               RETURNING id, queued_at)
-             INSERT INTO outbox (queue_name, job_name, payload)
-             SELECT $4, $5, jsonb_build_object('notificationId', a.id) FROM alerts a WHERE a.queued_at IS NOT NULL`,
-      values: [
-        referralId,
-        outcome.matches.map((m) => m.vacancyId),
-        outcome.matches.map((m) => m.providerId),
-        alertJob.queueName,
-        alertJob.jobName,
-      ],
+      name: 'matching-alert-recipients',
+      text: ALERT_RECIPIENTS,
+      values: [referralId, alertJob.queueName, alertJob.jobName],
     });
     return rowCount ?? 0;
   }

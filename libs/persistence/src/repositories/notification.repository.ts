@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { shownToProvider } from './recipients-sql';
 import { returningRows } from './rows';
 
 export interface NotificationView {
@@ -29,7 +30,7 @@ export interface PendingDelivery {
   urgency: string;
   delivered: boolean;
   cancelled: boolean;
-  /** The referral is still shortlisted with this provider's vacancy on the shortlist. */
+  /** The referral is still shortlisted with this provider's vacancy on the shortlist, and was sent to the provider. */
   visible: boolean;
   url: string | null;
   secret: string | null;
@@ -64,8 +65,7 @@ export class NotificationRepository {
            UPDATE provider_notifications n SET queued_at = now(), failed_at = NULL
              FROM referrals r
             WHERE n.provider_id = $1 AND r.id = n.referral_id AND r.status = 'shortlisted'
-              AND EXISTS (SELECT 1 FROM referral_matches m
-                           WHERE m.referral_id = n.referral_id AND m.vacancy_id = n.vacancy_id AND m.provider_id = n.provider_id)
+              AND ${shownToProvider('n.referral_id', 'n.vacancy_id', 'n.provider_id')}
               AND n.delivered_at IS NULL AND n.cancelled_at IS NULL AND (n.queued_at IS NULL OR n.failed_at IS NOT NULL)
               AND n.created_at > now() - interval '1 day'
            RETURNING n.id)
@@ -98,9 +98,7 @@ export class NotificationRepository {
     const [row] = await this.dataSource.query(
       `SELECT n.id, n.provider_id AS "providerId", n.referral_id AS "referralId", n.vacancy_id AS "vacancyId", n.event, n.urgency,
               n.delivered_at IS NOT NULL AS delivered, n.cancelled_at IS NOT NULL AS cancelled,
-              (r.status = 'shortlisted' AND EXISTS (
-                 SELECT 1 FROM referral_matches m
-                  WHERE m.referral_id = n.referral_id AND m.vacancy_id = n.vacancy_id AND m.provider_id = n.provider_id)) AS visible,
+              (r.status = 'shortlisted' AND ${shownToProvider('n.referral_id', 'n.vacancy_id', 'n.provider_id')}) AS visible,
               w.url, w.secret
          FROM provider_notifications n
          JOIN referrals r ON r.id = n.referral_id

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeclineReason, OfferStatus } from '../entities';
+import type { DeclineReason, OfferStatus, ReferralStatus } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { sentTo, shownToProvider } from './recipients-sql';
 
 /**
- * A shortlisted referral as a provider sees it: built from an allow-list of columns in SQL
+ * A referral sent to the provider, as the provider sees it: built from an allow-list of columns in SQL
  * (`CHILD_SUMMARY_COLUMNS`), never by removing fields from the full record.
  */
 export interface ProviderReferralSummary extends ChildSummary {
@@ -28,6 +30,32 @@ export interface OfferView {
   createdAt: Date;
 }
 
+/** A provider's decline as the placing LA reads it: who said no, for which vacancy, and why. */
+export interface DeclineView {
+  id: string;
+  vacancyId: string;
+  providerId: string;
+  providerName: string;
+  reason: DeclineReason;
+  createdAt: Date;
+}
+
+/** An offer as its provider follows it: where, at what cost, and what became of it and its referral. No child data. */
+export interface ProviderOfferView {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  settingId: string;
+  settingName: string;
+  weeklyCost: number;
+  message: string | null;
+  status: OfferStatus;
+  createdAt: Date;
+  referralStatus: ReferralStatus;
+  /** The placement the offer became, once accepted. */
+  placementId: string | null;
+}
+
 export interface NewOffer {
   referralId: string;
   vacancyId: string;
@@ -48,7 +76,7 @@ export interface NewDecline {
 
 export type OfferResult =
   | { outcome: 'created'; offer: OfferView }
-  /** The vacancy is not the provider's, or not on the referral's current shortlist. */
+  /** The vacancy is not the provider's, not on the referral's current shortlist, or the referral was not sent to the provider. */
   | { outcome: 'not_shortlisted' }
   | { outcome: 'already_offered' };
 
@@ -57,10 +85,11 @@ export type DeclineResult = { outcome: 'declined'; id: string; withdrawnOffers: 
 const OFFER_COLUMNS = `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", o.provider_id AS "providerId",
   o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt"`;
 
-/** Answers only while the referral is shortlisted and the provider's vacancy is on its shortlist. */
-const ON_SHORTLIST = `EXISTS (
-  SELECT 1 FROM referrals r JOIN referral_matches m ON m.referral_id = r.id
-   WHERE r.id = $1 AND r.status = 'shortlisted' AND m.vacancy_id = $2 AND m.provider_id = $3)`;
+/**
+ * Answers only while the referral is shortlisted, the provider's vacancy is on its shortlist and the
+ * referral was sent to the provider.
+ */
+const ON_SHORTLIST = `EXISTS (SELECT 1 FROM referrals r WHERE r.id = $1 AND r.status = 'shortlisted') AND ${shownToProvider('$1', '$2', '$3')}`;
 
 /** Holds the referral's row against acceptance and withdrawal for the rest of the transaction. */
 async function lockShortlisted(manager: EntityManager, referralId: string): Promise<void> {
@@ -72,7 +101,7 @@ async function lockShortlisted(manager: EntityManager, referralId: string): Prom
 export class OfferRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Shortlisted referrals with one of the provider's vacancies on the shortlist, most urgent first. */
+  /** Shortlisted referrals sent to the provider, with one of its vacancies on the shortlist, most urgent first. */
   providerReferrals(providerId: string, page: { limit: number; offset: number }): Promise<ProviderReferralSummary[]> {
     return this.dataSource.query(
       `SELECT r.id AS "referralId", m.vacancy_id AS "vacancyId", r.urgency, to_char(r.required_by, 'YYYY-MM-DD') AS "requiredBy",
@@ -81,10 +110,37 @@ export class OfferRepository {
          FROM referral_matches m
          JOIN referrals r ON r.id = m.referral_id
          JOIN children c ON c.id = r.child_id
-        WHERE m.provider_id = $1 AND r.status = 'shortlisted'
+        WHERE m.provider_id = $1 AND r.status = 'shortlisted' AND ${sentTo('r.id', 'm.provider_id')}
         ORDER BY CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.required_by, r.id, m.rank
         LIMIT $2 OFFSET $3`,
       [providerId, page.limit, page.offset],
+    );
+  }
+
+  /**
+   * The provider's offers, newest first, with what became of each: its status, its referral's status
+   * (withdrawn, placed, closed…) and the placement it became. Read from the offer, the vacancy and
+   * its setting, the referral's status and the placement's id: no column of the child.
+   */
+  providerOffers(providerId: string, filter: { status?: OfferStatus; limit: number; offset: number }): Promise<Page<ProviderOfferView>> {
+    const params: unknown[] = [providerId];
+    if (filter.status) params.push(filter.status);
+    return readPage<ProviderOfferView>(
+      this.dataSource,
+      {
+        select: `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", v.setting_id AS "settingId", s.name AS "settingName",
+                 o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt", r.status AS "referralStatus",
+                 p.id AS "placementId"`,
+        from: `FROM offers o
+                 JOIN referrals r ON r.id = o.referral_id
+                 JOIN vacancies v ON v.id = o.vacancy_id
+                 JOIN settings s ON s.id = v.setting_id
+                 LEFT JOIN placements p ON p.offer_id = o.id
+                WHERE o.provider_id = $1${filter.status ? ' AND o.status = $2' : ''}`,
+        orderBy: 'o.created_at DESC, o.id',
+        params,
+      },
+      filter,
     );
   }
 
@@ -136,13 +192,30 @@ export class OfferRepository {
 
   /** The offers made for a referral of the LA, newest first; null if the LA has no such referral. */
   async offersFor(referralId: string, localAuthorityCode: string): Promise<OfferView[] | null> {
-    const [referral] = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
-      referralId,
-      localAuthorityCode,
-    ]);
-    if (!referral) return null;
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
     return this.dataSource.query(`SELECT ${OFFER_COLUMNS} FROM offers o WHERE o.referral_id = $1 ORDER BY o.created_at DESC, o.id`, [
       referralId,
     ]);
+  }
+
+  /** The declines of a referral of the LA, newest first, each with its provider's name; null if the LA has no such referral. */
+  async declinesFor(referralId: string, localAuthorityCode: string): Promise<DeclineView[] | null> {
+    if (!(await this.isReferralOf(referralId, localAuthorityCode))) return null;
+    return this.dataSource.query(
+      `SELECT d.id, d.vacancy_id AS "vacancyId", d.provider_id AS "providerId", p.name AS "providerName", d.reason,
+              d.created_at AS "createdAt"
+         FROM declines d JOIN providers p ON p.id = d.provider_id
+        WHERE d.referral_id = $1
+        ORDER BY d.created_at DESC, d.id`,
+      [referralId],
+    );
+  }
+
+  private async isReferralOf(referralId: string, localAuthorityCode: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM referrals WHERE id = $1 AND local_authority_code = $2`, [
+      referralId,
+      localAuthorityCode,
+    ]);
+    return rows.length > 0;
   }
 }

@@ -7,6 +7,9 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 export class DuplicateNameError extends Error {}
 
+/** An alliance's settings that are one number each, by column. */
+type AllianceNumber = 'step_down_days' | 'auto_send_top_providers';
+
 /** Local authorities, alliances and providers: the organisations users belong to. */
 @Injectable()
 export class OrganisationRepository {
@@ -95,14 +98,37 @@ export class OrganisationRepository {
     });
   }
 
-  async stepDownDays(allianceId: string): Promise<number | null> {
-    const [row] = await this.dataSource.query(`SELECT step_down_days AS days FROM alliances WHERE id = $1`, [allianceId]);
-    return row?.days ?? null;
+  stepDownDays(allianceId: string): Promise<number | null> {
+    return this.allianceNumber(allianceId, 'step_down_days');
   }
 
-  async setStepDownDays(allianceId: string, days: number): Promise<boolean> {
+  setStepDownDays(allianceId: string, days: number): Promise<boolean> {
+    return this.setAllianceNumber(allianceId, 'step_down_days', days);
+  }
+
+  /** How many providers matching sends the alliance's referrals to; null if there is no such alliance. */
+  autoSendTopProviders(allianceId: string): Promise<number | null> {
+    return this.allianceNumber(allianceId, 'auto_send_top_providers');
+  }
+
+  /**
+   * Sets it for the shortlists matching writes from now on (each referral's next match or
+   * re-match); sends already made stand. False if there is no such alliance.
+   */
+  setAutoSendTopProviders(allianceId: string, n: number): Promise<boolean> {
+    return this.setAllianceNumber(allianceId, 'auto_send_top_providers', n);
+  }
+
+  /** One of the alliance's numeric settings; null if there is no such alliance. */
+  private async allianceNumber(allianceId: string, column: AllianceNumber): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT ${column} AS value FROM alliances WHERE id = $1`, [allianceId]);
+    return row?.value ?? null;
+  }
+
+  /** False if there is no such alliance. */
+  private setAllianceNumber(allianceId: string, column: AllianceNumber, value: number): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const updated = await returningRows(manager, `UPDATE alliances SET step_down_days = $2 WHERE id = $1 RETURNING id`, [allianceId, days]);
+      const updated = await returningRows(manager, `UPDATE alliances SET ${column} = $2 WHERE id = $1 RETURNING id`, [allianceId, value]);
       return updated.length > 0;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
 import { OutboxRepository } from './outbox.repository';
@@ -29,6 +30,61 @@ export interface ChildIdentity {
   gender: string;
 }
 
+/** Who a provider calls about a child it has taken: named by display name, else by email. */
+export interface PlacingOfficer {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/**
+ * What a provider is told once its offer is accepted, to receive the child: the anonymised summary
+ * it was offered the referral with, the child's date of birth, and whom to call. Never before
+ * acceptance: only a placement leads here.
+ */
+export interface ProviderHandover {
+  child: ChildSummary & { dateOfBirth: string };
+  placingOfficer: PlacingOfficer;
+}
+
+/** A placement in a list: where, with whom, from when to when, at what cost. */
+export interface PlacementListItem {
+  id: string;
+  referralId: string;
+  vacancyId: string;
+  settingId: string;
+  settingName: string;
+  providerId: string;
+  providerName: string;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+  planned: boolean | null;
+  weeklyCost: number;
+}
+
+/** For the placing LA: which of its children it is. */
+export interface LaPlacementListItem extends PlacementListItem {
+  child: ChildIdentity;
+}
+
+/** For the provider: the child's age and gender, the placing LA, and what it needs to receive the child. */
+export interface ProviderPlacementListItem extends PlacementListItem {
+  ageYears: number;
+  gender: string;
+  localAuthorityCode: string;
+  localAuthorityName: string;
+  dateOfBirth: string;
+  placingOfficer: PlacingOfficer;
+}
+
+/** Which placements a list shows: `live` (not ended) or `ended`; both when absent. */
+export interface PlacementListFilter {
+  state?: 'live' | 'ended';
+  limit: number;
+  offset: number;
+}
+
 export type AcceptResult =
   | { outcome: 'placed'; placementId: string }
   | { outcome: 'not_found' }
@@ -53,13 +109,43 @@ const VIEW = `SELECT p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacan
   to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", p.end_reason AS "endReason", p.planned_ending AS "plannedEnding"
   FROM placements p`;
 
+const DATE_OF_BIRTH = `to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"`;
+
+/**
+ * The officer a provider contacts about placement `p` of referral `r`, joined as `officer`: who
+ * accepted the offer or, for placements made before that was kept, who made the referral.
+ */
+const PLACING_OFFICER_JOIN = `JOIN users officer ON officer.id = coalesce(p.placed_by_user_id, r.created_by_user_id)`;
+const PLACING_OFFICER = `json_build_object('name', coalesce(officer.display_name, officer.email), 'email', officer.email,
+  'phone', officer.phone) AS "placingOfficer"`;
+
+const LIST_COLUMNS = `p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacancyId", p.setting_id AS "settingId",
+  s.name AS "settingName", p.provider_id AS "providerId", pr.name AS "providerName",
+  to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.ended_on, 'YYYY-MM-DD') AS "endDate",
+  p.end_reason AS "endReason", p.planned_ending AS planned, p.weekly_cost AS "weeklyCost"`;
+
+/** A list's FROM and WHERE: the placements of one organisation (`owner`, $1), live or ended if asked. */
+function listFrom(owner: 'p.local_authority_code' | 'p.provider_id', state: PlacementListFilter['state'], joins = ''): string {
+  const ended = state === 'live' ? ' AND p.ended_on IS NULL' : state === 'ended' ? ' AND p.ended_on IS NOT NULL' : '';
+  return `FROM placements p
+            JOIN settings s ON s.id = p.setting_id
+            JOIN providers pr ON pr.id = p.provider_id
+            JOIN referrals r ON r.id = p.referral_id
+            JOIN children c ON c.id = r.child_id
+            ${joins}
+           WHERE ${owner} = $1${ended}`;
+}
+
+/** Newest first: by start, then by when recorded. */
+const LIST_ORDER = 'p.start_date DESC, p.created_at DESC, p.id';
+
 /** Placements: made exactly once from an accepted offer, ended once. */
 @Injectable()
 export class PlacementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Accepts an open offer for a shortlisted referral of the LA, in one transaction: the referral is
+   * Accepts an open offer for a shortlisted referral of the placer's LA, in one transaction: the referral is
    * claimed (shortlisted -> placed, so racing acceptances for it serialise and the losers find it
    * placed), the offer accepted, a bed for each child of the sibling group taken by a guarded UPDATE (never below zero, filled when
    * the last goes), the placement created (a partial unique index allows one live placement per
@@ -68,10 +154,11 @@ export class PlacementRepository {
    */
   async accept(
     offerId: string,
-    localAuthorityCode: string,
+    placer: { localAuthorityCode: string; userId: string | null },
     startDate: string,
     jobs: { vacancyChanged: ChangeJob; stepDown: ChangeJob },
   ): Promise<AcceptResult> {
+    const { localAuthorityCode } = placer;
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [offer]: { referralId: string }[] = await manager.query(
@@ -119,9 +206,21 @@ export class PlacementRepository {
         );
         if (Number(held.spare) < 0) throw new Rollback({ outcome: 'held' });
         const [placement]: { id: string }[] = await manager.query(
-          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost, beds_taken)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [offer.referralId, offerId, accepted.vacancyId, bed.settingId, accepted.providerId, localAuthorityCode, startDate, accepted.weeklyCost, beds],
+          `INSERT INTO placements (referral_id, offer_id, vacancy_id, setting_id, provider_id, local_authority_code, start_date, weekly_cost, beds_taken,
+                                   placed_by_user_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [
+            offer.referralId,
+            offerId,
+            accepted.vacancyId,
+            bed.settingId,
+            accepted.providerId,
+            localAuthorityCode,
+            startDate,
+            accepted.weeklyCost,
+            beds,
+            placer.userId,
+          ],
         );
         await manager.query(`UPDATE referrals SET placement_id = $2 WHERE id = $1`, [offer.referralId, placement.id]);
         if (held.ownHold) await manager.query(`UPDATE vacancy_holds SET used_at = now() WHERE id = $1`, [held.ownHold]);
@@ -195,23 +294,64 @@ export class PlacementRepository {
     return row ?? null;
   }
 
+  /** The LA's placements, newest first, each with which of its children it is. Audited by the caller. */
+  listForLocalAuthority(localAuthorityCode: string, filter: PlacementListFilter): Promise<Page<LaPlacementListItem>> {
+    return readPage<LaPlacementListItem>(
+      this.dataSource,
+      {
+        select: `${LIST_COLUMNS}, json_build_object('localReference', c.local_reference,
+                   'dateOfBirth', to_char(c.date_of_birth, 'YYYY-MM-DD'), 'gender', c.gender) AS child`,
+        from: listFrom('p.local_authority_code', filter.state),
+        orderBy: LIST_ORDER,
+        params: [localAuthorityCode],
+      },
+      filter,
+    );
+  }
+
+  /**
+   * The provider's placements, newest first: the child's age and gender, the placing LA, and what
+   * the provider needs to receive the child (see ProviderHandover); never the local reference or any
+   * other column of the child. Audited by the caller as disclosures.
+   */
+  listForProvider(providerId: string, filter: PlacementListFilter): Promise<Page<ProviderPlacementListItem>> {
+    return readPage<ProviderPlacementListItem>(
+      this.dataSource,
+      {
+        select: `${LIST_COLUMNS}, ${CHILD_AGE_YEARS}, c.gender, p.local_authority_code AS "localAuthorityCode",
+                 la.name AS "localAuthorityName", ${DATE_OF_BIRTH}, ${PLACING_OFFICER}`,
+        from: listFrom('p.provider_id', filter.state, `JOIN local_authorities la ON la.code = p.local_authority_code ${PLACING_OFFICER_JOIN}`),
+        orderBy: LIST_ORDER,
+        params: [providerId],
+      },
+      filter,
+    );
+  }
+
   /** The placed child as the placing LA knows them. Read only for the LA, and audited by the caller. */
   async childIdentity(referralId: string): Promise<ChildIdentity> {
     const [row] = await this.dataSource.query(
-      `SELECT c.local_reference AS "localReference", to_char(c.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", c.gender
+      `SELECT c.local_reference AS "localReference", ${DATE_OF_BIRTH}, c.gender
          FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
       [referralId],
     );
     return row;
   }
 
-  /** The placed child as the provider may know them: the same allow-list as the shortlist view. */
-  async childSummary(referralId: string): Promise<ChildSummary> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${CHILD_SUMMARY_COLUMNS} FROM referrals r JOIN children c ON c.id = r.child_id WHERE r.id = $1`,
-      [referralId],
+  /**
+   * What the placement's provider needs to receive the child (see ProviderHandover): the shortlist
+   * view's allow-list, the date of birth and the placing officer. Read only for the provider, and
+   * audited by the caller as a disclosure.
+   */
+  async providerHandover(placementId: string): Promise<ProviderHandover> {
+    const [{ placingOfficer, ...child }] = await this.dataSource.query(
+      `SELECT ${CHILD_SUMMARY_COLUMNS}, ${DATE_OF_BIRTH}, ${PLACING_OFFICER}
+         FROM placements p JOIN referrals r ON r.id = p.referral_id JOIN children c ON c.id = r.child_id
+         ${PLACING_OFFICER_JOIN}
+        WHERE p.id = $1`,
+      [placementId],
     );
-    return row;
+    return { child, placingOfficer };
   }
 
   /**

@@ -61,7 +61,8 @@ export interface ReferralDetail {
   placementId: string | null;
   createdAt: Date;
   updatedAt: Date;
-  child: ChildRecord & { id: string };
+  /** `homeLocation`: the home district's centroid, for a map; never the full postcode's point. */
+  child: ChildRecord & { id: string; homeLocation: { latitude: number; longitude: number } | null };
 }
 
 export interface ReferralListFilter {
@@ -83,9 +84,12 @@ const DETAIL = `
            'dateOfBirth', to_char(c.date_of_birth, 'YYYY-MM-DD'), 'gender', c.gender,
            'homePostcode', c.home_postcode, 'homeDistrict', c.home_district,
            'legalStatus', c.legal_status, 'categoryOfNeed', c.category_of_need, 'needs', c.needs,
-           'siblingGroupSize', c.sibling_group_size, 'ehcp', c.ehcp, 'preferences', c.preferences
+           'siblingGroupSize', c.sibling_group_size, 'ehcp', c.ehcp, 'preferences', c.preferences,
+           'homeLocation', CASE WHEN d.district IS NULL THEN NULL
+                                ELSE json_build_object('latitude', d.latitude, 'longitude', d.longitude) END
          ) AS child
-    FROM referrals r JOIN children c ON c.id = r.child_id`;
+    FROM referrals r JOIN children c ON c.id = r.child_id
+    LEFT JOIN postcode_districts d ON d.district = c.home_district`;
 
 /** Statuses from which a placement team may still withdraw a referral. */
 const WITHDRAWABLE: ReferralStatus[] = ['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed'];

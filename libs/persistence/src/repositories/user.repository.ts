@@ -11,6 +11,8 @@ export interface NewUser {
   localAuthorityCode?: string | null;
   providerId?: string | null;
   allianceId?: string | null;
+  displayName?: string | null;
+  phone?: string | null;
 }
 
 export class DuplicateEmailError extends Error {}
@@ -23,6 +25,10 @@ export class UserRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
   }
 
+  findById(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
   /** Creates a user; a taken email raises DuplicateEmailError. */
   async create(user: NewUser): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -33,6 +39,8 @@ export class UserRepository {
           localAuthorityCode: user.localAuthorityCode ?? null,
           providerId: user.providerId ?? null,
           allianceId: user.allianceId ?? null,
+          displayName: user.displayName ?? null,
+          phone: user.phone ?? null,
         });
         return await manager.save(entity);
       } catch (error) {

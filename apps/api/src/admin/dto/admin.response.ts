@@ -1,15 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ProviderSector } from '@app/domain';
-import { PROVIDER_SECTOR } from '../../common/api-enums';
+import { ApiProperty } from '@nestjs/swagger';
 import { TIMESTAMP, UUID } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
-import { OFSTED_URN } from '../../common/ofsted-urn';
-import { UserResponse } from '../../auth/dto/login.response';
-
-export class CreatedUserResponse extends UserResponse {
-  @ApiProperty(TIMESTAMP)
-  createdAt: string;
-}
+import { ProviderResponse } from '../../providers/dto/provider.response';
 
 export class AllianceResponse {
   @ApiProperty(UUID)
@@ -22,19 +14,8 @@ export class AllianceResponse {
   localAuthorityCodes: string[];
 }
 
-export class ProviderResponse {
-  @ApiProperty(UUID)
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ ...PROVIDER_SECTOR })
-  sector: ProviderSector;
-
-  @ApiPropertyOptional({ ...OFSTED_URN, description: 'Upper-case; absent when the provider has none' })
-  ofstedUrn?: string;
-
+/** A provider just registered: as GET /providers/:id reads it, and when it was registered. */
+export class CreatedProviderResponse extends ProviderResponse {
   @ApiProperty(TIMESTAMP)
   createdAt: string;
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '@app/persistence';
 import type { Role } from '@app/persistence';
 import { ROLE } from '../../common/api-enums';
 import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
+import { IsOmittable } from '../../common/optional';
+import { IsUkPhoneNumber, UK_PHONE_NUMBER } from '../../common/phone-number';
 
 export class CreateUserDto {
   @ApiProperty({ format: 'email', maxLength: 254 })
@@ -35,4 +37,23 @@ export class CreateUserDto {
   @IsOptional()
   @IsUUID('all', { message: 'must be an alliance id' })
   allianceId?: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    pattern: '\\S',
+    description: 'How others are shown this person, e.g. a provider receiving a child they placed; not blank',
+    example: 'Priya Sharma',
+  })
+  @IsOmittable()
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  @MaxLength(100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ ...UK_PHONE_NUMBER, description: 'A work phone number' })
+  @IsOmittable()
+  @IsString()
+  @IsUkPhoneNumber()
+  phone?: string;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { OutcomeKind, OutcomeStatus, PlacementView, Role } from '@app/persistence';
+import { ApiProperty } from '@nestjs/swagger';
+import type { OutcomeKind, OutcomeStatus, PlacementView } from '@app/persistence';
 import { apiEnum, OUTCOME_KIND, OUTCOME_STATUS, REASON_FOR_PLACEMENT_CHANGE, ROLE, unionMembers } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
@@ -62,7 +62,7 @@ export class OutcomeStepResponse {
   note: string | null;
 
   @ApiProperty({ ...ROLE, description: 'Whose account it is: the LA’s or the provider’s' })
-  recordedByRole: Role;
+  recordedByRole: string;
 
   @ApiProperty(TIMESTAMP)
   recordedAt: string;
@@ -88,10 +88,10 @@ export class OutcomeResponse {
   status: OutcomeStatus;
 
   @ApiProperty(TIMESTAMP)
-  createdAt: string;
+  createdAt: Date;
 
   @ApiProperty(TIMESTAMP)
-  updatedAt: string;
+  updatedAt: Date;
 
   @ApiProperty({ type: [OutcomeStepResponse], description: 'Oldest first; the first step is the status the outcome was set with' })
   journey: OutcomeStepResponse[];
@@ -111,20 +111,47 @@ export class FeedbackResponse {
   youngPersonView: string | null;
 
   @ApiProperty(TIMESTAMP)
-  createdAt: string;
+  createdAt: Date;
 }
 
-/** A placement with its child (as the caller may know them), outcomes and feedback. */
+/** A placement with its outcomes and feedback: what both its LA and its provider read (GET /placements/:id). */
 export class PlacementDetailResponse extends PlacementResponse {
-  @ApiProperty({
-    oneOf: [{ $ref: getSchemaPath(ChildIdentityResponse) }, { $ref: getSchemaPath(ChildSummaryResponse) }],
-    description: 'For the placing LA, which of its children it is; for the provider, the anonymised summary it was offered',
-  })
-  child: ChildIdentityResponse | ChildSummaryResponse;
-
   @ApiProperty({ type: [OutcomeResponse], description: 'Oldest first' })
   outcomes: OutcomeResponse[];
 
   @ApiProperty({ type: FeedbackResponse, nullable: true, description: 'Null until the LA gives it, after the placement ends' })
   feedback: FeedbackResponse | null;
+}
+
+/** For the placing LA: which of its children it is. */
+export class LaPlacementResponse extends PlacementDetailResponse {
+  @ApiProperty({ type: ChildIdentityResponse })
+  child: ChildIdentityResponse;
+}
+
+/** The child as its provider knows them once its offer is accepted: the summary it was offered, and the date of birth. */
+export class PlacedChildResponse extends ChildSummaryResponse {
+  @ApiProperty({ ...DAY, description: 'Told to the provider once its offer was accepted, never before' })
+  dateOfBirth: string;
+}
+
+/** Whom the provider calls about the child: the officer who accepted its offer (or, before that was kept, who made the referral). */
+export class PlacingOfficerResponse {
+  @ApiProperty({ description: 'The display name, else the email', example: 'Priya Sharma' })
+  name: string;
+
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'A work phone number; null when not set', example: '020 7946 0123' })
+  phone: string | null;
+}
+
+/** For the provider: what it needs to receive the child (audited as a disclosure). */
+export class ProviderPlacementResponse extends PlacementDetailResponse {
+  @ApiProperty({ type: PlacedChildResponse })
+  child: PlacedChildResponse;
+
+  @ApiProperty({ type: PlacingOfficerResponse })
+  placingOfficer: PlacingOfficerResponse;
 }

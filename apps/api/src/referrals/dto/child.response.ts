@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Gender } from '@app/domain';
 import { CATEGORY_OF_NEED, GENDER, LEGAL_STATUS } from '../../common/api-enums';
 import { DAY, UUID } from '../../common/api-formats';
 import { SupportedNeedResponse } from '../../settings/dto/setting.response';
@@ -12,7 +11,7 @@ export class ChildNeedResponse extends SupportedNeedResponse {
 /** The child's circumstances as the referral gives them: shared by the LA's record and the provider's summary. */
 class ChildCircumstancesResponse {
   @ApiProperty({ ...GENDER })
-  gender: Gender;
+  gender: string;
 
   @ApiProperty({ ...LEGAL_STATUS })
   legalStatus: string;
@@ -45,7 +44,7 @@ export class ChildIdentityResponse {
   dateOfBirth: string;
 
   @ApiProperty({ ...GENDER })
-  gender: Gender;
+  gender: string;
 }
 
 export class ChildPreferencesResponse {
@@ -57,6 +56,15 @@ export class ChildPreferencesResponse {
 
   @ApiPropertyOptional()
   notes?: string;
+}
+
+/** A postcode district's centroid. */
+export class DistrictCentroidResponse {
+  @ApiProperty({ example: 51.5115 })
+  latitude: number;
+
+  @ApiProperty({ example: -0.3757 })
+  longitude: number;
 }
 
 /** The child's identifiable record, as the owning LA submitted it: for that LA only. */
@@ -75,6 +83,13 @@ export class ChildRecordResponse extends ChildCircumstancesResponse {
 
   @ApiProperty({ example: 'UB1' })
   homeDistrict: string;
+
+  @ApiProperty({
+    type: DistrictCentroidResponse,
+    nullable: true,
+    description: "The home district's centroid, for a map (never the full postcode's point); null for a district the api does not know",
+  })
+  homeLocation: DistrictCentroidResponse | null;
 
   @ApiProperty({ description: 'Has an education, health and care plan' })
   ehcp: boolean;

@@ -3,7 +3,7 @@ import type { ExclusionReason } from '@app/domain';
 import type { ReferralStatus } from '@app/persistence';
 import { EXCLUSION_REASON, REFERRAL_STATUS } from '../../common/api-enums';
 import { TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
-import { SettingPlaceResponse } from '../../settings/dto/setting.response';
+import { SettingPlaceResponse, SupportedNeedResponse } from '../../settings/dto/setting.response';
 
 /** Points of the score from each part; they add up to the score (each rounded down to 2 dp). */
 export class ScoreBreakdownResponse {
@@ -27,11 +27,14 @@ export class MatchProviderResponse {
   @ApiProperty(UUID)
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Oakfield Care Ltd' })
   name: string;
 }
 
-/** The setting a vacancy is in, as anyone outside its provider may see it: no full postcode. */
+/**
+ * The setting a vacancy is in, as anyone outside its provider may see it: where to the postcode
+ * district (its centroid, never the setting's own point or full postcode), and what it supports.
+ */
 export class MatchSettingResponse extends SettingPlaceResponse {
   @ApiProperty(UUID)
   id: string;
@@ -39,11 +42,14 @@ export class MatchSettingResponse extends SettingPlaceResponse {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ description: "The postcode district's centre" })
+  @ApiProperty({ description: "The postcode district's centroid", example: 51.5115 })
   latitude: number;
 
-  @ApiProperty({ description: "The postcode district's centre" })
+  @ApiProperty({ description: "The postcode district's centroid", example: -0.3757 })
   longitude: number;
+
+  @ApiProperty({ type: [SupportedNeedResponse], description: 'The needs the home supports, each up to a level' })
+  needsSupported: SupportedNeedResponse[];
 }
 
 /** A vacancy with its provider and setting: what both lists name each vacancy by. */
@@ -95,7 +101,7 @@ class MatchingRunResponse {
   status: ReferralStatus;
 
   @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When it was last matched; null until it has been' })
-  computedAt: string | null;
+  computedAt: Date | null;
 }
 
 export class MatchListResponse extends MatchingRunResponse {

@@ -4,12 +4,16 @@ import { ROLE } from '../../common/api-enums';
 import { UUID } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
 
-/** A user and the one organisation its role belongs to; the other two organisation fields are absent. */
-export class UserResponse {
+/**
+ * The signed-in user, as the login answer gives it and GET /auth/me reads it back: the one
+ * organisation its role belongs to (the other two organisation fields are absent), and its contact
+ * details when set.
+ */
+export class AuthUserResponse {
   @ApiProperty(UUID)
   id: string;
 
-  @ApiProperty({ format: 'email' })
+  @ApiProperty({ format: 'email', example: 'officer.ealing@example.gov.uk' })
   email: string;
 
   @ApiProperty({ ...ROLE })
@@ -23,6 +27,12 @@ export class UserResponse {
 
   @ApiPropertyOptional({ ...UUID, description: "A commissioner's alliance" })
   allianceId?: string;
+
+  @ApiPropertyOptional({ description: 'How others are shown this person; absent when not set', example: 'Priya Sharma' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ description: 'A work phone number; absent when not set', example: '020 7946 0123' })
+  phone?: string;
 }
 
 export class LoginResponse {
@@ -35,6 +45,6 @@ export class LoginResponse {
   @ApiProperty({ type: 'integer', description: 'Seconds until the token expires', example: 3600 })
   expiresIn: number;
 
-  @ApiProperty({ type: UserResponse })
-  user: UserResponse;
+  @ApiProperty({ type: AuthUserResponse })
+  user: AuthUserResponse;
 }

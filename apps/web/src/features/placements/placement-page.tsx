@@ -1,0 +1,383 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { api, unwrap } from '../../api/client';
+import type { Ok } from '../../api/types';
+import { ErrorSummary } from '../../components/error-summary';
+import { Fieldset, Radio, Select, Textarea, TextInput } from '../../components/fields';
+import { StatusTag } from '../../components/status-tag';
+import { SummaryRow } from '../../components/table';
+import { useFormErrors } from '../../components/use-form-errors';
+import { formatDate, formatDateTime, formatWeeklyCost, todayInEngland } from '../../lib/format';
+import { endReasonWords, GENDER_WORDS, SSDA903, statusWords } from '../../lib/words';
+import { placementQuery, providerQuery } from './queries';
+
+const route = getRouteApi('/authed/placements/$placementId');
+type Placement = Ok<'/api/v1/placements/{id}'>;
+const OUTCOME_STATUSES = ['not_started', 'in_progress', 'achieved', 'not_achieved'] as const;
+
+/** A placement for the placing LA: end it, set outcomes and record their progress, give feedback. */
+export function PlacementPage() {
+  const { placementId } = route.useParams();
+  const placement = useQuery(placementQuery(placementId));
+  const provider = useQuery(providerQuery(placement.data?.providerId));
+  if (placement.isPending) return <p className="govuk-body">Loading the placement…</p>;
+  if (placement.isError) return <h1 className="govuk-heading-l">Placement not found</h1>;
+  const p = placement.data;
+  const child = p.child as { localReference?: string; dateOfBirth?: string; gender?: string };
+  const live = p.status === 'active';
+  return (
+    <>
+      <Link to="/placements" className="govuk-back-link">
+        Placements
+      </Link>
+      <span className="govuk-caption-l">Placement</span>
+      <h1 className="govuk-heading-l">
+        {child.localReference ?? 'Placement'} <StatusTag status={live ? 'live' : 'ended'} />
+      </h1>
+      <dl className="govuk-summary-list">
+        <SummaryRow label="Provider">{provider.data?.name ?? ''}</SummaryRow>
+        <SummaryRow label="Child">
+          {child.dateOfBirth ? `Born ${formatDate(child.dateOfBirth)}` : ''}
+          {child.gender ? `, ${GENDER_WORDS[child.gender]?.toLowerCase() ?? child.gender}` : ''}
+        </SummaryRow>
+        <SummaryRow label="Started">{formatDate(p.startDate)}</SummaryRow>
+        <SummaryRow label="Weekly cost">{formatWeeklyCost(p.weeklyCost)}</SummaryRow>
+        {!live ? (
+          <SummaryRow label="Ended">
+            {formatDate(p.endedOn)}: {p.endReason ? endReasonWords(p.endReason) : ''} ({p.plannedEnding ? 'planned' : 'unplanned'})
+          </SummaryRow>
+        ) : null}
+        <SummaryRow label="Referral">
+          <Link to="/referrals/$referralId" params={{ referralId: p.referralId }} className="govuk-link">
+            See the referral
+          </Link>
+        </SummaryRow>
+      </dl>
+      <Outcomes placement={p} />
+      {live ? <EndPlacement placement={p} /> : <Feedback placement={p} />}
+    </>
+  );
+}
+
+
+function useInvalidate(placementId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['placements'] });
+}
+
+function EndPlacement({ placement }: { placement: Placement }) {
+  const [endDate, setEndDate] = useState(todayInEngland());
+  const [reason, setReason] = useState('');
+  const [planned, setPlanned] = useState<'' | 'yes' | 'no'>('');
+  const errors = useFormErrors('end', { endDate: 'Date it ended', reason: 'Reason', planned: 'Planned or not' });
+  const invalidate = useInvalidate(placement.id);
+  const end = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/placements/{id}/end', {
+          params: { path: { id: placement.id } },
+          body: { endDate, reason, planned: planned === 'yes' },
+        }),
+      ),
+    onSuccess: () => {
+      errors.clear();
+      void invalidate();
+    },
+    onError: (error) => errors.fail(error),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!endDate) found.endDate = 'Enter the date the placement ended';
+    if (!reason) found.reason = 'Select why the placement ended';
+    if (!planned) found.planned = 'Say whether the ending was planned';
+    if (errors.set(found)) end.mutate();
+  }
+  return (
+    <section aria-labelledby="end-heading" className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m" id="end-heading">
+        End the placement
+      </h2>
+      <ErrorSummary errors={errors.summary()} />
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id={errors.id('endDate')}
+          label="Date it ended"
+          type="date"
+          className="govuk-input--width-10"
+          value={endDate}
+          max={todayInEngland()}
+          onChange={(event) => setEndDate(event.target.value)}
+          error={errors.problem('endDate')}
+        />
+        <Select
+          id={errors.id('reason')}
+          label="Reason (SSDA903)"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          error={errors.problem('reason')}
+        >
+          <option value="">Select the reason</option>
+          {Object.keys(SSDA903.reasonForPlacementChange).map((code) => (
+            <option key={code} value={code}>
+              {endReasonWords(code)} ({code})
+            </option>
+          ))}
+        </Select>
+        <Fieldset id={errors.id('planned')} legend="Was the ending planned?" error={errors.problem('planned')}>
+          <div className="govuk-radios govuk-radios--inline govuk-radios--small">
+            <Radio id={errors.id('planned')} name="planned" label="Yes, planned" checked={planned === 'yes'} onChange={() => setPlanned('yes')} />
+            <Radio
+              id="end-planned-no"
+              name="planned"
+              label="No, unplanned (a breakdown: the bed goes back to the provider)"
+              checked={planned === 'no'}
+              onChange={() => setPlanned('no')}
+            />
+          </div>
+        </Fieldset>
+        <button type="submit" className="govuk-button govuk-button--warning" disabled={end.isPending}>
+          End the placement
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Outcomes({ placement }: { placement: Placement }) {
+  const live = placement.status === 'active';
+  return (
+    <section aria-labelledby="outcomes-heading" className="govuk-!-margin-top-6">
+      <h2 className="govuk-heading-m" id="outcomes-heading">
+        Outcomes
+      </h2>
+      {placement.outcomes.length === 0 ? <p className="govuk-body">No outcomes set yet.</p> : null}
+      {placement.outcomes.map((outcome) => (
+        <div key={outcome.id} className="govuk-summary-card">
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">{outcome.description}</h3>
+            <StatusTag status={outcome.status} />
+          </div>
+          <div className="govuk-summary-card__content">
+            <p className="govuk-body-s">
+              {outcome.kind === 'hard' ? 'Hard (measurable)' : 'Soft'} outcome, by {formatDate(outcome.targetDate)}
+            </p>
+            {outcome.journey.length > 0 ? (
+              <ol className="govuk-list govuk-list--number govuk-body-s">
+                {outcome.journey.map((step, index) => (
+                  <li key={index}>
+                    {statusWords(step.status)}, {formatDateTime(step.recordedAt)} ({step.recordedByRole === 'provider_user' ? 'provider' : 'placing LA'})
+                    {step.note ? `: ${step.note}` : ''}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            <OutcomeUpdate placementId={placement.id} outcomeId={outcome.id} current={outcome.status} />
+          </div>
+        </div>
+      ))}
+      {live ? <NewOutcome placement={placement} /> : null}
+    </section>
+  );
+}
+
+function OutcomeUpdate({ placementId, outcomeId, current }: { placementId: string; outcomeId: string; current: string }) {
+  const [status, setStatus] = useState(current);
+  const [note, setNote] = useState('');
+  const errors = useFormErrors(`update-${outcomeId}`, { status: 'Progress', note: 'Note' });
+  const invalidate = useInvalidate(placementId);
+  const update = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/placements/{id}/outcomes/{outcomeId}/updates', {
+          params: { path: { id: placementId, outcomeId } },
+          body: { status: status as (typeof OUTCOME_STATUSES)[number], ...(note.trim() ? { note: note.trim() } : {}) },
+        }),
+      ),
+    onSuccess: () => {
+      setNote('');
+      errors.clear();
+      void invalidate();
+    },
+    onError: (error) => errors.fail(error),
+  });
+  return (
+    <details className="govuk-details govuk-!-margin-bottom-0">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Record progress</span>
+      </summary>
+      <div className="govuk-details__text">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            update.mutate();
+          }}
+          noValidate
+        >
+          <Select id={errors.id('status')} label="Progress" value={status} onChange={(event) => setStatus(event.target.value)} error={errors.problem('status')}>
+            {OUTCOME_STATUSES.map((each) => (
+              <option key={each} value={each}>
+                {statusWords(each)}
+              </option>
+            ))}
+          </Select>
+          <Textarea id={errors.id('note')} label="What has happened since the last update (optional)" rows={3} value={note} onChange={(event) => setNote(event.target.value)} error={errors.problem('note')} />
+          {errors.general ? <p className="govuk-error-message">{errors.general}</p> : null}
+          <button type="submit" className="govuk-button govuk-button--secondary" disabled={update.isPending}>
+            Save progress
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+function NewOutcome({ placement }: { placement: Placement }) {
+  const [kind, setKind] = useState<'' | 'hard' | 'soft'>('');
+  const [description, setDescription] = useState('');
+  const [targetDate, setTargetDate] = useState('');
+  const errors = useFormErrors('outcome', { description: 'Outcome', kind: 'Kind', targetDate: 'Achieve by', status: 'Progress' });
+  const invalidate = useInvalidate(placement.id);
+  const create = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/placements/{id}/outcomes', {
+          params: { path: { id: placement.id } },
+          body: { kind: kind as 'hard' | 'soft', description, targetDate, status: 'not_started' },
+        }),
+      ),
+    onSuccess: () => {
+      setKind('');
+      setDescription('');
+      setTargetDate('');
+      errors.clear();
+      void invalidate();
+    },
+    onError: (error) => errors.fail(error),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!description.trim()) found.description = 'Describe the outcome: what will have changed, and how you will know';
+    if (!kind) found.kind = 'Say whether the outcome is hard or soft';
+    if (!targetDate) found.targetDate = 'Enter the date it should be achieved by';
+    if (errors.set(found)) create.mutate();
+  }
+  return (
+    <details className="govuk-details">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Set a new outcome</span>
+      </summary>
+      <div className="govuk-details__text">
+        <ErrorSummary errors={errors.summary()} />
+        <form onSubmit={submit} noValidate>
+          <Textarea
+            id={errors.id('description')}
+            label="Outcome"
+            hint="Specific and measurable: what will have changed, and how you will know."
+            rows={3}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+            error={errors.problem('description')}
+          />
+          <Fieldset id={errors.id('kind')} legend="Kind of outcome" error={errors.problem('kind')}>
+            <div className="govuk-radios govuk-radios--small">
+              <Radio id={errors.id('kind')} name="outcome-kind" label="Hard: measurable, such as attendance or a qualification" checked={kind === 'hard'} onChange={() => setKind('hard')} />
+              <Radio id="outcome-kind-soft" name="outcome-kind" label="Soft: such as confidence or relationships" checked={kind === 'soft'} onChange={() => setKind('soft')} />
+            </div>
+          </Fieldset>
+          <TextInput
+            id={errors.id('targetDate')}
+            label="Achieve by"
+            type="date"
+            className="govuk-input--width-10"
+            value={targetDate}
+            onChange={(event) => setTargetDate(event.target.value)}
+            error={errors.problem('targetDate')}
+          />
+          <button type="submit" className="govuk-button" disabled={create.isPending}>
+            Set outcome
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+function Feedback({ placement }: { placement: Placement }) {
+  const [rating, setRating] = useState('');
+  const [comments, setComments] = useState('');
+  const [youngPersonView, setYoungPersonView] = useState('');
+  const errors = useFormErrors('feedback', { rating: 'Rating', comments: 'Feedback', youngPersonView: "Young person's view" });
+  const invalidate = useInvalidate(placement.id);
+  const give = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/placements/{id}/feedback', {
+          params: { path: { id: placement.id } },
+          body: { rating: Number(rating), comments, ...(youngPersonView.trim() ? { youngPersonView } : {}) },
+        }),
+      ),
+    onSuccess: () => void invalidate(),
+    onError: (error) => errors.fail(error),
+  });
+  if (placement.feedback) {
+    return (
+      <section aria-labelledby="feedback-heading" className="govuk-!-margin-top-6">
+        <h2 className="govuk-heading-m" id="feedback-heading">
+          Feedback
+        </h2>
+        <dl className="govuk-summary-list">
+          <SummaryRow label="Rating">{placement.feedback.rating} out of 5</SummaryRow>
+          <SummaryRow label="Feedback">{placement.feedback.comments}</SummaryRow>
+          <SummaryRow label="Young person's view">{placement.feedback.youngPersonView ?? 'Not given'}</SummaryRow>
+        </dl>
+      </section>
+    );
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!rating) found.rating = 'Choose a rating from 1 to 5';
+    if (!comments.trim()) found.comments = 'Write your feedback';
+    if (errors.set(found)) give.mutate();
+  }
+  return (
+    <section aria-labelledby="feedback-heading" className="govuk-!-margin-top-6">
+      <h2 className="govuk-heading-m" id="feedback-heading">
+        End-of-placement feedback
+      </h2>
+      <p className="govuk-body">Shared with the provider, whether positive or negative. It can be given once.</p>
+      <ErrorSummary errors={errors.summary()} />
+      <form onSubmit={submit} noValidate>
+        <Fieldset id={errors.id('rating')} legend="How well did the placement meet the child's needs?" error={errors.problem('rating')}>
+          <div className="govuk-radios govuk-radios--inline govuk-radios--small">
+            {['1', '2', '3', '4', '5'].map((value, index) => (
+              <Radio
+                key={value}
+                id={index === 0 ? errors.id('rating') : `feedback-rating-${value}`}
+                name="rating"
+                label={value === '1' ? '1 (poor)' : value === '5' ? '5 (excellent)' : value}
+                checked={rating === value}
+                onChange={() => setRating(value)}
+              />
+            ))}
+          </div>
+        </Fieldset>
+        <Textarea id={errors.id('comments')} label="Your feedback" value={comments} onChange={(event) => setComments(event.target.value)} error={errors.problem('comments')} />
+        <Textarea
+          id={errors.id('youngPersonView')}
+          label="The young person's view, as their social worker recorded it (optional)"
+          hint="Leave empty if they chose not to give one."
+          value={youngPersonView}
+          onChange={(event) => setYoungPersonView(event.target.value)}
+          error={errors.problem('youngPersonView')}
+        />
+        <button type="submit" className="govuk-button" disabled={give.isPending}>
+          Send feedback
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { session } from './api/session';
+import { SignInPage } from './features/auth/sign-in-page';
+import { HomePage, NotFoundPage, ProblemPage } from './features/home/home-page';
+import { Layout } from './features/home/layout';
+import { officerRoutes } from './features/referrals/routes';
+import { providerRoutes } from './features/provider/routes';
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: typeof search.next === 'string' ? search.next : undefined,
+  }),
+  component: SignInPage,
+});
+
+/** Every page but sign-in needs a session; a token that expired on this page is renewed in place. */
+export const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: ({ location }) => {
+    if (!session.get() && !session.expiredUser()) {
+      throw redirect({ to: '/sign-in', search: { next: location.href } });
+    }
+  },
+  component: Outlet,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', component: HomePage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute)]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  scrollRestoration: true,
+  defaultErrorComponent: ProblemPage,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
