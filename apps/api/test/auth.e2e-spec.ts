@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPENAPI_JSON, REPO_ROOT } from '../../../scripts/dev/openapi-files';
 import { documentedKeys, documentedResponse } from './support/openapi';
 import { ADMIN, bearer, createOrganisations, login, Organisations, startTestApi, TestApi } from './support/test-api';
 
@@ -57,11 +60,12 @@ describe('auth, health and docs (e2e)', () => {
     });
   });
 
-  it('publishes the OpenAPI document generated from the DTOs', async () => {
+  it('publishes the OpenAPI document generated from the DTOs: the one the web app is typed from', async () => {
     const response = await api.http().get('/docs-json').expect(200);
     expect(Object.keys(response.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/referrals', '/api/v1/vacancies/{id}', '/api/v1/auth/login', '/health']),
     );
+    expect(response.body).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, OPENAPI_JSON), 'utf8')));
     await api.http().get('/docs').expect(200);
   });
 

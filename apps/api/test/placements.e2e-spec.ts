@@ -257,7 +257,7 @@ describe('acceptance and placements (e2e)', () => {
     const providerSchema = document.components.schemas.ProviderPlacementResponse;
     expect(Object.keys(providerSchema.properties)).toEqual(expect.arrayContaining(['startDate', 'child', 'placingOfficer', 'outcomes', 'feedback']));
     expect(Object.keys(document.components.schemas.PlacingOfficerResponse.properties).sort()).toEqual(['email', 'name', 'phone']);
-    expect(Object.keys(document.components.schemas.ProviderChildResponse.properties)).toContain('dateOfBirth');
+    expect(Object.keys(document.components.schemas.PlacedChildResponse.properties)).toContain('dateOfBirth');
   });
 
   it("lists an LA's placements with each child, and a provider's with what it needs to receive them, live or ended, audited", async () => {
@@ -364,8 +364,8 @@ describe('acceptance and placements (e2e)', () => {
     expect(documentedKeys(documented)).toEqual(['items', 'total']);
     const { body: document } = await http().get('/docs-json').expect(200);
     const route = document.paths['/api/v1/placements'].get;
-    expect(route.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PlacementsResponse');
-    expect(document.components.schemas.PlacementsResponse.properties.items.items.oneOf).toEqual([
+    expect(route.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PlacementListResponse');
+    expect(document.components.schemas.PlacementListResponse.properties.items.items.oneOf).toEqual([
       { $ref: '#/components/schemas/LaPlacementItemResponse' },
       { $ref: '#/components/schemas/ProviderPlacementItemResponse' },
     ]);

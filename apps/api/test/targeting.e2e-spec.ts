@@ -205,8 +205,8 @@ describe('targeting (e2e)', () => {
   it('publishes the new routes with their response schemas', async () => {
     const { body: doc } = await http().get('/docs-json').expect(200);
     const schemaOf = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema.$ref;
-    expect(schemaOf('/api/v1/referrals/{id}/recipients', 'get', '200')).toBe('#/components/schemas/RecipientsResponse');
-    expect(schemaOf('/api/v1/referrals/{id}/recipients', 'post', '201')).toBe('#/components/schemas/RecipientsResponse');
+    expect(schemaOf('/api/v1/referrals/{id}/recipients', 'get', '200')).toBe('#/components/schemas/RecipientListResponse');
+    expect(schemaOf('/api/v1/referrals/{id}/recipients', 'post', '201')).toBe('#/components/schemas/RecipientListResponse');
     expect(schemaOf('/api/v1/alliances/{id}/targeting', 'get', '200')).toBe('#/components/schemas/TargetingResponse');
     expect(schemaOf('/api/v1/alliances/{id}/targeting', 'put', '200')).toBe('#/components/schemas/TargetingResponse');
     expect(Object.keys(doc.components.schemas.RecipientResponse.properties).sort()).toEqual(

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { MatchingWeightsDto } from './dto/matching-weights.dto';
+import { MatchingWeightsResponse } from './dto/matching-weights.response';
 import { MatchingWeightsService } from './matching-weights.service';
 
 @ApiTags('alliances')
 @ApiBearerAuth()
+@ApiErrors(401, 400, [404, "No such alliance, or not the caller's"])
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/matching-weights')
 export class MatchingWeightsController {
@@ -15,12 +18,14 @@ export class MatchingWeightsController {
 
   @Get()
   @ApiOperation({ summary: "The alliance's matching weights (the defaults until a commissioner sets them)" })
+  @ApiOkResponse({ type: MatchingWeightsResponse })
   get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.weights.get(principal, id);
   }
 
   @Put()
   @ApiOperation({ summary: "Set the alliance's matching weights; they must sum to 100. Open referrals are re-matched." })
+  @ApiOkResponse({ type: MatchingWeightsResponse })
   set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: MatchingWeightsDto) {
     return this.weights.set(principal, id, body);
   }

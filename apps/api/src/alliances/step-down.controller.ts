@@ -1,15 +1,22 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { DomainError } from '@app/domain';
 import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { assertMayCommission } from '../auth/organisation-access';
+import { StepDownResponse } from './dto/step-down.response';
 
 export class StepDownDto {
-  /** Days after an emergency placement starts by which its planned follow-on placement is needed. */
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 180,
+    description: 'Days after an emergency placement starts by which its planned follow-on placement is needed.',
+  })
   @IsInt({ message: 'must be a whole number of days' })
   @Min(1, { message: 'must be between 1 and 180' })
   @Max(180, { message: 'must be between 1 and 180' })
@@ -18,6 +25,7 @@ export class StepDownDto {
 
 @ApiTags('alliances')
 @ApiBearerAuth()
+@ApiErrors(401, 400, [404, "No such alliance, or not the caller's"])
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/step-down')
 export class StepDownController {
@@ -25,6 +33,7 @@ export class StepDownController {
 
   @Get()
   @ApiOperation({ summary: 'When an emergency placement’s planned follow-on referral is required by (28 days unless set)' })
+  @ApiOkResponse({ type: StepDownResponse })
   async get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     assertMayCommission(principal, id);
     const days = await this.organisations.stepDownDays(id);
@@ -34,6 +43,7 @@ export class StepDownController {
 
   @Put()
   @ApiOperation({ summary: 'Set the days from an emergency placement to its follow-on referral’s required-by date' })
+  @ApiOkResponse({ type: StepDownResponse })
   async set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: StepDownDto) {
     assertMayCommission(principal, id);
     if (!(await this.organisations.setStepDownDays(id, body.days))) throw DomainError.notFound('Alliance');

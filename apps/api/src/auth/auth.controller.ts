@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { ApiErrors } from '../common/error.response';
 import { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
 import { LoginDto } from './dto/login.dto';
 import type { Principal } from './principal';
@@ -18,6 +19,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(400, [401, 'The email or the password is wrong'], [429, 'Too many attempts from this address; wait a minute'])
   login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
   }
@@ -26,6 +28,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: "The signed-in user, as the login answer's user" })
   @ApiOkResponse({ type: AuthUserResponse })
+  @ApiErrors(401)
   me(@CurrentUser() principal: Principal): Promise<AuthUserResponse> {
     return this.auth.me(principal);
   }

@@ -33,6 +33,12 @@ function dateRule(name: string, message: string, test: (day: string) => boolean)
     });
 }
 
+/** The OpenAPI description of a date these rules accept, after what the date is for. */
+export function calendarDate(description?: string) {
+  const accepts = 'A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England).';
+  return { type: String, example: '2026-11-20', description: description ? `${description} ${accepts}` : accepts };
+}
+
 export const IsCalendarDate = dateRule('isCalendarDate', 'must be an ISO 8601 date such as 2026-11-20', () => true);
 export const IsPastDate = dateRule('isPastDate', 'must be a date in the past', (day) => day < todayInEngland());
 export const IsTodayOrLater = dateRule('isTodayOrLater', 'must not be in the past', (day) => day >= todayInEngland());

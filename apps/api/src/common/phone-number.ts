@@ -19,3 +19,9 @@ export const IsUkPhoneNumber = (options?: ValidationOptions) => (object: object,
     options: { message: 'must be a UK phone number such as 020 7946 0000', ...options },
     validator: { validate: (value: unknown) => isUkPhoneNumber(value) },
   });
+
+/**
+ * Its OpenAPI description, for `@ApiPropertyOptional({ ...UK_PHONE_NUMBER })`: the characters
+ * allowed (the digit count, 10 or 11 from the leading 0, is checked by the api).
+ */
+export const UK_PHONE_NUMBER = { type: 'string' as const, pattern: '^\\+?\\d[\\d ()-]*$', example: '020 7946 0000' };

@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { HoldRepository, VacancyRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { CreateHoldDto } from './hold.dto';
+import { CreatedHoldResponse, HoldListResponse } from './hold.response';
 
 /**
  * Holds: a placing team keeps one bed of a shortlisted vacancy for its referral for up to four
@@ -13,6 +15,7 @@ import { CreateHoldDto } from './hold.dto';
  */
 @ApiTags('holds')
 @ApiBearerAuth()
+@ApiErrors(401, 400)
 @Controller('vacancies/:id/holds')
 export class HoldsController {
   constructor(
@@ -23,6 +26,14 @@ export class HoldsController {
   @Post()
   @Roles('placement_officer')
   @ApiOperation({ summary: 'Hold one bed for a referral for 1-240 minutes; it lapses by itself at expiresAt' })
+  @ApiCreatedResponse({ type: CreatedHoldResponse })
+  @ApiErrors(
+    [404, "No such referral of the caller's LA, or no such vacancy"],
+    [
+      409,
+      "The vacancy is not on the referral's current shortlist, the referral has not been sent to its provider, the referral already holds a bed of it, or it has no free bed",
+    ],
+  )
   async create(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string, @Body() body: CreateHoldDto) {
     const la = principal.localAuthorityCode;
     if (!la) throw new DomainError(DomainErrorCode.Forbidden, 'Only placement teams hold beds');
@@ -48,6 +59,8 @@ export class HoldsController {
   @Get()
   @Roles('provider_user', 'placement_officer', 'admin')
   @ApiOperation({ summary: "Live holds on a vacancy: all of them for its provider, the caller's own for a placement team" })
+  @ApiOkResponse({ type: HoldListResponse })
+  @ApiErrors([404, "No such vacancy, or another provider's"])
   async list(@CurrentUser() principal: Principal, @Param('id', ParseId()) vacancyId: string) {
     const vacancy = await this.vacancies.findById(vacancyId);
     if (!vacancy || (principal.role === 'provider_user' && principal.providerId !== vacancy.providerId)) throw DomainError.notFound('Vacancy');
@@ -60,6 +73,8 @@ export class HoldsController {
   @HttpCode(204)
   @Roles('placement_officer')
   @ApiOperation({ summary: 'Give a live hold back before it lapses' })
+  @ApiNoContentResponse({ description: 'Given back' })
+  @ApiErrors([404, "No such live hold of the caller's LA on this vacancy"])
   async release(
     @CurrentUser() principal: Principal,
     @Param('id', ParseId()) vacancyId: string,

@@ -3,10 +3,9 @@ import { DomainError, DomainErrorCode } from '@app/domain';
 import { type AuditActor, AuditRepository, OfferRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_PAGE_SIZE, listPage, PageQuery } from '../common/page.query';
-import type { DeclinesResponse } from './dto/declines.response';
 import type { CreateDeclineDto, CreateOfferDto } from './dto/offer.dto';
+import type { DeclineListResponse, ProviderOfferListResponse } from './dto/offer.response';
 import type { ProviderOffersQuery } from './dto/provider-offers.query';
-import type { ProviderOffersResponse } from './dto/provider-offers.response';
 
 /**
  * The provider's side of a referral: the anonymised shortlist view, offers and declines; and the
@@ -36,7 +35,7 @@ export class OffersService {
   }
 
   /** The provider's own offers, newest first, with what became of each. */
-  async providerOffers(principal: Principal, query: ProviderOffersQuery): Promise<ProviderOffersResponse> {
+  async providerOffers(principal: Principal, query: ProviderOffersQuery): Promise<ProviderOfferListResponse> {
     const page = await this.offers.providerOffers(providerOf(principal), { status: query.status, ...listPage(query) });
     return {
       items: page.items.map(({ placementId, ...offer }) => ({ ...offer, ...(placementId ? { placementId } : {}) })),
@@ -78,7 +77,7 @@ export class OffersService {
   }
 
   /** Why providers said no to a referral of the caller's LA, newest first. */
-  async declinesFor(principal: Principal, referralId: string): Promise<DeclinesResponse> {
+  async declinesFor(principal: Principal, referralId: string): Promise<DeclineListResponse> {
     return listOfOwnReferral(principal, referralId, (la) => this.offers.declinesFor(referralId, la));
   }
 }

@@ -18,7 +18,7 @@ import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
 import type { PlacementsQuery } from './dto/placements.query';
-import type { PlacementsResponse } from './dto/placements.response';
+import type { PlacementListResponse } from './dto/placements.response';
 import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
@@ -84,7 +84,7 @@ export class PlacementsService {
    * read of each child, audited); a provider's own, with what it needs to receive each child (a
    * disclosure each, audited).
    */
-  async list(principal: Principal, actor: AuditActor, query: PlacementsQuery): Promise<PlacementsResponse> {
+  async list(principal: Principal, actor: AuditActor, query: PlacementsQuery): Promise<PlacementListResponse> {
     const filter = { state: query.state, ...listPage(query) };
     return principal.role === 'provider_user'
       ? this.shown(actor, 'disclose_placement', await this.placements.listForProvider(providerOf(principal), filter))

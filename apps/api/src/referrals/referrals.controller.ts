@@ -1,19 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuditActor } from '@app/persistence';
 import { Actor } from '../audit/audit-actor';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { IdempotencyKey } from '../common/request-header';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
-import { ExclusionsResponse, MatchesResponse } from './dto/matches.response';
+import { ExclusionListResponse, MatchListResponse } from './dto/matches.response';
+import { ReferralReceiptResponse, ReferralResponse } from './dto/referral.response';
 import { ReferralsService } from './referrals.service';
+
+const NOT_FOUND = "No such referral of the caller's LA";
+const LOCATION = { Location: { description: "The referral's URL", schema: { type: 'string' } } };
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@ApiErrors(401, 400)
 @Roles('placement_officer')
 @Controller('referrals')
 export class ReferralsController {
@@ -23,6 +29,9 @@ export class ReferralsController {
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A client-generated UUID per referral' })
   @ApiOperation({ summary: 'Submit a referral; it is matched in the background' })
+  @ApiAcceptedResponse({ type: ReferralReceiptResponse, description: 'Stored, and queued for matching', headers: LOCATION })
+  @ApiOkResponse({ type: ReferralReceiptResponse, description: 'The same key and body again: the referral they made', headers: LOCATION })
+  @ApiErrors([409, 'This Idempotency-Key was already used for a different referral'])
   async submit(
     @CurrentUser() principal: Principal,
     @IdempotencyKey() key: string,
@@ -37,12 +46,15 @@ export class ReferralsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's LA's referrals, newest first" })
+  @ApiOkResponse({ type: [ReferralResponse] })
   list(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Query() query: ListReferralsQuery) {
     return this.referrals.list(principal, actor, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A referral with its child' })
+  @ApiOkResponse({ type: ReferralResponse })
+  @ApiErrors([404, NOT_FOUND])
   get(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
     return this.referrals.get(principal, actor, id);
   }
@@ -52,14 +64,16 @@ export class ReferralsController {
     summary:
       'The ranked shortlist: every eligible vacancy, best first (ties by vacancy id), up to 50, with its score breakdown, provider and setting',
   })
-  @ApiOkResponse({ type: MatchesResponse })
+  @ApiOkResponse({ type: MatchListResponse })
+  @ApiErrors([404, NOT_FOUND])
   matches(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.referrals.matches(principal, id);
   }
 
   @Get(':id/exclusions')
   @ApiOperation({ summary: 'The open vacancies ruled out, nearest first, up to 200, with every reason, provider and setting' })
-  @ApiOkResponse({ type: ExclusionsResponse })
+  @ApiOkResponse({ type: ExclusionListResponse })
+  @ApiErrors([404, NOT_FOUND])
   exclusions(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.referrals.exclusions(principal, id);
   }
@@ -67,6 +81,8 @@ export class ReferralsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a referral that is not yet placed' })
+  @ApiOkResponse({ type: ReferralResponse, description: 'The referral, withdrawn' })
+  @ApiErrors([404, NOT_FOUND], [409, 'A placed, closed or already withdrawn referral cannot be withdrawn'])
   withdraw(@CurrentUser() principal: Principal, @Actor() actor: AuditActor, @Param('id', ParseId()) id: string) {
     return this.referrals.withdraw(principal, actor, id);
   }

@@ -15,7 +15,7 @@ import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
-import type { ExclusionsResponse, MatchesResponse } from './dto/matches.response';
+import type { ExclusionListResponse, MatchListResponse } from './dto/matches.response';
 import { requestHash } from './request-hash';
 
 @Injectable()
@@ -95,14 +95,14 @@ export class ReferralsService {
   }
 
   /** The ranked shortlist, best first, each with its provider and setting named; empty until the referral has been matched. */
-  async matches(principal: Principal, id: string): Promise<MatchesResponse> {
+  async matches(principal: Principal, id: string): Promise<MatchListResponse> {
     const stored = await this.matching.findMatches(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
     return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
   }
 
   /** The open vacancies ruled out, nearest first, up to 200, each with every reason and its provider and setting named. */
-  async exclusions(principal: Principal, id: string): Promise<ExclusionsResponse> {
+  async exclusions(principal: Principal, id: string): Promise<ExclusionListResponse> {
     const stored = await this.matching.findExclusions(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
     return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };

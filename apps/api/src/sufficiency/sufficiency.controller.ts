@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
 import { ProviderBenchmarkRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
@@ -7,9 +7,13 @@ import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { toCsv } from '../common/csv';
+import { ApiErrors } from '../common/error.response';
 import { calendarDay } from '../common/date.validators';
 import { DemandForecaster, type ForecastRow } from './demand-forecaster';
+import { ProviderBenchmarkListResponse } from './benchmark.response';
+import { DemandForecastResponse } from './forecast.response';
 import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
+import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
 
 /** The longest period one request may cover. */
 const MAX_PERIOD_DAYS = 3 * 366;
@@ -24,8 +28,17 @@ function csv<T extends object>(response: Response, filename: string, columns: re
   return toCsv(columns, rows);
 }
 
+/** A report as CSV: RFC 4180 with a header row; refusals are still the JSON error body. */
+const ApiCsvResponse = (description: string) =>
+  ApiOkResponse({
+    description,
+    content: { 'text/csv': { schema: { type: 'string' } } },
+    headers: { 'Content-Disposition': { description: 'attachment, with a file name', schema: { type: 'string' } } },
+  });
+
 @ApiTags('sufficiency')
 @ApiBearerAuth()
+@ApiErrors(401, 400, [404, "No such alliance, or not the caller's"])
 @Roles('commissioner', 'admin')
 @Controller()
 export class SufficiencyController {
@@ -40,6 +53,7 @@ export class SufficiencyController {
     summary:
       "Demand against supply for the alliance's LAs over a period, by LA, placement type and age band: referrals, placed, unplaced, open beds, gap, placed out of area or over 20 miles, median days to place, mean weekly cost; and totals",
   })
+  @ApiOkResponse({ type: SufficiencyReportResponse })
   async get(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
     const { from, to, supply } = await this.period(principal, query);
     const { rows, totals } = await this.sufficiency.compute(query.allianceId, from, to, supply);
@@ -47,8 +61,8 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same rows as GET /sufficiency, as CSV with a header row' })
+  @ApiCsvResponse('localAuthorityCode, placementType, ageBand, then the figures')
   async csv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.get(principal, query);
     return csv(response, `sufficiency-${report.from}-${report.to}`, SUFFICIENCY_COLUMNS, report.rows);
@@ -59,6 +73,7 @@ export class SufficiencyController {
     summary:
       'The same figures by LA and each need in the taxonomy (a child with two needs counts under both; open beds in settings supporting the need), with totals by need',
   })
+  @ApiOkResponse({ type: NeedSufficiencyReportResponse })
   async needs(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
     const { from, to, supply } = await this.period(principal, query);
     const { rows, totals } = await this.sufficiency.computeByNeed(query.allianceId, from, to, supply);
@@ -66,8 +81,8 @@ export class SufficiencyController {
   }
 
   @Get('sufficiency/needs.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same rows as GET /sufficiency/needs, as CSV with a header row' })
+  @ApiCsvResponse('localAuthorityCode, needCode, then the figures')
   async needsCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.needs(principal, query);
     return csv(response, `sufficiency-needs-${report.from}-${report.to}`, ['localAuthorityCode', 'needCode', ...FIGURE_COLUMNS], report.rows);
@@ -78,14 +93,15 @@ export class SufficiencyController {
     summary:
       "Month by month over the period: referrals made, placed by the month's end, placed within the alliance, gap, and the beds open on the month's last day (the vacancies now for the current month, the nightly snapshot for a past one)",
   })
+  @ApiOkResponse({ type: SufficiencyTrendResponse })
   async trend(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
     const { from, to } = await this.period(principal, query);
     return { allianceId: query.allianceId, from, to, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland()) };
   }
 
   @Get('sufficiency/trend.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same months as GET /sufficiency/trend, as CSV with a header row' })
+  @ApiCsvResponse('month, referrals, placed, placedWithinAlliance, gap, openBeds, supplySource, supplyAsOf')
   async trendCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.trend(principal, query);
     const rows = report.months.map(({ supply, ...month }) => ({ ...month, supplySource: supply?.source ?? null, supplyAsOf: supply?.asOf ?? null }));
@@ -98,14 +114,15 @@ export class SufficiencyController {
     summary:
       "Monthly demand (referrals by first placement type) for the next `months` months (12 by default, from the current month) with an 80% interval, by additive Holt-Winters on the alliance's own complete months (a simpler method when history is short; each series says which)",
   })
+  @ApiOkResponse({ type: DemandForecastResponse })
   async forecast(@CurrentUser() principal: Principal, @Query() query: ForecastQuery) {
     await this.alliance(principal, query);
     return this.forecaster.forecast(query.allianceId, query.months ?? 12, todayInEngland());
   }
 
   @Get('sufficiency/forecast.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same forecast as CSV: one row per placement type and month' })
+  @ApiCsvResponse('placementType, month, demand, lower, upper, method')
   async forecastCsv(@CurrentUser() principal: Principal, @Query() query: ForecastQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.forecast(principal, query);
     const rows: ForecastRow[] = report.series.flatMap(({ placementType, method, points }) => points.map((point) => ({ placementType, method, ...point })));
@@ -118,14 +135,15 @@ export class SufficiencyController {
     summary:
       "Each provider that placed or was shortlisted for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
   })
+  @ApiOkResponse({ type: ProviderBenchmarkListResponse })
   async benchmark(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {
     await this.alliance(principal, query);
     return { allianceId: query.allianceId, items: await this.benchmarks.forAlliance(query.allianceId) };
   }
 
   @Get('providers/benchmark.csv')
-  @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same providers as GET /providers/benchmark, as CSV with a header row' })
+  @ApiCsvResponse('The fields of GET /providers/benchmark, one provider a row')
   async benchmarkCsv(@CurrentUser() principal: Principal, @Query() query: AllianceQuery, @Res({ passthrough: true }) response: Response) {
     const { items } = await this.benchmark(principal, query);
     return csv(response, 'provider-benchmarks', BENCHMARK_COLUMNS, items);

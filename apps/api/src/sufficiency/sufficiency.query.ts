@@ -1,18 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../common/date.validators';
+import { calendarDate, IsCalendarDate } from '../common/date.validators';
 
 export class AllianceQuery {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be an alliance id (a UUID)' })
   allianceId: string;
 }
 
 export class SufficiencyQuery extends AllianceQuery {
-  /** The period's first day. */
+  @ApiProperty(calendarDate("The period's first day."))
   @IsCalendarDate()
   from: string;
 
-  /** The period's last day; open beds are counted on it. */
+  @ApiProperty(calendarDate("The period's last day, at most three years after the first; open beds are counted on it."))
   @IsCalendarDate()
   to: string;
 }
@@ -22,7 +24,13 @@ export const MAX_FORECAST_MONTHS = 24;
 const FORECAST_MONTHS = Array.from({ length: MAX_FORECAST_MONTHS }, (_, i) => i + 1);
 
 export class ForecastQuery extends AllianceQuery {
-  /** How many months ahead, starting with the current month; 12 by default. */
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_FORECAST_MONTHS,
+    default: 12,
+    description: 'How many months ahead, starting with the current month.',
+  })
   @IsOptional()
   @Type(() => Number)
   // One check, so 'twelve' gets one problem rather than three.

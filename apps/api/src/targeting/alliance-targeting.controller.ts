@@ -5,6 +5,7 @@ import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
+import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { TargetingDto } from './dto/targeting.dto';
 import { TargetingResponse } from './targeting.response';
@@ -12,6 +13,7 @@ import { TargetingResponse } from './targeting.response';
 /** An alliance's rule for who its referrals are sent to automatically: the alliance's commissioners and admins. */
 @ApiTags('targeting')
 @ApiBearerAuth()
+@ApiErrors(401, 400, [404, "No such alliance, or not the caller's"])
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/targeting')
 export class AllianceTargetingController {

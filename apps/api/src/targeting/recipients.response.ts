@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEFAULT_MATCH_LIMIT } from '@app/domain';
+import { TIMESTAMP, UUID } from '../common/api-formats';
 
 /** Who sent a referral to a provider. */
 export class RecipientSenderResponse {
-  @ApiProperty({ format: 'uuid', description: 'The placement officer who sent it' })
+  @ApiProperty({ ...UUID, description: 'The placement officer who sent it' })
   userId: string;
 
   @ApiProperty({ description: 'Their display name, or else their email', example: 'Priya Shah' })
@@ -12,19 +13,19 @@ export class RecipientSenderResponse {
 
 /** A provider a referral was sent to, what it was sent and when. */
 export class RecipientResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   providerId: string;
 
   @ApiProperty({ example: 'Oakfield Care' })
   providerName: string;
 
-  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, description: "The provider's vacancies on the shortlist when it was sent, best first" })
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, description: "The provider's vacancies on the shortlist when it was sent, best first" })
   vacancyIds: string[];
 
-  @ApiProperty({ minimum: 1, maximum: DEFAULT_MATCH_LIMIT, description: 'The best of their ranks on that shortlist' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: DEFAULT_MATCH_LIMIT, description: 'The best of their ranks on that shortlist' })
   bestRank: number;
 
-  @ApiProperty({ type: 'string', format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   sentAt: Date;
 
   @ApiProperty({
@@ -36,10 +37,10 @@ export class RecipientResponse {
 }
 
 /** Every provider a referral was sent to, first sent first. Sends are never taken back. */
-export class RecipientsResponse {
-  @ApiProperty({ format: 'uuid' })
+export class RecipientListResponse {
+  @ApiProperty(UUID)
   referralId: string;
 
-  @ApiProperty({ type: RecipientResponse, isArray: true })
+  @ApiProperty({ type: [RecipientResponse] })
   items: RecipientResponse[];
 }

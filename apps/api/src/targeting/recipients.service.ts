@@ -5,7 +5,7 @@ import { OutboxSignal, RecipientRepository } from '@app/persistence';
 import { JobName, outboxJob } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import type { SendReferralDto } from './dto/send-referral.dto';
-import type { RecipientsResponse } from './recipients.response';
+import type { RecipientListResponse } from './recipients.response';
 
 /** Delivers an emergency's alerts to the providers it is sent to. */
 const ALERT_JOB = outboxJob(JobName.NotifyProvider);
@@ -17,13 +17,13 @@ export class RecipientsService {
     private readonly outbox: OutboxSignal,
   ) {}
 
-  async list(principal: Principal, referralId: string): Promise<RecipientsResponse> {
+  async list(principal: Principal, referralId: string): Promise<RecipientListResponse> {
     const items = await this.recipients.list(referralId, localAuthorityOf(principal));
     if (!items) throw DomainError.notFound('Referral');
     return { referralId, items };
   }
 
-  async send(principal: Principal, referralId: string, dto: SendReferralDto): Promise<RecipientsResponse> {
+  async send(principal: Principal, referralId: string, dto: SendReferralDto): Promise<RecipientListResponse> {
     const malformed = problemsAt(dto.providerIds, (id) => !isUUID(id), 'must be a UUID');
     if (malformed.length > 0) throw new DomainError(DomainErrorCode.InvalidInput, 'Validation failed', malformed);
     const providerIds = dto.providerIds.map((id) => id.toLowerCase());

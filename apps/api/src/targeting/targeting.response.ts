@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_AUTO_SEND_TOP_PROVIDERS } from '@app/domain';
+import { UUID } from '../common/api-formats';
 
 /** An alliance's sending rule. */
 export class TargetingResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   allianceId: string;
 
   @ApiProperty({
+    type: 'integer',
     minimum: 0,
     maximum: MAX_AUTO_SEND_TOP_PROVIDERS,
     example: 5,

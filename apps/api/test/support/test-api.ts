@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
 import { createRedisConnection } from '@app/queue';
+import { checkResponsesAgainstDocument } from './openapi-conformance';
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'admin-password-for-e2e' };
 const JWT_SECRET = 'e2e-secret-e2e-secret-e2e-secret-e2e-secret';
@@ -42,9 +43,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const { AppModule } = require('../../src/app.module');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { configureApp } = require('../../src/configure-app');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildOpenApiDocument } = require('../../src/openapi');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false });
   configureApp(app);
+  // Every answer of every e2e test is checked against the document the api publishes.
+  const conformance = checkResponsesAgainstDocument(app, buildOpenApiDocument(app));
   await app.init();
   const { DataSource } = await import('typeorm');
   return {
@@ -60,6 +65,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       await deleteRedisKeys(redis, queuePrefix);
       redis.disconnect();
       await database.drop();
+      if (conformance.problems.size > 0) {
+        throw new Error(`Answers that differ from the OpenAPI document:\n${[...conformance.problems].join('\n')}`);
+      }
     },
   };
 }

@@ -13,8 +13,10 @@ export interface RecipientView {
   vacancyIds: string[];
   bestRank: number;
   sentAt: Date;
-  /** The placement officer who sent it; null when matching sent it by the alliance's rule. */
-  /** The placement officer who sent it, named by their display name or else their email. */
+  /**
+   * The placement officer who sent it, named by their display name or else their email; null when
+   * matching sent it by the alliance's rule.
+   */
   sentBy: { userId: string; name: string } | null;
 }
 

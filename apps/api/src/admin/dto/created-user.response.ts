@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AuthUserResponse } from '../../auth/dto/auth-user.response';
+import { TIMESTAMP } from '../../common/api-formats';
 
 /** A user just created: as it will see itself on signing in, and when it was created. */
 export class CreatedUserResponse extends AuthUserResponse {
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   createdAt: Date;
 }

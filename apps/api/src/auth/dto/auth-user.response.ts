@@ -1,25 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES } from '@app/persistence';
 import type { Role } from '@app/persistence';
+import { ROLE } from '../../common/api-enums';
+import { UUID } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
 
-/** The signed-in user, as the login answer gives it and GET /auth/me reads it back. */
+/**
+ * The signed-in user, as the login answer gives it and GET /auth/me reads it back: the one
+ * organisation its role belongs to (the other two organisation fields are absent), and its contact
+ * details when set.
+ */
 export class AuthUserResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   id: string;
 
-  @ApiProperty({ example: 'officer.ealing@example.gov.uk' })
+  @ApiProperty({ format: 'email', example: 'officer.ealing@example.gov.uk' })
   email: string;
 
-  @ApiProperty({ enum: [...ROLES] })
+  @ApiProperty({ ...ROLE })
   role: Role;
 
-  @ApiPropertyOptional({ description: "A placement officer's LA (GSS code)", example: 'E09000009' })
+  @ApiPropertyOptional({ ...LA_CODE, description: "A placement_officer's LA" })
   localAuthorityCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A provider user's provider" })
+  @ApiPropertyOptional({ ...UUID, description: "A provider_user's provider" })
   providerId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A commissioner's alliance" })
+  @ApiPropertyOptional({ ...UUID, description: "A commissioner's alliance" })
   allianceId?: string;
 
   @ApiPropertyOptional({ description: 'How others are shown this person; absent when not set', example: 'Priya Sharma' })
@@ -30,13 +36,13 @@ export class AuthUserResponse {
 }
 
 export class LoginResponse {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`' })
+  @ApiProperty({ description: 'Send it as `Authorization: Bearer <accessToken>`' })
   accessToken: string;
 
   @ApiProperty({ enum: ['Bearer'] })
   tokenType: 'Bearer';
 
-  @ApiProperty({ description: "The token's lifetime in seconds", example: 3600 })
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires', example: 3600 })
   expiresIn: number;
 
   @ApiProperty({ type: AuthUserResponse })

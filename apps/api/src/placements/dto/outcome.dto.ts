@@ -1,34 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OUTCOME_KINDS, OUTCOME_STATUSES } from '@app/persistence';
 import type { OutcomeKind, OutcomeStatus } from '@app/persistence';
-import { IsCalendarDate } from '../../common/date.validators';
+import { OUTCOME_KIND, OUTCOME_STATUS } from '../../common/api-enums';
+import { calendarDate, IsCalendarDate } from '../../common/date.validators';
 
 const SOMETHING_WRITTEN = /\S/;
 
 export class CreateOutcomeDto {
-  /** `hard` (measurable: attendance, qualifications) or `soft` (confidence, relationships). */
+  @ApiProperty({ ...OUTCOME_KIND, description: '`hard` (measurable: attendance, qualifications) or `soft` (confidence, relationships).' })
   @IsIn(OUTCOME_KINDS, { message: `must be one of ${OUTCOME_KINDS.join(', ')}` })
   kind: OutcomeKind;
 
-  /** Specific and measurable: what will have changed, and how we will know. */
+  @ApiProperty({ maxLength: 2_000, description: 'Specific and measurable: what will have changed, and how we will know.' })
   @IsString()
   @Matches(SOMETHING_WRITTEN, { message: 'must not be blank' })
   @MaxLength(2_000)
   description: string;
 
-  /** When it should be achieved by; not before the placement started. */
+  @ApiProperty(calendarDate('When it should be achieved by; not before the placement started.'))
   @IsCalendarDate()
   targetDate: string;
 
+  @ApiProperty({ ...OUTCOME_STATUS })
   @IsIn(OUTCOME_STATUSES, { message: `must be one of ${OUTCOME_STATUSES.join(', ')}` })
   status: OutcomeStatus;
 }
 
 export class OutcomeProgressDto {
+  @ApiProperty({ ...OUTCOME_STATUS })
   @IsIn(OUTCOME_STATUSES, { message: `must be one of ${OUTCOME_STATUSES.join(', ')}` })
   status: OutcomeStatus;
 
-  /** What happened since the last update: the journey travelled. */
+  @ApiPropertyOptional({ maxLength: 4_000, description: 'What happened since the last update: the journey travelled.' })
   @IsOptional()
   @IsString()
   @MaxLength(4_000)
@@ -36,19 +40,22 @@ export class OutcomeProgressDto {
 }
 
 export class PlacementFeedbackDto {
-  /** 1 (poor) to 5 (excellent). */
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: '1 (poor) to 5 (excellent).' })
   @IsInt()
   @Min(1)
   @Max(5)
   rating: number;
 
-  /** The placing LA's view, shared with the provider whether positive or negative. */
+  @ApiProperty({ maxLength: 8_000, description: "The placing LA's view, shared with the provider whether positive or negative." })
   @IsString()
   @Matches(SOMETHING_WRITTEN, { message: 'must not be blank' })
   @MaxLength(8_000)
   comments: string;
 
-  /** The young person's own view, as their social worker recorded it; leave out if they chose not to give one. */
+  @ApiPropertyOptional({
+    maxLength: 8_000,
+    description: "The young person's own view, as their social worker recorded it; leave out if they chose not to give one.",
+  })
   @IsOptional()
   @IsString()
   @Matches(SOMETHING_WRITTEN, { message: 'must not be blank' })

@@ -1,58 +1,107 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GENDERS } from '@app/domain';
-import { OUTCOME_KINDS, OUTCOME_STATUSES } from '@app/persistence';
-import type { OutcomeKind, OutcomeStatus } from '@app/persistence';
+import type { OutcomeKind, OutcomeStatus, PlacementView } from '@app/persistence';
+import { apiEnum, OUTCOME_KIND, OUTCOME_STATUS, REASON_FOR_PLACEMENT_CHANGE, ROLE, unionMembers } from '../../common/api-enums';
+import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
+import { ChildIdentityResponse, ChildSummaryResponse } from '../../referrals/dto/child.response';
 
-/** GET /placements/:id: for the placing LA (child identity) or the provider (summary, date of birth, placing officer). */
+const PLACEMENT_STATUS = apiEnum('PlacementStatus', unionMembers<PlacementView['status']>({ active: true, ended: true }));
 
+export class AcceptedOfferResponse {
+  @ApiProperty(UUID)
+  placementId: string;
+}
+
+export class PlacementResponse {
+  @ApiProperty(UUID)
+  id: string;
+
+  @ApiProperty(UUID)
+  referralId: string;
+
+  @ApiProperty(UUID)
+  vacancyId: string;
+
+  @ApiProperty(UUID)
+  settingId: string;
+
+  @ApiProperty(UUID)
+  providerId: string;
+
+  @ApiProperty({ ...LA_CODE, description: 'The placing LA' })
+  localAuthorityCode: string;
+
+  @ApiProperty(DAY)
+  startDate: string;
+
+  @ApiProperty(WEEKLY_COST)
+  weeklyCost: number;
+
+  @ApiProperty({ type: 'integer', description: 'One for each child of the sibling group' })
+  bedsTaken: number;
+
+  @ApiProperty({ ...PLACEMENT_STATUS })
+  status: PlacementView['status'];
+
+  @ApiProperty({ ...DAY, nullable: true })
+  endedOn: string | null;
+
+  @ApiProperty({ ...REASON_FOR_PLACEMENT_CHANGE, nullable: true })
+  endReason: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true, description: 'False for a breakdown; null while the placement lasts' })
+  plannedEnding: boolean | null;
+}
+
+/** One step of the journey towards an outcome. */
 export class OutcomeStepResponse {
-  @ApiProperty({ enum: [...OUTCOME_STATUSES] })
+  @ApiProperty({ ...OUTCOME_STATUS })
   status: OutcomeStatus;
 
   @ApiProperty({ type: String, nullable: true })
   note: string | null;
 
-  @ApiProperty({ example: 'provider_user' })
+  @ApiProperty({ ...ROLE, description: 'Whose account it is: the LA’s or the provider’s' })
   recordedByRole: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   recordedAt: string;
 }
 
-export class PlacementOutcomeResponse {
-  @ApiProperty({ format: 'uuid' })
+export class OutcomeResponse {
+  @ApiProperty(UUID)
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   placementId: string;
 
-  @ApiProperty({ enum: [...OUTCOME_KINDS] })
+  @ApiProperty({ ...OUTCOME_KIND })
   kind: OutcomeKind;
 
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty(DAY)
   targetDate: string;
 
-  @ApiProperty({ enum: [...OUTCOME_STATUSES] })
+  @ApiProperty({ ...OUTCOME_STATUS })
   status: OutcomeStatus;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   createdAt: Date;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   updatedAt: Date;
 
-  @ApiProperty({ type: [OutcomeStepResponse], description: 'Oldest first' })
+  @ApiProperty({ type: [OutcomeStepResponse], description: 'Oldest first; the first step is the status the outcome was set with' })
   journey: OutcomeStepResponse[];
 }
 
-export class PlacementFeedbackResponse {
-  @ApiProperty({ format: 'uuid' })
+export class FeedbackResponse {
+  @ApiProperty(UUID)
   placementId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 })
   rating: number;
 
   @ApiProperty()
@@ -61,128 +110,47 @@ export class PlacementFeedbackResponse {
   @ApiProperty({ type: String, nullable: true })
   youngPersonView: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty(TIMESTAMP)
   createdAt: Date;
 }
 
-/** The placement as both its LA and its provider see it. */
-export class PlacementResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
+/** A placement with its outcomes and feedback: what both its LA and its provider read (GET /placements/:id). */
+export class PlacementDetailResponse extends PlacementResponse {
+  @ApiProperty({ type: [OutcomeResponse], description: 'Oldest first' })
+  outcomes: OutcomeResponse[];
 
-  @ApiProperty({ format: 'uuid' })
-  referralId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  vacancyId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  settingId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  providerId: string;
-
-  @ApiProperty({ description: 'The placing LA (GSS)', example: 'E09000009' })
-  localAuthorityCode: string;
-
-  @ApiProperty({ format: 'date' })
-  startDate: string;
-
-  @ApiProperty({ description: 'Whole pounds a week' })
-  weeklyCost: number;
-
-  @ApiProperty({ description: "A bed for each child of the sibling group" })
-  bedsTaken: number;
-
-  @ApiProperty({ enum: ['active', 'ended'] })
-  status: 'active' | 'ended';
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  endedOn: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: 'SSDA903 reason for placement change' })
-  endReason: string | null;
-
-  @ApiProperty({ type: Boolean, nullable: true, description: 'False for a breakdown' })
-  plannedEnding: boolean | null;
-
-  @ApiProperty({ type: [PlacementOutcomeResponse] })
-  outcomes: PlacementOutcomeResponse[];
-
-  @ApiProperty({ type: PlacementFeedbackResponse, nullable: true, description: 'Once the placement has ended and the LA has given it' })
-  feedback: PlacementFeedbackResponse | null;
+  @ApiProperty({ type: FeedbackResponse, nullable: true, description: 'Null until the LA gives it, after the placement ends' })
+  feedback: FeedbackResponse | null;
 }
 
-/** The child as the placing LA knows them. */
-export class ChildIdentityResponse {
-  @ApiProperty({ example: 'EAL-CASE-123' })
-  localReference: string;
-
-  @ApiProperty({ format: 'date' })
-  dateOfBirth: string;
-
-  @ApiProperty({ enum: [...GENDERS] })
-  gender: string;
-}
-
-export class LaPlacementResponse extends PlacementResponse {
+/** For the placing LA: which of its children it is. */
+export class LaPlacementResponse extends PlacementDetailResponse {
   @ApiProperty({ type: ChildIdentityResponse })
   child: ChildIdentityResponse;
 }
 
-export class ChildNeedResponse {
-  @ApiProperty({ example: 'self-harm' })
-  code: string;
-
-  @ApiProperty({ minimum: 1, maximum: 3 })
-  level: number;
-
-  @ApiProperty()
-  essential: boolean;
-}
-
 /** The child as its provider knows them once its offer is accepted: the summary it was offered, and the date of birth. */
-export class ProviderChildResponse {
-  @ApiProperty()
-  ageYears: number;
-
-  @ApiProperty({ enum: [...GENDERS] })
-  gender: string;
-
-  @ApiProperty({ example: 'UB1' })
-  postcodeDistrict: string;
-
-  @ApiProperty({ example: 'C2' })
-  legalStatus: string;
-
-  @ApiProperty({ example: 'N1' })
-  categoryOfNeed: string;
-
-  @ApiProperty({ type: [ChildNeedResponse] })
-  needs: ChildNeedResponse[];
-
-  @ApiProperty()
-  siblingGroupSize: number;
-
-  @ApiProperty({ format: 'date' })
+export class PlacedChildResponse extends ChildSummaryResponse {
+  @ApiProperty({ ...DAY, description: 'Told to the provider once its offer was accepted, never before' })
   dateOfBirth: string;
 }
 
-/** Whom the provider calls about the child: the officer who accepted its offer (or made the referral). */
+/** Whom the provider calls about the child: the officer who accepted its offer (or, before that was kept, who made the referral). */
 export class PlacingOfficerResponse {
   @ApiProperty({ description: 'The display name, else the email', example: 'Priya Sharma' })
   name: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'email' })
   email: string;
 
-  @ApiProperty({ type: String, nullable: true, example: '020 7946 0123' })
+  @ApiProperty({ type: String, nullable: true, description: 'A work phone number; null when not set', example: '020 7946 0123' })
   phone: string | null;
 }
 
-export class ProviderPlacementResponse extends PlacementResponse {
-  @ApiProperty({ type: ProviderChildResponse })
-  child: ProviderChildResponse;
+/** For the provider: what it needs to receive the child (audited as a disclosure). */
+export class ProviderPlacementResponse extends PlacementDetailResponse {
+  @ApiProperty({ type: PlacedChildResponse })
+  child: PlacedChildResponse;
 
   @ApiProperty({ type: PlacingOfficerResponse })
   placingOfficer: PlacingOfficerResponse;

@@ -1,10 +1,15 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PickType } from '@nestjs/swagger';
-import { GENDERS } from '@app/domain';
-import { ChildIdentityResponse, PlacementResponse, PlacingOfficerResponse } from './placement.response';
+import { GENDER, REASON_FOR_PLACEMENT_CHANGE } from '../../common/api-enums';
+import { DAY } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
+import { ChildIdentityResponse } from '../../referrals/dto/child.response';
+import { PlacementResponse, PlacingOfficerResponse } from './placement.response';
 
-/** GET /placements: the placing LA's items carry the child's identity; the provider's, what it needs to receive the child. */
-
-/** A placement in a list: as GET /placements/:id gives it, with its setting and provider named and its ending only once ended. */
+/**
+ * GET /placements: a placement in a list, as GET /placements/:id gives it, with its setting and
+ * provider named and its ending only once ended. The placing LA's items carry the child's identity;
+ * the provider's, what it needs to receive the child.
+ */
 export class PlacementItemResponse extends PickType(PlacementResponse, [
   'id',
   'referralId',
@@ -20,13 +25,13 @@ export class PlacementItemResponse extends PickType(PlacementResponse, [
   @ApiProperty()
   providerName: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'The last day, once ended' })
+  @ApiPropertyOptional({ ...DAY, description: 'The last day; absent until ended' })
   endDate?: string;
 
-  @ApiPropertyOptional({ description: 'SSDA903 reason for placement change, once ended', example: 'CREQB' })
+  @ApiPropertyOptional({ ...REASON_FOR_PLACEMENT_CHANGE, description: 'Absent until ended' })
   endReason?: string;
 
-  @ApiPropertyOptional({ description: 'Once ended: false for a breakdown' })
+  @ApiPropertyOptional({ description: 'False for a breakdown; absent until ended' })
   planned?: boolean;
 }
 
@@ -36,19 +41,19 @@ export class LaPlacementItemResponse extends PlacementItemResponse {
 }
 
 export class ProviderPlacementItemResponse extends PlacementItemResponse {
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', description: 'Whole years today' })
   ageYears: number;
 
-  @ApiProperty({ enum: [...GENDERS] })
+  @ApiProperty({ ...GENDER })
   gender: string;
 
-  @ApiProperty({ description: 'The placing LA (GSS)', example: 'E09000009' })
+  @ApiProperty({ ...LA_CODE, description: 'The placing LA' })
   localAuthorityCode: string;
 
   @ApiProperty({ example: 'Ealing' })
   localAuthorityName: string;
 
-  @ApiProperty({ format: 'date', description: "The child's, told to the provider once its offer was accepted" })
+  @ApiProperty({ ...DAY, description: "The child's, told to the provider once its offer was accepted" })
   dateOfBirth: string;
 
   @ApiProperty({ type: PlacingOfficerResponse })
@@ -56,7 +61,7 @@ export class ProviderPlacementItemResponse extends PlacementItemResponse {
 }
 
 @ApiExtraModels(LaPlacementItemResponse, ProviderPlacementItemResponse)
-export class PlacementsResponse {
+export class PlacementListResponse {
   @ApiProperty({
     type: 'array',
     items: { oneOf: [{ $ref: getSchemaPath(LaPlacementItemResponse) }, { $ref: getSchemaPath(ProviderPlacementItemResponse) }] },
@@ -64,6 +69,6 @@ export class PlacementsResponse {
   })
   items: (LaPlacementItemResponse | ProviderPlacementItemResponse)[];
 
-  @ApiProperty({ description: 'How many placements match, over every page' })
+  @ApiProperty({ type: 'integer', description: 'How many placements match, over every page' })
   total: number;
 }

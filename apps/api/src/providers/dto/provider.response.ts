@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROVIDER_SECTORS } from '@app/domain';
 import type { ProviderSector } from '@app/domain';
+import { PROVIDER_SECTOR } from '../../common/api-enums';
+import { UUID } from '../../common/api-formats';
+import { OFSTED_URN } from '../../common/ofsted-urn';
 
+/** A provider as any signed-in role reads it (GET /providers/:id). */
 export class ProviderResponse {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(UUID)
   id: string;
 
   @ApiProperty({ example: 'Oakfield Care Ltd' })
   name: string;
 
-  @ApiProperty({ enum: [...PROVIDER_SECTORS] })
+  @ApiProperty({ ...PROVIDER_SECTOR })
   sector: ProviderSector;
 
-  @ApiPropertyOptional({ description: "The provider's Ofsted URN; absent when not registered", example: 'SC123456' })
+  @ApiPropertyOptional({ ...OFSTED_URN, description: 'Upper-case; absent when the provider has none' })
   ofstedUrn?: string;
 }

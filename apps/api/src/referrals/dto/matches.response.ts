@@ -1,55 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EXCLUSION_REASONS, NEED_CODES, OFSTED_GRADES, SETTING_PLACEMENT_TYPES } from '@app/domain';
-import type { ExclusionReason, OfstedGrade } from '@app/domain';
-import { REFERRAL_STATUSES } from '@app/persistence';
+import type { ExclusionReason } from '@app/domain';
 import type { ReferralStatus } from '@app/persistence';
+import { EXCLUSION_REASON, REFERRAL_STATUS } from '../../common/api-enums';
+import { TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
+import { SettingPlaceResponse, SupportedNeedResponse } from '../../settings/dto/setting.response';
 
-export class ListedProviderResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'Oakfield Care Ltd' })
-  name: string;
-}
-
-/** Where a setting is, to the postcode district: its centroid, never the full postcode. */
-export class ListedSettingResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: [...SETTING_PLACEMENT_TYPES], example: 'K2' })
-  placementType: string;
-
-  @ApiProperty({ enum: [...OFSTED_GRADES] })
-  ofstedGrade: OfstedGrade;
-
-  @ApiProperty({ example: 'UB1' })
-  postcodeDistrict: string;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The LA the district lies in (GSS); null outside England', example: 'E09000009' })
-  localAuthorityCode: string | null;
-
-  @ApiProperty({ description: "The postcode district's centroid", example: 51.5115 })
-  latitude: number;
-
-  @ApiProperty({ description: "The postcode district's centroid", example: -0.3757 })
-  longitude: number;
-
-  @ApiProperty({ type: () => [ListedNeedResponse], description: 'The needs the home supports, each up to a level' })
-  needsSupported: ListedNeedResponse[];
-}
-
-export class ListedNeedResponse {
-  @ApiProperty({ enum: [...NEED_CODES], example: 'self-harm' })
-  code: string;
-
-  @ApiProperty({ minimum: 1, maximum: 3 })
-  level: number;
-}
-
+/** Points of the score from each part; they add up to the score (each rounded down to 2 dp). */
 export class ScoreBreakdownResponse {
   @ApiProperty()
   needs: number;
@@ -67,73 +23,96 @@ export class ScoreBreakdownResponse {
   cost: number;
 }
 
-/** The referral and the matching run a stored list comes from. */
-export class MatchRunResponse {
-  @ApiProperty({ format: 'uuid' })
-  referralId: string;
+export class MatchProviderResponse {
+  @ApiProperty(UUID)
+  id: string;
 
-  @ApiProperty({ enum: [...REFERRAL_STATUSES] })
-  status: ReferralStatus;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null until the referral has been matched' })
-  computedAt: Date | null;
+  @ApiProperty({ example: 'Oakfield Care Ltd' })
+  name: string;
 }
 
-export class MatchItemResponse {
-  @ApiProperty({ description: '1 for the best' })
-  rank: number;
-
-  @ApiProperty({ format: 'uuid' })
-  vacancyId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  settingId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  providerId: string;
-
-  @ApiProperty({ description: '0-100, the sum of the breakdown to within 0.01' })
-  score: number;
+/**
+ * The setting a vacancy is in, as anyone outside its provider may see it: where to the postcode
+ * district (its centroid, never the setting's own point or full postcode), and what it supports.
+ */
+export class MatchSettingResponse extends SettingPlaceResponse {
+  @ApiProperty(UUID)
+  id: string;
 
   @ApiProperty()
+  name: string;
+
+  @ApiProperty({ description: "The postcode district's centroid", example: 51.5115 })
+  latitude: number;
+
+  @ApiProperty({ description: "The postcode district's centroid", example: -0.3757 })
+  longitude: number;
+
+  @ApiProperty({ type: [SupportedNeedResponse], description: 'The needs the home supports, each up to a level' })
+  needsSupported: SupportedNeedResponse[];
+}
+
+/** A vacancy with its provider and setting: what both lists name each vacancy by. */
+class VacancyAtSettingResponse {
+  @ApiProperty(UUID)
+  vacancyId: string;
+
+  @ApiProperty({ description: "Miles from the child's home postcode district" })
   distanceMiles: number;
 
-  @ApiProperty({ description: 'Whole pounds a week' })
+  @ApiProperty({ type: MatchProviderResponse })
+  provider: MatchProviderResponse;
+
+  @ApiProperty({ type: MatchSettingResponse })
+  setting: MatchSettingResponse;
+}
+
+export class MatchItemResponse extends VacancyAtSettingResponse {
+  @ApiProperty({ type: 'integer', description: '1 for the best' })
+  rank: number;
+
+  @ApiProperty(UUID)
+  settingId: string;
+
+  @ApiProperty(UUID)
+  providerId: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'The sum of the breakdown, to within 0.01' })
+  score: number;
+
+  @ApiProperty(WEEKLY_COST)
   weeklyCost: number;
 
   @ApiProperty({ type: ScoreBreakdownResponse })
   breakdown: ScoreBreakdownResponse;
-
-  @ApiProperty({ type: ListedProviderResponse })
-  provider: ListedProviderResponse;
-
-  @ApiProperty({ type: ListedSettingResponse })
-  setting: ListedSettingResponse;
 }
 
-export class MatchesResponse extends MatchRunResponse {
-  @ApiProperty({ type: [MatchItemResponse], description: 'Best first, up to 50' })
+export class ExclusionItemResponse extends VacancyAtSettingResponse {
+  @ApiProperty({ ...EXCLUSION_REASON, isArray: true, description: 'Every hard constraint the vacancy fails; never empty' })
+  reasons: ExclusionReason[];
+}
+
+/** Where a referral's matching stands: shared by its shortlist and its exclusions. */
+class MatchingRunResponse {
+  @ApiProperty(UUID)
+  referralId: string;
+
+  @ApiProperty({ ...REFERRAL_STATUS })
+  status: ReferralStatus;
+
+  @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When it was last matched; null until it has been' })
+  computedAt: Date | null;
+}
+
+export class MatchListResponse extends MatchingRunResponse {
+  @ApiProperty({
+    type: [MatchItemResponse],
+    description: 'Best first (ties by distance, then vacancy id), up to 50; empty until matched',
+  })
   items: MatchItemResponse[];
 }
 
-export class ExclusionItemResponse {
-  @ApiProperty({ format: 'uuid' })
-  vacancyId: string;
-
-  @ApiProperty()
-  distanceMiles: number;
-
-  @ApiProperty({ enum: [...EXCLUSION_REASONS], isArray: true })
-  reasons: ExclusionReason[];
-
-  @ApiProperty({ type: ListedProviderResponse })
-  provider: ListedProviderResponse;
-
-  @ApiProperty({ type: ListedSettingResponse })
-  setting: ListedSettingResponse;
-}
-
-export class ExclusionsResponse extends MatchRunResponse {
-  @ApiProperty({ type: [ExclusionItemResponse], description: 'Nearest first, up to 200' })
+export class ExclusionListResponse extends MatchingRunResponse {
+  @ApiProperty({ type: [ExclusionItemResponse], description: 'The open vacancies ruled out, nearest first, up to 200' })
   items: ExclusionItemResponse[];
 }

@@ -10,14 +10,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   GENDERS,
   NEED_CODES,
@@ -27,13 +26,17 @@ import {
   SETTING_PLACEMENT_TYPES,
 } from '@app/domain';
 import type { Gender, OfstedGrade } from '@app/domain';
+import { GENDER, NEED_CODE, OFSTED_GRADE, PLACEMENT_TYPE } from '../../common/api-enums';
+import { IsOfstedUrn, OFSTED_URN } from '../../common/ofsted-urn';
 import { IsOmittable } from '../../common/optional';
 import { ProviderRecordsQuery } from '../../common/provider-records.query';
 
 export class SupportedNeedDto {
+  @ApiProperty({ ...NEED_CODE })
   @IsIn(NEED_CODES, { message: 'must be a need from the taxonomy' })
   code: string;
 
+  @ApiProperty({ type: 'integer', minimum: NEED_LEVEL_MIN, maximum: NEED_LEVEL_MAX, description: '1 (some support) to 3 (intensive)' })
   @IsInt()
   @Min(NEED_LEVEL_MIN)
   @Max(NEED_LEVEL_MAX)
@@ -41,50 +44,60 @@ export class SupportedNeedDto {
 }
 
 export class CreateSettingDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a provider id' })
   providerId: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name: string;
 
+  @ApiProperty({ ...PLACEMENT_TYPE })
   @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
   placementType: string;
 
+  @ApiPropertyOptional({ ...OFSTED_URN })
   @IsOptional()
-  @Matches(/^[A-Z0-9]{6,16}$/i, { message: 'must be an Ofsted URN such as SC123456' })
+  @IsOfstedUrn()
   ofstedUrn?: string;
 
+  @ApiProperty({ ...OFSTED_GRADE })
   @IsIn(OFSTED_GRADES, { message: `must be one of ${OFSTED_GRADES.join(', ')}` })
   ofstedGrade: OfstedGrade;
 
-  /** A full postcode or a district; the district must be known. */
+  @ApiProperty({ maxLength: 16, example: 'UB1 1AA', description: 'A full postcode or a district; the district must be known.' })
   @IsString()
   @MaxLength(16, { message: 'not a UK postcode' })
   postcode: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 200 })
   @IsInt()
   @Min(1)
   @Max(200)
   registeredPlaces: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 17 })
   @IsInt()
   @Min(0)
   @Max(17)
   ageMin: number;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 17 })
   @IsInt()
   @Min(0)
   @Max(17)
   ageMax: number;
 
+  @ApiProperty({ ...GENDER, isArray: true, minItems: 1, uniqueItems: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'must accept at least one gender' })
   @ArrayUnique()
   @IsIn(GENDERS, { each: true, message: `must each be one of ${GENDERS.join(', ')}` })
   genders: Gender[];
 
+  @ApiPropertyOptional({ type: [SupportedNeedDto], maxItems: NEED_CODES.length, uniqueItems: true, description: 'Each need at most once' })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(NEED_CODES.length)
@@ -94,6 +107,7 @@ export class CreateSettingDto {
   @Type(() => SupportedNeedDto)
   needsSupported?: SupportedNeedDto[];
 
+  @ApiPropertyOptional({ ...NEED_CODE, isArray: true, uniqueItems: true, description: 'Needs the setting cannot take; none of them also supported' })
   @IsOmittable()
   @IsArray()
   @ArrayUnique()
@@ -106,7 +120,7 @@ export class UpdateSettingDto extends PartialType(OmitType(CreateSettingDto, ['p
 }) {}
 
 export class ListSettingsQuery extends ProviderRecordsQuery {
-  /** Ignored for provider users, who always see their own provider's. */
+  @ApiPropertyOptional({ format: 'uuid', description: "Ignored for provider users, who always see their own provider's." })
   @IsOptional()
   @IsUUID('all', { message: 'must be a provider id' })
   providerId?: string;

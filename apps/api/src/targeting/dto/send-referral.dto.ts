@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { DEFAULT_MATCH_LIMIT } from '@app/domain';
 
@@ -8,6 +9,14 @@ export class SendReferralDto {
    * is checked in its place: `providerIds[1]` is named if it is not a UUID, or if the provider has no
    * vacancy on the shortlist.
    */
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    minItems: 1,
+    maxItems: DEFAULT_MATCH_LIMIT,
+    description:
+      "Providers to send the referral to, each with a vacancy on its current shortlist; one already sent it is left as it was. A problem names the id's place: `providerIds[1]`",
+  })
   @ValidateBy({
     name: 'isProviderList',
     validator: {

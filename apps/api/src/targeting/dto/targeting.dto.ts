@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { MAX_AUTO_SEND_TOP_PROVIDERS } from '@app/domain';
 
@@ -7,6 +8,13 @@ export class TargetingDto {
    * How many providers, best-ranked first, each shortlist is sent to automatically (0 to 50); 0
    * leaves every send to the placement team.
    */
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_AUTO_SEND_TOP_PROVIDERS,
+    example: 5,
+    description: 'How many providers, best-ranked first, each shortlist is sent to automatically; 0 leaves every send to the placement team',
+  })
   @ValidateBy({
     name: 'isProviderCount',
     validator: {

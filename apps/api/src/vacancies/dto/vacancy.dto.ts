@@ -13,17 +13,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { LEGAL_STATUS_CODES } from '@app/domain';
 import { VACANCY_STATUSES } from '@app/persistence';
 import type { VacancyStatus } from '@app/persistence';
 import { ProviderRecordsQuery } from '../../common/provider-records.query';
-import { IsCalendarDate } from '../../common/date.validators';
+import { LEGAL_STATUS, VACANCY_STATUS } from '../../common/api-enums';
+import { calendarDate, IsCalendarDate } from '../../common/date.validators';
 import { IsOmittable } from '../../common/optional';
-import { IsLocalAuthorityCode } from '../../common/local-authority-code';
+import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
 
 export class ReservedForDto {
-  /** e.g. ["J1"] for beds kept for remand placements. */
+  @ApiPropertyOptional({ ...LEGAL_STATUS, isArray: true, minItems: 1, uniqueItems: true, description: 'e.g. ["J1"] for beds kept for remand placements.' })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
@@ -31,7 +32,7 @@ export class ReservedForDto {
   @IsIn(LEGAL_STATUS_CODES, { each: true, message: 'must each be an SSDA903 legal status' })
   legalStatuses?: string[];
 
-  /** The LAs of a block contract. */
+  @ApiPropertyOptional({ type: 'array', items: LA_CODE, minItems: 1, uniqueItems: true, description: 'The LAs of a block contract.' })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
@@ -41,31 +42,37 @@ export class ReservedForDto {
 }
 
 export class CreateVacancyDto {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be a setting id' })
   settingId: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 })
   @IsInt()
   @Min(1)
   @Max(50)
   beds: number;
 
+  @ApiProperty(calendarDate())
   @IsCalendarDate()
   availableFrom: string;
 
+  @ApiPropertyOptional(calendarDate('The last day; open-ended without it.'))
   @IsOptional()
   @IsCalendarDate()
   availableUntil?: string;
 
-  /** Whole pounds a week. */
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000, description: 'Whole pounds a week.' })
   @IsInt()
   @Min(1)
   @Max(100_000)
   weeklyCost: number;
 
+  @ApiPropertyOptional({ default: false, description: 'Can take a child tonight: only such vacancies are matched to emergencies.' })
   @IsOmittable()
   @IsBoolean()
   emergencyReady?: boolean;
 
+  @ApiPropertyOptional({ type: ReservedForDto, description: 'Kept for some children only.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReservedForDto)
@@ -76,19 +83,19 @@ export class UpdateVacancyDto extends PartialType(
   PickType(CreateVacancyDto, ['availableFrom', 'weeklyCost', 'emergencyReady'] as const),
   { skipNullProperties: false },
 ) {
-  /** Zero marks the vacancy filled; beds again reopen it. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 50, description: 'Zero marks the vacancy filled; beds again reopen it.' })
   @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(50)
   beds?: number;
 
-  /** null: open-ended again. */
+  @ApiPropertyOptional({ ...calendarDate('null: open-ended again.'), nullable: true })
   @IsOptional()
   @IsCalendarDate()
   availableUntil?: string | null;
 
-  /** null: no longer reserved. */
+  @ApiPropertyOptional({ type: ReservedForDto, nullable: true, description: 'null: no longer reserved.' })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -97,6 +104,7 @@ export class UpdateVacancyDto extends PartialType(
 }
 
 export class ListVacanciesQuery extends ProviderRecordsQuery {
+  @ApiPropertyOptional({ ...VACANCY_STATUS })
   @IsOptional()
   @IsIn(VACANCY_STATUSES, { message: `must be one of ${VACANCY_STATUSES.join(', ')}` })
   status?: VacancyStatus;

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { UUID } from '../../common/api-formats';
+
+/** The weights in effect for an alliance's matching, and what they imply. */
+export class MatchingWeightsResponse {
+  @ApiProperty(UUID)
+  allianceId: string;
+
+  @ApiProperty({ description: 'Points out of 100 for needs' })
+  needs: number;
+
+  @ApiProperty({ description: 'Points out of 100 for proximity' })
+  proximity: number;
+
+  @ApiProperty({ description: 'Points out of 100 for quality' })
+  quality: number;
+
+  @ApiProperty({ description: 'Points out of 100 for continuity' })
+  continuity: number;
+
+  @ApiProperty({ description: 'Points out of 100 for cost' })
+  cost: number;
+
+  @ApiProperty({ description: "True while the alliance uses the platform's default weights" })
+  isDefault: boolean;
+
+  @ApiProperty({
+    description:
+      'False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing',
+  })
+  costCannotOutweighNeedsAndProximity: boolean;
+}
