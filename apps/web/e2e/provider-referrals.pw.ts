@@ -1,5 +1,5 @@
 import { addDays, todayInEngland } from '../src/lib/format';
-import { apiAs, apiHas, queryDatabase, referChild } from './support/api';
+import { apiAs, queryDatabase, referChild } from './support/api';
 import { expect, expectAccessible, fixture, screenshot, test } from './support/journey';
 
 interface Vacancy {
@@ -65,12 +65,10 @@ test('a provider offers one of its homes for a referral in its inbox and decline
   );
   expect(declines).toEqual([{ reason: 'risk_to_other_children', note: 'Two boys of 13 already live there.' }]);
 
-  if (await apiHas(provider, '/provider/offers')) {
-    await page.getByRole('link', { name: 'Our offers' }).click();
-    await expect(page.getByRole('row', { name: /Oakfield House.*£4,650 a week.*Open/ })).toBeVisible();
-    await expectAccessible(page);
-    await screenshot(page, 'provider-offers');
-  }
+  await page.getByRole('link', { name: 'Our offers' }).click();
+  await expect(page.getByRole('row', { name: /Oakfield House.*£4,650 a week.*Open/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'provider-offers');
 });
 
 test('a hold on one of our beds counts down on the vacancy board', async ({ page, signIn }) => {
@@ -105,15 +103,17 @@ test('once an offer is accepted the provider sees the placement, its outcomes, a
   });
 
   await signIn(birchwood.email);
-  if (await apiHas(provider, '/placements?state=live')) {
-    await page.getByRole('link', { name: 'Placements' }).click();
-    await expect(page.getByRole('heading', { name: 'Placements' })).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole('link', { name: '14-year-old girl' }).click();
-  } else {
-    await page.goto(`/provider-placements/${placementId}`);
-  }
+  await page.getByRole('link', { name: 'Placements' }).click();
+  await expect(page.getByRole('heading', { name: 'Placements' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: '14-year-old girl' }).click();
+  await expect(page).toHaveURL(new RegExp(`/provider-placements/${placementId}$`));
   await expect(page.getByRole('heading', { name: /14-year-old girl/ })).toBeVisible();
+  // Once accepted, and only then: who placed the child and how to reach them, and the date of birth.
+  const f = fixture();
+  await expect(page.getByRole('main')).toContainText(f.officer.name);
+  await expect(page.getByRole('main')).toContainText(f.officer.email);
+  await expect(page.getByRole('main')).toContainText('020 7946 0321');
   await expect(page.getByRole('article', { name: 'The placement' })).toContainText('Ealing');
   await expect(page.getByRole('article', { name: 'The placement' })).toContainText('£4,400 a week');
   // Never the child's name or the LA's case reference.

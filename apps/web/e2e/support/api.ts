@@ -84,10 +84,6 @@ export async function queryDatabase<T>(sql: string, params: unknown[]): Promise<
   }
 }
 
-/** Whether the running api has a route yet (some pages read routes being added on other branches). */
-export async function apiHas(api: Api, path: string) {
-  return (await api.send('GET', path)).status !== 404;
-}
 
 /** The officer's referrals with a case reference, through the api. */
 export async function referralsWithReference(officer: Api, reference: string) {

@@ -5,7 +5,7 @@ export interface ReasonInput {
   childNeeds: { code: string; level: number; essential: boolean }[];
   settingNeeds?: { code: string; level: number }[];
   distanceMiles: number;
-  settingLocalAuthorityCode: string;
+  settingLocalAuthorityCode: string | null;
   settingLocalAuthorityName?: string;
   placingLocalAuthorityCode: string;
   ofstedGrade: string | null | undefined;
@@ -39,7 +39,7 @@ export function reasonLine(input: ReasonInput): string {
       );
     }
   }
-  const where = input.settingLocalAuthorityName ?? input.settingLocalAuthorityCode;
+  const where = input.settingLocalAuthorityName ?? input.settingLocalAuthorityCode ?? 'outside England';
   const inside = input.settingLocalAuthorityCode === input.placingLocalAuthorityCode;
   parts.push(`${formatMiles(input.distanceMiles)}, ${inside ? 'inside' : 'in'} ${where}`);
   parts.push(ofstedWords(input.ofstedGrade));

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../../api/client';
-import type { Ok } from '../../api/types';
+import type { Body, Ok } from '../../api/types';
 import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { Fieldset, Radio, Select, Textarea } from '../../components/fields';
@@ -16,6 +16,7 @@ import { placementQuery, providerQuery } from './queries';
 
 const route = getRouteApi('/authed/placements/$placementId');
 type Placement = Ok<'/api/v1/placements/{id}'>;
+type EndBody = Body<'/api/v1/placements/{id}/end', 'post'>;
 const OUTCOME_STATUSES = ['not_started', 'in_progress', 'achieved', 'not_achieved'] as const;
 
 /** A placement for the placing LA: end it, set outcomes and record their progress, give feedback. */
@@ -79,7 +80,7 @@ function EndPlacement({ placement }: { placement: Placement }) {
       unwrap(
         api.POST('/api/v1/placements/{id}/end', {
           params: { path: { id: placement.id } },
-          body: { endDate: dateFromParts(endDate) ?? '', reason, planned: planned === 'yes' },
+          body: { endDate: dateFromParts(endDate) ?? '', reason: reason as EndBody['reason'], planned: planned === 'yes' },
         }),
       ),
     onSuccess: () => {

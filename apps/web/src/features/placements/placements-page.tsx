@@ -41,7 +41,7 @@ export function PlacementsPage() {
                 <tr className="govuk-table__row" key={placement.id}>
                   <td className="govuk-table__cell">
                     <Link to="/placements/$placementId" params={{ placementId: placement.id }} className="govuk-link">
-                      {placement.child?.localReference ?? 'Placement'}
+                      {'child' in placement ? placement.child.localReference : 'Placement'}
                     </Link>
                   </td>
                   <td className="govuk-table__cell">

@@ -1,3 +1,4 @@
+import type { Body, Ok } from '../../api/types';
 /**
  * The answers the provider's pages read, as the api gives them today. To be replaced by the types
  * generated from the api's OpenAPI (src/api/schema.d.ts) once that lands.
@@ -57,29 +58,11 @@ export interface SupportedNeed {
   level: number;
 }
 
-/** POST /settings; PATCH takes the same fields but providerId. */
-export interface SettingBody {
-  providerId: string;
-  name: string;
-  placementType: string;
-  ofstedUrn?: string;
-  ofstedGrade: string;
-  postcode: string;
-  registeredPlaces: number;
-  ageMin: number;
-  ageMax: number;
-  genders: string[];
-  needsSupported: SupportedNeed[];
-  needsExcluded: string[];
-}
+/** A home as POST /settings takes it (PATCH takes any part of it but the provider). */
+export type SettingBody = Body<'/api/v1/settings', 'post'>;
 
 /** A home as its own provider reads it: the full postcode as well as its district. */
-export interface Setting extends SettingBody {
-  id: string;
-  postcodeDistrict: string;
-  localAuthorityCode: string | null;
-  version: number;
-}
+export type Setting = Ok<'/api/v1/settings/{id}'>;
 
 export type VacancyStatus = 'open' | 'filled' | 'withdrawn';
 

@@ -1,8 +1,10 @@
+import type { Body } from '../../api/types';
 import { addDays, todayInEngland } from '../../lib/format';
 import { dateFromParts, type DateParts, EMPTY_DATE, partsFromDate } from '../../lib/date-parts';
 import { normalisePostcode, postcodeProblem } from '../../lib/postcode';
 
 export type Kind = 'planned' | 'emergency';
+type ReferralBody = Body<'/api/v1/referrals', 'post'>;
 
 export interface NeedChoice {
   level: number;
@@ -135,16 +137,20 @@ export function toRequest(values: ReferralValues) {
       dateOfBirth: dateFromParts(values.dateOfBirth) ?? '',
       gender: values.gender as 'female' | 'male' | 'other',
       homePostcode: normalisePostcode(values.homePostcode),
-      legalStatus: values.legalStatus,
-      categoryOfNeed: values.categoryOfNeed,
-      needs: Object.entries(values.needs).map(([code, choice]) => ({ code, level: choice.level, essential: choice.essential })),
+      legalStatus: values.legalStatus as ReferralBody['child']['legalStatus'],
+      categoryOfNeed: values.categoryOfNeed as ReferralBody['child']['categoryOfNeed'],
+      needs: Object.entries(values.needs).map(([code, choice]) => ({
+        code: code as ReferralBody['child']['needs'][number]['code'],
+        level: choice.level,
+        essential: choice.essential,
+      })),
       siblingGroupSize: wholeNumber(values.siblingGroupSize),
       ehcp: values.ehcp,
       ...(hasPreferences ? { preferences } : {}),
     },
     urgency: values.urgency,
     requiredBy: dateFromParts(values.requiredBy) ?? '',
-    placementTypes: values.placementTypes,
+    placementTypes: values.placementTypes as ReferralBody['placementTypes'],
     ...(values.maxDistanceMiles.trim() ? { maxDistanceMiles: wholeNumber(values.maxDistanceMiles) } : {}),
     ...(values.weeklyBudget.trim() ? { weeklyBudget: wholeNumber(values.weeklyBudget.replace(/[£,]/g, '')) } : {}),
     ...(values.notes.trim() ? { notes: values.notes.trim() } : {}),

@@ -32,7 +32,8 @@ export function ReferralPage() {
   }, [matches.data, referral.data, queryClient, referralId]);
   const exclusions = useQuery({ ...exclusionsQuery(referralId, status), enabled: tab === 'why-not' || tab === 'map' });
   const localAuthorities = useQuery(localAuthoritiesQuery());
-  const laName = (code: string) => localAuthorities.data?.find((la) => la.code === code)?.name ?? code;
+  const laName = (code: string | null) =>
+    code ? (localAuthorities.data?.find((la) => la.code === code)?.name ?? code) : 'outside England';
 
   if (referral.isPending) return <p className="govuk-body">Loading the referral…</p>;
   if (referral.isError) {

@@ -72,6 +72,7 @@ export function ReferralsPage() {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
           void navigate({
+            to: '/referrals',
             search: {
               status: String(form.get('status') || '') || undefined,
               urgency: String(form.get('urgency') || '') || undefined,

@@ -29,7 +29,7 @@ export default function ShortlistMap({
   homeDistrict: string;
   homeLocalAuthorityCode: string;
   items: MatchItem[];
-  laName: (code: string) => string;
+  laName: (code: string | null) => string;
 }) {
   const las = useMemo(() => feature(topology, topology.objects.las) as FeatureCollection<Geometry, LaProperties>, []);
   const points = items.filter((item) => item.setting.latitude != null && item.setting.longitude != null);

@@ -24,7 +24,7 @@ export function Shortlist({
 }: {
   referral: Referral;
   items: MatchItem[];
-  laName: (code: string) => string;
+  laName: (code: string | null) => string;
   loading: boolean;
 }) {
   const recipients = useQuery(recipientsQuery(referral.id));
@@ -110,7 +110,7 @@ function ShortlistTable({
 }: {
   referral: Referral;
   items: MatchItem[];
-  laName: (code: string) => string;
+  laName: (code: string | null) => string;
   sent: Map<string, Recipient>;
   chosen?: Set<string>;
   onChoose?: (providerId: string, on: boolean) => void;

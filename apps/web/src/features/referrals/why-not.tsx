@@ -6,7 +6,7 @@ import { exclusionWords } from '../../lib/words';
 type Exclusion = Ok<'/api/v1/referrals/{id}/exclusions'>['items'][number];
 
 /** The open vacancies ruled out, nearest first, each with every reason in words. */
-export function WhyNot({ items, laName }: { items: Exclusion[] | undefined; laName: (code: string) => string }) {
+export function WhyNot({ items, laName }: { items: Exclusion[] | undefined; laName: (code: string | null) => string }) {
   if (!items) return <p className="govuk-body">Loading…</p>;
   if (items.length === 0) return <p className="govuk-body">No open vacancy was ruled out.</p>;
   return (

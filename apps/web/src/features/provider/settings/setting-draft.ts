@@ -97,14 +97,14 @@ export function readSettingDraft(
     body: {
       providerId,
       name: draft.name.trim(),
-      placementType: draft.placementType,
+      placementType: draft.placementType as SettingBody['placementType'],
       ...(urn ? { ofstedUrn: urn } : {}),
-      ofstedGrade: draft.ofstedGrade,
+      ofstedGrade: draft.ofstedGrade as SettingBody['ofstedGrade'],
       postcode: draft.postcode.trim(),
       registeredPlaces: registeredPlaces!,
       ageMin: ageMin!,
       ageMax: ageMax!,
-      genders: draft.genders,
+      genders: draft.genders as SettingBody['genders'],
       needsSupported: NEED_CODES.filter((code) => /^[123]$/.test(draft.needs[code] ?? '')).map((code) => ({
         code,
         level: Number(draft.needs[code]),
@@ -118,7 +118,7 @@ export function readSettingDraft(
 export function settingTarget(body: SettingBody | undefined) {
   return (field: string): FieldTarget | undefined => {
     const need = /^needsSupported\[(\d+)\]/.exec(field);
-    const code = need ? body?.needsSupported[Number(need[1])]?.code : undefined;
+    const code = need ? body?.needsSupported?.[Number(need[1])]?.code : undefined;
     if (code) return { id: needInputId(code), label: 'Needs supported' };
     return SETTING_FIELDS[field as Field];
   };
