@@ -170,6 +170,21 @@ export interface HistoryShortlisting {
   firstShortlistedAt: string;
 }
 
+/**
+ * A provider a referral was sent to: matching's automatic send, in the moment it shortlisted the
+ * provider (so the benchmarks, which count sends, time answers from it).
+ */
+export interface HistoryRecipient {
+  referralId: string;
+  providerId: string;
+  /** England's local time, `YYYY-MM-DD HH:MM:SS`. */
+  sentAt: string;
+  /** The vacancy the provider offered, for the provider that placed the child; the history holds no others'. */
+  vacancyIds: string[];
+  /** Its place among the providers the referral was sent to, nearest to the child's home first. */
+  bestRank: number;
+}
+
 export interface HistoryOffer {
   id: string;
   referralId: string;
@@ -224,6 +239,8 @@ export interface HistoryPlan {
   placements: HistoryPlacement[];
   /** Besides the provider that offered, others the shortlist reached that never answered. */
   shortlistings: HistoryShortlisting[];
+  /** The same providers, each sent the referral as it was shortlisted. */
+  recipients: HistoryRecipient[];
   /** The outcomes agreed for each placement, and each one's journey to where it stands. */
   outcomes: HistoryOutcome[];
   outcomeUpdates: HistoryOutcomeUpdate[];
@@ -1095,6 +1112,7 @@ export type HistoryRowKind =
   | 'offers'
   | 'placements'
   | 'shortlistings'
+  | 'recipients'
   | 'outcomes'
   | 'outcomeUpdates';
 
@@ -1303,10 +1321,11 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   }
 
   const matchedAt = new Map(referrals.map((referral) => [referral.id, referral.matchedAt]));
-  const shortlistings = composeShortlistings(refs, refId, matchedAt, usedProviders, new Prng(`history:${anchor}:shortlistings`));
+  const offered = new Map(offers.map((offer) => [offer.referralId, offer.vacancyId]));
+  const reach = composeShortlistings(refs, refId, matchedAt, offered, usedProviders, new Prng(`history:${anchor}:shortlistings`));
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
   return {
-    shortlistings,
+    ...reach,
     outcomes,
     outcomeUpdates,
     users: [...users, ...[...providerUsers.values()].sort(byId)],
@@ -1457,30 +1476,48 @@ function agreeOutcomes(
  * the child, who never answered (a placement team's referral goes to many; few reply). Only
  * providers the demo holds anyway are drawn: the catalogue's (some of which never place, and show
  * in the benchmarks with an offer rate of 0) and those the history places with. Its own generator,
- * so the placements' draws, and the calibration, do not move.
+ * so the placements' draws, and the calibration, do not move. Each was sent the referral in the
+ * same moment, automatically, as matching does for the top providers of a shortlist: in the
+ * history every provider a shortlist reached was asked.
  */
 function composeShortlistings(
   refs: readonly Ref[],
   refId: (r: Ref) => string,
   matchedAt: ReadonlyMap<string, string>,
+  offered: ReadonlyMap<string, string>,
   usedProviders: ReadonlyMap<string, PlannedProvider>,
   rng: Prng,
-): HistoryShortlisting[] {
+): Pick<Rows, 'shortlistings' | 'recipients'> {
   // A catalogue setting's provider is loaded with the catalogue; another's once the history places with it.
   const held = (p: PoolSetting) => p.inCatalogue || usedProviders.has(p.setting.providerId);
-  const rows: HistoryShortlisting[] = [];
+  const shortlistings: HistoryShortlisting[] = [];
+  const recipients: HistoryRecipient[] = [];
   for (const r of refs) {
     if (r.start === null || !r.chosen) continue;
     const referralId = refId(r);
     const firstShortlistedAt = matchedAt.get(referralId)!;
-    rows.push({ referralId, providerId: r.chosen.pool.setting.providerId, firstShortlistedAt });
+    const chosen = r.chosen.pool.setting.providerId;
     const candidates = r.chosen.others.filter(({ p }) => held(p));
     const wanted = rng.int(1, 4);
-    for (const { p } of shuffle(candidates, rng).slice(0, wanted)) {
-      rows.push({ referralId, providerId: p.setting.providerId, firstShortlistedAt });
-    }
+    const reached = [{ providerId: chosen, miles: r.chosen.miles }].concat(
+      shuffle(candidates, rng)
+        .slice(0, wanted)
+        .map(({ p, d }) => ({ providerId: p.setting.providerId, miles: d })),
+    );
+    for (const { providerId } of reached) shortlistings.push({ referralId, providerId, firstShortlistedAt });
+    reached
+      .sort((a, b) => a.miles - b.miles || a.providerId.localeCompare(b.providerId))
+      .forEach(({ providerId }, i) =>
+        recipients.push({
+          referralId,
+          providerId,
+          sentAt: firstShortlistedAt,
+          vacancyIds: providerId === chosen ? [offered.get(referralId)!] : [],
+          bestRank: i + 1,
+        }),
+      );
   }
-  return rows;
+  return { shortlistings, recipients };
 }
 
 const LEGAL_STATUSES = [

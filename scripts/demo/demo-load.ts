@@ -352,6 +352,17 @@ async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryRe
      RETURNING referral_id`,
     [column(sl, 'referralId'), column(sl, 'providerId'), column(sl, 'firstShortlistedAt')],
   );
+  // Sent automatically (no officer) as each was shortlisted; vacancy ids travel comma-joined, as
+  // Postgres has no arrays of arrays of differing lengths.
+  const rc = plan.recipients;
+  const recipients = await inserted(
+    `INSERT INTO referral_recipients (referral_id, provider_id, sent_at, sent_by_user_id, vacancy_ids, best_rank)
+     SELECT u.referral_id, u.provider_id, ${LONDON('u.at')}, NULL, coalesce(string_to_array(nullif(u.vacancy_ids, ''), ',')::uuid[], '{}'), u.rank
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::smallint[]) AS u(referral_id, provider_id, at, vacancy_ids, rank)
+     ON CONFLICT DO NOTHING
+     RETURNING referral_id`,
+    [column(rc, 'referralId'), column(rc, 'providerId'), column(rc, 'sentAt'), rc.map((r) => r.vacancyIds.join(',')), column(rc, 'bestRank')],
+  );
   const oc = plan.outcomes;
   const outcomes = await inserted(
     `INSERT INTO placement_outcomes (id, placement_id, kind, description, target_date, status, created_by_user_id, created_at, updated_at)
@@ -391,7 +402,7 @@ async function writeHistory(db: Queryable, plan: HistoryPlan): Promise<HistoryRe
     ],
   );
   const supply = await writeSupplyHistory(db, plan);
-  return { users, providers, settings, children, referrals, vacancies, offers, placements, shortlistings, outcomes, outcomeUpdates, ...supply };
+  return { users, providers, settings, children, referrals, vacancies, offers, placements, shortlistings, recipients, outcomes, outcomeUpdates, ...supply };
 }
 
 /**

@@ -142,23 +142,31 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
     expect(months.map((month) => month.supply?.source)).toEqual(months.map(() => 'snapshot'));
   });
 
-  it('records who else each shortlist reached, so the benchmarks show offer rates and response times', async () => {
+  it('records who else each shortlist reached and sent each of them the referral, so the benchmarks show offer rates and response times', async () => {
     const [row] = await db.query(
       `SELECT count(*)::int AS shortlistings, count(DISTINCT referral_id)::int AS referrals,
-              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.id = s.provider_id))::int AS unknown
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM providers p WHERE p.id = s.provider_id))::int AS unknown,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM referral_recipients sent
+                                                  WHERE sent.referral_id = s.referral_id AND sent.provider_id = s.provider_id
+                                                    AND sent.sent_at = s.first_shortlisted_at AND sent.sent_by_user_id IS NULL))::int AS "notSentThen",
+              (SELECT count(*)::int FROM referral_recipients) AS recipients,
+              (SELECT count(*)::int FROM referral_recipients sent JOIN offers o USING (referral_id, provider_id)
+                WHERE sent.vacancy_ids = ARRAY[o.vacancy_id]) AS "sentTheVacancyOffered"
          FROM referral_shortlistings s`,
     );
     expect(row.referrals).toBe(history.plan.placements.length);
     expect(row.shortlistings).toBeGreaterThan(2 * row.referrals);
     expect(row.unknown).toBe(0);
+    // Each provider a shortlist reached was sent the referral automatically as it was shortlisted, and no other.
+    expect(row).toMatchObject({ notSentThen: 0, recipients: row.shortlistings, sentTheVacancyOffered: row.referrals });
     const benchmarks = await new ProviderBenchmarkRepository(db).forAlliance(allianceId);
     const offered = benchmarks.filter((b) => b.placements > 0);
     expect(offered.every((b) => b.offerRate !== null && b.offerRate > 0 && b.offerRate <= 1)).toBe(true);
     expect(offered.some((b) => b.offerRate! < 1)).toBe(true);
     expect(offered.every((b) => b.medianResponseHours !== null && b.medianResponseHours >= 0)).toBe(true);
-    // The same offer rate across the alliance: one offer for each placed referral, of every provider reached.
+    // The same offer rate across the alliance: one offer for each placed referral, of every provider sent it.
     const reached = benchmarks.reduce((sum, b) => sum + b.referralsShortlisted, 0);
-    expect(reached).toBe(row.shortlistings);
+    expect(reached).toBe(row.recipients);
   });
 
   it("agrees outcomes for each placement, with each one's journey to where it stands, so the benchmarks show outcomes achieved", async () => {

@@ -2,9 +2,11 @@ import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from '
 import { ReferralEntity } from './referral.entity';
 
 /**
- * A provider reached by a referral: the first time one of its vacancies was on the referral's
- * shortlist. Written by matching beside the shortlist and never rewritten, so a provider that
- * dropped off on a re-match still counts as asked, and its answer is timed from when it was.
+ * A provider on a referral's shortlist: the first time one of its vacancies was on it. Written by
+ * matching beside the shortlist and never rewritten, so a provider that dropped off on a re-match
+ * stays on record. Being shortlisted is not being asked: a provider is asked when the referral is
+ * sent to it (`referral_recipients`), which the provider benchmarks count; only a referral placed
+ * before sends were recorded counts its shortlistings as its sends.
  */
 @Entity('referral_shortlistings')
 export class ReferralShortlistingEntity {

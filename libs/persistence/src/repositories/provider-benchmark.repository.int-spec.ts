@@ -6,7 +6,7 @@ import { ProviderBenchmarkRepository } from './provider-benchmark.repository';
 const EALING = 'E09000009';
 const MADE = '2025-01-01 09:00';
 
-/** Two providers' known histories, every benchmark figure worked out by hand. */
+/** Three providers' known histories, every benchmark figure worked out by hand. */
 describe('ProviderBenchmarkRepository', () => {
   let database: OpenTestDatabase;
   let db: DataSource;
@@ -47,6 +47,15 @@ describe('ProviderBenchmarkRepository', () => {
       referralId,
       provider.id,
     ]);
+  }
+
+  /** Sent by matching, or by the placement team ($4, a placement officer) when `by` is given. */
+  async function sent(provider: typeof oak, referralId: string, afterHours: number, by: string | null = null): Promise<void> {
+    await db.query(
+      `INSERT INTO referral_recipients (referral_id, provider_id, sent_at, sent_by_user_id, vacancy_ids, best_rank)
+       VALUES ($1, $2, ${hoursAfter(afterHours)}, $4, ARRAY[$3::uuid], 1)`,
+      [referralId, provider.id, provider.vacancyId, by],
+    );
   }
 
   async function decline(provider: typeof oak, referralId: string, afterHours: number): Promise<void> {
@@ -100,6 +109,15 @@ describe('ProviderBenchmarkRepository', () => {
     }
     userId = (await insertUser(db, { role: 'provider_user', providerId: oak.id })).id;
     const [r1, r2, r3, r4] = [await referral(), await referral(), await referral(), await referral()];
+    // Matching shortlisted Oakfield and Birchwood for the first four; the placement team sent all
+    // four to Oakfield half an hour later, and only the first and fourth to Birchwood.
+    for (const r of [r1, r2, r3, r4]) {
+      await shortlisted(oak, r, 0);
+      await shortlisted(birch, r, 0);
+      await sent(oak, r, 0.5, officerId);
+    }
+    await sent(birch, r1, 0.5, officerId);
+    await sent(birch, r4, 0.5, officerId);
     // Oakfield: offers for three after 2, 4 and 6 hours, a decline for the fourth after 1 hour.
     const o1 = await offer(oak, r1, 2, 4_000);
     const o2 = await offer(oak, r2, 4, 6_000);
@@ -117,18 +135,33 @@ describe('ProviderBenchmarkRepository', () => {
     await outcome(p2, 'not_achieved');
     await outcome(p3, 'in_progress');
 
-    // Cedar Lodge, a K1 home. Shortlisted for the fifth referral three days after it was made (a
-    // re-match), it offered an hour later; the placement broke down within a year. It offered for the
-    // sixth two hours after it was made (no shortlisting recorded): placed a month ago, its first
-    // year not known yet. Shortlisted for the seventh, it never answered, and a re-match has since
-    // dropped it from that shortlist (the shortlisting stays on record).
-    const [r5, r6, r7] = [await referral(), await referral(), await referral()];
-    await shortlisted(cedar, r5, 72);
+    // Cedar Lodge, a K1 home. Shortlisted low for the fifth referral a day after it was made, it was
+    // sent it automatically two days later, when a re-match brought it into the top providers, and
+    // offered an hour after that; the placement broke down within a year.
+    const [r5, r6, r7, r8] = [await referral(), await referral(), await referral(), await referral()];
+    await shortlisted(cedar, r5, 24);
+    await sent(cedar, r5, 72);
     const o5 = await offer(cedar, r5, 73, 3_000);
     await place(cedar, r5, o5, 3_000, '2025-01-06', { on: '2025-03-01', planned: false });
+    // The sixth was made and placed before sends were recorded: no send at all, so the providers
+    // its shortlistings record count as sent it when first shortlisted (Birchwood, an hour after
+    // it was made, which never answered). Cedar Lodge, not among them, offered two hours after its
+    // making and was placed a month ago, its first year not known yet.
+    await shortlisted(birch, r6, 1);
     const o6 = await offer(cedar, r6, 2, 3_600);
     await place(cedar, r6, o6, 3_600, new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+    // The seventh was in flight when sends began: Cedar Lodge, on its shortlist then, was sent it
+    // as first shortlisted, five hours after its making, never answered, and a re-match has since
+    // dropped it (the send stays on record). Oakfield, shortlisted after three hours and dropped
+    // before sends began, declined two hours later: answering, it was reached.
+    await shortlisted(oak, r7, 3);
     await shortlisted(cedar, r7, 5);
+    await sent(cedar, r7, 5);
+    await decline(oak, r7, 5);
+    // The eighth's LA sends by hand and has sent it to nobody yet: Oakfield and Cedar Lodge are on
+    // its shortlist, and neither has been asked.
+    await shortlisted(oak, r8, 0);
+    await shortlisted(cedar, r8, 0);
   });
 
   afterAll(async () => {
@@ -148,9 +181,11 @@ describe('ProviderBenchmarkRepository', () => {
         outcomesAchievedRate: null,
         meanWeeklyCost: 8_000,
         costToTypeMedian: 1.4545,
-        referralsShortlisted: 2,
-        offerRate: 0.5,
-        medianResponseHours: 6.5,
+        // Sent the first and fourth, and the sixth by its shortlisting; an offer for one.
+        referralsShortlisted: 3,
+        offerRate: 0.3333,
+        // 2.5 and 9.5 hours from the sends.
+        medianResponseHours: 6,
       },
       {
         providerId: cedar.id,
@@ -163,10 +198,10 @@ describe('ProviderBenchmarkRepository', () => {
         meanWeeklyCost: 3_300,
         // The K1 median of 3,000 and 3,600 is 3,300.
         costToTypeMedian: 1,
-        // The fifth, sixth and seventh referrals; offers for two.
+        // The fifth and seventh, sent it, and the sixth, answered; offers for two.
         referralsShortlisted: 3,
         offerRate: 0.6667,
-        // An hour from its shortlisting, two from the sixth referral's making.
+        // An hour from its send, two from the sixth referral's making.
         medianResponseHours: 1.5,
       },
       {
@@ -178,11 +213,23 @@ describe('ProviderBenchmarkRepository', () => {
         outcomesAchievedRate: 0.5,
         meanWeeklyCost: 5_000,
         costToTypeMedian: 0.9091,
-        referralsShortlisted: 4,
-        offerRate: 0.75,
-        medianResponseHours: 3,
+        // Sent the first four, and the seventh, answered; offers for three.
+        referralsShortlisted: 5,
+        offerRate: 0.6,
+        // 1.5, 3.5, 5.5 and 0.5 hours from the sends, 2 from its shortlisting for the seventh.
+        medianResponseHours: 2,
       },
     ]);
+  });
+
+  it('counts a provider shortlisted but never sent a referral as not asked, so its offer rate does not fall', async () => {
+    const byId = new Map((await new ProviderBenchmarkRepository(db).forAlliance(allianceId)).map((b) => [b.providerId, b]));
+    // Counting shortlistings as asks, Birchwood would have five referrals and an offer rate of 0.2,
+    // Cedar Lodge four (the eighth) and a median of 25.5 hours (49 from its shortlisting for the
+    // fifth), and Oakfield six.
+    expect(byId.get(birch.id)).toMatchObject({ referralsShortlisted: 3, offerRate: 0.3333 });
+    expect(byId.get(cedar.id)).toMatchObject({ referralsShortlisted: 3, offerRate: 0.6667, medianResponseHours: 1.5 });
+    expect(byId.get(oak.id)).toMatchObject({ referralsShortlisted: 5, offerRate: 0.6 });
   });
 
   it("leaves out another alliance's placements and referrals", async () => {

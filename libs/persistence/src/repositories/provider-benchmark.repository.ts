@@ -24,15 +24,17 @@ export interface ProviderBenchmark {
    */
   costToTypeMedian: number | null;
   /**
-   * Referrals of the alliance's LAs that reached it: one of its vacancies on their shortlist at any
-   * time (a later re-match may have dropped it), or answered.
+   * Referrals of the alliance's LAs that reached it: sent to it (see `sendsCounted`; a later
+   * re-match may have dropped it from the shortlist), or answered. Being on a shortlist is not
+   * enough: a provider never sent a referral never saw it. (The name is the contract's.)
    */
   referralsShortlisted: number;
   /** Share of those it made an offer for; null if none reached it. */
   offerRate: number | null;
   /**
-   * Hours from a referral first reaching it (its first shortlisting; the referral's making where
-   * none is recorded) to its first answer (offer or decline), median; null if none.
+   * Hours from a referral reaching it (its send; for an answer with none recorded, its first
+   * shortlisting, else the referral's making) to its first answer (offer or decline), median; null
+   * if none.
    */
   medianResponseHours: number | null;
 }
@@ -65,6 +67,24 @@ export const TODAY_IN_ENGLAND = `(now() AT TIME ZONE 'Europe/London')::date`;
  * early breakdowns among them; null without any.
  */
 export const stabilityRate = (placements: string, earlyBreakdowns: string) => rate(`${placements} - ${earlyBreakdowns}`, placements);
+
+/**
+ * SQL, who the referrals `referralIds` (an SQL query of ids) were sent to and when, as
+ * (referral_id, provider_id, sent_at), for counting who a referral asked; what a provider may see is
+ * `sentTo`'s. Its sends (`referral_recipients`), and nothing else for a referral that has any. A
+ * referral placed without a single send was made before sends were recorded (since then an offer,
+ * and so a placement, needs one), when every provider on its shortlist saw it: its shortlistings
+ * count as its sends, each sent when first shortlisted. An unplaced referral without a send asked
+ * nobody: a placement team that sends by hand may not have sent it yet, or ever.
+ */
+function sendsCounted(referralIds: string): string {
+  return `SELECT referral_id, provider_id, sent_at FROM referral_recipients WHERE referral_id IN (${referralIds})
+          UNION ALL
+          SELECT s.referral_id, s.provider_id, s.first_shortlisted_at FROM referral_shortlistings s
+           WHERE s.referral_id IN (${referralIds})
+             AND EXISTS (SELECT 1 FROM placements p WHERE p.referral_id = s.referral_id)
+             AND NOT EXISTS (SELECT 1 FROM referral_recipients sent WHERE sent.referral_id = s.referral_id)`;
+}
 
 /** Provider benchmarks for an alliance, computed from the raw tables. */
 @Injectable()
@@ -99,19 +119,20 @@ export class ProviderBenchmarkRepository {
                       UNION ALL SELECT provider_id, referral_id, created_at, false FROM declines) a
                WHERE referral_id IN (SELECT id FROM alliance_referrals)
                GROUP BY provider_id, referral_id),
+            sends AS (${sendsCounted('SELECT id FROM alliance_referrals')}),
+            -- Each provider a referral reached: sent it, or answered it (so it saw it); at most one
+            -- send per referral and provider, so the full join gives one row each.
             reached AS (
-              SELECT provider_id, referral_id, min(first_shortlisted_at) AS first_shortlisted_at
-                FROM (SELECT provider_id, referral_id, first_shortlisted_at FROM referral_shortlistings
-                       WHERE referral_id IN (SELECT id FROM alliance_referrals)
-                      UNION ALL SELECT provider_id, referral_id, NULL FROM answers) x
-               GROUP BY provider_id, referral_id),
+              SELECT provider_id, referral_id, coalesce(s.sent_at, sl.first_shortlisted_at, r.created_at) AS reached_at,
+                     a.first_answer, a.offered
+                FROM sends s FULL JOIN answers a USING (provider_id, referral_id)
+                JOIN alliance_referrals r ON r.id = referral_id
+                LEFT JOIN referral_shortlistings sl USING (referral_id, provider_id)),
             answer_figures AS (
-              SELECT x.provider_id, count(*)::int AS reached, count(*) FILTER (WHERE a.offered)::int AS offered,
-                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.first_answer - coalesce(x.first_shortlisted_at, r.created_at)) / 3600)
-                       FILTER (WHERE a.first_answer IS NOT NULL) AS median_hours
-                FROM reached x JOIN alliance_referrals r ON r.id = x.referral_id
-                LEFT JOIN answers a ON a.provider_id = x.provider_id AND a.referral_id = x.referral_id
-               GROUP BY x.provider_id)
+              SELECT provider_id, count(*)::int AS reached, count(*) FILTER (WHERE offered)::int AS offered,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_answer - reached_at) / 3600)
+                       FILTER (WHERE first_answer IS NOT NULL) AS median_hours
+                FROM reached GROUP BY provider_id)
        SELECT pr.id AS "providerId", pr.name,
               coalesce(pf.placements, 0) AS placements, coalesce(pf.unplanned, 0) AS "unplannedEndings",
               ${stabilityRate('pf.first_years_known', 'pf.early_breakdowns')} AS "stabilityRate",
