@@ -35,7 +35,7 @@ export class ProviderBenchmarkResponse {
   })
   costToTypeMedian: number | null;
 
-  @ApiProperty({ type: 'integer', description: "Referrals of the alliance's LAs that reached it (shortlisted at any time, or answered)" })
+  @ApiProperty({ type: 'integer', description: "Referrals of the alliance's LAs that reached it: sent to it (automatically or by the placement team), or answered by it; before sends were recorded, shortlisted for a referral later placed" })
   referralsShortlisted: number;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Share of those it made an offer for; null if none reached it' })

@@ -133,7 +133,7 @@ export class SufficiencyController {
   @Get('providers/benchmark')
   @ApiOperation({
     summary:
-      "Each provider that placed or was shortlisted for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
+      "Each provider that placed or was sent referrals for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
   })
   @ApiOkResponse({ type: ProviderBenchmarkListResponse })
   async benchmark(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {

@@ -355,7 +355,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each provider that placed or was shortlisted for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer */
+        /** Each provider that placed or was sent referrals for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer */
         get: operations["SufficiencyController_benchmark"];
         put?: never;
         post?: never;
@@ -1979,7 +1979,7 @@ export interface components {
             meanWeeklyCost: number | null;
             /** @description Its placements' weekly cost against the alliance's median for the same type, on average: 1.1 is 10% above */
             costToTypeMedian: number | null;
-            /** @description Referrals of the alliance's LAs that reached it (shortlisted at any time, or answered) */
+            /** @description Referrals of the alliance's LAs that reached it: sent to it (automatically or by the placement team), or answered by it; before sends were recorded, shortlisted for a referral later placed */
             referralsShortlisted: number;
             /** @description Share of those it made an offer for; null if none reached it */
             offerRate: number | null;
