@@ -11,6 +11,7 @@ import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { HoldsModule } from './holds/holds.module';
 import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { MarketModule } from './market/market.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
 import { PlacementsModule } from './placements/placements.module';
@@ -42,6 +43,7 @@ import { WebAppModule } from './web/web-app.module';
     NotificationsModule,
     HoldsModule,
     SufficiencyModule,
+    MarketModule,
     // After SufficiencyModule: its GET /providers/benchmark must be routed before GET /providers/:id.
     ProvidersModule,
     HealthModule,

@@ -35,3 +35,4 @@ export {
 } from './matching/weights';
 export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';
 export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './targeting/targeting';
+export * from './market/market-position';

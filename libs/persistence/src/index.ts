@@ -83,5 +83,7 @@ export type {
   MonthlyDemand,
   SupplySource,
 } from './repositories/sufficiency.repository';
+export { MarketPositionRepository } from './repositories/market-position.repository';
+export type { MarketPositionView } from './repositories/market-position.repository';
 export { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 export type { ProviderBenchmark } from './repositories/provider-benchmark.repository';

@@ -9,6 +9,7 @@ import { OfferRepository } from './repositories/offer.repository';
 import { OutcomeRepository } from './repositories/outcome.repository';
 import { PlacementRepository } from './repositories/placement.repository';
 import { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
+import { MarketPositionRepository } from './repositories/market-position.repository';
 import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   OutcomeRepository,
   PlacementRepository,
   ProviderBenchmarkRepository,
+  MarketPositionRepository,
   MatchingRepository,
   OrganisationRepository,
   OutboxRepository,

@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alliances/{id}/market-position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the alliance's market position for providers: the last 12 complete months' demand and gaps by placement type, age band and need, and the next 12 months' forecast; counts under 5 as "<5" */
+        post: operations["MarketController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alliances/{id}/matching-weights": {
         parameters: {
             query?: never;
@@ -153,6 +170,23 @@ export interface paths {
         };
         /** Every English local authority with children's services duties */
         get: operations["LocalAuthoritiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/alliances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alliance's latest published market position; counts under 5 as "<5" */
+        get: operations["MarketController_latest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1585,6 +1619,77 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["AuthUserResponse"];
         };
+        MarketDemandResponse: {
+            /**
+             * @example K2
+             * @enum {string}
+             */
+            placementType: "K1" | "K2" | "K3" | "S1" | "U4" | "U5" | "U6" | "R1" | "R2" | "R3";
+            /** @enum {string} */
+            ageBand: "0-4" | "5-10" | "11-15" | "16-17";
+            /** @description Referrals made in the period */
+            referrals: number | "<5";
+            /** @description Of those, placed by its end */
+            placed: number | "<5";
+            /** @description Referrals not placed within the alliance */
+            gap: number | "<5";
+            /** @description Beds open at the end of the period; null when no record of that day */
+            openBeds: (number | "<5") | null;
+        };
+        MarketForecastMonthResponse: {
+            /** @example 2027-01 */
+            month: string;
+            demand: number | "<5";
+            /** @description Lower end of the 80% interval */
+            lower: number | "<5";
+            /** @description Upper end of the 80% interval */
+            upper: number | "<5";
+        };
+        MarketForecastResponse: {
+            /** @enum {string} */
+            placementType: "K1" | "K2" | "K3" | "S1" | "U4" | "U5" | "U6" | "R1" | "R2" | "R3";
+            /** @example holt-winters */
+            method: string;
+            /** @description Referrals forecast over the next 12 months */
+            total: number | "<5";
+            months: components["schemas"]["MarketForecastMonthResponse"][];
+        };
+        MarketNeedResponse: {
+            /** @enum {string} */
+            needCode: "challenging-behaviour" | "aggression" | "self-harm" | "going-missing" | "cse-risk" | "cce-risk" | "substance-misuse" | "fire-setting" | "harmful-sexual-behaviour" | "offending" | "learning-disability" | "autism" | "physical-disability" | "complex-health" | "mental-health" | "sensory-impairment" | "ehcp" | "not-in-education" | "sibling-group" | "parent-and-child" | "unaccompanied-asylum-seeking" | "remand" | "trauma";
+            referrals: number | "<5";
+            gap: number | "<5";
+            openBeds: (number | "<5") | null;
+        };
+        MarketPositionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            allianceId: string;
+            /** @example West London Alliance */
+            allianceName: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * Format: date
+             * @description The 12 complete months the current figures cover
+             */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            supply: components["schemas"]["MarketSupplyResponse"] | null;
+            /** @description The alliance's LAs together, by placement type and age band */
+            demand: components["schemas"]["MarketDemandResponse"][];
+            /** @description Needs with referrals or open beds in the period */
+            needs: components["schemas"]["MarketNeedResponse"][];
+            forecast: components["schemas"]["MarketForecastResponse"][];
+        };
+        MarketSupplyResponse: {
+            /** @enum {string} */
+            source: "live" | "snapshot";
+            /** Format: date */
+            asOf: string;
+        };
         MatchItemResponse: {
             /** Format: uuid */
             vacancyId: string;
@@ -2678,6 +2783,12 @@ export type LegalStatus = components['schemas']['LegalStatus'];
 export type LocalAuthorityResponse = components['schemas']['LocalAuthorityResponse'];
 export type LoginDto = components['schemas']['LoginDto'];
 export type LoginResponse = components['schemas']['LoginResponse'];
+export type MarketDemandResponse = components['schemas']['MarketDemandResponse'];
+export type MarketForecastMonthResponse = components['schemas']['MarketForecastMonthResponse'];
+export type MarketForecastResponse = components['schemas']['MarketForecastResponse'];
+export type MarketNeedResponse = components['schemas']['MarketNeedResponse'];
+export type MarketPositionResponse = components['schemas']['MarketPositionResponse'];
+export type MarketSupplyResponse = components['schemas']['MarketSupplyResponse'];
 export type MatchItemResponse = components['schemas']['MatchItemResponse'];
 export type MatchListResponse = components['schemas']['MatchListResponse'];
 export type MatchProviderResponse = components['schemas']['MatchProviderResponse'];
@@ -2863,6 +2974,63 @@ export interface operations {
             };
             /** @description An alliance with this name already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketPositionResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance or no position published, or not the caller’s */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3375,6 +3543,63 @@ export interface operations {
             };
             /** @description No bearer token, or one that is invalid or has expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketPositionResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only provider_user, commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance or no position published, or not the caller’s */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

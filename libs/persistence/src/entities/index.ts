@@ -11,6 +11,7 @@ import { ReferralMatchEntity } from './referral-match.entity';
 import { ReferralExclusionEntity } from './referral-exclusion.entity';
 import { ReferralShortlistingEntity } from './referral-shortlisting.entity';
 import { ReferralRecipientEntity } from './referral-recipient.entity';
+import { MarketPositionEntity } from './market-position.entity';
 import { OfferEntity } from './offer.entity';
 import { DeclineEntity } from './decline.entity';
 import { PlacementEntity } from './placement.entity';
@@ -39,6 +40,7 @@ export {
   ReferralExclusionEntity,
   ReferralShortlistingEntity,
   ReferralRecipientEntity,
+  MarketPositionEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
@@ -86,6 +88,7 @@ export const ENTITIES = [
   ReferralExclusionEntity,
   ReferralShortlistingEntity,
   ReferralRecipientEntity,
+  MarketPositionEntity,
   OfferEntity,
   DeclineEntity,
   PlacementEntity,
