@@ -1,4 +1,4 @@
-import { ADMIN, bearer, createOrganisations, login, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
+import { ADMIN, bearer, createOrganisations, createOtherAllianceCommissioner, login, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
 
 /** Sufficiency through HTTP: who may read it, and what bad input gets. The figures: the repository's integration spec. */
 describe('sufficiency (e2e)', () => {
@@ -9,17 +9,7 @@ describe('sufficiency (e2e)', () => {
   beforeAll(async () => {
     api = await startTestApi();
     orgs = await createOrganisations(api);
-    const admin = await login(api, ADMIN.email, ADMIN.password);
-    const other = (
-      await api.http().post('/api/v1/alliances').set(bearer(admin)).send({ name: 'North London', localAuthorityCodes: ['E09000003'] }).expect(201)
-    ).body;
-    await api
-      .http()
-      .post('/api/v1/admin/users')
-      .set(bearer(admin))
-      .send({ email: 'north@e2e.test', role: 'commissioner', allianceId: other.id, password: 'a-long-enough-password' })
-      .expect(201);
-    otherCommissioner = await login(api, 'north@e2e.test', 'a-long-enough-password');
+    otherCommissioner = await createOtherAllianceCommissioner(api, 'north@e2e.test');
   }, 60_000);
 
   afterAll(async () => {

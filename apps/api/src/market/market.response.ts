@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NEED_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { SupplySourceResponse } from '../sufficiency/sufficiency.response';
 
 /** A count, or "<5" for 1 to 4: small numbers can identify a child. */
 const COUNT = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }] };
@@ -67,14 +68,6 @@ export class MarketForecastResponse {
   months: MarketForecastMonthResponse[];
 }
 
-export class MarketSupplyResponse {
-  @ApiProperty({ enum: ['live', 'snapshot'] })
-  source: string;
-
-  @ApiProperty({ format: 'date' })
-  asOf: string;
-}
-
 /** An alliance's market position as published for providers. */
 export class MarketPositionResponse {
   @ApiProperty({ format: 'uuid' })
@@ -95,8 +88,8 @@ export class MarketPositionResponse {
   @ApiProperty({ format: 'date' })
   periodTo: string;
 
-  @ApiProperty({ type: MarketSupplyResponse, nullable: true })
-  supply: MarketSupplyResponse | null;
+  @ApiProperty({ type: SupplySourceResponse, nullable: true, description: 'Where the open beds come from' })
+  supply: SupplySourceResponse | null;
 
   @ApiProperty({ type: [MarketDemandResponse], description: "The alliance's LAs together, by placement type and age band" })
   demand: MarketDemandResponse[];

@@ -199,3 +199,18 @@ export function referralBody(overrides: Record<string, unknown> = {}, child: Rec
     ...overrides,
   };
 }
+
+/** A commissioner of another alliance (North London: Barnet), for the 404s of another organisation. */
+export async function createOtherAllianceCommissioner(api: TestApi, email: string): Promise<string> {
+  const admin = await login(api, ADMIN.email, ADMIN.password);
+  const other = (
+    await api.http().post('/api/v1/alliances').set(bearer(admin)).send({ name: `North London ${email}`, localAuthorityCodes: ['E09000003'] }).expect(201)
+  ).body;
+  await api
+    .http()
+    .post('/api/v1/admin/users')
+    .set(bearer(admin))
+    .send({ email, role: 'commissioner', allianceId: other.id, password: 'a-long-enough-password' })
+    .expect(201);
+  return login(api, email, 'a-long-enough-password');
+}

@@ -1677,18 +1677,13 @@ export interface components {
             periodFrom: string;
             /** Format: date */
             periodTo: string;
-            supply: components["schemas"]["MarketSupplyResponse"] | null;
+            /** @description Where the open beds come from */
+            supply: components["schemas"]["SupplySourceResponse"] | null;
             /** @description The alliance's LAs together, by placement type and age band */
             demand: components["schemas"]["MarketDemandResponse"][];
             /** @description Needs with referrals or open beds in the period */
             needs: components["schemas"]["MarketNeedResponse"][];
             forecast: components["schemas"]["MarketForecastResponse"][];
-        };
-        MarketSupplyResponse: {
-            /** @enum {string} */
-            source: "live" | "snapshot";
-            /** Format: date */
-            asOf: string;
         };
         MatchItemResponse: {
             /** Format: uuid */
@@ -2788,7 +2783,6 @@ export type MarketForecastMonthResponse = components['schemas']['MarketForecastM
 export type MarketForecastResponse = components['schemas']['MarketForecastResponse'];
 export type MarketNeedResponse = components['schemas']['MarketNeedResponse'];
 export type MarketPositionResponse = components['schemas']['MarketPositionResponse'];
-export type MarketSupplyResponse = components['schemas']['MarketSupplyResponse'];
 export type MatchItemResponse = components['schemas']['MatchItemResponse'];
 export type MatchListResponse = components['schemas']['MatchListResponse'];
 export type MatchProviderResponse = components['schemas']['MatchProviderResponse'];
