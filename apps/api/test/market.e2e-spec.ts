@@ -58,9 +58,9 @@ describe('market position (e2e)', () => {
     );
 
     const { body: published } = await publish(orgs.commissioner).expect(201);
-    expect(published).toMatchObject({ allianceId: orgs.allianceId, allianceName: 'West London Alliance' });
+    expect(published).toMatchObject({ allianceId: orgs.allianceId, allianceName: 'West London Alliance', supply: { source: 'live' } });
     // Each LA made 3 (a count that would be suppressed); together they made 6.
-    expect(published.demand).toEqual([{ placementType: 'K2', ageBand: '11-15', referrals: 6, placed: 0, gap: 6, openBeds: null }]); // no nightly snapshot was taken in the period
+    expect(published.demand).toEqual([{ placementType: 'K2', ageBand: '11-15', referrals: 6, placed: 0, gap: 6, openBeds: 0 }]); // today's open beds: the fixture has none
     expect(published.needs).toEqual([expect.objectContaining({ needCode: 'self-harm', referrals: 6, gap: 6 })]);
     expect(published.forecast).toEqual([expect.objectContaining({ placementType: 'K2', months: expect.any(Array) })]);
     expect(published.forecast[0].months).toHaveLength(12);
@@ -73,6 +73,10 @@ describe('market position (e2e)', () => {
     // The commissioner reads its own; another alliance's cannot.
     await read(orgs.commissioner).expect(200);
     await read(otherCommissioner).expect(404);
+    const list = await api.http().get('/api/v1/market/alliances').set(bearer(orgs.providerA.token)).expect(200);
+    expect(list.body.items).toEqual([{ allianceId: orgs.allianceId, allianceName: 'West London Alliance', publishedAt: published.publishedAt }]);
+    expect((await api.http().get('/api/v1/market/alliances').set(bearer(otherCommissioner)).expect(200)).body.items).toEqual([]);
+    await api.http().get('/api/v1/market/alliances').set(bearer(orgs.ealing)).expect(403);
 
     // A later publication replaces what providers read.
     await api.dataSource.query(`UPDATE referrals SET status = 'withdrawn' WHERE id = (SELECT id FROM referrals LIMIT 1)`);

@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { MarketPositionResponse } from './market.response';
+import { MarketPositionResponse, PublishedMarketListResponse } from './market.response';
 import { MarketService } from './market.service';
 
 @ApiTags('market')
@@ -23,6 +23,14 @@ export class MarketController {
   @ApiCreatedResponse({ type: MarketPositionResponse })
   publish(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.market.publish(principal, id);
+  }
+
+  @Get('market/alliances')
+  @Roles('provider_user', 'commissioner', 'admin')
+  @ApiOperation({ summary: 'The alliances that have published a market position, by name, with the day of the latest' })
+  @ApiOkResponse({ type: PublishedMarketListResponse })
+  published(@CurrentUser() principal: Principal) {
+    return this.market.published(principal);
   }
 
   @Get('market/alliances/:id')

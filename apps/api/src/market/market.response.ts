@@ -22,7 +22,7 @@ export class MarketDemandResponse {
   @ApiProperty({ ...COUNT, description: 'Referrals not placed within the alliance' })
   gap: number | string;
 
-  @ApiProperty({ ...NULLABLE_COUNT, description: 'Beds open at the end of the period; null when no record of that day' })
+  @ApiProperty({ ...NULLABLE_COUNT, description: 'Beds open today, when the position was published' })
   openBeds: number | string | null;
 }
 
@@ -88,8 +88,8 @@ export class MarketPositionResponse {
   @ApiProperty({ format: 'date' })
   periodTo: string;
 
-  @ApiProperty({ type: SupplySourceResponse, nullable: true, description: 'Where the open beds come from' })
-  supply: SupplySourceResponse | null;
+  @ApiProperty({ type: SupplySourceResponse, description: "Where the open beds come from: the day's vacancies when it was published" })
+  supply: SupplySourceResponse;
 
   @ApiProperty({ type: [MarketDemandResponse], description: "The alliance's LAs together, by placement type and age band" })
   demand: MarketDemandResponse[];
@@ -99,4 +99,20 @@ export class MarketPositionResponse {
 
   @ApiProperty({ type: [MarketForecastResponse] })
   forecast: MarketForecastResponse[];
+}
+
+export class PublishedMarketResponse {
+  @ApiProperty({ format: 'uuid' })
+  allianceId: string;
+
+  @ApiProperty({ example: 'West London Alliance' })
+  allianceName: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'When its latest position was published' })
+  publishedAt: Date;
+}
+
+export class PublishedMarketListResponse {
+  @ApiProperty({ type: [PublishedMarketResponse] })
+  items: PublishedMarketResponse[];
 }

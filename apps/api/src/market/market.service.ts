@@ -26,7 +26,8 @@ export class MarketService {
     if (!(await this.sufficiency.exists(allianceId))) throw DomainError.notFound('Alliance');
     const today = todayInEngland();
     const { from, to } = lastCompleteMonths(today, MONTHS);
-    const supply = await this.sufficiency.supplySource(from, to, today);
+    // Providers plan against the beds open now, not those of the period's last night.
+    const supply = { source: 'live' as const, asOf: today };
     const [demand, needs, forecast] = await Promise.all([
       this.sufficiency.compute(allianceId, from, to, supply),
       this.sufficiency.computeByNeed(allianceId, from, to, supply),
@@ -41,6 +42,12 @@ export class MarketService {
       content: { ...content, supply },
     });
     return toResponse(view);
+  }
+
+  /** The alliances with a published position: all of them for providers and admins, its own for a commissioner. */
+  async published(principal: Principal) {
+    const all = await this.positions.published();
+    return { items: principal.role === 'commissioner' ? all.filter((each) => each.allianceId === principal.allianceId) : all };
   }
 
   /** The latest position: any provider may read any alliance's; a commissioner only its own. */

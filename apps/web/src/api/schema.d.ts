@@ -178,6 +178,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/alliances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alliances that have published a market position, by name, with the day of the latest */
+        get: operations["MarketController_published"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/market/alliances/{id}": {
         parameters: {
             query?: never;
@@ -1633,7 +1650,7 @@ export interface components {
             placed: number | "<5";
             /** @description Referrals not placed within the alliance */
             gap: number | "<5";
-            /** @description Beds open at the end of the period; null when no record of that day */
+            /** @description Beds open today, when the position was published */
             openBeds: (number | "<5") | null;
         };
         MarketForecastMonthResponse: {
@@ -1677,8 +1694,8 @@ export interface components {
             periodFrom: string;
             /** Format: date */
             periodTo: string;
-            /** @description Where the open beds come from */
-            supply: components["schemas"]["SupplySourceResponse"] | null;
+            /** @description Where the open beds come from: the day's vacancies when it was published */
+            supply: components["schemas"]["SupplySourceResponse"];
             /** @description The alliance's LAs together, by placement type and age band */
             demand: components["schemas"]["MarketDemandResponse"][];
             /** @description Needs with referrals or open beds in the period */
@@ -2264,6 +2281,20 @@ export interface components {
         };
         /** @enum {string} */
         ProviderSector: "private" | "voluntary" | "local_authority";
+        PublishedMarketListResponse: {
+            items: components["schemas"]["PublishedMarketResponse"][];
+        };
+        PublishedMarketResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            /** @example West London Alliance */
+            allianceName: string;
+            /**
+             * Format: date-time
+             * @description When its latest position was published
+             */
+            publishedAt: string;
+        };
         QueueJobCountsResponse: {
             /** @description Waiting, prioritised ones included */
             waiting: number;
@@ -2822,6 +2853,8 @@ export type ProviderPlacementResponse = components['schemas']['ProviderPlacement
 export type ProviderReferralResponse = components['schemas']['ProviderReferralResponse'];
 export type ProviderResponse = components['schemas']['ProviderResponse'];
 export type ProviderSector = components['schemas']['ProviderSector'];
+export type PublishedMarketListResponse = components['schemas']['PublishedMarketListResponse'];
+export type PublishedMarketResponse = components['schemas']['PublishedMarketResponse'];
 export type QueueJobCountsResponse = components['schemas']['QueueJobCountsResponse'];
 export type QueuesHealthResponse = components['schemas']['QueuesHealthResponse'];
 export type ReasonForPlacementChange = components['schemas']['ReasonForPlacementChange'];
@@ -3537,6 +3570,61 @@ export interface operations {
             };
             /** @description No bearer token, or one that is invalid or has expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketController_published: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedMarketListResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only provider_user, commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance or no position published, or not the caller’s */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

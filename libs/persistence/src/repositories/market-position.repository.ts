@@ -38,6 +38,15 @@ export class MarketPositionRepository {
     });
   }
 
+  /** Every alliance that has published, with its latest publication's day, by name. */
+  async published(): Promise<{ allianceId: string; allianceName: string; publishedAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (a.name, a.id) a.id AS "allianceId", a.name AS "allianceName", m.published_at AS "publishedAt"
+         FROM market_positions m JOIN alliances a ON a.id = m.alliance_id
+        ORDER BY a.name, a.id, m.published_at DESC`,
+    );
+  }
+
   async latest(allianceId: string): Promise<MarketPositionView | null> {
     const [view] = await this.dataSource.query(`${VIEW} WHERE m.alliance_id = $1 ORDER BY m.published_at DESC, m.id DESC LIMIT 1`, [
       allianceId,

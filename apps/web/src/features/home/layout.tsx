@@ -20,6 +20,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/settings', label: 'Homes and vacancies' },
     { to: '/provider-placements', label: 'Placements' },
     { to: '/alerts', label: 'Alerts' },
+    { to: '/market', label: 'Market position' },
   ],
 };
 
