@@ -368,5 +368,25 @@ describe('emergencies (e2e)', () => {
       [id, followOn.id],
     );
     expect({ n, jobs }).toEqual({ n: 1, jobs: 1 });
+
+    // The commissioner sees a step-down still open after its day, with the emergency bed the child is in.
+    const stepDowns = () => http().get(`/api/v1/sufficiency/step-downs?allianceId=${orgs.allianceId}`).set(bearer(orgs.commissioner));
+    expect((await stepDowns().expect(200)).body.items).toEqual([]);
+    await api.dataSource.query(`UPDATE referrals SET required_by = (now() AT TIME ZONE 'Europe/London')::date - 3 WHERE id = $1`, [followOn.id]);
+    const { body: overdue } = await stepDowns().expect(200);
+    expect(overdue).toEqual({
+      allianceId: orgs.allianceId,
+      items: [
+        expect.objectContaining({
+          stepDownReferralId: followOn.id,
+          emergencyReferralId: id,
+          localAuthorityCode: 'E09000009',
+          daysOverdue: 3,
+          emergencyPlacement: expect.objectContaining({ id: placed.placementId, weeklyCost: 6_000, startDate: started }),
+        }),
+      ],
+    });
+    await http().get(`/api/v1/sufficiency/step-downs?allianceId=${orgs.allianceId}`).set(bearer(orgs.ealing)).expect(403);
+    await http().get('/api/v1/sufficiency/step-downs?allianceId=nope').set(bearer(orgs.commissioner)).expect(400);
   }, 60_000);
 });

@@ -82,6 +82,7 @@ export type {
   SufficiencyMonth,
   MonthlyDemand,
   SupplySource,
+  OverdueStepDown,
 } from './repositories/sufficiency.repository';
 export { MarketPositionRepository } from './repositories/market-position.repository';
 export type { MarketPositionView } from './repositories/market-position.repository';

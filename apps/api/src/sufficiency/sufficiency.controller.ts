@@ -11,6 +11,7 @@ import { ApiErrors } from '../common/error.response';
 import { calendarDay } from '../common/date.validators';
 import { DemandForecaster, type ForecastRow } from './demand-forecaster';
 import { ProviderBenchmarkListResponse } from './benchmark.response';
+import { OverdueStepDownListResponse } from './step-down.response';
 import { DemandForecastResponse } from './forecast.response';
 import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
 import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
@@ -128,6 +129,17 @@ export class SufficiencyController {
     const rows: ForecastRow[] = report.series.flatMap(({ placementType, method, points }) => points.map((point) => ({ placementType, method, ...point })));
     const columns = ['placementType', 'month', 'demand', 'lower', 'upper', 'method'] as const;
     return csv(response, `sufficiency-forecast-${report.firstMonth}`, columns, rows);
+  }
+
+  @Get('sufficiency/step-downs')
+  @ApiOperation({
+    summary:
+      "Emergency placements whose planned step-down referral is still open after the day it was needed by, most overdue first: the emergency beds the alliance's children are staying in too long",
+  })
+  @ApiOkResponse({ type: OverdueStepDownListResponse })
+  async stepDowns(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {
+    await this.alliance(principal, query);
+    return { allianceId: query.allianceId, items: await this.sufficiency.overdueStepDowns(query.allianceId, todayInEngland()) };
   }
 
   @Get('providers/benchmark')

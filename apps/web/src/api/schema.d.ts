@@ -745,6 +745,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sufficiency/step-downs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emergency placements whose planned step-down referral is still open after the day it was needed by, most overdue first: the emergency beds the alliance's children are staying in too long */
+        get: operations["SufficiencyController_stepDowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sufficiency/trend": {
         parameters: {
             query?: never;
@@ -1981,6 +1998,33 @@ export interface components {
              */
             recordedAt: string;
         };
+        OverdueStepDownListResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            items: components["schemas"]["OverdueStepDownResponse"][];
+        };
+        OverdueStepDownResponse: {
+            /**
+             * Format: uuid
+             * @description The planned step-down referral
+             */
+            stepDownReferralId: string;
+            /**
+             * Format: uuid
+             * @description The emergency referral it follows
+             */
+            emergencyReferralId: string;
+            /** @example E09000009 */
+            localAuthorityCode: string;
+            /** @enum {string} */
+            status: "submitted" | "matching" | "shortlisted" | "no_match" | "match_failed" | "placed" | "withdrawn" | "closed";
+            /** Format: date */
+            requiredBy: string;
+            /** @description Days since the step-down was needed by */
+            daysOverdue: number;
+            /** @description The emergency placement the child is still in */
+            emergencyPlacement: components["schemas"]["StepDownPlacementResponse"] | null;
+        };
         PlacedChildResponse: {
             gender: components["schemas"]["Gender"];
             legalStatus: components["schemas"]["LegalStatus"];
@@ -2482,6 +2526,16 @@ export interface components {
             /** @description Days after an emergency placement starts by which its planned follow-on placement is needed. */
             days: number;
         };
+        StepDownPlacementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            startDate: string;
+            settingName: string;
+            providerName: string;
+            /** @description Whole pounds a week */
+            weeklyCost: number;
+        };
         StepDownResponse: {
             /** Format: uuid */
             allianceId: string;
@@ -2836,6 +2890,8 @@ export type OutcomeProgressDto = components['schemas']['OutcomeProgressDto'];
 export type OutcomeResponse = components['schemas']['OutcomeResponse'];
 export type OutcomeStatus = components['schemas']['OutcomeStatus'];
 export type OutcomeStepResponse = components['schemas']['OutcomeStepResponse'];
+export type OverdueStepDownListResponse = components['schemas']['OverdueStepDownListResponse'];
+export type OverdueStepDownResponse = components['schemas']['OverdueStepDownResponse'];
 export type PlacedChildResponse = components['schemas']['PlacedChildResponse'];
 export type PlacementFeedbackDto = components['schemas']['PlacementFeedbackDto'];
 export type PlacementListResponse = components['schemas']['PlacementListResponse'];
@@ -2871,6 +2927,7 @@ export type ScoreBreakdownResponse = components['schemas']['ScoreBreakdownRespon
 export type SendReferralDto = components['schemas']['SendReferralDto'];
 export type SettingResponse = components['schemas']['SettingResponse'];
 export type StepDownDto = components['schemas']['StepDownDto'];
+export type StepDownPlacementResponse = components['schemas']['StepDownPlacementResponse'];
 export type StepDownResponse = components['schemas']['StepDownResponse'];
 export type SufficiencyFiguresResponse = components['schemas']['SufficiencyFiguresResponse'];
 export type SufficiencyMonthResponse = components['schemas']['SufficiencyMonthResponse'];
@@ -5840,6 +5897,63 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SufficiencyController_stepDowns: {
+        parameters: {
+            query: {
+                allianceId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueStepDownListResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */

@@ -252,6 +252,31 @@ const REBUILD_LOCK = `hashtext('sufficiency-rollup-rebuild')`;
 export class SufficiencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Step-down referrals of the alliance's LAs still open after their required-by day (`today` and
+   * later are not overdue), most overdue first, each with the emergency placement it should end.
+   */
+  async overdueStepDowns(allianceId: string, today: string): Promise<OverdueStepDown[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS "stepDownReferralId", s.follows_referral_id AS "emergencyReferralId",
+              s.local_authority_code AS "localAuthorityCode", s.status,
+              to_char(s.required_by, 'YYYY-MM-DD') AS "requiredBy", ($2::date - s.required_by) AS "daysOverdue",
+              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object(
+                'id', p.id, 'startDate', to_char(p.start_date, 'YYYY-MM-DD'), 'settingName', st.name,
+                'providerName', pr.name, 'weeklyCost', p.weekly_cost) END AS "emergencyPlacement"
+         FROM referrals s
+         JOIN referrals e ON e.id = s.follows_referral_id
+         LEFT JOIN placements p ON p.id = e.placement_id
+         LEFT JOIN settings st ON st.id = p.setting_id
+         LEFT JOIN providers pr ON pr.id = p.provider_id
+        WHERE s.local_authority_code IN (${ALLIANCE_LAS})
+          AND s.status IN ('submitted', 'matching', 'shortlisted', 'no_match', 'match_failed')
+          AND s.required_by < $2::date
+        ORDER BY s.required_by, s.id`,
+      [allianceId, today],
+    );
+  }
+
   async exists(allianceId: string): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM alliances WHERE id = $1`, [allianceId]);
     return rows.length > 0;
@@ -522,4 +547,15 @@ export class SufficiencyRepository {
       totals: { referrals, placed, unplaced, openBeds: known(openBeds), gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost },
     };
   }
+}
+
+/** An emergency placement whose planned step-down is still waiting after the day it was needed by. */
+export interface OverdueStepDown {
+  stepDownReferralId: string;
+  emergencyReferralId: string;
+  localAuthorityCode: string;
+  status: string;
+  requiredBy: string;
+  daysOverdue: number;
+  emergencyPlacement: { id: string; startDate: string; settingName: string; providerName: string; weeklyCost: number } | null;
 }
