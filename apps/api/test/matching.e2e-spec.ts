@@ -239,6 +239,35 @@ describe('matching (e2e)', () => {
       await api.http().put(path()).set(bearer(orgs.admin)).send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }).expect(200);
     });
 
+    it('previews what proposed weights would change on the current shortlists, storing nothing', async () => {
+      const id = await submit();
+      await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+      const preview = (weights: object, token = orgs.commissioner) =>
+        api.http().post(`${path()}/preview`).set(bearer(token)).send(weights);
+      const [{ shortlisted }] = await api.dataSource.query(
+        `SELECT count(*)::int AS shortlisted FROM referrals r
+          WHERE r.status = 'shortlisted' AND EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id)`,
+      );
+      const outboxBefore = (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox`))[0].n;
+      const same = (await preview({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }).expect(200)).body;
+      expect(same).toEqual({ allianceId: orgs.allianceId, referralsChecked: shortlisted, firstPlaceChanges: 0, costCannotOutweighNeedsAndProximity: true });
+      const costly = (await preview({ needs: 10, proximity: 10, quality: 10, continuity: 10, cost: 60 }).expect(200)).body;
+      expect(costly).toMatchObject({ referralsChecked: shortlisted, costCannotOutweighNeedsAndProximity: false });
+      expect(costly.firstPlaceChanges).toBeLessThanOrEqual(shortlisted);
+      // Nothing stored, nothing re-matched.
+      expect((await api.http().get(path()).set(bearer(orgs.commissioner)).expect(200)).body).toMatchObject({
+        needs: 35,
+        proximity: 25,
+        quality: 20,
+        continuity: 10,
+        cost: 10,
+      });
+      expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox`))[0].n).toBe(outboxBefore);
+      const bad = await preview({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 20 }).expect(400);
+      expect(bad.body.details).toEqual([expect.objectContaining({ field: 'weights' })]);
+      await preview({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }, orgs.ealing).expect(403);
+    });
+
     it("is the alliance's commissioners' (and admins') business only", async () => {
       await api.http().get(path()).set(bearer(orgs.ealing)).expect(403);
       await api.http().get(path()).set(bearer(orgs.providerA.token)).expect(403);

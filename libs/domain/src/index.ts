@@ -36,3 +36,5 @@ export {
 export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';
 export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './targeting/targeting';
 export * from './market/market-position';
+export { firstPlace, previewWeights, rescore } from './matching/weights-preview';
+export type { StoredShortlistItem } from './matching/weights-preview';

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { MatchingWeightsDto } from './dto/matching-weights.dto';
-import { MatchingWeightsResponse } from './dto/matching-weights.response';
+import { MatchingWeightsPreviewResponse, MatchingWeightsResponse } from './dto/matching-weights.response';
 import { MatchingWeightsService } from './matching-weights.service';
 
 @ApiTags('alliances')
@@ -21,6 +21,17 @@ export class MatchingWeightsController {
   @ApiOkResponse({ type: MatchingWeightsResponse })
   get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
     return this.weights.get(principal, id);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "What weights would change before they are saved: of the alliance's current shortlists (the 200 most recent), how many would have another vacancy first. Nothing is stored.",
+  })
+  @ApiOkResponse({ type: MatchingWeightsPreviewResponse })
+  preview(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: MatchingWeightsDto) {
+    return this.weights.preview(principal, id, body);
   }
 
   @Put()

@@ -5,6 +5,7 @@ import {
   DEFAULT_WEIGHTS,
   DomainError,
   MatchingWeights,
+  previewWeights,
   WEIGHT_KEYS,
 } from '@app/domain';
 import { OrganisationRepository, OutboxSignal } from '@app/persistence';
@@ -33,12 +34,30 @@ export class MatchingWeightsService {
   }
 
   /**
+   * What the weights would change before they are saved: of the alliance's current shortlists (its
+   * 200 most recent shortlisted referrals), how many would have another vacancy first.
+   */
+  async preview(principal: Principal, allianceId: string, dto: MatchingWeightsDto) {
+    assertMayCommission(principal, allianceId);
+    const proposed = weightsOf(dto);
+    assertValidWeights(proposed);
+    const found = await this.organisations.findMatchingWeights(allianceId);
+    if (!found) throw DomainError.notFound('Alliance');
+    const shortlists = await this.organisations.currentShortlists(allianceId, PREVIEW_SAMPLE);
+    return {
+      allianceId,
+      ...previewWeights(shortlists, found.weights ?? DEFAULT_WEIGHTS, proposed),
+      costCannotOutweighNeedsAndProximity: costCannotOutweighNeedsAndProximity(proposed),
+    };
+  }
+
+  /**
    * Sets the alliance's weights and re-matches every referral of its LAs that awaits placement,
    * so shortlists follow the new weights within seconds.
    */
   async set(principal: Principal, allianceId: string, dto: MatchingWeightsDto) {
     assertMayCommission(principal, allianceId);
-    const weights = Object.fromEntries(WEIGHT_KEYS.map((key) => [key, dto[key]])) as unknown as MatchingWeights;
+    const weights = weightsOf(dto);
     assertValidWeights(weights);
     const updated = await this.organisations.setMatchingWeights(allianceId, weights, REMATCH);
     if (!updated) throw DomainError.notFound('Alliance');
@@ -46,6 +65,11 @@ export class MatchingWeightsService {
     return view(allianceId, weights);
   }
 }
+
+/** The shortlists a preview re-ranks: the alliance's most recent. */
+const PREVIEW_SAMPLE = 200;
+
+const weightsOf = (dto: MatchingWeightsDto) => Object.fromEntries(WEIGHT_KEYS.map((key) => [key, dto[key]])) as unknown as MatchingWeights;
 
 function view(allianceId: string, weights: MatchingWeights | null) {
   const effective = weights ?? DEFAULT_WEIGHTS;

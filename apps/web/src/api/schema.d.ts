@@ -74,6 +74,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alliances/{id}/matching-weights/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What weights would change before they are saved: of the alliance's current shortlists (the 200 most recent), how many would have another vacancy first. Nothing is stored. */
+        post: operations["MatchingWeightsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alliances/{id}/step-down": {
         parameters: {
             query?: never;
@@ -1798,6 +1815,16 @@ export interface components {
             /** @description Weekly cost against the referral's budget. */
             cost: number;
         };
+        MatchingWeightsPreviewResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            /** @description Current shortlists re-ranked: the alliance's most recent shortlisted referrals, up to 200 */
+            referralsChecked: number;
+            /** @description Of those, how many would have another vacancy first (an estimate from their stored top 50) */
+            firstPlaceChanges: number;
+            /** @description False when cost could outrank a better fit on needs or distance under these weights */
+            costCannotOutweighNeedsAndProximity: boolean;
+        };
         MatchingWeightsResponse: {
             /** Format: uuid */
             allianceId: string;
@@ -2873,6 +2900,7 @@ export type MatchListResponse = components['schemas']['MatchListResponse'];
 export type MatchProviderResponse = components['schemas']['MatchProviderResponse'];
 export type MatchSettingResponse = components['schemas']['MatchSettingResponse'];
 export type MatchingWeightsDto = components['schemas']['MatchingWeightsDto'];
+export type MatchingWeightsPreviewResponse = components['schemas']['MatchingWeightsPreviewResponse'];
 export type MatchingWeightsResponse = components['schemas']['MatchingWeightsResponse'];
 export type NeedCode = components['schemas']['NeedCode'];
 export type NeedSufficiencyReportResponse = components['schemas']['NeedSufficiencyReportResponse'];
@@ -3202,6 +3230,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MatchingWeightsResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MatchingWeightsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchingWeightsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingWeightsPreviewResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */

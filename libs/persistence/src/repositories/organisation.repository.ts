@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AllianceEntity, LocalAuthorityEntity, ProviderEntity } from '../entities';
-import type { MatchingWeights, ProviderSector } from '@app/domain';
+import type { MatchingWeights, ProviderSector, StoredShortlistItem } from '@app/domain';
 import { returningRows } from './rows';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
@@ -68,6 +68,29 @@ export class OrganisationRepository {
       .getRepository(AllianceEntity)
       .findOne({ select: { id: true, matchingWeights: true }, where: { id: allianceId } });
     return alliance ? { weights: alliance.matchingWeights } : null;
+  }
+
+  /**
+   * The stored shortlists of the alliance's most recent shortlisted referrals (up to `limit`), each
+   * item with its distance and score breakdown: what a weights preview re-ranks.
+   */
+  async currentShortlists(
+    allianceId: string,
+    limit: number,
+  ): Promise<{ referralId: string; items: StoredShortlistItem[] }[]> {
+    return this.dataSource.query(
+      `WITH recent AS (
+         SELECT r.id FROM referrals r
+          WHERE r.status = 'shortlisted'
+            AND r.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
+          ORDER BY r.created_at DESC, r.id LIMIT $2)
+       SELECT m.referral_id AS "referralId",
+              json_agg(json_build_object('vacancyId', m.vacancy_id, 'distanceMiles', m.distance_miles, 'breakdown', m.breakdown)
+                       ORDER BY m.rank) AS items
+         FROM referral_matches m JOIN recent ON recent.id = m.referral_id
+        GROUP BY m.referral_id`,
+      [allianceId, limit],
+    );
   }
 
   /**

@@ -30,3 +30,21 @@ export class MatchingWeightsResponse {
   })
   costCannotOutweighNeedsAndProximity: boolean;
 }
+
+/** The effect of proposed weights on the alliance's current shortlists, before they are saved. */
+export class MatchingWeightsPreviewResponse {
+  @ApiProperty({ format: 'uuid' })
+  allianceId: string;
+
+  @ApiProperty({ type: 'integer', description: "Current shortlists re-ranked: the alliance's most recent shortlisted referrals, up to 200" })
+  referralsChecked: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Of those, how many would have another vacancy first (an estimate from their stored top 50)',
+  })
+  firstPlaceChanges: number;
+
+  @ApiProperty({ description: 'False when cost could outrank a better fit on needs or distance under these weights' })
+  costCannotOutweighNeedsAndProximity: boolean;
+}
