@@ -233,7 +233,8 @@ describe('matching (e2e)', () => {
       await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
       const weights = { needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 };
       const set = (await api.http().put(path()).set(bearer(orgs.commissioner)).send(weights).expect(200)).body;
-      expect(set).toMatchObject({ ...weights, isDefault: false });
+      expect(set).toMatchObject({ ...weights, isDefault: false, rematched: expect.any(Number) });
+      expect(set.rematched).toBeGreaterThanOrEqual(1);
       const rematched = await until('re-matched', () => matchesOf(id), (m) => m.items[0]?.breakdown.needs === 0);
       for (const item of rematched.items) expect(item.breakdown.proximity).toBe(0);
       await api.http().put(path()).set(bearer(orgs.admin)).send({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }).expect(200);

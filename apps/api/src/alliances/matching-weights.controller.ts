@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { MatchingWeightsDto } from './dto/matching-weights.dto';
-import { MatchingWeightsPreviewResponse, MatchingWeightsResponse } from './dto/matching-weights.response';
+import { MatchingWeightsPreviewResponse, MatchingWeightsResponse, SavedMatchingWeightsResponse } from './dto/matching-weights.response';
 import { MatchingWeightsService } from './matching-weights.service';
 
 @ApiTags('alliances')
@@ -36,7 +36,7 @@ export class MatchingWeightsController {
 
   @Put()
   @ApiOperation({ summary: "Set the alliance's matching weights; they must sum to 100. Open referrals are re-matched." })
-  @ApiOkResponse({ type: MatchingWeightsResponse })
+  @ApiOkResponse({ type: SavedMatchingWeightsResponse })
   set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: MatchingWeightsDto) {
     return this.weights.set(principal, id, body);
   }

@@ -62,7 +62,7 @@ export class MatchingWeightsService {
     const updated = await this.organisations.setMatchingWeights(allianceId, weights, REMATCH);
     if (!updated) throw DomainError.notFound('Alliance');
     this.outbox.signal();
-    return view(allianceId, weights);
+    return { ...view(allianceId, weights), rematched: updated.rematched };
   }
 }
 

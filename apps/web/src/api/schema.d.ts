@@ -2494,6 +2494,26 @@ export interface components {
         };
         /** @enum {string} */
         Role: "placement_officer" | "provider_user" | "commissioner" | "admin";
+        SavedMatchingWeightsResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            /** @description Points out of 100 for needs */
+            needs: number;
+            /** @description Points out of 100 for proximity */
+            proximity: number;
+            /** @description Points out of 100 for quality */
+            quality: number;
+            /** @description Points out of 100 for continuity */
+            continuity: number;
+            /** @description Points out of 100 for cost */
+            cost: number;
+            /** @description True while the alliance uses the platform's default weights */
+            isDefault: boolean;
+            /** @description False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing */
+            costCannotOutweighNeedsAndProximity: boolean;
+            /** @description The alliance's referrals awaiting placement, queued to be re-matched with the new weights */
+            rematched: number;
+        };
         ScoreBreakdownResponse: {
             needs: number;
             proximity: number;
@@ -2951,6 +2971,7 @@ export type ReferralStatus = components['schemas']['ReferralStatus'];
 export type ReservedForDto = components['schemas']['ReservedForDto'];
 export type ReservedForResponse = components['schemas']['ReservedForResponse'];
 export type Role = components['schemas']['Role'];
+export type SavedMatchingWeightsResponse = components['schemas']['SavedMatchingWeightsResponse'];
 export type ScoreBreakdownResponse = components['schemas']['ScoreBreakdownResponse'];
 export type SendReferralDto = components['schemas']['SendReferralDto'];
 export type SettingResponse = components['schemas']['SettingResponse'];
@@ -3229,7 +3250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchingWeightsResponse"];
+                    "application/json": components["schemas"]["SavedMatchingWeightsResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */

@@ -95,29 +95,31 @@ export class OrganisationRepository {
 
   /**
    * Sets the weights and, in the same transaction, asks for every referral of the alliance's LAs
-   * that awaits placement to be re-matched. False if there is no such alliance.
+   * that awaits placement to be re-matched: how many. Null if there is no such alliance.
    */
   async setMatchingWeights(
     allianceId: string,
     weights: MatchingWeights,
     rematchJobs: { routine: { queueName: string; jobName: string }; emergency: { queueName: string; jobName: string } },
-  ): Promise<boolean> {
+  ): Promise<{ rematched: number } | null> {
     return this.dataSource.transaction(async (manager) => {
       const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
         allianceId,
         weights,
       ]);
-      if (updated.length === 0) return false;
-      await manager.query(
+      if (updated.length === 0) return null;
+      const queued = await returningRows(
+        manager,
         // An emergency's re-match goes to the fast lane.
         `INSERT INTO outbox (queue_name, job_name, payload)
          SELECT CASE WHEN r.urgency = 'emergency' THEN $4 ELSE $2 END, CASE WHEN r.urgency = 'emergency' THEN $5 ELSE $3 END,
                 jsonb_build_object('referralId', r.id)
            FROM referrals r JOIN alliance_members m ON m.local_authority_code = r.local_authority_code
-          WHERE m.alliance_id = $1 AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')`,
+          WHERE m.alliance_id = $1 AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')
+         RETURNING id`,
         [allianceId, rematchJobs.routine.queueName, rematchJobs.routine.jobName, rematchJobs.emergency.queueName, rematchJobs.emergency.jobName],
       );
-      return true;
+      return { rematched: queued.length };
     });
   }
 

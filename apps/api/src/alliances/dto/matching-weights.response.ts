@@ -31,6 +31,12 @@ export class MatchingWeightsResponse {
   costCannotOutweighNeedsAndProximity: boolean;
 }
 
+/** The weights as saved, and how many referrals were queued to be re-matched with them. */
+export class SavedMatchingWeightsResponse extends MatchingWeightsResponse {
+  @ApiProperty({ type: 'integer', description: "The alliance's referrals awaiting placement, queued to be re-matched with the new weights" })
+  rematched: number;
+}
+
 /** The effect of proposed weights on the alliance's current shortlists, before they are saved. */
 export class MatchingWeightsPreviewResponse {
   @ApiProperty({ format: 'uuid' })
