@@ -6,6 +6,7 @@ import { Layout } from './features/home/layout';
 import { officerRoutes } from './features/referrals/routes';
 import { providerRoutes } from './features/provider/routes';
 import { marketRoutes } from './features/market/routes';
+import { weightsRoutes } from './features/weights/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -34,7 +35,7 @@ const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', co
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

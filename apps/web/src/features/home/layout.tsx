@@ -14,6 +14,10 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/referrals/emergency', label: 'Emergency referral' },
     { to: '/placements', label: 'Placements' },
   ],
+  commissioner: [
+    { to: '/market', label: 'Market position' },
+    { to: '/weights', label: 'Matching weights' },
+  ],
   provider_user: [
     { to: '/inbox', label: 'Referrals sent to us' },
     { to: '/offers', label: 'Our offers' },
