@@ -286,5 +286,20 @@ describe('matching (e2e)', () => {
       const queues = await api.http().get('/admin/queues/api/queues').set(bearer(orgs.admin)).expect(200);
       expect(queues.body.queues.map((q: { name: string }) => q.name)).toContain('matching');
     });
+
+    it("opens in an admin's browser with a short-lived, http-only, same-site cookie for its path alone", async () => {
+      await api.http().post('/api/v1/admin/queue-session').set(bearer(orgs.ealing)).expect(403);
+      await api.http().post('/api/v1/admin/queue-session').expect(401);
+      const session = await api.http().post('/api/v1/admin/queue-session').set(bearer(orgs.admin)).expect(204);
+      const [cookie] = session.headers['set-cookie'] as unknown as string[];
+      expect(cookie).toMatch(/^queues_session=[^;]+; Max-Age=600; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+      const value = cookie.split(';')[0];
+      const page = await api.http().get('/admin/queues').set('Cookie', value).expect(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      await api.http().get('/admin/queues/api/queues').set('Cookie', value).expect(200);
+      await api.http().get('/admin/queues').set('Cookie', 'queues_session=forged.token.value').expect(401);
+      // The cookie is for the dashboard only: the api wants its bearer token.
+      await api.http().get('/api/v1/referrals').set('Cookie', value).expect(401);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { officerRoutes } from './features/referrals/routes';
 import { providerRoutes } from './features/provider/routes';
 import { marketRoutes } from './features/market/routes';
 import { weightsRoutes } from './features/weights/routes';
+import { queuesRoutes } from './features/queues/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -35,7 +36,7 @@ const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', co
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

@@ -33,6 +33,6 @@ import { PasswordHasher } from './password-hasher';
     TokenVerifier,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordHasher, TokenVerifier],
+  exports: [PasswordHasher, TokenVerifier, JwtModule],
 })
 export class AuthModule {}

@@ -7,18 +7,21 @@ import { DomainError, DomainErrorCode } from '@app/domain';
 import { QueueName } from '@app/queue';
 import { AuthModule } from '../auth/auth.module';
 import { TokenVerifier } from '../auth/auth.guard';
+import { QUEUE_DASHBOARD_ROUTE, queueSessionCookie } from './queue-session';
+import { QueueSessionController } from './queue-session.controller';
 
-/** The dashboard's path, outside the api's /api/v1 prefix. */
-export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
+export { QUEUE_DASHBOARD_ROUTE };
 
 /**
  * The dashboard is Express middleware, outside Nest's guards, so it checks the token itself: an
- * admin's bearer token, nothing else. Job data holds ids only, never personal data.
+ * admin's bearer token, or the short-lived cookie `POST /admin/queue-session` gives an admin's
+ * browser. Job data holds ids only, never personal data.
  */
 export function adminsOnly(tokens: TokenVerifier) {
   return (request: Request, _response: Response, next: NextFunction) => {
+    const cookie = request.headers.authorization ? undefined : queueSessionCookie(request.headers.cookie);
     tokens
-      .authenticate(request.headers.authorization)
+      .authenticate(cookie ? `Bearer ${cookie}` : request.headers.authorization)
       .then((principal) => {
         if (principal.role !== 'admin') throw new DomainError(DomainErrorCode.Forbidden, 'Only admins see the queues');
         next();
@@ -41,6 +44,8 @@ export function adminsOnly(tokens: TokenVerifier) {
       }),
     }),
     ...Object.values(QueueName).map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
+    AuthModule,
   ],
+  controllers: [QueueSessionController],
 })
 export class QueueDashboardModule {}

@@ -5,6 +5,23 @@
  */
 
 export interface paths {
+    "/api/v1/admin/queue-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a 10-minute, http-only cookie that opens /admin/queues in the browser (admins) */
+        post: operations["QueueSessionController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -2998,6 +3015,42 @@ export type WebhookDto = components['schemas']['WebhookDto'];
 export type WebhookResponse = components['schemas']['WebhookResponse'];
 export type $defs = Record<string, never>;
 export interface operations {
+    QueueSessionController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cookie is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AdminController_createUser: {
         parameters: {
             query?: never;
