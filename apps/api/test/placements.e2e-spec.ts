@@ -208,6 +208,25 @@ describe('acceptance and placements (e2e)', () => {
     await audit(`?referralId=${referralId}`, orgs.providerA.token).expect(403);
     await audit(`?referralId=${referralId}`, orgs.commissioner).expect(403);
     await http().get(`/api/v1/audit?referralId=${referralId}`).expect(401);
+
+    // By user and by day, and as CSV.
+    const officerId = trail.items.at(-1).userId;
+    const day = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const { body: byUser } = await audit(`?userId=${officerId}&from=${day}&to=${day}&limit=500`).expect(200);
+    expect(byUser.total).toBeGreaterThanOrEqual(2);
+    expect(byUser.items.every((row: { userId: string }) => row.userId === officerId)).toBe(true);
+    expect(byUser.referralId).toBeUndefined();
+    expect((await audit(`?userId=${officerId}&to=2020-01-01`).expect(200)).body).toEqual({ items: [], total: 0 });
+    const backwards = await audit(`?from=${day}&to=2020-01-01`).expect(400);
+    expect(backwards.body.details).toEqual([expect.objectContaining({ field: 'to' })]);
+    const badUser = await audit('?userId=someone').expect(400);
+    expect(badUser.body.details).toEqual([expect.objectContaining({ field: 'userId' })]);
+    const csv = await http().get(`/api/v1/audit.csv?referralId=${referralId}`).set(bearer(orgs.admin)).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('id,occurredAt,userId,role,organisation,action,entityType,entityId,referralId,requestId');
+    expect(lines).toHaveLength(trail.items.length + 1);
+    await http().get(`/api/v1/audit.csv?referralId=${referralId}`).set(bearer(orgs.ealing)).expect(403);
   });
 
   it('tells the provider whom to call once its offer is accepted: the officer who accepted it, else the one who made the referral', async () => {

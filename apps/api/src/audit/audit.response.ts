@@ -43,8 +43,11 @@ export class AuditEntryResponse {
 }
 
 export class AuditTrailResponse {
-  @ApiProperty(UUID)
-  referralId: string;
+  @ApiProperty({ ...UUID, required: false, description: 'The referral searched for, when one was' })
+  referralId?: string;
+
+  @ApiProperty({ type: 'integer', description: 'Entries matching the search in all' })
+  total: number;
 
   @ApiProperty({ type: [AuditEntryResponse], description: 'Oldest first' })
   items: AuditEntryResponse[];

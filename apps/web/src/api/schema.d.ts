@@ -151,8 +151,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read a referral's child or was shown it, and when: oldest first */
+        /** Who read a child or was shown one, and when, by referral, user or day: oldest first */
         get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same search as CSV, oldest first, up to 10,000 entries */
+        get: operations["AuditController_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -981,8 +998,13 @@ export interface components {
             requestId: string | null;
         };
         AuditTrailResponse: {
-            /** Format: uuid */
-            referralId: string;
+            /**
+             * Format: uuid
+             * @description The referral searched for, when one was
+             */
+            referralId?: string;
+            /** @description Entries matching the search in all */
+            total: number;
             /** @description Oldest first */
             items: components["schemas"]["AuditEntryResponse"][];
         };
@@ -3643,11 +3665,17 @@ export interface operations {
     };
     AuditController_list: {
         parameters: {
-            query: {
+            query?: {
                 limit?: number;
                 offset?: number;
                 /** @description Every read of this referral's child and every disclosure of it to a provider. */
-                referralId: string;
+                referralId?: string;
+                /** @description What this user read or was shown. */
+                userId?: string;
+                /** @description From this day (England), inclusive. */
+                from?: string;
+                /** @description To this day (England), inclusive. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3661,6 +3689,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditTrailResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuditController_csv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Every read of this referral's child and every disclosure of it to a provider. */
+                referralId?: string;
+                /** @description What this user read or was shown. */
+                userId?: string;
+                /** @description From this day (England), inclusive. */
+                from?: string;
+                /** @description To this day (England), inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 with a header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */

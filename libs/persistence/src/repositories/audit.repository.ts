@@ -20,6 +20,9 @@ export interface AuditedEntity {
 /** Reading a child's identifiable record, or showing a provider an anonymised part of it. */
 export type AuditAction = 'read_child' | 'disclose_summary' | 'disclose_placement';
 
+const ENTRY_COLUMNS = `id, occurred_at AS "occurredAt", user_id AS "userId", role, organisation, action,
+  entity_type AS "entityType", entity_id AS "entityId", referral_id AS "referralId", request_id AS "requestId"`;
+
 export interface AuditEntryView {
   id: string;
   occurredAt: Date;
@@ -62,10 +65,38 @@ export class AuditRepository {
   }
 
   /** Every access to a referral's child, oldest first. */
+  /**
+   * The trail by any of: the referral it concerns, the user who read or was shown it, and England's
+   * calendar days from and to (inclusive); oldest first, with how many entries match in all.
+   */
+  async search(
+    filter: { referralId?: string; userId?: string; from?: string; to?: string },
+    page: { limit: number; offset: number },
+  ): Promise<{ items: AuditEntryView[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.referralId) add('referral_id = ?', filter.referralId);
+    if (filter.userId) add('user_id = ?', filter.userId);
+    if (filter.from) add(`occurred_at >= (?::date)::timestamp AT TIME ZONE 'Europe/London'`, filter.from);
+    if (filter.to) add(`occurred_at < (?::date + 1)::timestamp AT TIME ZONE 'Europe/London'`, filter.to);
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${ENTRY_COLUMNS} FROM audit_log ${where} ORDER BY occurred_at, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.limit, page.offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log ${where}`, params),
+    ]);
+    return { items, total };
+  }
+
   forReferral(referralId: string, page: { limit: number; offset: number }): Promise<AuditEntryView[]> {
     return this.dataSource.query(
-      `SELECT id, occurred_at AS "occurredAt", user_id AS "userId", role, organisation, action,
-              entity_type AS "entityType", entity_id AS "entityId", referral_id AS "referralId", request_id AS "requestId"
+      `SELECT ${ENTRY_COLUMNS}
          FROM audit_log WHERE referral_id = $1
         ORDER BY occurred_at, id LIMIT $2 OFFSET $3`,
       [referralId, page.limit, page.offset],
