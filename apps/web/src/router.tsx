@@ -8,6 +8,7 @@ import { providerRoutes } from './features/provider/routes';
 import { marketRoutes } from './features/market/routes';
 import { weightsRoutes } from './features/weights/routes';
 import { queuesRoutes } from './features/queues/routes';
+import { auditRoutes } from './features/audit/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -36,7 +37,7 @@ const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', co
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

@@ -9,12 +9,18 @@ export const fixture = (): Fixture => JSON.parse(process.env.WEB_FIXTURE ?? 'nul
 /** Where the journeys save the main screens; the README shows them. */
 export const SCREENSHOTS = resolve(__dirname, '../../../../docs/screenshots');
 
-export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
+/** The stack's own admin, made at start-up from ADMIN_EMAIL and ADMIN_PASSWORD. */
+export const admin = (): { email: string; password: string } => {
+  const stack = JSON.parse(process.env.WEB_STACK ?? '{}') as { adminEmail: string; adminPassword: string };
+  return { email: stack.adminEmail, password: stack.adminPassword };
+};
+
+export const test = base.extend<{ signIn: (email: string, password?: string) => Promise<void> }>({
   signIn: async ({ page }, use) => {
-    await use(async (email: string) => {
+    await use(async (email: string, password = fixture().password) => {
       await page.goto('/sign-in');
       await page.getByLabel('Email address').fill(email);
-      await page.getByLabel('Password').fill(fixture().password);
+      await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     });

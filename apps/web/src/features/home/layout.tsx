@@ -14,7 +14,10 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/referrals/emergency', label: 'Emergency referral' },
     { to: '/placements', label: 'Placements' },
   ],
-  admin: [{ to: '/queues', label: 'Queues' }],
+  admin: [
+    { to: '/audit', label: 'Audit trail' },
+    { to: '/queues', label: 'Queues' },
+  ],
   commissioner: [
     { to: '/market', label: 'Market position' },
     { to: '/weights', label: 'Matching weights' },
