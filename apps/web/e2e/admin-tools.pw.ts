@@ -4,7 +4,7 @@ import { admin, expect, expectAccessible, fixture, screenshot, test } from './su
 
 test('an admin searches the audit trail, downloads it as CSV, and a bad id is refused beside its field', async ({ page, signIn }) => {
   const officer = await apiAs(fixture().officer.email);
-  const referralId = await referChild(officer, { ageYears: 12, gender: 'male', reference: 'WEB-AUDIT-1' });
+  const referralId = await referChild(officer, { ageYears: 11, gender: 'other', reference: 'WEB-AUDIT-1' });
   await officer.get(`/referrals/${referralId}`); // one identifiable read, audited
 
   await signIn(admin().email, admin().password);

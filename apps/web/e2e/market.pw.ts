@@ -11,7 +11,7 @@ test('the commissioner publishes the market position, and a provider reads it wi
   // Three referrals last month, so the period's figures are not all empty.
   const ids = [];
   for (const reference of ['WEB-MARKET-1', 'WEB-MARKET-2', 'WEB-MARKET-3']) {
-    ids.push(await referChild(officer, { ageYears: 13, gender: 'female', reference }));
+    ids.push(await referChild(officer, { ageYears: 10, gender: 'male', reference }));
   }
   await queryDatabase(`UPDATE referrals SET created_at = date_trunc('month', now()) - interval '10 days' WHERE id = ANY($1::uuid[])`, [ids]);
 
@@ -22,7 +22,7 @@ test('the commissioner publishes the market position, and a provider reads it wi
   await expect(page.getByRole('status')).toContainText('Published');
   await expect(page.getByRole('heading', { name: 'West London Alliance' })).toBeVisible();
   const demand = page.getByRole('table', { name: /Referrals, placed, not placed within the alliance and open beds/ });
-  await expect(demand.getByRole('row', { name: /Children's home 11-15 fewer than 5/ })).toBeVisible();
+  await expect(demand.getByRole('row', { name: /Children's home 5-10 fewer than 5/ })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'commissioner-market');
 

@@ -89,8 +89,9 @@ test('an officer refers a child, sees the named shortlist with reasons, holds a 
   await offers.getByRole('button', { name: /Accept/ }).click();
 
   // The placement: outcomes, then the ending, then feedback.
+  await expect(page).toHaveURL(/\/placements\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: /EAL-WEB-0001/ })).toBeVisible();
-  await expect(page.getByText('Oakfield Care')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Oakfield Care')).toBeVisible();
   await page.getByText('Set a new outcome').click();
   await page.getByLabel('Outcome', { exact: true }).fill('Attends school every day for a full term');
   await page.getByLabel(/^Hard: measurable/).check();

@@ -35,6 +35,8 @@ export const bornYearsAgo = (years: number) => addDays(todayInEngland(), -(years
 
 /**
  * Refers a child living in Ealing (UB1) for a children's home: every fixture home could take them.
+ * Providers see a child only as "<age>-year-old <gender> from UB1", so each journey refers children
+ * of an age and gender no other journey uses (the journeys share one api and its data).
  * Answers once matching has shortlisted the referral.
  */
 export async function referChild(
