@@ -128,6 +128,7 @@ describe('auth, health and docs (e2e)', () => {
         localAuthorityCode: 'E09000009',
         displayName: 'Priya Sharma',
         phone: '020 7946 0123',
+        mustChangePassword: false,
         createdAt: expect.any(String),
       });
       const { body: signedIn } = await api.http().post('/api/v1/auth/login').send({ email: 'Priya.Sharma@e2e.test', password }).expect(200);
@@ -178,10 +179,10 @@ describe('auth, health and docs (e2e)', () => {
     });
 
     it('documents the answers in the OpenAPI document', async () => {
-      const userKeys = ['allianceId', 'displayName', 'email', 'id', 'localAuthorityCode', 'phone', 'providerId', 'role'];
+      const userKeys = ['allianceId', 'displayName', 'email', 'id', 'localAuthorityCode', 'mustChangePassword', 'phone', 'providerId', 'role'];
       const meSchema = await documentedResponse(api, 'get', '/api/v1/auth/me');
       expect(documentedKeys(meSchema)).toEqual(userKeys);
-      expect(meSchema.required).toEqual(['email', 'id', 'role']);
+      expect(meSchema.required).toEqual(['email', 'id', 'mustChangePassword', 'role']);
       const loginSchema = await documentedResponse(api, 'post', '/api/v1/auth/login');
       expect(documentedKeys(loginSchema)).toEqual(['accessToken', 'expiresIn', 'tokenType', 'user']);
       expect(documentedKeys(loginSchema.property('user'))).toEqual(userKeys);

@@ -1,6 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ParseId } from '../common/id.pipe';
 import { ApiErrors } from '../common/error.response';
 import { AdminService } from './admin.service';
 import { AllianceResponse, CreatedProviderResponse } from './dto/admin.response';
@@ -8,6 +10,7 @@ import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { CreatedUserResponse } from './dto/created-user.response';
+import { ListUsersQuery, UpdatedUserResponse, UpdateUserDto, UserPageResponse } from './dto/users.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -23,6 +26,22 @@ export class AdminController {
   @ApiErrors(400, [409, 'A user with this email already exists'])
   createUser(@Body() body: CreateUserDto) {
     return this.admin.createUser(body);
+  }
+
+  @Get('admin/users')
+  @ApiOperation({ summary: 'List users by email, filtered by role and by part of the email or display name' })
+  @ApiOkResponse({ type: UserPageResponse })
+  @ApiErrors(400, 403)
+  listUsers(@Query() query: ListUsersQuery) {
+    return this.admin.listUsers(query);
+  }
+
+  @Patch('admin/users/:id')
+  @ApiOperation({ summary: "Disable or enable a user (its tokens fail at once), or reset its password to a temporary one answered once" })
+  @ApiOkResponse({ type: UpdatedUserResponse })
+  @ApiErrors(400, 403, 404)
+  updateUser(@CurrentUser() admin: Principal, @Param('id', ParseId()) id: string, @Body() body: UpdateUserDto) {
+    return this.admin.updateUser(admin, id, body);
   }
 
   @Post('alliances')

@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { DuplicateEmailError, DuplicateNameError, OrganisationRepository, UserRepository } from '@app/persistence';
+import type { UserEntity } from '@app/persistence';
+import { listPage } from '../common/page.query';
+import type { Principal } from '../auth/principal';
 import { PasswordHasher } from '../auth/password-hasher';
 import { userView } from '../auth/user-view';
 import { providerView } from '../providers/provider-view';
@@ -8,6 +12,7 @@ import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import type { CreatedUserResponse } from './dto/created-user.response';
+import type { AdminUserResponse, ListUsersQuery, UpdateUserDto, UpdatedUserResponse, UserPageResponse } from './dto/users.dto';
 
 /** Which organisation field each role must name; the others must be absent. */
 const ORGANISATION_FIELD = {
@@ -46,6 +51,23 @@ export class AdminService {
       }
       throw error;
     }
+  }
+
+  async listUsers(query: ListUsersQuery): Promise<UserPageResponse> {
+    const page = await this.users.list({ search: query.search?.trim() || undefined, role: query.role }, listPage(query));
+    return { items: page.items.map(adminUserView), total: page.total };
+  }
+
+  /** Disables or enables a user, and resets its password to a temporary one answered this once. */
+  async updateUser(admin: Principal, id: string, dto: UpdateUserDto): Promise<UpdatedUserResponse> {
+    if (dto.disabled === true && id === admin.userId) throw DomainError.invalid('disabled', 'you cannot disable yourself');
+    let user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('User');
+    if (dto.disabled !== undefined) user = (await this.users.setDisabled(id, dto.disabled)) ?? user;
+    if (!dto.resetPassword) return adminUserView(user);
+    const temporaryPassword = randomBytes(12).toString('base64url');
+    await this.users.setPassword(id, await this.hasher.hash(temporaryPassword), true);
+    return { ...adminUserView({ ...user, mustChangePassword: true }), temporaryPassword };
   }
 
   private async checkOrganisation(dto: CreateUserDto): Promise<void> {
@@ -93,4 +115,13 @@ export class AdminService {
     });
     return { ...providerView(provider), createdAt: provider.createdAt };
   }
+}
+
+function adminUserView(user: UserEntity): AdminUserResponse {
+  return {
+    ...userView(user),
+    createdAt: user.createdAt,
+    disabled: user.disabledAt !== null,
+    ...(user.disabledAt ? { disabledAt: user.disabledAt } : {}),
+  };
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { ApiErrors } from '../common/error.response';
 import { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import type { Principal } from './principal';
 
@@ -31,5 +32,15 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentUser() principal: Principal): Promise<AuthUserResponse> {
     return this.auth.me(principal);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Change the signed-in user's password; clears mustChangePassword" })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiErrors(400, 401)
+  changePassword(@CurrentUser() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
   }
 }

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, DomainErrorCode } from '@app/domain';
+import { UserRepository } from '@app/persistence';
 import type { Role } from '@app/persistence';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { Principal } from './principal';
@@ -18,9 +19,24 @@ interface TokenClaims {
 /** Reads the principal from an `Authorization: Bearer <token>` header; for the guard and middleware. */
 @Injectable()
 export class TokenVerifier {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UserRepository,
+  ) {}
 
+  /**
+   * A valid token of a user that is not disabled. The user is read from the database on every
+   * request (one primary-key lookup), so disabling takes effect at once on every api instance.
+   */
   async authenticate(header: string | undefined): Promise<Principal> {
+    const principal = await this.verify(header);
+    if (!(await this.users.isActive(principal.userId))) {
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'This account is disabled or no longer exists');
+    }
+    return principal;
+  }
+
+  private async verify(header: string | undefined): Promise<Principal> {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'A bearer token is required');
     try {

@@ -29,6 +29,7 @@ export class AuthService {
       throw this.wrongCredentials();
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) throw this.wrongCredentials();
+    if (user.disabledAt) throw new DomainError(DomainErrorCode.Unauthenticated, 'This account is disabled');
     const principal = principalOf(user);
     const accessToken = await this.jwt.signAsync(claimsFor(principal), {
       algorithm: 'HS256',
@@ -47,6 +48,17 @@ export class AuthService {
     const user = await this.users.findById(principal.userId);
     if (!user) throw new DomainError(DomainErrorCode.Unauthenticated, 'The bearer token names no user');
     return userView(user);
+  }
+
+  /** Replaces the caller's password after checking the current one; clears mustChangePassword. */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new DomainError(DomainErrorCode.Unauthenticated, 'The bearer token names no user');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw DomainError.invalid('currentPassword', 'is not your current password');
+    }
+    if (newPassword === currentPassword) throw DomainError.invalid('newPassword', 'must differ from the current password');
+    await this.users.setPassword(user.id, await this.hasher.hash(newPassword), false);
   }
 
   private wrongCredentials(): DomainError {

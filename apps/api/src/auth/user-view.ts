@@ -12,6 +12,6 @@ export function userView(user: UserEntity): AuthUserResponse {
     ...(user.allianceId ? { allianceId: user.allianceId } : {}),
     ...(user.displayName ? { displayName: user.displayName } : {}),
     ...(user.phone ? { phone: user.phone } : {}),
-
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -29,7 +29,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List users by email, filtered by role and by part of the email or display name */
+        get: operations["AdminController_listUsers"];
         put?: never;
         /** Create a user bound to the organisation its role needs, with a display name and work phone if given */
         post: operations["AdminController_createUser"];
@@ -37,6 +38,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Disable or enable a user (its tokens fail at once), or reset its password to a temporary one answered once */
+        patch: operations["AdminController_updateUser"];
         trace?: never;
     };
     "/api/v1/alliances": {
@@ -206,6 +224,23 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the signed-in user's password; clears mustChangePassword */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -960,6 +995,56 @@ export interface components {
             /** Format: uuid */
             placementId: string;
         };
+        AdminUserResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @example officer.ealing@example.gov.uk
+             */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description A placement_officer's LA
+             * @example E09000009
+             */
+            localAuthorityCode?: string;
+            /**
+             * Format: uuid
+             * @description A provider_user's provider
+             */
+            providerId?: string;
+            /**
+             * Format: uuid
+             * @description A commissioner's alliance
+             */
+            allianceId?: string;
+            /**
+             * @description How others are shown this person; absent when not set
+             * @example Priya Sharma
+             */
+            displayName?: string;
+            /**
+             * @description A work phone number; absent when not set
+             * @example 020 7946 0123
+             */
+            phone?: string;
+            /** @description True after an admin reset the password: the user must choose a new one (POST /auth/password) */
+            mustChangePassword: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @description A disabled user cannot sign in and its tokens are refused */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description When it was disabled; absent when enabled
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            disabledAt?: string;
+        };
         /** @enum {string} */
         AgeBand: "0-4" | "5-10" | "11-15" | "16-17";
         AllianceResponse: {
@@ -1044,9 +1129,16 @@ export interface components {
              * @example 020 7946 0123
              */
             phone?: string;
+            /** @description True after an admin reset the password: the user must choose a new one (POST /auth/password) */
+            mustChangePassword: boolean;
         };
         /** @enum {string} */
         CategoryOfNeed: "N1" | "N2" | "N3" | "N4" | "N5" | "N6" | "N7" | "N8";
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters */
+            newPassword: string;
+        };
         ChildDto: {
             /**
              * @description The LA's own case reference; only the LA ever sees it.
@@ -1351,6 +1443,8 @@ export interface components {
              * @example 020 7946 0123
              */
             phone?: string;
+            /** @description True after an admin reset the password: the user must choose a new one (POST /auth/password) */
+            mustChangePassword: boolean;
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2779,6 +2873,15 @@ export interface components {
             /** @description Needs the setting cannot take; none of them also supported */
             needsExcluded?: components["schemas"]["NeedCode"][];
         };
+        UpdateUserDto: {
+            /** @description true disables the user at once; false enables it again */
+            disabled?: boolean;
+            /**
+             * @description Sets a one-time temporary password, answered once, and makes the user choose a new one
+             * @enum {boolean}
+             */
+            resetPassword?: true;
+        };
         UpdateVacancyDto: {
             /**
              * @description A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England).
@@ -2802,8 +2905,64 @@ export interface components {
             /** @description null: no longer reserved. */
             reservedFor?: components["schemas"]["ReservedForDto"] | null;
         };
+        UpdatedUserResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @example officer.ealing@example.gov.uk
+             */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * @description A placement_officer's LA
+             * @example E09000009
+             */
+            localAuthorityCode?: string;
+            /**
+             * Format: uuid
+             * @description A provider_user's provider
+             */
+            providerId?: string;
+            /**
+             * Format: uuid
+             * @description A commissioner's alliance
+             */
+            allianceId?: string;
+            /**
+             * @description How others are shown this person; absent when not set
+             * @example Priya Sharma
+             */
+            displayName?: string;
+            /**
+             * @description A work phone number; absent when not set
+             * @example 020 7946 0123
+             */
+            phone?: string;
+            /** @description True after an admin reset the password: the user must choose a new one (POST /auth/password) */
+            mustChangePassword: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @description A disabled user cannot sign in and its tokens are refused */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description When it was disabled; absent when enabled
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            disabledAt?: string;
+            /** @description Only when resetPassword was asked: the temporary password, shown this once */
+            temporaryPassword?: string;
+        };
         /** @enum {string} */
         Urgency: "emergency" | "urgent" | "planned";
+        UserPageResponse: {
+            items: components["schemas"]["AdminUserResponse"][];
+            total: number;
+        };
         VacancyResponse: {
             placementType: components["schemas"]["PlacementType"];
             ofstedGrade: components["schemas"]["OfstedGrade"];
@@ -2889,6 +3048,7 @@ export interface components {
     pathItems: never;
 }
 export type AcceptedOfferResponse = components['schemas']['AcceptedOfferResponse'];
+export type AdminUserResponse = components['schemas']['AdminUserResponse'];
 export type AgeBand = components['schemas']['AgeBand'];
 export type AllianceResponse = components['schemas']['AllianceResponse'];
 export type AuditAction = components['schemas']['AuditAction'];
@@ -2897,6 +3057,7 @@ export type AuditTrailResponse = components['schemas']['AuditTrailResponse'];
 export type AuditedEntityType = components['schemas']['AuditedEntityType'];
 export type AuthUserResponse = components['schemas']['AuthUserResponse'];
 export type CategoryOfNeed = components['schemas']['CategoryOfNeed'];
+export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type ChildDto = components['schemas']['ChildDto'];
 export type ChildIdentityResponse = components['schemas']['ChildIdentityResponse'];
 export type ChildNeedDto = components['schemas']['ChildNeedDto'];
@@ -3029,8 +3190,11 @@ export type SupportedNeedResponse = components['schemas']['SupportedNeedResponse
 export type TargetingDto = components['schemas']['TargetingDto'];
 export type TargetingResponse = components['schemas']['TargetingResponse'];
 export type UpdateSettingDto = components['schemas']['UpdateSettingDto'];
+export type UpdateUserDto = components['schemas']['UpdateUserDto'];
 export type UpdateVacancyDto = components['schemas']['UpdateVacancyDto'];
+export type UpdatedUserResponse = components['schemas']['UpdatedUserResponse'];
 export type Urgency = components['schemas']['Urgency'];
+export type UserPageResponse = components['schemas']['UserPageResponse'];
 export type VacancyResponse = components['schemas']['VacancyResponse'];
 export type VacancyStatus = components['schemas']['VacancyStatus'];
 export type WebhookDto = components['schemas']['WebhookDto'];
@@ -3063,6 +3227,58 @@ export interface operations {
                 };
             };
             /** @description The caller's role may not do this: only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminController_listUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the email or display name, any case */
+                search?: string;
+                role?: components["schemas"]["Role"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3123,6 +3339,67 @@ export interface operations {
             };
             /** @description A user with this email already exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AdminController_updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedUserResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found, or another organisation’s (which looks the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3843,6 +4120,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthUserResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description No bearer token, or one that is invalid or has expired */

@@ -61,6 +61,14 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
+  /** When an admin disabled the account; while set, every request bearing its tokens gets 401. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  /** Set when an admin resets the password: the user must choose a new one. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { UserEntity } from '../entities';
 import type { Role } from '../entities';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { Page } from './page';
 
 export interface NewUser {
   email: string;
@@ -16,6 +17,12 @@ export interface NewUser {
 }
 
 export class DuplicateEmailError extends Error {}
+
+export interface UserFilter {
+  /** Part of the email or display name, any case. */
+  search?: string;
+  role?: Role;
+}
 
 @Injectable()
 export class UserRepository {
@@ -65,5 +72,33 @@ export class UserRepository {
       ],
     );
     return rows.length > 0;
+  }
+
+  /** Users by email, filtered by role and by part of the email or display name. */
+  async list(filter: UserFilter, page: { limit: number; offset: number }): Promise<Page<UserEntity>> {
+    const query = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(u.email ILIKE :pattern OR u.display_name ILIKE :pattern)', { pattern });
+    }
+    const [items, total] = await query.orderBy('u.email').take(page.limit).skip(page.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  /** Whether the user exists and is not disabled: read on every authenticated request, by primary key. */
+  async isActive(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NULL', [id]);
+    return rows.length > 0;
+  }
+
+  /** Disables (now) or re-enables the user; null when there is no such user. */
+  async setDisabled(id: string, disabled: boolean): Promise<UserEntity | null> {
+    await this.dataSource.getRepository(UserEntity).update({ id }, { disabledAt: disabled ? () => 'now()' : null });
+    return this.findById(id);
+  }
+
+  async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await this.dataSource.getRepository(UserEntity).update({ id }, { passwordHash, mustChangePassword });
   }
 }

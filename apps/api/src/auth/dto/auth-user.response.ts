@@ -33,6 +33,9 @@ export class AuthUserResponse {
 
   @ApiPropertyOptional({ description: 'A work phone number; absent when not set', example: '020 7946 0123' })
   phone?: string;
+
+  @ApiProperty({ description: 'True after an admin reset the password: the user must choose a new one (POST /auth/password)' })
+  mustChangePassword: boolean;
 }
 
 export class LoginResponse {
