@@ -5,6 +5,7 @@ import { HomePage, NotFoundPage, ProblemPage } from './features/home/home-page';
 import { Layout } from './features/home/layout';
 import { officerRoutes } from './features/referrals/routes';
 import { providerRoutes } from './features/provider/routes';
+import { sufficiencyRoutes } from './features/sufficiency/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -33,7 +34,7 @@ const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', co
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...sufficiencyRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

@@ -6,6 +6,7 @@ export function HomePage() {
   const user = useUser();
   if (user?.role === 'placement_officer') return <Navigate to="/referrals" />;
   if (user?.role === 'provider_user') return <Navigate to="/inbox" />;
+  if (user?.role === 'commissioner') return <Navigate to="/sufficiency" search={{}} />;
   return (
     <>
       <h1 className="govuk-heading-l">Placement matching</h1>

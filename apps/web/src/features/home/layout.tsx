@@ -21,6 +21,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/provider-placements', label: 'Placements' },
     { to: '/alerts', label: 'Alerts' },
   ],
+  commissioner: [{ to: '/sufficiency', label: 'Sufficiency' }],
 };
 
 export function Layout() {

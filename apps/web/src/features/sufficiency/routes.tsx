@@ -1,0 +1,24 @@
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { PERIOD_PRESETS, type PeriodPreset } from './period';
+
+type Search = Record<string, unknown>;
+const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+const periodSearch = (search: Search): { period?: PeriodPreset; from?: string; to?: string } => ({
+  period: PERIOD_PRESETS.includes(search.period as PeriodPreset) ? (search.period as PeriodPreset) : undefined,
+  from: day(search.from),
+  to: day(search.to),
+});
+
+/**
+ * The commissioner's pages. Their components (and the map's boundaries and the charts) load only
+ * when a commissioner opens them, so the app's first download stays the same for everyone else.
+ */
+export const sufficiencyRoutes = (parent: AnyRoute) =>
+  [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/sufficiency',
+      validateSearch: periodSearch,
+      component: lazyRouteComponent(() => import('./dashboard-page'), 'DashboardPage'),
+    }),
+  ] as const;
