@@ -2,8 +2,10 @@ import { apiAs, referChild } from './support/api';
 import { expect, expectAccessible, fixture, screenshot, test } from './support/journey';
 import { todayInEngland } from '../src/lib/format';
 import { presetPeriod } from '../src/features/sufficiency/period';
+import { classBreaks, classOf } from '../src/features/sufficiency/classes';
 
 interface Report {
+  rows: { localAuthorityCode: string; gap: number; openBeds: number | null }[];
   totals: { referrals: number };
 }
 
@@ -34,6 +36,26 @@ test('the commissioner lands on the sufficiency dashboard, changes the period an
   const cells = await totals.getByRole('cell').allInnerTexts();
   expect(cells[referralsColumn.indexOf('Referrals')]).toBe(String(report.totals.referrals));
   await expect(table.getByRole('cell', { name: 'Ealing' }).first()).toBeVisible();
+
+  // The map: each alliance LA's shading class matches its figure, on the map and in the table beside it.
+  const names: Record<string, string> = { E09000009: 'Ealing', E09000005: 'Brent' };
+  const gaps = Object.keys(names).map((code) =>
+    report.rows.filter((row) => row.localAuthorityCode === code).reduce((total, row) => total + row.gap, 0),
+  );
+  const breaks = classBreaks(gaps);
+  const mapTable = page.getByRole('table', { name: /Local authorities by gap/ });
+  for (const [index, name] of Object.values(names).entries()) {
+    const row = mapTable.getByRole('row', { name: new RegExp(`^${name}`) });
+    const shade = classOf(gaps[index]!, breaks)!;
+    await expect(row.getByRole('cell')).toHaveText([String(gaps[index]), `${shade} of 5`]);
+    await expect(page.getByRole('img', { name: `${name}: ${gaps[index]}, class ${shade} of 5` })).toBeVisible();
+  }
+  await page.getByLabel('Shade the map by').selectOption({ label: 'Open beds' });
+  await expect(page).toHaveURL(/measure=openBeds/);
+  await expect(page.getByRole('table', { name: /Local authorities by open beds/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, 'commissioner-map');
+  await page.getByLabel('Shade the map by').selectOption({ label: 'Gap (referrals less placed within the alliance)' });
 
   // Sorting by a column header says so to assistive technology.
   const gapHeader = table.getByRole('columnheader', { name: 'Gap' });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
 import type { components } from '../../api/schema';
 import { formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { needWords, placementTypeWords } from '../../lib/words';
@@ -11,6 +12,11 @@ import { csvFileName, periodOf, type Period } from './period';
 import { PeriodForm } from './period-form';
 import { needsQuery, sufficiencyQuery } from './queries';
 import { SortableTable, type Column } from './sortable-table';
+import { classBreaks } from './classes';
+import { laFigure, MEASURES, MEASURE_WORDS, type Measure } from './measures';
+
+// The boundaries are large: they load with the map, after the tables.
+const Choropleth = lazy(() => import('./choropleth'));
 
 type FigureKey = 'referrals' | 'placed' | 'gap' | 'openBeds' | 'placedOutOfArea' | 'placedOver20Miles' | 'medianDaysToPlace' | 'meanWeeklyCost';
 /** The figures a row of either report carries, as the api's schema has them. */
@@ -76,6 +82,7 @@ export function DashboardPage() {
       {report.isError ? <p className="govuk-error-message">The figures could not be loaded. Try again later.</p> : null}
       {report.data ? (
         <>
+          <MapSection rows={report.data.rows} measure={search.measure ?? 'gap'} laName={laName} />
           <SortableTable
             caption="By local authority, placement type and age band"
             columns={rowColumns}
@@ -123,3 +130,44 @@ function CsvButton({ label, path, what, allianceId, period }: { label: string; p
 }
 
 
+
+type ReportRow = components['schemas']['SufficiencyRowResponse'];
+
+/**
+ * The map of the alliance's LAs by the chosen measure. The api names no alliance's LAs to a
+ * commissioner, so the map shows the LAs the report has rows for.
+ */
+function MapSection({ rows, measure, laName }: { rows: ReportRow[]; measure: Measure; laName: (code: string) => string }) {
+  const navigate = useNavigate();
+  const codes = [...new Set(rows.map((row) => row.localAuthorityCode))];
+  const figures = codes
+    .map((code) => ({ code, name: laName(code), value: laFigure(rows.filter((row) => row.localAuthorityCode === code), measure) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return (
+    <section aria-labelledby="map-heading">
+      <h2 className="govuk-heading-m" id="map-heading">
+        Map
+      </h2>
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor="measure">
+          Shade the map by
+        </label>
+        <select
+          className="govuk-select"
+          id="measure"
+          value={measure}
+          onChange={(event) => void navigate({ to: '/sufficiency', search: (previous: object) => ({ ...previous, measure: event.target.value as Measure }) })}
+        >
+          {MEASURES.map((value) => (
+            <option key={value} value={value}>
+              {MEASURE_WORDS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
+        <Choropleth figures={figures} breaks={classBreaks(figures.map((figure) => figure.value))} measure={measure} />
+      </Suspense>
+    </section>
+  );
+}

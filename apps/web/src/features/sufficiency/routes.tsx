@@ -1,9 +1,11 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { MEASURES, type Measure } from './measures';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 
 type Search = Record<string, unknown>;
 const day = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const periodSearch = (search: Search): { period?: PeriodPreset; from?: string; to?: string } => ({
+const periodSearch = (search: Search): { period?: PeriodPreset; from?: string; to?: string; measure?: Measure } => ({
+  measure: MEASURES.includes(search.measure as Measure) ? (search.measure as Measure) : undefined,
   period: PERIOD_PRESETS.includes(search.period as PeriodPreset) ? (search.period as PeriodPreset) : undefined,
   from: day(search.from),
   to: day(search.to),

@@ -36,3 +36,36 @@ describe('sorting', () => {
     expect(nextSort({ key: 'n', direction: 'descending' }, 'v')).toEqual({ key: 'v', direction: 'ascending' });
   });
 });
+
+import { classBreaks, classOf } from './classes';
+import { formatMeasure, laFigure } from './measures';
+
+describe('map classes', () => {
+  it('splits the range into five equal classes and places figures in them', () => {
+    const breaks = classBreaks([0, 10, null, 5]);
+    expect(breaks.map((range) => [range.from, range.to])).toEqual([[0, 2], [2, 4], [4, 6], [6, 8], [8, 10]]);
+    expect([0, 2, 2.5, 5, 10].map((value) => classOf(value, breaks))).toEqual([1, 1, 2, 3, 5]);
+    expect(classOf(null, breaks)).toBeNull();
+  });
+  it('puts every LA in the first class when all figures are the same', () => {
+    const breaks = classBreaks([3, 3]);
+    expect(classOf(3, breaks)).toBe(1);
+    expect(classBreaks([null])).toEqual([]);
+  });
+});
+
+describe('an LA figure from its rows', () => {
+  const row = (placed: number, out: number, median: number | null, gap: number) =>
+    ({ placed, placedOutOfArea: out, placedOver20Miles: 0, medianDaysToPlace: median, gap, openBeds: null }) as never;
+  it('adds gaps, shares of the placed and weights medians by placed', () => {
+    const rows = [row(3, 1, 10, 2), row(1, 1, 30, 1)];
+    expect(laFigure(rows, 'gap')).toBe(3);
+    expect(laFigure(rows, 'outOfArea')).toBe(0.5);
+    expect(laFigure(rows, 'medianDays')).toBe(15);
+    expect(laFigure(rows, 'openBeds')).toBeNull();
+    expect(formatMeasure(0.5, 'outOfArea')).toBe('50%');
+    const beds = (placementType: string, openBeds: number) => ({ placementType, openBeds, placed: 0 }) as never;
+    expect(laFigure([beds('K2', 4), beds('K2', 4), beds('U6', 1)], 'openBeds')).toBe(5);
+    expect(formatMeasure(15.25, 'medianDays')).toBe('15.3');
+  });
+});
