@@ -75,3 +75,20 @@ test('the commissioner lands on the sufficiency dashboard, changes the period an
   await expectAccessible(page);
   await screenshot(page, 'commissioner-dashboard');
 });
+
+test('the commissioner sorts the provider benchmarks', async ({ page, signIn }) => {
+  await signIn(fixture().commissioner.email);
+  await page.goto('/sufficiency/providers');
+  await expect(page.getByRole('heading', { name: 'Provider benchmarks', level: 1 })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Providers' });
+  const provider = table.getByRole('columnheader', { name: 'Provider' });
+  await expect(provider).toHaveAttribute('aria-sort', 'ascending');
+  const names = async () => (await table.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split('\t')[0]!);
+  const ascending = await names();
+  expect(ascending.length).toBeGreaterThan(1);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'en-GB')));
+  await provider.getByRole('button').click();
+  await expect(provider).toHaveAttribute('aria-sort', 'descending');
+  expect(await names()).toEqual([...ascending].reverse());
+  await expectAccessible(page);
+});

@@ -21,7 +21,10 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/provider-placements', label: 'Placements' },
     { to: '/alerts', label: 'Alerts' },
   ],
-  commissioner: [{ to: '/sufficiency', label: 'Sufficiency' }],
+  commissioner: [
+    { to: '/sufficiency', label: 'Sufficiency' },
+    { to: '/sufficiency/providers', label: 'Provider benchmarks' },
+  ],
 };
 
 export function Layout() {

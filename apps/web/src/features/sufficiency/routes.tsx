@@ -23,4 +23,9 @@ export const sufficiencyRoutes = (parent: AnyRoute) =>
       validateSearch: periodSearch,
       component: lazyRouteComponent(() => import('./dashboard-page'), 'DashboardPage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/sufficiency/providers',
+      component: lazyRouteComponent(() => import('./benchmarks-page'), 'BenchmarksPage'),
+    }),
   ] as const;
