@@ -9,6 +9,7 @@ import { marketRoutes } from './features/market/routes';
 import { weightsRoutes } from './features/weights/routes';
 import { queuesRoutes } from './features/queues/routes';
 import { auditRoutes } from './features/audit/routes';
+import { sufficiencyRoutes } from './features/sufficiency/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -37,7 +38,7 @@ const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', co
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute), ...sufficiencyRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

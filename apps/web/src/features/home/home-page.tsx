@@ -6,12 +6,13 @@ export function HomePage() {
   const user = useUser();
   if (user?.role === 'placement_officer') return <Navigate to="/referrals" />;
   if (user?.role === 'provider_user') return <Navigate to="/inbox" />;
+  if (user?.role === 'commissioner') return <Navigate to="/sufficiency" search={{}} />;
   return (
     <>
       <h1 className="govuk-heading-l">Placement matching</h1>
       <p className="govuk-body">
-        The commissioners' and administrators' pages (sufficiency, forecasts, matching weights, users) are coming to
-        this app next. Until then they are in the API: see <a className="govuk-link" href="/docs">the API documentation</a>.
+        The audit trail and the queue dashboard are in the menu above. Managing users, alliances and providers is in the
+        API for now: see <a className="govuk-link" href="/docs">the API documentation</a>.
       </p>
     </>
   );

@@ -18,10 +18,6 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/audit', label: 'Audit trail' },
     { to: '/queues', label: 'Queues' },
   ],
-  commissioner: [
-    { to: '/market', label: 'Market position' },
-    { to: '/weights', label: 'Matching weights' },
-  ],
   provider_user: [
     { to: '/inbox', label: 'Referrals sent to us' },
     { to: '/offers', label: 'Our offers' },
@@ -29,6 +25,12 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/provider-placements', label: 'Placements' },
     { to: '/alerts', label: 'Alerts' },
     { to: '/market', label: 'Market position' },
+  ],
+  commissioner: [
+    { to: '/sufficiency', label: 'Sufficiency' },
+    { to: '/sufficiency/providers', label: 'Provider benchmarks' },
+    { to: '/market', label: 'Market position' },
+    { to: '/weights', label: 'Matching weights' },
   ],
 };
 
