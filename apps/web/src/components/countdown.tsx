@@ -21,7 +21,7 @@ export function Countdown({ until, onExpired }: { until: string; onExpired?: () 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [expired]);
   return (
-    <time className="app-countdown" dateTime={until}>
+    <time className="app-countdown" dateTime={until} role="timer">
       {formatCountdown(end - now)}
     </time>
   );

@@ -13,12 +13,10 @@ function describedBy(id: string, hint?: ReactNode, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Group({ id, label, hint, error, labelClass, children }: FieldProps & { children: ReactNode }) {
+/** A field's hint and error message, with the ids its input's aria-describedby names. */
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${id}-hint`} className="govuk-hint">
           {hint}
@@ -29,6 +27,17 @@ function Group({ id, label, hint, error, labelClass, children }: FieldProps & { 
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function Group({ id, label, hint, error, labelClass, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className={`govuk-label ${labelClass ?? ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -158,16 +167,7 @@ export function Fieldset({
         tabIndex={anchor ? -1 : undefined}
       >
         <legend className={`govuk-fieldset__legend ${legendClass ?? 'govuk-fieldset__legend--s'}`}>{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {children}
       </fieldset>
     </div>

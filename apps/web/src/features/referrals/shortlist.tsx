@@ -1,10 +1,11 @@
 import { Table } from '../../components/table';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { Ok } from '../../api/types';
+import { Countdown } from '../../components/countdown';
 import { ScoreBar, ScoreLegend } from '../../components/score-bar';
-import { formatCountdown, formatDateTime, formatMiles, formatWeeklyCost } from '../../lib/format';
+import { formatDateTime, formatMiles, formatWeeklyCost } from '../../lib/format';
 import { reasonLine } from '../../lib/reasons';
 import { ofstedWords, placementTypeWords } from '../../lib/words';
 import { holdsQuery, recipientsQuery } from './queries';
@@ -239,19 +240,5 @@ function HoldControls({ referralId, item, holds, canHold }: { referralId: string
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** A live countdown to a moment: holds lapse by the clock alone. */
-export function Countdown({ until }: { until: string }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return (
-    <span className="app-countdown" role="timer" aria-live="off">
-      {formatCountdown(new Date(until).getTime() - now)}
-    </span>
   );
 }

@@ -7,7 +7,7 @@ import { formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { needWords, placementTypeWords } from '../../lib/words';
 import { useUser } from '../auth/use-session';
 import { useLaName } from '../provider/use-la-name';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../../lib/download';
 import { csvFileName, periodOf, type Period } from './period';
 import { PeriodForm } from './period-form';
 import { needsQuery, sufficiencyQuery } from './queries';
@@ -120,7 +120,7 @@ function CsvButton({ label, path, what, allianceId, period }: { label: string; p
         className="govuk-button govuk-button--secondary"
         onClick={() => {
           setFailed(false);
-          downloadCsv(path, { allianceId, ...period }, csvFileName(what, period)).catch(() => setFailed(true));
+          downloadCsv(`${path}?${new URLSearchParams({ allianceId, ...period })}`, csvFileName(what, period)).catch(() => setFailed(true));
         }}
       >
         {label}
