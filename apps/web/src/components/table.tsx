@@ -33,13 +33,3 @@ export function Table({
     </div>
   );
 }
-
-/** A GOV.UK summary list row: a key and its value. */
-export function SummaryRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}

@@ -7,7 +7,7 @@ import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { Fieldset, Radio, Select, Textarea } from '../../components/fields';
 import { StatusTag } from '../../components/status-tag';
-import { SummaryRow } from '../../components/table';
+import { SummaryList } from '../../components/summary-list';
 import { useFormErrors } from '../../components/use-form-errors';
 import { dateFromParts, EMPTY_DATE, partsFromDate } from '../../lib/date-parts';
 import { formatDate, formatDateTime, formatWeeklyCost, todayInEngland } from '../../lib/format';
@@ -38,25 +38,31 @@ export function PlacementPage() {
       <h1 className="govuk-heading-l">
         {child.localReference ?? 'Placement'} <StatusTag status={live ? 'live' : 'ended'} />
       </h1>
-      <dl className="govuk-summary-list">
-        <SummaryRow label="Provider">{provider.data?.name ?? ''}</SummaryRow>
-        <SummaryRow label="Child">
-          {child.dateOfBirth ? `Born ${formatDate(child.dateOfBirth)}` : ''}
-          {child.gender ? `, ${GENDER_WORDS[child.gender]?.toLowerCase() ?? child.gender}` : ''}
-        </SummaryRow>
-        <SummaryRow label="Started">{formatDate(p.startDate)}</SummaryRow>
-        <SummaryRow label="Weekly cost">{formatWeeklyCost(p.weeklyCost)}</SummaryRow>
-        {!live ? (
-          <SummaryRow label="Ended">
-            {formatDate(p.endedOn)}: {p.endReason ? endReasonWords(p.endReason) : ''} ({p.plannedEnding ? 'planned' : 'unplanned'})
-          </SummaryRow>
-        ) : null}
-        <SummaryRow label="Referral">
-          <Link to="/referrals/$referralId" params={{ referralId: p.referralId }} className="govuk-link">
-            See the referral
-          </Link>
-        </SummaryRow>
-      </dl>
+      <SummaryList
+        rows={[
+          { key: 'Provider', value: provider.data?.name ?? '' },
+          {
+            key: 'Child',
+            value: `${child.dateOfBirth ? `Born ${formatDate(child.dateOfBirth)}` : ''}${
+              child.gender ? `, ${GENDER_WORDS[child.gender]?.toLowerCase() ?? child.gender}` : ''
+            }`,
+          },
+          { key: 'Started', value: formatDate(p.startDate) },
+          { key: 'Weekly cost', value: formatWeeklyCost(p.weeklyCost) },
+          {
+            key: 'Ended',
+            value: live ? null : `${formatDate(p.endedOn)}: ${p.endReason ? endReasonWords(p.endReason) : ''} (${p.plannedEnding ? 'planned' : 'unplanned'})`,
+          },
+          {
+            key: 'Referral',
+            value: (
+              <Link to="/referrals/$referralId" params={{ referralId: p.referralId }} className="govuk-link">
+                See the referral
+              </Link>
+            ),
+          },
+        ]}
+      />
       <Outcomes placement={p} />
       {live ? <EndPlacement placement={p} /> : <Feedback placement={p} />}
     </>
@@ -314,11 +320,13 @@ function Feedback({ placement }: { placement: Placement }) {
         <h2 className="govuk-heading-m" id="feedback-heading">
           Feedback
         </h2>
-        <dl className="govuk-summary-list">
-          <SummaryRow label="Rating">{placement.feedback.rating} out of 5</SummaryRow>
-          <SummaryRow label="Feedback">{placement.feedback.comments}</SummaryRow>
-          <SummaryRow label="Young person's view">{placement.feedback.youngPersonView ?? 'Not given'}</SummaryRow>
-        </dl>
+        <SummaryList
+          rows={[
+            { key: 'Rating', value: `${placement.feedback.rating} out of 5` },
+            { key: 'Feedback', value: placement.feedback.comments },
+            { key: "Young person's view", value: placement.feedback.youngPersonView ?? 'Not given' },
+          ]}
+        />
       </section>
     );
   }

@@ -3,7 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import { StatusTag } from '../../components/status-tag';
-import { SummaryRow } from '../../components/table';
+import { SummaryList } from '../../components/summary-list';
 import { Tabs } from '../../components/tabs';
 import { ageOn } from '../../lib/age';
 import { formatDate, formatDateTime, formatWeeklyCost } from '../../lib/format';
@@ -67,30 +67,31 @@ export function ReferralPage() {
       <StatusExplained status={r.status} placementId={r.placementId} shortlistedAt={r.shortlistedAt} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <SummaryRow label="Age">
-              {ageOn(child.dateOfBirth, r.requiredBy)} on the day needed (born {formatDate(child.dateOfBirth)}),{' '}
-              {GENDER_WORDS[child.gender]?.toLowerCase() ?? child.gender}
-            </SummaryRow>
-            <SummaryRow label="Home district">
-              {child.homeDistrict}, {laName(r.localAuthorityCode)}
-            </SummaryRow>
-            <SummaryRow label="Legal status">
-              {legalStatusWords(child.legalStatus)} ({child.legalStatus})
-            </SummaryRow>
-            <SummaryRow label="Category of need">
-              {categoryOfNeedWords(child.categoryOfNeed)} ({child.categoryOfNeed})
-            </SummaryRow>
-            <SummaryRow label="Needs">
-              {child.needs.length === 0
-                ? 'None stated'
-                : child.needs.map((need) => `${needWords(need.code)} (level ${need.level}${need.essential ? ', essential' : ''})`).join('; ')}
-            </SummaryRow>
-            <SummaryRow label="Needed by">{formatDate(r.requiredBy)}</SummaryRow>
-            <SummaryRow label="Kinds of placement">{r.placementTypes.map(placementTypeWords).join(', ')}</SummaryRow>
-            <SummaryRow label="Furthest from home">{r.maxDistanceMiles ? `${r.maxDistanceMiles} miles` : 'No limit'}</SummaryRow>
-            <SummaryRow label="Weekly budget">{formatWeeklyCost(r.weeklyBudget)}</SummaryRow>
-          </dl>
+          <SummaryList
+            noBorder
+            rows={[
+              {
+                key: 'Age',
+                value: `${ageOn(child.dateOfBirth, r.requiredBy)} on the day needed (born ${formatDate(child.dateOfBirth)}), ${
+                  GENDER_WORDS[child.gender]?.toLowerCase() ?? child.gender
+                }`,
+              },
+              { key: 'Home district', value: `${child.homeDistrict}, ${laName(r.localAuthorityCode)}` },
+              { key: 'Legal status', value: `${legalStatusWords(child.legalStatus)} (${child.legalStatus})` },
+              { key: 'Category of need', value: `${categoryOfNeedWords(child.categoryOfNeed)} (${child.categoryOfNeed})` },
+              {
+                key: 'Needs',
+                value:
+                  child.needs.length === 0
+                    ? 'None stated'
+                    : child.needs.map((need) => `${needWords(need.code)} (level ${need.level}${need.essential ? ', essential' : ''})`).join('; '),
+              },
+              { key: 'Needed by', value: formatDate(r.requiredBy) },
+              { key: 'Kinds of placement', value: r.placementTypes.map(placementTypeWords).join(', ') },
+              { key: 'Furthest from home', value: r.maxDistanceMiles ? `${r.maxDistanceMiles} miles` : 'No limit' },
+              { key: 'Weekly budget', value: formatWeeklyCost(r.weeklyBudget) },
+            ]}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
           <Withdraw referralId={r.id} status={r.status} />
