@@ -1,4 +1,4 @@
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { bearer, createOrganisations, createSetting, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
 
 describe('the HTTP edge (e2e)', () => {
   let api: TestApi;
@@ -57,6 +57,76 @@ describe('the HTTP edge (e2e)', () => {
   it('answers unknown routes with 404 in the same shape', async () => {
     const response = await api.http().get('/api/v1/nothing-here').set(bearer(orgs.ealing)).expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  describe('malformed input found by fuzzing answers 400, never 500, and stores nothing', () => {
+    const referralCount = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM referrals`))[0].n as number;
+
+    it('refuses JSON nested 10,000 deep on every route that takes a body', async () => {
+      const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+      const routes: [string, string][] = [
+        ['/api/v1/referrals', orgs.ealing],
+        ['/api/v1/vacancies', orgs.providerA.token],
+        ['/api/v1/auth/login', orgs.ealing],
+      ];
+      for (const [path, token] of routes) {
+        const response = await api
+          .http()
+          .post(path)
+          .set(bearer(token))
+          .set('Idempotency-Key', `deep-${path.split('/').pop()}`)
+          .set('Content-Type', 'application/json')
+          .send(deep);
+        expect(response.status).toBe(400);
+        expect(response.body.details).toEqual([{ field: expect.any(String), problem: 'must not be nested more than 16 levels deep' }]);
+      }
+    });
+
+    it('refuses an offset beyond the bound with the field named', async () => {
+      const response = await api.http().get('/api/v1/referrals?offset=1e300').set(bearer(orgs.ealing)).expect(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'offset' })]);
+      await api.http().get('/api/v1/referrals?offset=10000000').set(bearer(orgs.ealing)).expect(200);
+    });
+
+    it('refuses a lone surrogate in an email at sign-in', async () => {
+      const response = await api.http().post('/api/v1/auth/login').send({ email: 'a\ud800@e2e.test', password: 'x' }).expect(400);
+      expect(response.body.details).toEqual([{ field: 'email', problem: 'must be valid Unicode text' }]);
+    });
+
+    it('refuses __proto__ and constructor as fields', async () => {
+      const before = await referralCount();
+      for (const key of ['__proto__', 'constructor']) {
+        const body = `{"${key}": {"x": 1}, ${JSON.stringify(referralBody()).slice(1)}`;
+        const response = await api
+          .http()
+          .post('/api/v1/referrals')
+          .set(bearer(orgs.ealing))
+          .set('Idempotency-Key', `proto-${key}`)
+          .set('Content-Type', 'application/json')
+          .send(body)
+          .expect(400);
+        expect(response.body.details).toEqual([{ field: key, problem: 'is not an allowed field' }]);
+      }
+      expect(await referralCount()).toBe(before);
+    });
+
+    it('refuses an empty list or object as a vacancy\'s reservation', async () => {
+      const setting = await createSetting(api, orgs.providerA);
+      for (const reservedFor of [[], {}, 'J1']) {
+        const response = await api
+          .http()
+          .post('/api/v1/vacancies')
+          .set(bearer(orgs.providerA.token))
+          .send({ settingId: setting.id, beds: 1, availableFrom: todayInEngland(), weeklyCost: 5_000, reservedFor })
+          .expect(400);
+        expect(response.body.details).toContainEqual({
+          field: 'reservedFor',
+          problem: 'must be an object naming legalStatuses, localAuthorityCodes or both',
+        });
+      }
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM vacancies WHERE setting_id = $1`, [setting.id]);
+      expect(n).toBe(0);
+    });
   });
 
   it('sets security headers', async () => {

@@ -13,9 +13,19 @@ const Limit = (max: number, size: number) =>
     Min(1),
     Max(max),
   );
-/** `offset`: how many to skip, from 0. */
+/** The furthest any list pages: more rows than any list holds, and far inside Postgres' bigint. */
+export const MAX_OFFSET = 10_000_000;
+
+/** `offset`: how many to skip, from 0 to MAX_OFFSET. */
 const Offset = () =>
-  applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 }), IsOptional(), Type(() => Number), IsInt(), Min(0));
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(MAX_OFFSET),
+  );
 
 export const DEFAULT_PAGE_SIZE = 100;
 

@@ -1375,7 +1375,7 @@ export interface components {
              * @default false
              */
             emergencyReady?: boolean;
-            /** @description Kept for some children only. */
+            /** @description Kept for some children only: names legalStatuses, localAuthorityCodes or both. */
             reservedFor?: components["schemas"]["ReservedForDto"];
         };
         CreatedHoldResponse: {

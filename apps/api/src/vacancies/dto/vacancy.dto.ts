@@ -6,7 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
+  ValidateBy,
   IsOptional,
   IsUUID,
   Max,
@@ -22,6 +22,20 @@ import { LEGAL_STATUS, VACANCY_STATUS } from '../../common/api-enums';
 import { calendarDate, IsCalendarDate } from '../../common/date.validators';
 import { IsOmittable } from '../../common/optional';
 import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
+
+/** An object naming at least one list (a null list is left for its own validation to name). */
+const NamesAReservation = () =>
+  ValidateBy({
+    name: 'namesAReservation',
+    validator: {
+      validate: (value: unknown) =>
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.values(value).some((list) => list !== undefined),
+      defaultMessage: () => 'must be an object naming legalStatuses, localAuthorityCodes or both',
+    },
+  });
 
 export class ReservedForDto {
   @ApiPropertyOptional({ ...LEGAL_STATUS, isArray: true, minItems: 1, uniqueItems: true, description: 'e.g. ["J1"] for beds kept for remand placements.' })
@@ -72,8 +86,9 @@ export class CreateVacancyDto {
   @IsBoolean()
   emergencyReady?: boolean;
 
-  @ApiPropertyOptional({ type: ReservedForDto, description: 'Kept for some children only.' })
+  @ApiPropertyOptional({ type: ReservedForDto, description: 'Kept for some children only: names legalStatuses, localAuthorityCodes or both.' })
   @IsOptional()
+  @NamesAReservation()
   @ValidateNested()
   @Type(() => ReservedForDto)
   reservedFor?: ReservedForDto;
@@ -97,7 +112,7 @@ export class UpdateVacancyDto extends PartialType(
 
   @ApiPropertyOptional({ type: ReservedForDto, nullable: true, description: 'null: no longer reserved.' })
   @IsOptional()
-  @IsObject()
+  @NamesAReservation()
   @ValidateNested()
   @Type(() => ReservedForDto)
   reservedFor?: ReservedForDto | null;
