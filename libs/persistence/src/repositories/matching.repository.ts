@@ -20,6 +20,7 @@ import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import type { ChangeJob } from './vacancy.repository';
+import { checkOut } from './pool-client';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
@@ -271,8 +272,7 @@ export class MatchingRepository {
     /** The job that delivers an emergency's alerts to providers' webhooks; without it none are queued. */
     alertJob?: ChangeJob,
   ): Promise<MatchRunResult> {
-    const client = await this.pool().connect();
-    let released = false;
+    const { client, release } = await checkOut(this.pool());
     try {
       await client.query('BEGIN');
       const claimed = await this.claim(client, referralId, from);
@@ -291,13 +291,10 @@ export class MatchingRepository {
       return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, sent, alerts };
     } catch (error) {
       // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        client.release(rollbackError);
-        released = true;
-      });
+      await client.query('ROLLBACK').catch((rollbackError: Error) => release(rollbackError));
       throw error;
     } finally {
-      if (!released) client.release();
+      release();
     }
   }
 
@@ -306,7 +303,7 @@ export class MatchingRepository {
    * has reached, from which `changesSince` carries on.
    */
   async loadOpenVacancies(batchSize: number, onBatch: (vacancies: MatchVacancy[]) => void): Promise<string> {
-    const client = await this.pool().connect();
+    const { client, release } = await checkOut(this.pool());
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const { rows } = await client.query(`SELECT coalesce(max(change_seq), 0)::text AS cursor FROM vacancies`);
@@ -329,10 +326,10 @@ export class MatchingRepository {
       await client.query('COMMIT');
       return rows[0].cursor;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => release(rollbackError));
       throw error;
     } finally {
-      client.release();
+      release();
     }
   }
 

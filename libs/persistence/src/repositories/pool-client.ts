@@ -1,0 +1,34 @@
+import type { Pool, PoolClient } from 'pg';
+
+export interface CheckedOutClient {
+  client: PoolClient;
+  /** Returns the client to the pool, or destroys it if it broke (or `error` is given). */
+  release(error?: Error): void;
+}
+
+/**
+ * A client taken from the pool for a transaction of our own. pg-pool listens for a connection's
+ * `error` event only while the client is idle in the pool; a connection that Postgres ends while
+ * checked out (a restart, a failover, an administrator's pg_terminate_backend) between two queries
+ * would emit it with no listener, and an unhandled `error` event ends the process. The listener
+ * here keeps the process alive: the next query fails instead, and the broken client is destroyed
+ * on release rather than handed to the next caller.
+ */
+export async function checkOut(pool: Pool): Promise<CheckedOutClient> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', onError);
+  let released = false;
+  return {
+    client,
+    release(error?: Error) {
+      if (released) return;
+      released = true;
+      client.removeListener('error', onError);
+      client.release(error ?? broken);
+    },
+  };
+}
