@@ -74,13 +74,29 @@ describe('sufficiency (e2e)', () => {
   it("benchmarks the providers that served or were asked by the alliance's LAs, for its commissioner and admins only", async () => {
     const benchmark = (query: string, token: string) => api.http().get(`/api/v1/providers/benchmark${query}`).set(bearer(token));
     const { body } = await benchmark(`?allianceId=${orgs.allianceId}`, orgs.commissioner).expect(200);
-    expect(body).toEqual({ allianceId: orgs.allianceId, items: expect.any(Array) });
+    expect(body).toEqual({ allianceId: orgs.allianceId, items: expect.any(Array), sectors: expect.any(Array) });
     await benchmark(`?allianceId=${orgs.allianceId}`, orgs.admin).expect(200);
     await benchmark(`?allianceId=${orgs.allianceId}`, otherCommissioner).expect(404);
     await benchmark(`?allianceId=${orgs.allianceId}`, orgs.providerA.token).expect(403);
     await benchmark(`?allianceId=${orgs.allianceId}`, orgs.ealing).expect(403);
     const bad = await benchmark('?allianceId=west', orgs.commissioner).expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'allianceId' })]);
+    await api.http().get(`/api/v1/providers/benchmark?allianceId=${orgs.allianceId}`).expect(401);
+    await api.http().get(`/api/v1/providers/benchmark.csv?allianceId=${orgs.allianceId}`).expect(401);
+    await api.http().get(`/api/v1/providers/benchmark.csv?allianceId=${orgs.allianceId}`).set(bearer(orgs.ealing)).expect(403);
+  });
+
+  it('filters the benchmarks by placement type, sector and LA, and sets in-house against independent; names each bad filter', async () => {
+    const benchmark = (query: string) => api.http().get(`/api/v1/providers/benchmark?allianceId=${orgs.allianceId}${query}`).set(bearer(orgs.commissioner));
+    // The figures are the repository's integration spec's; here, that every filter is taken and the answer keeps its shape.
+    for (const query of ['&placementType=K2', '&sector=in_house', '&sector=independent', '&sector=voluntary', '&localAuthorityCode=E09000009']) {
+      const { body } = await benchmark(query).expect(200);
+      expect(body).toEqual({ allianceId: orgs.allianceId, items: expect.any(Array), sectors: [expect.objectContaining({ group: 'in_house' }), expect.objectContaining({ group: 'independent' })] });
+    }
+    const bad = await benchmark('&placementType=K9&sector=charity&localAuthorityCode=ealing').expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['localAuthorityCode', 'placementType', 'sector']);
+    const csv = await api.http().get(`/api/v1/providers/benchmark.csv?allianceId=${orgs.allianceId}&sector=nobody`).set(bearer(orgs.commissioner)).expect(400);
+    expect(csv.body.details).toEqual([expect.objectContaining({ field: 'sector' })]);
   });
 
   it('gives the same figures by need, the monthly trend and the forecast, each also as CSV, to the same people', async () => {
@@ -124,7 +140,8 @@ describe('sufficiency (e2e)', () => {
     expect(forecast).toMatchObject({ allianceId: orgs.allianceId, level: 0.8, firstMonth: today().slice(0, 7), series: [] });
     const benchmarkCsv = await api.http().get(`/api/v1/providers/benchmark.csv?allianceId=${orgs.allianceId}`).set(bearer(orgs.commissioner)).expect(200);
     expect(benchmarkCsv.text.split('\r\n')[0]).toBe(
-      'providerId,name,placements,unplannedEndings,stabilityRate,outcomesAchievedRate,meanWeeklyCost,costToTypeMedian,referralsShortlisted,offerRate,medianResponseHours',
+      'providerId,name,placements,unplannedEndings,stabilityRate,outcomesAchievedRate,meanWeeklyCost,costToTypeMedian,referralsShortlisted,offerRate,medianResponseHours,' +
+        'sector,placementTypes,localAuthorityCodes,ofstedGrade,ratings,averageRating,endedPlacements,plannedEndingRate,endedOutcomesAchieved,costPerOutcomeAchieved',
     );
   });
 

@@ -38,3 +38,5 @@ export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './
 export * from './market/market-position';
 export { firstPlace, previewWeights, rescore } from './matching/weights-preview';
 export type { StoredShortlistItem } from './matching/weights-preview';
+export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
+export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';

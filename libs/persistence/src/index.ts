@@ -87,4 +87,4 @@ export type {
 export { MarketPositionRepository } from './repositories/market-position.repository';
 export type { MarketPositionView } from './repositories/market-position.repository';
 export { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
-export type { ProviderBenchmark } from './repositories/provider-benchmark.repository';
+export type { BenchmarkFilter, BenchmarkReport, ProviderBenchmark } from './repositories/provider-benchmark.repository';

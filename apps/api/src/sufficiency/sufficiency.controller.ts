@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, todayInEngland } from '@app/domain';
+import { DomainError, todayInEngland, type ProviderSector } from '@app/domain';
 import { ProviderBenchmarkRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -13,7 +13,7 @@ import { DemandForecaster, type ForecastRow } from './demand-forecaster';
 import { ProviderBenchmarkListResponse } from './benchmark.response';
 import { OverdueStepDownListResponse } from './step-down.response';
 import { DemandForecastResponse } from './forecast.response';
-import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
+import { AllianceQuery, BenchmarkQuery, ForecastQuery, SufficiencyQuery, type BenchmarkSector } from './sufficiency.query';
 import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
 
 /** The longest period one request may cover. */
@@ -145,20 +145,23 @@ export class SufficiencyController {
   @Get('providers/benchmark')
   @ApiOperation({
     summary:
-      "Each provider that placed or was sent referrals for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer",
+      "Each provider that placed or was sent referrals for the alliance's children, filtered by placement type, sector and LA: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer, sector, types and LAs of its settings, worst Ofsted grade, average feedback rating, planned endings, cost per outcome achieved; and in-house against independent over those providers",
   })
   @ApiOkResponse({ type: ProviderBenchmarkListResponse })
-  async benchmark(@CurrentUser() principal: Principal, @Query() query: AllianceQuery) {
+  async benchmark(@CurrentUser() principal: Principal, @Query() query: BenchmarkQuery) {
     await this.alliance(principal, query);
-    return { allianceId: query.allianceId, items: await this.benchmarks.forAlliance(query.allianceId) };
+    const { placementType, localAuthorityCode } = query;
+    const report = await this.benchmarks.report(query.allianceId, { placementType, localAuthorityCode, sectors: query.sector && SECTORS[query.sector] });
+    return { allianceId: query.allianceId, ...report };
   }
 
   @Get('providers/benchmark.csv')
   @ApiOperation({ summary: 'The same providers as GET /providers/benchmark, as CSV with a header row' })
-  @ApiCsvResponse('The fields of GET /providers/benchmark, one provider a row')
-  async benchmarkCsv(@CurrentUser() principal: Principal, @Query() query: AllianceQuery, @Res({ passthrough: true }) response: Response) {
+  @ApiCsvResponse('The fields of GET /providers/benchmark, one provider a row, with the same filters; lists joined by spaces')
+  async benchmarkCsv(@CurrentUser() principal: Principal, @Query() query: BenchmarkQuery, @Res({ passthrough: true }) response: Response) {
     const { items } = await this.benchmark(principal, query);
-    return csv(response, 'provider-benchmarks', BENCHMARK_COLUMNS, items);
+    const rows = items.map((item) => ({ ...item, placementTypes: item.placementTypes.join(' '), localAuthorityCodes: item.localAuthorityCodes.join(' ') }));
+    return csv(response, 'provider-benchmarks', BENCHMARK_COLUMNS, rows);
   }
 
   /** The caller commissions for the alliance, and it exists (404 otherwise). */
@@ -208,4 +211,23 @@ const BENCHMARK_COLUMNS = [
   'referralsShortlisted',
   'offerRate',
   'medianResponseHours',
+  'sector',
+  'placementTypes',
+  'localAuthorityCodes',
+  'ofstedGrade',
+  'ratings',
+  'averageRating',
+  'endedPlacements',
+  'plannedEndingRate',
+  'endedOutcomesAchieved',
+  'costPerOutcomeAchieved',
 ] as const satisfies readonly (keyof ProviderBenchmark)[];
+
+/** The sectors a sector filter stands for. */
+const SECTORS: Record<BenchmarkSector, ProviderSector[]> = {
+  private: ['private'],
+  voluntary: ['voluntary'],
+  local_authority: ['local_authority'],
+  in_house: ['local_authority'],
+  independent: ['private', 'voluntary'],
+};

@@ -492,7 +492,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each provider that placed or was sent referrals for the alliance's children: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer */
+        /** Each provider that placed or was sent referrals for the alliance's children, filtered by placement type, sector and LA: placements, unplanned endings, stability (no unplanned ending in the first 12 months), outcomes achieved, mean weekly cost and against the alliance's median for the type, offer rate, median hours to answer, sector, types and LAs of its settings, worst Ofsted grade, average feedback rating, planned endings, cost per outcome achieved; and in-house against independent over those providers */
         get: operations["SufficiencyController_benchmark"];
         put?: never;
         post?: never;
@@ -1132,6 +1132,8 @@ export interface components {
             /** @description True after an admin reset the password: the user must choose a new one (POST /auth/password) */
             mustChangePassword: boolean;
         };
+        /** @enum {string} */
+        BenchmarkSector: "private" | "voluntary" | "local_authority" | "in_house" | "independent";
         /** @enum {string} */
         CategoryOfNeed: "N1" | "N2" | "N3" | "N4" | "N5" | "N6" | "N7" | "N8";
         ChangePasswordDto: {
@@ -2281,8 +2283,10 @@ export interface components {
         ProviderBenchmarkListResponse: {
             /** Format: uuid */
             allianceId: string;
-            /** @description By name */
+            /** @description By name; only those the filters keep */
             items: components["schemas"]["ProviderBenchmarkResponse"][];
+            /** @description In-house against independent over the items: in_house first, then independent */
+            sectors: components["schemas"]["SectorComparisonResponse"][];
         };
         ProviderBenchmarkResponse: {
             /** Format: uuid */
@@ -2306,6 +2310,26 @@ export interface components {
             offerRate: number | null;
             /** @description Median hours from a referral first reaching it to its first answer (offer or decline); null if none */
             medianResponseHours: number | null;
+            /** @description local_authority is in-house provision; private and voluntary are independent */
+            sector: components["schemas"]["ProviderSector"];
+            /** @description The placement types of its settings that concern the alliance: those in the alliance's LAs, and any other where the alliance's children were placed with it; sorted */
+            placementTypes: components["schemas"]["PlacementType"][];
+            /** @description The LAs (GSS codes) those settings are in; sorted */
+            localAuthorityCodes: string[];
+            /** @description The worst Ofsted grade of those settings (inadequate, then requires_improvement, good, outstanding); not_yet_inspected only when none of them has been inspected; null without any such setting */
+            ofstedGrade: components["schemas"]["OfstedGrade"] | null;
+            /** @description End-of-placement feedback ratings (1-5) its placements of the alliance's children have been given */
+            ratings: number;
+            /** @description The mean of those ratings, 1 (poor) to 5 (excellent), to 2 dp; null without any */
+            averageRating: number | null;
+            /** @description Its placements that have ended */
+            endedPlacements: number;
+            /** @description Share of those that ended as planned (not a breakdown); null if none has ended */
+            plannedEndingRate: number | null;
+            /** @description SMART outcomes achieved (status achieved) in its ended placements */
+            endedOutcomesAchieved: number;
+            /** @description Cost per outcome achieved, whole pounds: what its ended placements cost in all (each its weekly cost x the days from its start to its end / 7), over the outcomes achieved in them (endedOutcomesAchieved). Placements that achieved nothing still count in the cost. Null when its ended placements achieved no outcome */
+            costPerOutcomeAchieved: number | null;
         };
         ProviderOfferItemResponse: {
             /** Format: uuid */
@@ -2654,6 +2678,23 @@ export interface components {
             continuity: number;
             cost: number;
         };
+        SectorComparisonResponse: {
+            /** @description in_house: local_authority; independent: private or voluntary */
+            group: components["schemas"]["SectorGroup"];
+            /** @description Providers of the group among the items */
+            providers: number;
+            placements: number;
+            /** @description Mean of the group's placements' weekly costs, whole pounds; null without placements */
+            meanWeeklyCost: number | null;
+            /** @description Mean of all the group's feedback ratings, to 2 dp; null without any */
+            averageRating: number | null;
+            /** @description What the group's ended placements cost in all over the outcomes achieved in them, whole pounds; null when they achieved none */
+            costPerOutcomeAchieved: number | null;
+            /** @description Share of the group's ended placements that ended as planned; null if none has ended */
+            plannedEndingRate: number | null;
+        };
+        /** @enum {string} */
+        SectorGroup: "in_house" | "independent";
         SendReferralDto: {
             /** @description Providers to send the referral to, each with a vacancy on its current shortlist; one already sent it is left as it was. A problem names the id's place: `providerIds[1]` */
             providerIds: string[];
@@ -3056,6 +3097,7 @@ export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type AuditTrailResponse = components['schemas']['AuditTrailResponse'];
 export type AuditedEntityType = components['schemas']['AuditedEntityType'];
 export type AuthUserResponse = components['schemas']['AuthUserResponse'];
+export type BenchmarkSector = components['schemas']['BenchmarkSector'];
 export type CategoryOfNeed = components['schemas']['CategoryOfNeed'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type ChildDto = components['schemas']['ChildDto'];
@@ -3173,6 +3215,8 @@ export type ReservedForResponse = components['schemas']['ReservedForResponse'];
 export type Role = components['schemas']['Role'];
 export type SavedMatchingWeightsResponse = components['schemas']['SavedMatchingWeightsResponse'];
 export type ScoreBreakdownResponse = components['schemas']['ScoreBreakdownResponse'];
+export type SectorComparisonResponse = components['schemas']['SectorComparisonResponse'];
+export type SectorGroup = components['schemas']['SectorGroup'];
 export type SendReferralDto = components['schemas']['SendReferralDto'];
 export type SettingResponse = components['schemas']['SettingResponse'];
 export type StepDownDto = components['schemas']['StepDownDto'];
@@ -4964,6 +5008,12 @@ export interface operations {
         parameters: {
             query: {
                 allianceId: string;
+                /** @description Only providers with a setting of this type among those that concern the alliance (in its LAs, or holding its children) */
+                placementType?: components["schemas"]["PlacementType"];
+                /** @description Only providers of this sector; in_house is local_authority, independent is private or voluntary */
+                sector?: components["schemas"]["BenchmarkSector"];
+                /** @description Only providers with a setting in this LA among those that concern the alliance */
+                localAuthorityCode?: string;
             };
             header?: never;
             path?: never;
@@ -5021,6 +5071,12 @@ export interface operations {
         parameters: {
             query: {
                 allianceId: string;
+                /** @description Only providers with a setting of this type among those that concern the alliance (in its LAs, or holding its children) */
+                placementType?: components["schemas"]["PlacementType"];
+                /** @description Only providers of this sector; in_house is local_authority, independent is private or voluntary */
+                sector?: components["schemas"]["BenchmarkSector"];
+                /** @description Only providers with a setting in this LA among those that concern the alliance */
+                localAuthorityCode?: string;
             };
             header?: never;
             path?: never;
@@ -5028,7 +5084,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The fields of GET /providers/benchmark, one provider a row */
+            /** @description The fields of GET /providers/benchmark, one provider a row, with the same filters; lists joined by spaces */
             200: {
                 headers: {
                     /** @description attachment, with a file name */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { ProviderBenchmarkRepository } from './provider-benchmark.repository';
+import { ProviderBenchmarkRepository, type BenchmarkFilter } from './provider-benchmark.repository';
 
 const EALING = 'E09000009';
+const HOUNSLOW = 'E09000018';
 const MADE = '2025-01-01 09:00';
 
 /** Three providers' known histories, every benchmark figure worked out by hand. */
@@ -16,6 +17,7 @@ describe('ProviderBenchmarkRepository', () => {
   const oak = { id: '', vacancyId: '', settingId: '' };
   const birch = { id: '', vacancyId: '', settingId: '' };
   const cedar = { id: '', vacancyId: '', settingId: '' };
+  const dale = { id: '', vacancyId: '', settingId: '' };
 
   async function referral(): Promise<string> {
     const [child] = await db.query(
@@ -84,6 +86,13 @@ describe('ProviderBenchmarkRepository', () => {
     return row.id;
   }
 
+  async function feedback(placementId: string, rating: number): Promise<void> {
+    await db.query(
+      `INSERT INTO placement_feedback (placement_id, rating, comments, recorded_by_user_id) VALUES ($1, $2, 'Settled well', $3)`,
+      [placementId, rating, officerId],
+    );
+  }
+
   async function outcome(placementId: string, status: string): Promise<void> {
     await db.query(
       `INSERT INTO placement_outcomes (placement_id, kind, description, target_date, status, created_by_user_id)
@@ -95,18 +104,25 @@ describe('ProviderBenchmarkRepository', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     db = database.dataSource;
-    allianceId = (await insertAlliance(db, { localAuthorityCodes: [EALING] })).id;
+    allianceId = (await insertAlliance(db, { localAuthorityCodes: [EALING, HOUNSLOW] })).id;
     officerId = (await insertUser(db)).id;
-    for (const [provider, name, placementType] of [
-      [oak, 'Oakfield Care', 'K2'],
-      [birch, 'Birchwood Homes', 'K2'],
-      [cedar, 'Cedar Lodge', 'K1'],
+    // Oakfield, Birchwood and Cedar Lodge have homes in Ealing (UB1); Dale House, the in-house
+    // fostering service of an LA, has its carers in Hounslow (TW3).
+    for (const [provider, name, placementType, sector, postcodeDistrict, ofstedGrade] of [
+      [oak, 'Oakfield Care', 'K2', 'private', 'UB1', 'good'],
+      [birch, 'Birchwood Homes', 'K2', 'voluntary', 'UB1', 'not_yet_inspected'],
+      [cedar, 'Cedar Lodge', 'K1', 'local_authority', 'UB1', 'good'],
+      [dale, 'Dale House Fostering', 'U4', 'local_authority', 'TW3', 'outstanding'],
     ] as const) {
-      provider.id = (await insertProvider(db, { name })).id;
-      const setting = await insertSetting(db, provider.id, { placementType });
+      provider.id = (await insertProvider(db, { name, sector })).id;
+      const setting = await insertSetting(db, provider.id, { placementType, postcodeDistrict, ofstedGrade });
       provider.settingId = setting.id;
       provider.vacancyId = (await insertVacancy(db, setting, { beds: 4 })).id;
     }
+    // Oakfield's school in Ealing, graded worse than its home, is its grade; Cedar Lodge's home in
+    // Brent, outside the alliance and never holding its children, is not.
+    await insertSetting(db, oak.id, { placementType: 'S1', ofstedGrade: 'requires_improvement' });
+    await insertSetting(db, cedar.id, { placementType: 'K2', postcodeDistrict: 'HA0', ofstedGrade: 'inadequate' });
     userId = (await insertUser(db, { role: 'provider_user', providerId: oak.id })).id;
     const [r1, r2, r3, r4] = [await referral(), await referral(), await referral(), await referral()];
     // Matching shortlisted Oakfield and Birchwood for the first four; the placement team sent all
@@ -134,6 +150,8 @@ describe('ProviderBenchmarkRepository', () => {
     await outcome(p1, 'achieved');
     await outcome(p2, 'not_achieved');
     await outcome(p3, 'in_progress');
+    await feedback(p1, 2);
+    await feedback(p2, 5);
 
     // Cedar Lodge, a K1 home. Shortlisted low for the fifth referral a day after it was made, it was
     // sent it automatically two days later, when a re-match brought it into the top providers, and
@@ -142,7 +160,7 @@ describe('ProviderBenchmarkRepository', () => {
     await shortlisted(cedar, r5, 24);
     await sent(cedar, r5, 72);
     const o5 = await offer(cedar, r5, 73, 3_000);
-    await place(cedar, r5, o5, 3_000, '2025-01-06', { on: '2025-03-01', planned: false });
+    await feedback(await place(cedar, r5, o5, 3_000, '2025-01-06', { on: '2025-03-01', planned: false }), 4);
     // The sixth was made and placed before sends were recorded: no send at all, so the providers
     // its shortlistings record count as sent it when first shortlisted (Birchwood, an hour after
     // it was made, which never answered). Cedar Lodge, not among them, offered two hours after its
@@ -162,6 +180,14 @@ describe('ProviderBenchmarkRepository', () => {
     // its shortlist, and neither has been asked.
     await shortlisted(oak, r8, 0);
     await shortlisted(cedar, r8, 0);
+    // The ninth went to Dale House, placed by its offer four hours after the referral was made and
+    // ended as planned four weeks later, with both its outcomes achieved.
+    const r9 = await referral();
+    const o9 = await offer(dale, r9, 4, 2_800);
+    const p9 = await place(dale, r9, o9, 2_800, '2025-01-01', { on: '2025-01-29', planned: true });
+    await outcome(p9, 'achieved');
+    await outcome(p9, 'achieved');
+    await feedback(p9, 5);
   });
 
   afterAll(async () => {
@@ -186,6 +212,16 @@ describe('ProviderBenchmarkRepository', () => {
         offerRate: 0.3333,
         // 2.5 and 9.5 hours from the sends.
         medianResponseHours: 6,
+        sector: 'voluntary',
+        placementTypes: ['K2'],
+        localAuthorityCodes: [EALING],
+        ofstedGrade: 'not_yet_inspected',
+        ratings: 0,
+        averageRating: null,
+        endedPlacements: 0,
+        plannedEndingRate: null,
+        endedOutcomesAchieved: 0,
+        costPerOutcomeAchieved: null,
       },
       {
         providerId: cedar.id,
@@ -203,6 +239,40 @@ describe('ProviderBenchmarkRepository', () => {
         offerRate: 0.6667,
         // An hour from its send, two from the sixth referral's making.
         medianResponseHours: 1.5,
+        sector: 'local_authority',
+        placementTypes: ['K1'],
+        localAuthorityCodes: [EALING],
+        ofstedGrade: 'good',
+        ratings: 1,
+        averageRating: 4,
+        endedPlacements: 1,
+        plannedEndingRate: 0,
+        endedOutcomesAchieved: 0,
+        costPerOutcomeAchieved: null,
+      },
+      {
+        providerId: dale.id,
+        name: 'Dale House Fostering',
+        placements: 1,
+        unplannedEndings: 0,
+        stabilityRate: 1,
+        outcomesAchievedRate: 1,
+        meanWeeklyCost: 2_800,
+        costToTypeMedian: 1,
+        referralsShortlisted: 1,
+        offerRate: 1,
+        medianResponseHours: 4,
+        sector: 'local_authority',
+        placementTypes: ['U4'],
+        localAuthorityCodes: [HOUNSLOW],
+        ofstedGrade: 'outstanding',
+        ratings: 1,
+        averageRating: 5,
+        endedPlacements: 1,
+        plannedEndingRate: 1,
+        endedOutcomesAchieved: 2,
+        // Four weeks at 2,800 is 11,200, over two outcomes.
+        costPerOutcomeAchieved: 5_600,
       },
       {
         providerId: oak.id,
@@ -218,6 +288,18 @@ describe('ProviderBenchmarkRepository', () => {
         offerRate: 0.6,
         // 1.5, 3.5, 5.5 and 0.5 hours from the sends, 2 from its shortlisting for the seventh.
         medianResponseHours: 2,
+        sector: 'private',
+        placementTypes: ['K2', 'S1'],
+        localAuthorityCodes: [EALING],
+        ofstedGrade: 'requires_improvement',
+        ratings: 2,
+        averageRating: 3.5,
+        endedPlacements: 2,
+        plannedEndingRate: 0,
+        // The first placement's achieved outcome; the third's is still in progress, and it goes on.
+        endedOutcomesAchieved: 1,
+        // 57 days at 4,000 (32,571.43) and 512 at 6,000 (438,857.14) for one outcome achieved.
+        costPerOutcomeAchieved: 471_429,
       },
     ]);
   });
@@ -230,6 +312,59 @@ describe('ProviderBenchmarkRepository', () => {
     expect(byId.get(birch.id)).toMatchObject({ referralsShortlisted: 3, offerRate: 0.3333 });
     expect(byId.get(cedar.id)).toMatchObject({ referralsShortlisted: 3, offerRate: 0.6667, medianResponseHours: 1.5 });
     expect(byId.get(oak.id)).toMatchObject({ referralsShortlisted: 5, offerRate: 0.6 });
+  });
+
+  it('filters by a placement type, sector or LA of the settings that concern the alliance', async () => {
+    const names = async (filter: BenchmarkFilter) => (await new ProviderBenchmarkRepository(db).forAlliance(allianceId, filter)).map((b) => b.name);
+    expect(await names({ placementType: 'K2' })).toEqual(['Birchwood Homes', 'Oakfield Care']);
+    expect(await names({ placementType: 'S1' })).toEqual(['Oakfield Care']);
+    // Cedar Lodge's Brent home does not concern the alliance.
+    expect(await names({ placementType: 'K2', sectors: ['local_authority'] })).toEqual([]);
+    expect(await names({ sectors: ['local_authority'] })).toEqual(['Cedar Lodge', 'Dale House Fostering']);
+    expect(await names({ sectors: ['private', 'voluntary'] })).toEqual(['Birchwood Homes', 'Oakfield Care']);
+    expect(await names({ localAuthorityCode: HOUNSLOW })).toEqual(['Dale House Fostering']);
+    expect(await names({ localAuthorityCode: 'E09000005' })).toEqual([]);
+    expect(await names({ placementType: 'K1', localAuthorityCode: EALING, sectors: ['local_authority'] })).toEqual(['Cedar Lodge']);
+  });
+
+  it('sets in-house against independent, pooled over their placements, for the providers the filters keep', async () => {
+    const repository = new ProviderBenchmarkRepository(db);
+    expect((await repository.report(allianceId)).sectors).toEqual([
+      {
+        group: 'in_house',
+        providers: 2,
+        placements: 3,
+        // (3,000 + 3,600 + 2,800) / 3.
+        meanWeeklyCost: 3_133,
+        // Ratings of 4 and 5.
+        averageRating: 4.5,
+        // 54 days at 3,000 (23,142.86) and 28 at 2,800 (11,200) for two outcomes.
+        costPerOutcomeAchieved: 17_171,
+        // Dale House's planned ending and Cedar Lodge's breakdown.
+        plannedEndingRate: 0.5,
+      },
+      {
+        group: 'independent',
+        providers: 2,
+        placements: 4,
+        // (4,000 + 6,000 + 5,000 + 8,000) / 4.
+        meanWeeklyCost: 5_750,
+        averageRating: 3.5,
+        costPerOutcomeAchieved: 471_429,
+        plannedEndingRate: 0,
+      },
+    ]);
+    const k2 = await repository.report(allianceId, { placementType: 'K2' });
+    expect(k2.sectors[0]).toEqual({
+      group: 'in_house',
+      providers: 0,
+      placements: 0,
+      meanWeeklyCost: null,
+      averageRating: null,
+      costPerOutcomeAchieved: null,
+      plannedEndingRate: null,
+    });
+    expect(k2.sectors[1]).toMatchObject({ providers: 2, placements: 4, meanWeeklyCost: 5_750 });
   });
 
   it("leaves out another alliance's placements and referrals", async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { compareSectors, type BenchmarkSums, type OfstedGrade, type ProviderSector, type SectorComparison } from '@app/domain';
 
 /** How a provider has served an alliance's children, from its placements, outcomes and answers. */
 export interface ProviderBenchmark {
@@ -37,7 +38,53 @@ export interface ProviderBenchmark {
    * if none.
    */
   medianResponseHours: number | null;
+  sector: ProviderSector;
+  /**
+   * Its settings that concern the alliance: those in the alliance's LAs, and any other where the
+   * alliance's children were placed with it. Their placement types, sorted.
+   */
+  placementTypes: string[];
+  /** The LAs those settings are in, sorted (GSS codes). */
+  localAuthorityCodes: string[];
+  /**
+   * The worst grade of those settings (inadequate, then requires improvement, good, outstanding);
+   * not_yet_inspected only when none has been inspected; null without any such setting.
+   */
+  ofstedGrade: OfstedGrade | null;
+  /** End-of-placement feedback ratings (1-5) given for its placements of the alliance's children. */
+  ratings: number;
+  /** Their mean, to 2 dp; null without any. */
+  averageRating: number | null;
+  /** Its placements of the alliance's children that have ended. */
+  endedPlacements: number;
+  /** Share of those that ended as planned (not a breakdown), to 4 dp; null if none has ended. */
+  plannedEndingRate: number | null;
+  /** SMART outcomes achieved in its ended placements. */
+  endedOutcomesAchieved: number;
+  /**
+   * What its ended placements cost in all (each its weekly cost x the days from its start to its
+   * end / 7) over the outcomes achieved in them, whole pounds; null when they achieved none.
+   */
+  costPerOutcomeAchieved: number | null;
 }
+
+/** Which providers to benchmark; every filter is optional. */
+export interface BenchmarkFilter {
+  /** A setting of this placement type among those that concern the alliance. */
+  placementType?: string;
+  /** Of one of these sectors. */
+  sectors?: readonly ProviderSector[];
+  /** A setting in this LA among those that concern the alliance. */
+  localAuthorityCode?: string;
+}
+
+export interface BenchmarkReport {
+  items: ProviderBenchmark[];
+  /** In-house against independent, over the providers in `items`. */
+  sectors: SectorComparison[];
+}
+
+type BenchmarkRow = ProviderBenchmark & { sums: Omit<BenchmarkSums, 'sector'> };
 
 const rate = (part: string, whole: string) => `CASE WHEN ${whole} > 0 THEN round((${part})::numeric / ${whole}, 4)::float8 END`;
 
@@ -86,13 +133,22 @@ function sendsCounted(referralIds: string): string {
              AND NOT EXISTS (SELECT 1 FROM referral_recipients sent WHERE sent.referral_id = s.referral_id)`;
 }
 
+/** Worst first: an Ofsted grade's place when a provider's settings are summed up by their worst. */
+const GRADE_RANK = `CASE s.ofsted_grade WHEN 'inadequate' THEN 1 WHEN 'requires_improvement' THEN 2 WHEN 'good' THEN 3
+                      WHEN 'outstanding' THEN 4 ELSE 5 END`;
+
 /** Provider benchmarks for an alliance, computed from the raw tables. */
 @Injectable()
 export class ProviderBenchmarkRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  forAlliance(allianceId: string): Promise<ProviderBenchmark[]> {
-    return this.dataSource.query(
+  async forAlliance(allianceId: string, filter: BenchmarkFilter = {}): Promise<ProviderBenchmark[]> {
+    return (await this.report(allianceId, filter)).items;
+  }
+
+  /** The providers' benchmarks, filtered, and in-house against independent over them: one statement. */
+  async report(allianceId: string, filter: BenchmarkFilter = {}): Promise<BenchmarkReport> {
+    const rows: BenchmarkRow[] = await this.dataSource.query(
       `WITH las AS (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1),
             placed AS (
               SELECT p.*, s.placement_type FROM placements p JOIN settings s ON s.id = p.setting_id
@@ -105,12 +161,29 @@ export class ProviderBenchmarkRepository {
                      count(*) FILTER (WHERE ${firstYearKnown('p', TODAY_IN_ENGLAND)})::int AS first_years_known,
                      count(*) FILTER (WHERE ${earlyBreakdown('p')})::int AS early_breakdowns,
                      round(avg(p.weekly_cost))::int AS mean_cost,
-                     round(avg(p.weekly_cost / m.median)::numeric, 4)::float8 AS cost_ratio
+                     round(avg(p.weekly_cost / m.median)::numeric, 4)::float8 AS cost_ratio,
+                     sum(p.weekly_cost)::float8 AS cost_sum,
+                     count(*) FILTER (WHERE p.ended_on IS NOT NULL)::int AS ended,
+                     count(*) FILTER (WHERE p.planned_ending)::int AS planned,
+                     coalesce(sum(p.weekly_cost * (p.ended_on - p.start_date) / 7.0) FILTER (WHERE p.ended_on IS NOT NULL), 0)::float8 AS ended_cost
                 FROM placed p JOIN medians m USING (placement_type) GROUP BY p.provider_id),
             outcome_figures AS (
               SELECT p.provider_id, count(*) FILTER (WHERE o.status = 'achieved')::int AS achieved,
-                     count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved'))::int AS settled
+                     count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved'))::int AS settled,
+                     count(*) FILTER (WHERE o.status = 'achieved' AND p.ended_on IS NOT NULL)::int AS ended_achieved
                 FROM placed p JOIN placement_outcomes o ON o.placement_id = p.id GROUP BY p.provider_id),
+            feedback_figures AS (
+              SELECT p.provider_id, count(*)::int AS ratings, sum(f.rating)::int AS rating_sum
+                FROM placed p JOIN placement_feedback f ON f.placement_id = p.id GROUP BY p.provider_id),
+            -- The settings that concern the alliance: in its LAs, or holding (or having held) its children.
+            setting_figures AS (
+              SELECT s.provider_id, array_agg(DISTINCT s.placement_type ORDER BY s.placement_type) AS types,
+                     coalesce(array_agg(DISTINCT s.local_authority_code ORDER BY s.local_authority_code)
+                                FILTER (WHERE s.local_authority_code IS NOT NULL), '{}') AS las,
+                     (array_agg(s.ofsted_grade ORDER BY ${GRADE_RANK}))[1] AS worst_grade
+                FROM settings s
+               WHERE s.local_authority_code IN (SELECT local_authority_code FROM las) OR s.id IN (SELECT setting_id FROM placed)
+               GROUP BY s.provider_id),
             alliance_referrals AS (
               SELECT id, created_at FROM referrals WHERE local_authority_code IN (SELECT local_authority_code FROM las)),
             answers AS (
@@ -140,14 +213,31 @@ export class ProviderBenchmarkRepository {
               pf.mean_cost AS "meanWeeklyCost", pf.cost_ratio AS "costToTypeMedian",
               coalesce(af.reached, 0) AS "referralsShortlisted",
               ${rate('af.offered', 'af.reached')} AS "offerRate",
-              round(af.median_hours::numeric, 2)::float8 AS "medianResponseHours"
+              round(af.median_hours::numeric, 2)::float8 AS "medianResponseHours",
+              pr.sector, coalesce(sf.types, '{}') AS "placementTypes", coalesce(sf.las, '{}') AS "localAuthorityCodes",
+              sf.worst_grade AS "ofstedGrade", coalesce(ff.ratings, 0) AS ratings,
+              CASE WHEN ff.ratings > 0 THEN round(ff.rating_sum::numeric / ff.ratings, 2)::float8 END AS "averageRating",
+              coalesce(pf.ended, 0) AS "endedPlacements", ${rate('pf.planned', 'pf.ended')} AS "plannedEndingRate",
+              coalesce(oc.ended_achieved, 0) AS "endedOutcomesAchieved",
+              CASE WHEN oc.ended_achieved > 0 THEN round(pf.ended_cost::numeric / oc.ended_achieved)::int END AS "costPerOutcomeAchieved",
+              json_build_object('placements', coalesce(pf.placements, 0), 'weeklyCostSum', coalesce(pf.cost_sum, 0),
+                                'ratings', coalesce(ff.ratings, 0), 'ratingSum', coalesce(ff.rating_sum, 0),
+                                'endedPlacements', coalesce(pf.ended, 0), 'plannedEndings', coalesce(pf.planned, 0),
+                                'endedCost', coalesce(pf.ended_cost, 0), 'endedOutcomesAchieved', coalesce(oc.ended_achieved, 0)) AS sums
          FROM providers pr
          LEFT JOIN placement_figures pf ON pf.provider_id = pr.id
          LEFT JOIN outcome_figures oc ON oc.provider_id = pr.id
          LEFT JOIN answer_figures af ON af.provider_id = pr.id
-        WHERE pf.provider_id IS NOT NULL OR af.provider_id IS NOT NULL
+         LEFT JOIN feedback_figures ff ON ff.provider_id = pr.id
+         LEFT JOIN setting_figures sf ON sf.provider_id = pr.id
+        WHERE (pf.provider_id IS NOT NULL OR af.provider_id IS NOT NULL)
+          AND ($2::text IS NULL OR $2 = ANY(sf.types))
+          AND ($3::text[] IS NULL OR pr.sector = ANY($3))
+          AND ($4::text IS NULL OR $4 = ANY(sf.las))
         ORDER BY pr.name, pr.id`,
-      [allianceId],
+      [allianceId, filter.placementType ?? null, filter.sectors ?? null, filter.localAuthorityCode ?? null],
     );
+    const items = rows.map(({ sums: _sums, ...item }) => item);
+    return { items, sectors: compareSectors(rows.map((row) => ({ ...row.sums, sector: row.sector }))) };
   }
 }

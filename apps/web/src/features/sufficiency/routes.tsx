@@ -1,4 +1,5 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { benchmarkSearch } from './benchmarks';
 import { MEASURES, type Measure } from './measures';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 
@@ -26,6 +27,7 @@ export const sufficiencyRoutes = (parent: AnyRoute) =>
     createRoute({
       getParentRoute: () => parent,
       path: '/sufficiency/providers',
+      validateSearch: benchmarkSearch,
       component: lazyRouteComponent(() => import('./benchmarks-page'), 'BenchmarksPage'),
     }),
   ] as const;
