@@ -33,7 +33,9 @@ describe('admin users and passwords (e2e)', () => {
     for (const token of [orgs.ealing, orgs.providerA.token, orgs.commissioner]) {
       await api.http().get('/api/v1/admin/users').set(bearer(token)).expect(403);
       await patch(adminId, { disabled: false }, token).expect(403);
+      await api.http().get(`/api/v1/admin/users/${adminId}`).set(bearer(token)).expect(403);
     }
+    await api.http().get(`/api/v1/admin/users/${adminId}`).expect(401);
   });
 
   it('lists users by search and role, a page at a time, without password hashes', async () => {
@@ -52,6 +54,25 @@ describe('admin users and passwords (e2e)', () => {
     const page = await api.http().get('/api/v1/admin/users?limit=2&offset=2').set(bearer(orgs.admin)).expect(200);
     expect(page.body.total).toBe(6);
     expect(page.body.items.map((u: { email: string }) => u.email)).toEqual(all.body.items.slice(2, 4).map((u: { email: string }) => u.email));
+  });
+
+  it('reads one user by id as the list shows it, 404 for an unknown id', async () => {
+    const user = await createUser('read.one@e2e.test');
+    await patch(user.id, { disabled: true }).expect(200);
+    const one = await api.http().get(`/api/v1/admin/users/${user.id}`).set(bearer(orgs.admin)).expect(200);
+    expect(one.body).toMatchObject({
+      id: user.id,
+      email: 'read.one@e2e.test',
+      role: 'placement_officer',
+      localAuthorityCode: 'E09000009',
+      displayName: 'Sam Okafor',
+      disabled: true,
+      mustChangePassword: false,
+    });
+    expect(one.body.disabledAt).toBeTruthy();
+    expect(JSON.stringify(one.body)).not.toMatch(/hash|temporaryPassword/i);
+    await api.http().get('/api/v1/admin/users/00000000-0000-4000-8000-000000000000').set(bearer(orgs.admin)).expect(404);
+    expect(fieldsOf((await api.http().get('/api/v1/admin/users/not-a-uuid').set(bearer(orgs.admin)).expect(400)).body)).toEqual(['id']);
   });
 
   it('answers 400 naming the field for bad input', async () => {

@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { session } from './api/session';
 import { SignInPage } from './features/auth/sign-in-page';
 import { HomePage, NotFoundPage, ProblemPage } from './features/home/home-page';
@@ -10,6 +10,9 @@ import { weightsRoutes } from './features/weights/routes';
 import { queuesRoutes } from './features/queues/routes';
 import { auditRoutes } from './features/audit/routes';
 import { sufficiencyRoutes } from './features/sufficiency/routes';
+import { usersRoutes } from './features/users/routes';
+import { ChangePasswordPage, PasswordGate } from './features/auth/change-password-page';
+import { CHANGE_PASSWORD_PATH, mustChangePasswordFirst } from './features/auth/password-gate';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -22,7 +25,10 @@ const signInRoute = createRoute({
   component: SignInPage,
 });
 
-/** Every page but sign-in needs a session; a token that expired on this page is renewed in place. */
+/**
+ * Every page but sign-in needs a session; a token that expired on this page is renewed in place. A
+ * user whose password an admin reset must choose a new one before any other page.
+ */
 export const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'authed',
@@ -30,15 +36,27 @@ export const authedRoute = createRoute({
     if (!session.get() && !session.expiredUser()) {
       throw redirect({ to: '/sign-in', search: { next: location.href } });
     }
+    if (mustChangePasswordFirst(session.get()?.user, location.pathname)) {
+      throw redirect({ to: CHANGE_PASSWORD_PATH, search: { next: location.href } });
+    }
   },
-  component: Outlet,
+  component: PasswordGate,
 });
 
 const homeRoute = createRoute({ getParentRoute: () => authedRoute, path: '/', component: HomePage });
 
+const changePasswordRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: CHANGE_PASSWORD_PATH,
+  validateSearch: (search: Record<string, unknown>): { next?: string } => ({
+    next: typeof search.next === 'string' ? search.next : undefined,
+  }),
+  component: ChangePasswordPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute), ...sufficiencyRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, changePasswordRoute, ...usersRoutes(authedRoute), ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute), ...sufficiencyRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

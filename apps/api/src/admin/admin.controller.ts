@@ -10,7 +10,7 @@ import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { CreatedUserResponse } from './dto/created-user.response';
-import { ListUsersQuery, UpdatedUserResponse, UpdateUserDto, UserPageResponse } from './dto/users.dto';
+import { AdminUserResponse, ListUsersQuery, UpdatedUserResponse, UpdateUserDto, UserPageResponse } from './dto/users.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -34,6 +34,14 @@ export class AdminController {
   @ApiErrors(400, 403)
   listUsers(@Query() query: ListUsersQuery) {
     return this.admin.listUsers(query);
+  }
+
+  @Get('admin/users/:id')
+  @ApiOperation({ summary: 'One user as the list shows it: its organisation, whether it is disabled and must change its password' })
+  @ApiOkResponse({ type: AdminUserResponse })
+  @ApiErrors(400, 403, 404)
+  getUser(@Param('id', ParseId()) id: string) {
+    return this.admin.getUser(id);
   }
 
   @Patch('admin/users/:id')

@@ -58,6 +58,12 @@ export class AdminService {
     return { items: page.items.map(adminUserView), total: page.total };
   }
 
+  async getUser(id: string): Promise<AdminUserResponse> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound('User');
+    return adminUserView(user);
+  }
+
   /** Disables or enables a user, and resets its password to a temporary one answered this once. */
   async updateUser(admin: Principal, id: string, dto: UpdateUserDto): Promise<UpdatedUserResponse> {
     if (dto.disabled === true && id === admin.userId) throw DomainError.invalid('disabled', 'you cannot disable yourself');

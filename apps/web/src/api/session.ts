@@ -12,6 +12,8 @@ export interface SessionUser {
   allianceId?: string;
   displayName?: string;
   phone?: string;
+  /** Set after an admin reset the password: the app keeps them on "Change your password" until they do. */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {
@@ -53,6 +55,10 @@ export const session = {
   },
   start(token: string, expiresInSeconds: number, user: SessionUser) {
     publish({ token, expiresAt: Date.now() + expiresInSeconds * 1000, user });
+  },
+  /** The same token for the same user, whose details changed (a new password chosen). */
+  updateUser(user: SessionUser) {
+    if (current) publish({ ...current, user });
   },
   /**
    * Ends the token but remembers whose it was, so the page can ask the same person to sign in

@@ -22,6 +22,7 @@ const COLOURS: Record<string, string> = {
   not_sent: 'govuk-tag--grey',
   live: 'govuk-tag--green',
   active: 'govuk-tag--green',
+  disabled: 'govuk-tag--grey',
   ended: 'govuk-tag--grey',
   not_started: 'govuk-tag--grey',
   in_progress: 'govuk-tag--light-blue',

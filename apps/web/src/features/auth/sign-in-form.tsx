@@ -4,6 +4,8 @@ import { session, type SessionUser } from '../../api/session';
 import { ErrorSummary, type FieldError } from '../../components/error-summary';
 import { TextInput } from '../../components/fields';
 
+const DISABLED = 'This account is disabled';
+
 /** Email and password; on success the session starts and `onSignedIn` gets the user. */
 export function SignInForm({
   defaultEmail = '',
@@ -35,8 +37,11 @@ export function SignInForm({
       setPassword('');
       onSignedIn(answer.user as SessionUser);
     } catch (error) {
+      // The api says an account is disabled only to someone who gave its right password.
       const text =
-        error instanceof ApiError && error.status === 401
+        error instanceof ApiError && error.status === 401 && error.body.message === DISABLED
+          ? 'This account has been disabled: ask your administrator to enable it again'
+          : error instanceof ApiError && error.status === 401
           ? 'Enter the email address and password of an account on this service'
           : error instanceof ApiError && error.status === 429
             ? 'Too many attempts: wait a minute, then try again'

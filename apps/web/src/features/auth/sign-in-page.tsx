@@ -1,4 +1,5 @@
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { safeNext } from './password-gate';
 import { SignInForm } from './sign-in-form';
 
 export function SignInPage() {
@@ -13,11 +14,7 @@ export function SignInPage() {
           them.
         </p>
         <SignInForm
-          onSignedIn={() => {
-            // Only paths inside the app: never an address another site put in the link.
-            const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-            void navigate({ to: target });
-          }}
+          onSignedIn={() => void navigate({ to: safeNext(next) })}
         />
       </div>
     </div>

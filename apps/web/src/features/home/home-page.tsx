@@ -11,7 +11,7 @@ export function HomePage() {
     <>
       <h1 className="govuk-heading-l">Placement matching</h1>
       <p className="govuk-body">
-        The audit trail and the queue dashboard are in the menu above. Managing users, alliances and providers is in the
+        Users, the audit trail and the queue dashboard are in the menu above. Managing alliances and providers is in the
         API for now: see <a className="govuk-link" href="/docs">the API documentation</a>.
       </p>
     </>

@@ -15,6 +15,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/placements', label: 'Placements' },
   ],
   admin: [
+    { to: '/users', label: 'Users' },
     { to: '/audit', label: 'Audit trail' },
     { to: '/queues', label: 'Queues' },
   ],
@@ -65,6 +66,9 @@ export function Layout() {
                 {user.displayName ?? user.email} · {ROLE_WORDS[user.role] ?? user.role}
                 {organisation.data ? `, ${organisation.data}` : ''}
               </span>
+              <Link to="/account/password" search={{ next: undefined }} className="app-header__link">
+                Change your password
+              </Link>
               <button type="button" className="app-link-button" onClick={signOut}>
                 Sign out
               </button>

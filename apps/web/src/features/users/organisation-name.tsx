@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { localAuthoritiesQuery } from '../home/organisation';
+import { providerQuery } from '../placements/queries';
+import type { AdminUser } from './users';
+
+/** The organisation a user's role belongs to, by name where the web can read it (alliances by id, for now). */
+export function OrganisationName({ user }: { user: Pick<AdminUser, 'localAuthorityCode' | 'providerId' | 'allianceId'> }) {
+  const localAuthorities = useQuery({ ...localAuthoritiesQuery(), enabled: Boolean(user.localAuthorityCode) });
+  const provider = useQuery(providerQuery(user.providerId));
+  if (user.localAuthorityCode) {
+    return <>{localAuthorities.data?.find((la) => la.code === user.localAuthorityCode)?.name ?? user.localAuthorityCode}</>;
+  }
+  if (user.providerId) return <>{provider.data?.name ?? `Provider ${user.providerId}`}</>;
+  if (user.allianceId) return <>Alliance {user.allianceId}</>;
+  return <>None</>;
+}
