@@ -73,6 +73,20 @@ export class Environment {
   @Max(200, { message: 'DATABASE_POOL_SIZE must be between 1 and 200' })
   DATABASE_POOL_SIZE: number;
 
+  /** The longest one statement of the api or the worker may run before Postgres cancels it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60_000 : Number(value)))
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number' })
+  @Min(100, { message: 'DATABASE_STATEMENT_TIMEOUT_MS must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'DATABASE_STATEMENT_TIMEOUT_MS must be between 100 and 3600000' })
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+
+  /** The longest a request waits for a connection (a free one from the pool, or a new one) before failing with 503. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5_000 : Number(value)))
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be a whole number' })
+  @Min(100, { message: 'DATABASE_CONNECT_TIMEOUT_MS must be between 100 and 600000' })
+  @Max(600_000, { message: 'DATABASE_CONNECT_TIMEOUT_MS must be between 100 and 600000' })
+  DATABASE_CONNECT_TIMEOUT_MS: number;
+
   /** Jobs one worker process runs at once, per queue. */
   @Transform(({ value }) => (value === undefined || value === '' ? 4 : Number(value)))
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
@@ -162,6 +176,8 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'QUEUE_PREFIX',
   'LOG_LEVEL',
   'DATABASE_POOL_SIZE',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+  'DATABASE_CONNECT_TIMEOUT_MS',
   'LOGIN_RATE_LIMIT',
   'WORKER_CONCURRENCY',
   'JOB_LOCK_MS',

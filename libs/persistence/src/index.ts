@@ -17,7 +17,7 @@ export { VacancyRepository } from './repositories/vacancy.repository';
 export type { ChangeJob, VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
 export { ReferralRepository } from './repositories/referral.repository';
 export type { NewReferral, ChildRecord, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
-export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint } from './repositories/pg-errors';
+export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint, isDatabaseUnavailable } from './repositories/pg-errors';
 export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';

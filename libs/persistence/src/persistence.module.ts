@@ -57,7 +57,13 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           inject: [Environment],
           useFactory: (env: Environment) => ({
-            ...dataSourceOptions({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName }),
+            ...dataSourceOptions({
+              url: env.DATABASE_URL,
+              poolSize: env.DATABASE_POOL_SIZE,
+              applicationName,
+              statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+              connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+            }),
             retryAttempts: 3,
             retryDelay: 1_000,
           }),

@@ -18,3 +18,5 @@ export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './te
 export type { TestRun, TestSettings } from './test-settings';
 export { loadEveryOpenVacancy } from './naive-matching';
 export { until } from './until';
+export { startTcpProxy } from './tcp-proxy';
+export type { TcpProxy } from './tcp-proxy';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
+import { isDatabaseUnavailable } from '@app/persistence';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
@@ -11,6 +12,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [DomainErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
 };
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 interface ErrorBody {
   statusCode: number;
@@ -36,6 +40,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const requestId = String(request.id ?? '');
+    if (isDatabaseUnavailable(exception)) {
+      // Nothing was stored (each write is one transaction): the client retries the same request.
+      this.logger.warn({ requestId, err: describeForLog(exception) }, 'database unavailable');
+      if (!response.headersSent) {
+        response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+        response
+          .status(HttpStatus.SERVICE_UNAVAILABLE)
+          .json(this.body(HttpStatus.SERVICE_UNAVAILABLE, 'The service is briefly unavailable: try again shortly', requestId));
+      }
+      return;
+    }
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) this.logger.error({ requestId, err: describeForLog(exception) }, 'request failed');
     if (!response.headersSent) response.status(body.statusCode).json(body);

@@ -23,12 +23,16 @@ export interface TestApi {
  * The real api, configured as main.ts configures it, on a database and Redis key prefix of its own.
  * The environment is set before the app module is loaded because @nestjs/config validates it then.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  /** The address the api connects to, for a test that puts a proxy between them. */
+  options: { databaseUrlForApi?: (url: string) => string } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase();
   const queuePrefix = testRedisPrefix();
   const { redisUrl } = resolveTestSettings();
   Object.assign(process.env, {
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrlForApi?.(database.url) ?? database.url,
     REDIS_URL: redisUrl,
     JWT_SECRET,
     QUEUE_PREFIX: queuePrefix,
