@@ -38,3 +38,4 @@ export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './
 export * from './market/market-position';
 export { firstPlace, previewWeights, rescore } from './matching/weights-preview';
 export type { StoredShortlistItem } from './matching/weights-preview';
+export * from './sufficiency/reserved-nights';

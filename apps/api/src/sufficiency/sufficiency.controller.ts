@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland } from '@app/domain';
-import { ProviderBenchmarkRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
+import { ProviderBenchmarkRepository, ReservedBedRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -12,6 +12,8 @@ import { calendarDay } from '../common/date.validators';
 import { DemandForecaster, type ForecastRow } from './demand-forecaster';
 import { ProviderBenchmarkListResponse } from './benchmark.response';
 import { OverdueStepDownListResponse } from './step-down.response';
+import { reservedBedReport, type ReservedBedItem } from './reserved-bed-report';
+import { ReservedBedReportResponse } from './reserved-beds.response';
 import { DemandForecastResponse } from './forecast.response';
 import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
 import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
@@ -47,6 +49,7 @@ export class SufficiencyController {
     private readonly sufficiency: SufficiencyRepository,
     private readonly benchmarks: ProviderBenchmarkRepository,
     private readonly forecaster: DemandForecaster,
+    private readonly reservedBeds: ReservedBedRepository,
   ) {}
 
   @Get('sufficiency')
@@ -142,6 +145,32 @@ export class SufficiencyController {
     return { allianceId: query.allianceId, items: await this.sufficiency.overdueStepDowns(query.allianceId, todayInEngland()) };
   }
 
+  @Get('sufficiency/reserved-beds')
+  @ApiOperation({
+    summary:
+      "Reserved beds (held for LAs by a block contract, or for legal statuses by a remand scheme) in settings within the alliance's LAs or reserved for one of them, available within the period: each vacancy's beds, the bed-nights it stood open and empty within the period (up to last night) and what they cost at its weekly cost; and totals",
+  })
+  @ApiOkResponse({ type: ReservedBedReportResponse })
+  async reserved(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    const today = todayInEngland();
+    const rows = await this.reservedBeds.forAlliance(query.allianceId, from, to);
+    return { allianceId: query.allianceId, from, to, asOf: today, ...reservedBedReport(rows, { from, to }, today) };
+  }
+
+  @Get('sufficiency/reserved-beds.csv')
+  @ApiOperation({ summary: 'The same reserved vacancies as GET /sufficiency/reserved-beds, as CSV with a header row (reserved-for lists separated by spaces)' })
+  @ApiCsvResponse('vacancyId, provider, setting, placementType, reservedFor, beds, weeklyCost, nightsEmpty, costOfEmptyNights and the dates')
+  async reservedCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.reserved(principal, query);
+    const rows = report.items.map(({ reservedFor, ...item }) => ({
+      ...item,
+      reservedForLocalAuthorities: reservedFor.localAuthorityCodes.join(' '),
+      reservedForLegalStatuses: reservedFor.legalStatuses.join(' '),
+    }));
+    return csv(response, `reserved-beds-${report.from}-${report.to}`, RESERVED_BED_COLUMNS, rows);
+  }
+
   @Get('providers/benchmark')
   @ApiOperation({
     summary:
@@ -169,6 +198,12 @@ export class SufficiencyController {
 
   /** A checked period of the alliance's, and where its open beds come from. */
   private async period(principal: Principal, query: SufficiencyQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    return { from, to, supply: await this.sufficiency.supplySource(from, to, todayInEngland()) };
+  }
+
+  /** The period's days, checked, for a caller who commissions for the alliance. */
+  private async checkedPeriod(principal: Principal, query: SufficiencyQuery) {
     assertMayCommission(principal, query.allianceId);
     const from = calendarDay(query.from);
     const to = calendarDay(query.to);
@@ -177,7 +212,7 @@ export class SufficiencyController {
       throw DomainError.invalid('to', `must be within ${MAX_PERIOD_DAYS} days of from`);
     }
     await this.alliance(principal, query);
-    return { from, to, supply: await this.sufficiency.supplySource(from, to, todayInEngland()) };
+    return { from, to };
   }
 }
 
@@ -209,3 +244,23 @@ const BENCHMARK_COLUMNS = [
   'offerRate',
   'medianResponseHours',
 ] as const satisfies readonly (keyof ProviderBenchmark)[];
+
+const RESERVED_BED_COLUMNS = [
+  'vacancyId',
+  'providerId',
+  'providerName',
+  'settingId',
+  'settingName',
+  'settingLocalAuthorityCode',
+  'placementType',
+  'reservedForLocalAuthorities',
+  'reservedForLegalStatuses',
+  'status',
+  'availableFrom',
+  'availableUntil',
+  'withdrawnOn',
+  'beds',
+  'weeklyCost',
+  'nightsEmpty',
+  'costOfEmptyNights',
+] as const satisfies readonly (keyof ReservedBedItem | 'reservedForLocalAuthorities' | 'reservedForLegalStatuses')[];
