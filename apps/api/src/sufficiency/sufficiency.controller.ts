@@ -15,7 +15,7 @@ import { OverdueStepDownListResponse } from './step-down.response';
 import { reservedBedReport, type ReservedBedItem } from './reserved-bed-report';
 import { ReservedBedReportResponse } from './reserved-beds.response';
 import { DemandForecastResponse } from './forecast.response';
-import { AllianceQuery, ForecastQuery, SufficiencyQuery } from './sufficiency.query';
+import { AllianceQuery, ForecastQuery, SufficiencyQuery, TrendQuery } from './sufficiency.query';
 import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
 
 /** The longest period one request may cover. */
@@ -98,19 +98,20 @@ export class SufficiencyController {
       "Month by month over the period: referrals made, placed by the month's end, placed within the alliance, gap, and the beds open on the month's last day (the vacancies now for the current month, the nightly snapshot for a past one)",
   })
   @ApiOkResponse({ type: SufficiencyTrendResponse })
-  async trend(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
-    const { from, to } = await this.period(principal, query);
-    return { allianceId: query.allianceId, from, to, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland()) };
+  async trend(@CurrentUser() principal: Principal, @Query() query: TrendQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    const placementType = query.placementType ?? null;
+    return { allianceId: query.allianceId, from, to, placementType, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland(), placementType) };
   }
 
   @Get('sufficiency/trend.csv')
   @ApiOperation({ summary: 'The same months as GET /sufficiency/trend, as CSV with a header row' })
   @ApiCsvResponse('month, referrals, placed, placedWithinAlliance, gap, openBeds, supplySource, supplyAsOf')
-  async trendCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+  async trendCsv(@CurrentUser() principal: Principal, @Query() query: TrendQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.trend(principal, query);
     const rows = report.months.map(({ supply, ...month }) => ({ ...month, supplySource: supply?.source ?? null, supplyAsOf: supply?.asOf ?? null }));
     const columns = ['month', 'referrals', 'placed', 'placedWithinAlliance', 'gap', 'openBeds', 'supplySource', 'supplyAsOf'] as const;
-    return csv(response, `sufficiency-trend-${report.from}-${report.to}`, columns, rows);
+    return csv(response, `sufficiency-trend-${report.placementType ? `${report.placementType}-` : ''}${report.from}-${report.to}`, columns, rows);
   }
 
   @Get('sufficiency/forecast')

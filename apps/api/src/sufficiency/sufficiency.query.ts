@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { PLACEMENT_TYPE } from '../common/api-enums';
 import { calendarDate, IsCalendarDate } from '../common/date.validators';
 
 export class AllianceQuery {
@@ -17,6 +19,16 @@ export class SufficiencyQuery extends AllianceQuery {
   @ApiProperty(calendarDate("The period's last day, at most three years after the first; open beds are counted on it."))
   @IsCalendarDate()
   to: string;
+}
+
+export class TrendQuery extends SufficiencyQuery {
+  @ApiPropertyOptional({
+    ...PLACEMENT_TYPE,
+    description: "Only referrals whose first placement type this is, and only beds of this type; every type without it.",
+  })
+  @IsOptional()
+  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
+  placementType?: string;
 }
 
 /** The most months a forecast looks ahead. */

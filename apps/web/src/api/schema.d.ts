@@ -2926,6 +2926,8 @@ export interface components {
              * @example 2026-11-20
              */
             to: string;
+            /** @description The placement type asked for; null for every type */
+            placementType: components["schemas"]["PlacementType"] | null;
             /** @description Every month the period touches, oldest first */
             months: components["schemas"]["SufficiencyMonthResponse"][];
         };
@@ -6809,6 +6811,8 @@ export interface operations {
                 from: string;
                 /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
                 to: string;
+                /** @description Only referrals whose first placement type this is, and only beds of this type; every type without it. */
+                placementType?: components["schemas"]["PlacementType"];
             };
             header?: never;
             path?: never;
@@ -6870,6 +6874,8 @@ export interface operations {
                 from: string;
                 /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
                 to: string;
+                /** @description Only referrals whose first placement type this is, and only beds of this type; every type without it. */
+                placementType?: components["schemas"]["PlacementType"];
             };
             header?: never;
             path?: never;
