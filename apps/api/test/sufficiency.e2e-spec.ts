@@ -130,6 +130,16 @@ describe('sufficiency (e2e)', () => {
       supply: { source: 'live', asOf: today() },
     });
     expect(trend.months[0]).toMatchObject({ month: '2026-01', referrals: 0, openBeds: null, supply: null });
+    // One placement type: referrals by their first type, beds of that type.
+    expect(trend.placementType).toBeNull();
+    const homes = (await get(`/trend${period}&placementType=K2`, orgs.commissioner).expect(200)).body;
+    expect(homes).toMatchObject({ placementType: 'K2', months: trend.months });
+    const fostering = (await get(`/trend${period}&placementType=U4`, orgs.commissioner).expect(200)).body;
+    expect(fostering.months.at(-1)).toMatchObject({ referrals: 0, gap: 0, openBeds: 0 });
+    const fosteringCsv = await api.http().get(`/api/v1/sufficiency/trend.csv${period}&placementType=U4`).set(bearer(orgs.commissioner)).expect(200);
+    expect(fosteringCsv.headers['content-disposition']).toBe(`attachment; filename="sufficiency-trend-U4-2026-01-01-${today()}.csv"`);
+    const badType = await get(`/trend${period}&placementType=ZZ`, orgs.commissioner).expect(400);
+    expect(badType.body.details).toEqual([expect.objectContaining({ field: 'placementType' })]);
     const trendCsv = await api.http().get(`/api/v1/sufficiency/trend.csv${period}`).set(bearer(orgs.commissioner)).expect(200);
     expect(trendCsv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = trendCsv.text.trimEnd().split('\r\n');

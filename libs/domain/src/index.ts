@@ -40,3 +40,4 @@ export { firstPlace, previewWeights, rescore } from './matching/weights-preview'
 export type { StoredShortlistItem } from './matching/weights-preview';
 export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
+export * from './sufficiency/reserved-nights';

@@ -84,6 +84,8 @@ export type {
   SupplySource,
   OverdueStepDown,
 } from './repositories/sufficiency.repository';
+export { ReservedBedRepository } from './repositories/reserved-bed.repository';
+export type { ReservedVacancyRow } from './repositories/reserved-bed.repository';
 export { MarketPositionRepository } from './repositories/market-position.repository';
 export type { MarketPositionView } from './repositories/market-position.repository';
 export { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';

@@ -19,6 +19,7 @@ import { RecipientRepository } from './repositories/recipient.repository';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { ReservedBedRepository } from './repositories/reserved-bed.repository';
 import { SufficiencyRepository } from './repositories/sufficiency.repository';
 import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   RecipientRepository,
   ReferenceDataRepository,
   ReferralRepository,
+  ReservedBedRepository,
   SettingRepository,
   SufficiencyRepository,
   UserRepository,

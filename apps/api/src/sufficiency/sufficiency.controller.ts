@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError, todayInEngland, type ProviderSector } from '@app/domain';
-import { ProviderBenchmarkRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
+import { ProviderBenchmarkRepository, ReservedBedRepository, SufficiencyRepository, type ProviderBenchmark, type SufficiencyRow, type SufficiencyTotals } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -12,8 +12,10 @@ import { calendarDay } from '../common/date.validators';
 import { DemandForecaster, type ForecastRow } from './demand-forecaster';
 import { ProviderBenchmarkListResponse } from './benchmark.response';
 import { OverdueStepDownListResponse } from './step-down.response';
+import { reservedBedReport, type ReservedBedItem } from './reserved-bed-report';
+import { ReservedBedReportResponse } from './reserved-beds.response';
 import { DemandForecastResponse } from './forecast.response';
-import { AllianceQuery, BenchmarkQuery, ForecastQuery, SufficiencyQuery, type BenchmarkSector } from './sufficiency.query';
+import { AllianceQuery, BenchmarkQuery, ForecastQuery, SufficiencyQuery, TrendQuery, type BenchmarkSector } from './sufficiency.query';
 import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
 
 /** The longest period one request may cover. */
@@ -47,6 +49,7 @@ export class SufficiencyController {
     private readonly sufficiency: SufficiencyRepository,
     private readonly benchmarks: ProviderBenchmarkRepository,
     private readonly forecaster: DemandForecaster,
+    private readonly reservedBeds: ReservedBedRepository,
   ) {}
 
   @Get('sufficiency')
@@ -95,19 +98,20 @@ export class SufficiencyController {
       "Month by month over the period: referrals made, placed by the month's end, placed within the alliance, gap, and the beds open on the month's last day (the vacancies now for the current month, the nightly snapshot for a past one)",
   })
   @ApiOkResponse({ type: SufficiencyTrendResponse })
-  async trend(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
-    const { from, to } = await this.period(principal, query);
-    return { allianceId: query.allianceId, from, to, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland()) };
+  async trend(@CurrentUser() principal: Principal, @Query() query: TrendQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    const placementType = query.placementType ?? null;
+    return { allianceId: query.allianceId, from, to, placementType, months: await this.sufficiency.trend(query.allianceId, from, to, todayInEngland(), placementType) };
   }
 
   @Get('sufficiency/trend.csv')
   @ApiOperation({ summary: 'The same months as GET /sufficiency/trend, as CSV with a header row' })
   @ApiCsvResponse('month, referrals, placed, placedWithinAlliance, gap, openBeds, supplySource, supplyAsOf')
-  async trendCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+  async trendCsv(@CurrentUser() principal: Principal, @Query() query: TrendQuery, @Res({ passthrough: true }) response: Response) {
     const report = await this.trend(principal, query);
     const rows = report.months.map(({ supply, ...month }) => ({ ...month, supplySource: supply?.source ?? null, supplyAsOf: supply?.asOf ?? null }));
     const columns = ['month', 'referrals', 'placed', 'placedWithinAlliance', 'gap', 'openBeds', 'supplySource', 'supplyAsOf'] as const;
-    return csv(response, `sufficiency-trend-${report.from}-${report.to}`, columns, rows);
+    return csv(response, `sufficiency-trend-${report.placementType ? `${report.placementType}-` : ''}${report.from}-${report.to}`, columns, rows);
   }
 
   @Get('sufficiency/forecast')
@@ -142,6 +146,32 @@ export class SufficiencyController {
     return { allianceId: query.allianceId, items: await this.sufficiency.overdueStepDowns(query.allianceId, todayInEngland()) };
   }
 
+  @Get('sufficiency/reserved-beds')
+  @ApiOperation({
+    summary:
+      "Reserved beds (held for LAs by a block contract, or for legal statuses by a remand scheme) in settings within the alliance's LAs or reserved for one of them, available within the period: each vacancy's beds, the bed-nights it stood open and empty within the period (up to last night) and what they cost at its weekly cost; and totals",
+  })
+  @ApiOkResponse({ type: ReservedBedReportResponse })
+  async reserved(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    const today = todayInEngland();
+    const rows = await this.reservedBeds.forAlliance(query.allianceId, from, to);
+    return { allianceId: query.allianceId, from, to, asOf: today, ...reservedBedReport(rows, { from, to }, today) };
+  }
+
+  @Get('sufficiency/reserved-beds.csv')
+  @ApiOperation({ summary: 'The same reserved vacancies as GET /sufficiency/reserved-beds, as CSV with a header row (reserved-for lists separated by spaces)' })
+  @ApiCsvResponse('vacancyId, provider, setting, placementType, reservedFor, beds, weeklyCost, nightsEmpty, costOfEmptyNights and the dates')
+  async reservedCsv(@CurrentUser() principal: Principal, @Query() query: SufficiencyQuery, @Res({ passthrough: true }) response: Response) {
+    const report = await this.reserved(principal, query);
+    const rows = report.items.map(({ reservedFor, ...item }) => ({
+      ...item,
+      reservedForLocalAuthorities: reservedFor.localAuthorityCodes.join(' '),
+      reservedForLegalStatuses: reservedFor.legalStatuses.join(' '),
+    }));
+    return csv(response, `reserved-beds-${report.from}-${report.to}`, RESERVED_BED_COLUMNS, rows);
+  }
+
   @Get('providers/benchmark')
   @ApiOperation({
     summary:
@@ -172,6 +202,12 @@ export class SufficiencyController {
 
   /** A checked period of the alliance's, and where its open beds come from. */
   private async period(principal: Principal, query: SufficiencyQuery) {
+    const { from, to } = await this.checkedPeriod(principal, query);
+    return { from, to, supply: await this.sufficiency.supplySource(from, to, todayInEngland()) };
+  }
+
+  /** The period's days, checked, for a caller who commissions for the alliance. */
+  private async checkedPeriod(principal: Principal, query: SufficiencyQuery) {
     assertMayCommission(principal, query.allianceId);
     const from = calendarDay(query.from);
     const to = calendarDay(query.to);
@@ -180,7 +216,7 @@ export class SufficiencyController {
       throw DomainError.invalid('to', `must be within ${MAX_PERIOD_DAYS} days of from`);
     }
     await this.alliance(principal, query);
-    return { from, to, supply: await this.sufficiency.supplySource(from, to, todayInEngland()) };
+    return { from, to };
   }
 }
 
@@ -231,3 +267,23 @@ const SECTORS: Record<BenchmarkSector, ProviderSector[]> = {
   in_house: ['local_authority'],
   independent: ['private', 'voluntary'],
 };
+
+const RESERVED_BED_COLUMNS = [
+  'vacancyId',
+  'providerId',
+  'providerName',
+  'settingId',
+  'settingName',
+  'settingLocalAuthorityCode',
+  'placementType',
+  'reservedForLocalAuthorities',
+  'reservedForLegalStatuses',
+  'status',
+  'availableFrom',
+  'availableUntil',
+  'withdrawnOn',
+  'beds',
+  'weeklyCost',
+  'nightsEmpty',
+  'costOfEmptyNights',
+] as const satisfies readonly (keyof ReservedBedItem | 'reservedForLocalAuthorities' | 'reservedForLegalStatuses')[];

@@ -22,6 +22,16 @@ export class SufficiencyQuery extends AllianceQuery {
   to: string;
 }
 
+export class TrendQuery extends SufficiencyQuery {
+  @ApiPropertyOptional({
+    ...PLACEMENT_TYPE,
+    description: "Only referrals whose first placement type this is, and only beds of this type; every type without it.",
+  })
+  @IsOptional()
+  @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
+  placementType?: string;
+}
+
 /** The most months a forecast looks ahead. */
 export const MAX_FORECAST_MONTHS = 24;
 const FORECAST_MONTHS = Array.from({ length: MAX_FORECAST_MONTHS }, (_, i) => i + 1);

@@ -129,6 +129,9 @@ export class SufficiencyMonthResponse {
 }
 
 export class SufficiencyTrendResponse extends SufficiencyPeriodResponse {
+  @ApiProperty({ ...PLACEMENT_TYPE, nullable: true, description: 'The placement type asked for; null for every type' })
+  placementType: string | null;
+
   @ApiProperty({ type: [SufficiencyMonthResponse], description: 'Every month the period touches, oldest first' })
   months: SufficiencyMonthResponse[];
 }

@@ -832,6 +832,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sufficiency/reserved-beds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reserved beds (held for LAs by a block contract, or for legal statuses by a remand scheme) in settings within the alliance's LAs or reserved for one of them, available within the period: each vacancy's beds, the bed-nights it stood open and empty within the period (up to last night) and what they cost at its weekly cost; and totals */
+        get: operations["SufficiencyController_reserved"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sufficiency/reserved-beds.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same reserved vacancies as GET /sufficiency/reserved-beds, as CSV with a header row (reserved-for lists separated by spaces) */
+        get: operations["SufficiencyController_reservedCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sufficiency/step-downs": {
         parameters: {
             query?: never;
@@ -2640,6 +2674,85 @@ export interface components {
         };
         /** @enum {string} */
         ReferralStatus: "submitted" | "matching" | "shortlisted" | "no_match" | "match_failed" | "placed" | "withdrawn" | "closed";
+        ReservedBedFiguresResponse: {
+            /** @description Beds reserved: those free now and those placements still hold */
+            beds: number;
+            /** @description Bed-nights open and empty within the period, up to last night (a bed empty for a night is one) */
+            nightsEmpty: number;
+            /** @description Whole pounds: a seventh of the weekly cost for each empty bed-night */
+            costOfEmptyNights: number;
+        };
+        ReservedBedReportResponse: {
+            /** Format: uuid */
+            allianceId: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description Today: nights are counted up to last night
+             * @example 2026-11-20
+             */
+            asOf: string;
+            /** @description Reserved vacancies available within the period, in settings within the alliance's LAs or reserved for one of them wherever they are; by provider and setting */
+            items: components["schemas"]["ReservedBedResponse"][];
+            /** @description The sums of the items' figures */
+            totals: components["schemas"]["ReservedBedFiguresResponse"];
+        };
+        ReservedBedResponse: {
+            /** @description Beds reserved: those free now and those placements still hold */
+            beds: number;
+            /** @description Bed-nights open and empty within the period, up to last night (a bed empty for a night is one) */
+            nightsEmpty: number;
+            /** @description Whole pounds: a seventh of the weekly cost for each empty bed-night */
+            costOfEmptyNights: number;
+            /** Format: uuid */
+            vacancyId: string;
+            /** Format: uuid */
+            providerId: string;
+            providerName: string;
+            /** Format: uuid */
+            settingId: string;
+            settingName: string;
+            /**
+             * @description The setting's LA; null where its postcode places it in none
+             * @example E09000009
+             */
+            settingLocalAuthorityCode: string | null;
+            placementType: components["schemas"]["PlacementType"];
+            /** @description The LAs (a block contract) or legal statuses (a remand scheme) the beds are held for */
+            reservedFor: components["schemas"]["ReservedForResponse"];
+            status: components["schemas"]["VacancyStatus"];
+            /**
+             * @description Whole pounds a week
+             * @example 4250
+             */
+            weeklyCost: number;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            availableFrom: string;
+            /**
+             * Format: date
+             * @description Null: open-ended
+             * @example 2026-11-20
+             */
+            availableUntil: string | null;
+            /**
+             * Format: date
+             * @description The day it was withdrawn; null if it was not
+             * @example 2026-11-20
+             */
+            withdrawnOn: string | null;
+        };
         ReservedForDto: {
             /** @description e.g. ["J1"] for beds kept for remand placements. */
             legalStatuses?: components["schemas"]["LegalStatus"][];
@@ -2855,6 +2968,8 @@ export interface components {
              * @example 2026-11-20
              */
             to: string;
+            /** @description The placement type asked for; null for every type */
+            placementType: components["schemas"]["PlacementType"] | null;
             /** @description Every month the period touches, oldest first */
             months: components["schemas"]["SufficiencyMonthResponse"][];
         };
@@ -3211,6 +3326,9 @@ export type RecipientSenderResponse = components['schemas']['RecipientSenderResp
 export type ReferralReceiptResponse = components['schemas']['ReferralReceiptResponse'];
 export type ReferralResponse = components['schemas']['ReferralResponse'];
 export type ReferralStatus = components['schemas']['ReferralStatus'];
+export type ReservedBedFiguresResponse = components['schemas']['ReservedBedFiguresResponse'];
+export type ReservedBedReportResponse = components['schemas']['ReservedBedReportResponse'];
+export type ReservedBedResponse = components['schemas']['ReservedBedResponse'];
 export type ReservedForDto = components['schemas']['ReservedForDto'];
 export type ReservedForResponse = components['schemas']['ReservedForResponse'];
 export type Role = components['schemas']['Role'];
@@ -6617,6 +6735,131 @@ export interface operations {
             };
         };
     };
+    SufficiencyController_reserved: {
+        parameters: {
+            query: {
+                allianceId: string;
+                /** @description The period's first day. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
+                from: string;
+                /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservedBedReportResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SufficiencyController_reservedCsv: {
+        parameters: {
+            query: {
+                allianceId: string;
+                /** @description The period's first day. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
+                from: string;
+                /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vacancyId, provider, setting, placementType, reservedFor, beds, weeklyCost, nightsEmpty, costOfEmptyNights and the dates */
+            200: {
+                headers: {
+                    /** @description attachment, with a file name */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only commissioner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     SufficiencyController_stepDowns: {
         parameters: {
             query: {
@@ -6682,6 +6925,8 @@ export interface operations {
                 from: string;
                 /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
                 to: string;
+                /** @description Only referrals whose first placement type this is, and only beds of this type; every type without it. */
+                placementType?: components["schemas"]["PlacementType"];
             };
             header?: never;
             path?: never;
@@ -6743,6 +6988,8 @@ export interface operations {
                 from: string;
                 /** @description The period's last day, at most three years after the first; open beds are counted on it. A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England). */
                 to: string;
+                /** @description Only referrals whose first placement type this is, and only beds of this type; every type without it. */
+                placementType?: components["schemas"]["PlacementType"];
             };
             header?: never;
             path?: never;

@@ -1,4 +1,5 @@
 import { session } from '../api/session';
+import { csvText } from './csv';
 
 /**
  * Downloads a CSV route of the api as a file: fetched with the bearer token (never put in a URL),
@@ -11,7 +12,16 @@ export async function downloadCsv(path: string, filename: string): Promise<void>
     const body = (await response.json().catch(() => ({}))) as { message?: string };
     throw new Error(body.message ?? `The file could not be downloaded (${response.status})`);
   }
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(await response.blob(), filename);
+}
+
+/** Saves rows the page already has as a CSV file, for a report the api has no CSV route of. */
+export function saveCsv(filename: string, header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): void {
+  saveFile(new Blob([csvText(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;

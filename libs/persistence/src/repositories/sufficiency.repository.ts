@@ -452,10 +452,11 @@ export class SufficiencyRepository {
 
   /**
    * Month by month over $from..$to: referrals, placed by the month's end, gap, and the beds open on
-   * its last day (the vacancies now for a month not yet over, else that month's last snapshot).
+   * its last day (the vacancies now for a month not yet over, else that month's last snapshot); of
+   * one placement type (referrals by their first) when one is given.
    */
-  async trend(allianceId: string, from: string, to: string, today: string): Promise<SufficiencyMonth[]> {
-    const [demand, supply] = await Promise.all([
+  async trend(allianceId: string, from: string, to: string, today: string, placementType: string | null = null): Promise<SufficiencyMonth[]> {
+    const [allDemand, supply] = await Promise.all([
       this.monthlyDemand(allianceId, from, to),
       this.dataSource.query(
         `WITH ends AS (
@@ -465,17 +466,19 @@ export class SufficiencyRepository {
            SELECT e.month, e.last, e.last >= $4::date AS live,
                   (SELECT max(day) FROM supply_snapshots ss WHERE ss.day BETWEEN greatest(e.month, $2::date) AND e.last) AS day
              FROM ends e),
-         live AS (SELECT ${totalBeds(liveSupply('$4'))} AS beds)
+         live AS (SELECT ${totalBeds(`SELECT * FROM (${liveSupply('$4')}) u WHERE $5::text IS NULL OR u.type = $5`)} AS beds)
          SELECT to_char(d.month, 'YYYY-MM') AS month, d.live,
                 to_char(CASE WHEN d.live THEN $4::date ELSE d.day END, 'YYYY-MM-DD') AS "asOf",
                 CASE WHEN d.live THEN (SELECT beds FROM live)
                      WHEN d.day IS NOT NULL THEN (SELECT coalesce(sum(beds), 0)::int FROM supply_snapshots ss
-                                                   WHERE ss.day = d.day AND ss.local_authority_code IN (${ALLIANCE_LAS}))
+                                                   WHERE ss.day = d.day AND ss.local_authority_code IN (${ALLIANCE_LAS})
+                                                     AND ($5::text IS NULL OR ss.placement_type = $5))
                 END AS beds
            FROM days d ORDER BY d.month`,
-        [allianceId, from, to, today],
+        [allianceId, from, to, today, placementType],
       ) as Promise<{ month: string; live: boolean; asOf: string | null; beds: number | null }[]>,
     ]);
+    const demand = placementType ? allDemand.filter((row) => row.placementType === placementType) : allDemand;
     return supply.map(({ month, live, asOf, beds }) => {
       const rows = demand.filter((row) => row.month === month);
       const referrals = rows.reduce((sum, row) => sum + row.referrals, 0);

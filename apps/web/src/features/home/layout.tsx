@@ -29,6 +29,9 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   ],
   commissioner: [
     { to: '/sufficiency', label: 'Sufficiency' },
+    { to: '/sufficiency/trend', label: 'Trend and forecast' },
+    { to: '/sufficiency/step-downs', label: 'Step-downs' },
+    { to: '/sufficiency/reserved-beds', label: 'Reserved beds' },
     { to: '/sufficiency/providers', label: 'Provider benchmarks' },
     { to: '/market', label: 'Market position' },
     { to: '/weights', label: 'Matching weights' },

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { Link, useNavigate } from '@tanstack/react-router';
 import type { components } from '../../api/schema';
 import { formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { needWords, placementTypeWords } from '../../lib/words';
 import { useUser } from '../auth/use-session';
 import { useLaName } from '../provider/use-la-name';
-import { downloadCsv } from '../../lib/download';
-import { csvFileName, periodOf, type Period } from './period';
+import { periodOf } from './period';
+import { PeriodCsvButton } from './csv-button';
 import { PeriodForm } from './period-form';
 import { needsQuery, sufficiencyQuery } from './queries';
 import { SortableTable, type Column } from './sortable-table';
@@ -74,6 +74,10 @@ export function DashboardPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Sufficiency</h1>
+      <p className="govuk-body">
+        Also for the alliance: the <Link to="/sufficiency/trend">trend and forecast</Link>, <Link to="/sufficiency/step-downs">step-downs overdue</Link> and{' '}
+        <Link to="/sufficiency/reserved-beds">reserved beds</Link>.
+      </p>
       <PeriodForm preset={search.period ?? 'last-12-months'} period={period} to="/sufficiency" />
       <p className="govuk-body">
         Figures for {period.from} to {period.to}. The gap is referrals less those placed within the alliance.
@@ -91,7 +95,7 @@ export function DashboardPage() {
             totals={['All', '', '', ...figureTotals(report.data.totals)]}
             initial={{ key: 'la', direction: 'ascending' }}
           />
-          <CsvButton label="Download CSV of figures by placement type" path="/api/v1/sufficiency.csv" what="sufficiency" allianceId={allianceId} period={period} />
+          <PeriodCsvButton label="Download CSV of figures by placement type" path="/api/v1/sufficiency.csv" what="sufficiency" allianceId={allianceId} period={period} />
         </>
       ) : null}
       {needs.data ? (
@@ -103,33 +107,12 @@ export function DashboardPage() {
             rowKey={(row) => `${row.localAuthorityCode}-${row.needCode}`}
             initial={{ key: 'la', direction: 'ascending' }}
           />
-          <CsvButton label="Download CSV of figures by need" path="/api/v1/sufficiency/needs.csv" what="sufficiency-by-need" allianceId={allianceId} period={period} />
+          <PeriodCsvButton label="Download CSV of figures by need" path="/api/v1/sufficiency/needs.csv" what="sufficiency-by-need" allianceId={allianceId} period={period} />
         </>
       ) : null}
     </>
   );
 }
-
-function CsvButton({ label, path, what, allianceId, period }: { label: string; path: string; what: string; allianceId: string; period: Period }) {
-  const [failed, setFailed] = useState(false);
-  return (
-    <>
-      {failed ? <p className="govuk-error-message">The download failed. Try again.</p> : null}
-      <button
-        type="button"
-        className="govuk-button govuk-button--secondary"
-        onClick={() => {
-          setFailed(false);
-          downloadCsv(`${path}?${new URLSearchParams({ allianceId, ...period })}`, csvFileName(what, period)).catch(() => setFailed(true));
-        }}
-      >
-        {label}
-      </button>
-    </>
-  );
-}
-
-
 
 type ReportRow = components['schemas']['SufficiencyRowResponse'];
 

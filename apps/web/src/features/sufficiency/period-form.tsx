@@ -5,7 +5,7 @@ import { dateFromParts, partsFromDate } from '../../lib/date-parts';
 import { PERIOD_PRESETS, PERIOD_WORDS, type Period, type PeriodPreset } from './period';
 
 /** The period as GOV.UK radios, with a custom range's date inputs revealed under the last one. */
-export function PeriodForm({ preset, period, to }: { preset: PeriodPreset; period: Period; to: '/sufficiency' }) {
+export function PeriodForm({ preset, period, to }: { preset: PeriodPreset; period: Period; to: '/sufficiency' | '/sufficiency/reserved-beds' }) {
   const navigate = useNavigate();
   const [choice, setChoice] = useState(preset);
   const [from, setFrom] = useState(partsFromDate(period.from));

@@ -1,5 +1,6 @@
 import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { benchmarkSearch } from './benchmarks';
+import { SETTING_PLACEMENT_TYPES } from '../../lib/words';
 import { MEASURES, type Measure } from './measures';
 import { PERIOD_PRESETS, type PeriodPreset } from './period';
 
@@ -23,6 +24,25 @@ export const sufficiencyRoutes = (parent: AnyRoute) =>
       path: '/sufficiency',
       validateSearch: periodSearch,
       component: lazyRouteComponent(() => import('./dashboard-page'), 'DashboardPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/sufficiency/trend',
+      validateSearch: (search: Search): { placementType?: string } => ({
+        placementType: (SETTING_PLACEMENT_TYPES as readonly string[]).includes(search.placementType as string) ? (search.placementType as string) : undefined,
+      }),
+      component: lazyRouteComponent(() => import('./trend-page'), 'TrendPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/sufficiency/step-downs',
+      component: lazyRouteComponent(() => import('./step-downs-page'), 'StepDownsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/sufficiency/reserved-beds',
+      validateSearch: periodSearch,
+      component: lazyRouteComponent(() => import('./reserved-beds-page'), 'ReservedBedsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
