@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readOfstedProviders } from '@app/reference-data';
 import {
   bearer,
@@ -5,6 +6,7 @@ import {
   createOtherAllianceCommissioner,
   createSetting,
   Organisations,
+  referralBody,
   startTestApi,
   TestApi,
 } from './support/test-api';
@@ -88,17 +90,27 @@ describe('alliances and providers for admins (e2e)', () => {
       expect(fieldsOf((await get('/alliances/nope', orgs.admin).expect(400)).body)).toEqual(['id']);
     });
 
-    it('renames an alliance and changes its members in one audited change', async () => {
+    it('renames an alliance and changes its members in one audited change, re-matching the referrals of LAs that left or joined', async () => {
       const created = (
         await api.http().post('/api/v1/alliances').set(bearer(orgs.admin)).send({ name: 'Outer West', localAuthorityCodes: [EALING] }).expect(201)
       ).body;
+      // One referral awaits a match in Ealing, which is about to leave.
+      await api.http().post('/api/v1/referrals').set(bearer(orgs.ealing)).set('Idempotency-Key', randomUUID()).send(referralBody()).expect(202);
       const changed = await patch(`/alliances/${created.id}`, { name: '  Outer West London  ', localAuthorityCodes: [HOUNSLOW, BRENT] }, orgs.admin).expect(200);
-      expect(changed.body).toMatchObject({ id: created.id, name: 'Outer West London', localAuthorityCodes: [BRENT, HOUNSLOW], memberCount: 2 });
+      expect(changed.body).toMatchObject({
+        id: created.id,
+        name: 'Outer West London',
+        localAuthorityCodes: [BRENT, HOUNSLOW],
+        memberCount: 2,
+        rematched: 1,
+      });
       expect(changed.body.localAuthorities.map((la: { name: string }) => la.name)).toEqual(['Brent', 'Hounslow']);
 
       const renamedOnly = await patch(`/alliances/${created.id}`, { name: 'Outer West London Partnership' }, orgs.admin).expect(200);
-      expect(renamedOnly.body.localAuthorityCodes).toEqual([BRENT, HOUNSLOW]);
-      expect((await get(`/alliances/${created.id}`, orgs.admin).expect(200)).body).toEqual(renamedOnly.body);
+      expect(renamedOnly.body).toMatchObject({ localAuthorityCodes: [BRENT, HOUNSLOW], rematched: 0 });
+      const { rematched, ...read } = renamedOnly.body;
+      expect(rematched).toBe(0);
+      expect((await get(`/alliances/${created.id}`, orgs.admin).expect(200)).body).toEqual(read);
 
       const audit = await auditOf(created.id);
       expect(audit).toHaveLength(2);

@@ -13,6 +13,7 @@ export type { NewUser } from './repositories/user.repository';
 export { OrganisationRepository, DuplicateNameError } from './repositories/organisation.repository';
 export { AllianceRepository } from './repositories/alliance.repository';
 export type { AllianceView } from './repositories/alliance.repository';
+export type { RematchJobs } from './repositories/rematch-outbox';
 export { ProviderRepository } from './repositories/provider.repository';
 export type { ProviderListItem, ProviderUpdateResult } from './repositories/provider.repository';
 export { SettingRepository } from './repositories/setting.repository';

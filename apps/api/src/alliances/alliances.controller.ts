@@ -8,7 +8,7 @@ import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { ListQuery } from '../common/page.query';
 import { AlliancesService } from './alliances.service';
-import { AllianceDetailResponse, AlliancePageResponse, UpdateAllianceDto } from './dto/alliance.dto';
+import { AllianceDetailResponse, AlliancePageResponse, UpdateAllianceDto, UpdatedAllianceResponse } from './dto/alliance.dto';
 
 @ApiTags('alliances')
 @ApiBearerAuth()
@@ -36,8 +36,11 @@ export class AlliancesController {
 
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Rename an alliance and/or set its member LAs (recorded in the audit trail)' })
-  @ApiOkResponse({ type: AllianceDetailResponse })
+  @ApiOperation({
+    summary:
+      'Rename an alliance and/or set its member LAs (recorded in the audit trail); the awaiting referrals of LAs that joined or left are re-matched',
+  })
+  @ApiOkResponse({ type: UpdatedAllianceResponse })
   @ApiErrors([404, 'No such alliance'], [409, 'An alliance with this name already exists'])
   update(@Actor() actor: AuditActor, @Param('id', ParseId()) id: string, @Body() body: UpdateAllianceDto) {
     return this.alliances.update(actor, id, body);

@@ -90,7 +90,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename an alliance and/or set its member LAs (recorded in the audit trail) */
+        /** Rename an alliance and/or set its member LAs (recorded in the audit trail); the awaiting referrals of LAs that joined or left are re-matched */
         patch: operations["AlliancesController_update"];
         trace?: never;
     };
@@ -3033,6 +3033,19 @@ export interface components {
             /** @description null: no longer reserved. */
             reservedFor?: components["schemas"]["ReservedForDto"] | null;
         };
+        UpdatedAllianceResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Sorted */
+            localAuthorityCodes: string[];
+            /** @description By name */
+            localAuthorities: components["schemas"]["AllianceMemberResponse"][];
+            /** @description How many LAs are members */
+            memberCount: number;
+            /** @description Referrals awaiting placement of the LAs that joined or left, queued to be re-matched (an LA’s alliance sets its matching weights) */
+            rematched: number;
+        };
         UpdatedUserResponse: {
             /** Format: uuid */
             id: string;
@@ -3330,6 +3343,7 @@ export type UpdateProviderDto = components['schemas']['UpdateProviderDto'];
 export type UpdateSettingDto = components['schemas']['UpdateSettingDto'];
 export type UpdateUserDto = components['schemas']['UpdateUserDto'];
 export type UpdateVacancyDto = components['schemas']['UpdateVacancyDto'];
+export type UpdatedAllianceResponse = components['schemas']['UpdatedAllianceResponse'];
 export type UpdatedUserResponse = components['schemas']['UpdatedUserResponse'];
 export type Urgency = components['schemas']['Urgency'];
 export type UserPageResponse = components['schemas']['UserPageResponse'];
@@ -3789,7 +3803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AllianceDetailResponse"];
+                    "application/json": components["schemas"]["UpdatedAllianceResponse"];
                 };
             };
             /** @description The request is invalid: `details` names each field and what is wrong with it */

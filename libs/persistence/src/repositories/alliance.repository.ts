@@ -4,6 +4,7 @@ import { type AuditActor, recordAudit } from './audit.repository';
 import { DuplicateNameError } from './organisation.repository';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { queueRematches, type RematchJobs } from './rematch-outbox';
 import { returningRows } from './rows';
 
 /** An alliance as admins and its commissioners see it: its name and its member LAs, by name. */
@@ -38,15 +39,17 @@ export class AllianceRepository {
   }
 
   /**
-   * Renames the alliance and/or makes `localAuthorityCodes` its members, and records who did it in
-   * the audit trail, all in one transaction. Null if there is no such alliance; DuplicateNameError
-   * if another alliance has the name.
+   * Renames the alliance and/or makes `localAuthorityCodes` its members, records who did it in the
+   * audit trail and, since an LA's alliance decides the weights its referrals are matched with, asks
+   * for the awaiting referrals of each LA that joined or left to be re-matched: all in one
+   * transaction. Null if there is no such alliance; DuplicateNameError if another alliance has the name.
    */
   async update(
     id: string,
     changes: { name?: string; localAuthorityCodes?: string[] },
     actor: AuditActor,
-  ): Promise<AllianceView | null> {
+    rematchJobs: RematchJobs,
+  ): Promise<{ alliance: AllianceView; rematched: number } | null> {
     return this.dataSource.transaction(async (manager) => {
       let updated: unknown[];
       try {
@@ -59,18 +62,24 @@ export class AllianceRepository {
         throw error;
       }
       if (updated.length === 0) return null;
+      let rematched = 0;
       if (changes.localAuthorityCodes) {
-        await manager.query(`DELETE FROM alliance_members WHERE alliance_id = $1 AND local_authority_code <> ALL($2::varchar[])`, [
-          id,
-          changes.localAuthorityCodes,
-        ]);
-        await manager.query(
-          `INSERT INTO alliance_members (alliance_id, local_authority_code) SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING`,
+        const left = await returningRows<{ code: string }>(
+          manager,
+          `DELETE FROM alliance_members WHERE alliance_id = $1 AND local_authority_code <> ALL($2::varchar[])
+           RETURNING local_authority_code AS code`,
           [id, changes.localAuthorityCodes],
         );
+        const joined = await returningRows<{ code: string }>(
+          manager,
+          `INSERT INTO alliance_members (alliance_id, local_authority_code) SELECT $1, unnest($2::varchar[])
+           ON CONFLICT DO NOTHING RETURNING local_authority_code AS code`,
+          [id, changes.localAuthorityCodes],
+        );
+        rematched = await queueRematches(manager, [...left, ...joined].map((row) => row.code), rematchJobs);
       }
       await recordAudit(manager, actor, 'update_alliance', [{ entityType: 'alliance', entityId: id, referralId: null }]);
-      return findAlliance(manager, id);
+      return { alliance: (await findAlliance(manager, id))!, rematched };
     });
   }
 }

@@ -37,6 +37,15 @@ export class AllianceDetailResponse extends AllianceResponse {
   memberCount: number;
 }
 
+/** An alliance as changed, and how many referrals were queued to be re-matched because of it. */
+export class UpdatedAllianceResponse extends AllianceDetailResponse {
+  @ApiProperty({
+    type: 'integer',
+    description: 'Referrals awaiting placement of the LAs that joined or left, queued to be re-matched (an LA’s alliance sets its matching weights)',
+  })
+  rematched: number;
+}
+
 export class AlliancePageResponse {
   @ApiProperty({ type: [AllianceDetailResponse], description: 'By name' })
   items: AllianceDetailResponse[];

@@ -80,7 +80,8 @@ export function AlliancePage() {
   const { allianceId } = allianceRoute.useParams();
   const alliance = useQuery(allianceQuery(allianceId));
   const update = useUpdateAlliance(allianceId);
-  const [saved, setSaved] = useState(false);
+  /** After a save: how many referrals are being matched again because LAs joined or left. */
+  const [saved, setSaved] = useState<number | null>(null);
   return (
     <>
       <Link to="/alliances" className="govuk-back-link">
@@ -89,7 +90,16 @@ export function AlliancePage() {
       <LoadProblem query={alliance} what="this alliance" />
       {alliance.data ? (
         <>
-          {saved ? <NotificationBanner success heading="The alliance was saved" /> : null}
+          {saved !== null ? (
+            <NotificationBanner success heading="The alliance was saved">
+              {saved > 0 ? (
+                <p className="govuk-body">
+                  {saved} {saved === 1 ? 'referral' : 'referrals'} awaiting placement in the local authorities that joined or left
+                  {saved === 1 ? ' is' : ' are'} being matched again with the weights of {saved === 1 ? 'its' : 'their'} alliance.
+                </p>
+              ) : null}
+            </NotificationBanner>
+          ) : null}
           <h1 className="govuk-heading-l">{alliance.data.name}</h1>
           <MembersTable alliance={alliance.data} />
           <div className="govuk-grid-row">
@@ -101,9 +111,8 @@ export function AlliancePage() {
                 submitLabel="Save changes"
                 busy={update.isPending}
                 save={async (body) => {
-                  setSaved(false);
-                  await update.mutateAsync(body);
-                  setSaved(true);
+                  setSaved(null);
+                  setSaved((await update.mutateAsync(body)).rematched);
                 }}
               />
             </div>
