@@ -13,6 +13,7 @@ import { sufficiencyRoutes } from './features/sufficiency/routes';
 import { usersRoutes } from './features/users/routes';
 import { ChangePasswordPage, PasswordGate } from './features/auth/change-password-page';
 import { CHANGE_PASSWORD_PATH, mustChangePasswordFirst } from './features/auth/password-gate';
+import { organisationRoutes } from './features/organisations/routes';
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage, errorComponent: ProblemPage });
 
@@ -56,7 +57,7 @@ const changePasswordRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  authedRoute.addChildren([homeRoute, changePasswordRoute, ...usersRoutes(authedRoute), ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute), ...sufficiencyRoutes(authedRoute)]),
+  authedRoute.addChildren([homeRoute, changePasswordRoute, ...usersRoutes(authedRoute), ...officerRoutes(authedRoute), ...providerRoutes(authedRoute), ...marketRoutes(authedRoute), ...weightsRoutes(authedRoute), ...queuesRoutes(authedRoute), ...auditRoutes(authedRoute), ...sufficiencyRoutes(authedRoute), ...organisationRoutes(authedRoute)]),
 ]);
 
 export const router = createRouter({

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@app/config';
 import { dataSourceOptions } from './data-source';
+import { AllianceRepository } from './repositories/alliance.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { HoldRepository } from './repositories/hold.repository';
 import { NotificationRepository } from './repositories/notification.repository';
@@ -14,6 +15,7 @@ import { MatchingRepository } from './repositories/matching.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { OutboxSignal } from './repositories/outbox-signal';
+import { ProviderRepository } from './repositories/provider.repository';
 import { PostcodeDirectory } from './repositories/postcode-directory';
 import { RecipientRepository } from './repositories/recipient.repository';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
@@ -25,6 +27,7 @@ import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
 const REPOSITORIES = [
+  AllianceRepository,
   AuditRepository,
   HoldRepository,
   NotificationRepository,
@@ -38,6 +41,7 @@ const REPOSITORIES = [
   OutboxRepository,
   OutboxSignal,
   PostcodeDirectory,
+  ProviderRepository,
   RecipientRepository,
   ReferenceDataRepository,
   ReferralRepository,

@@ -7,6 +7,7 @@ import { listPage } from '../common/page.query';
 import type { Principal } from '../auth/principal';
 import { PasswordHasher } from '../auth/password-hasher';
 import { userView } from '../auth/user-view';
+import { assertKnownLocalAuthorities } from '../alliances/alliance-members';
 import { providerView } from '../providers/provider-view';
 import { CreateAllianceDto } from './dto/create-alliance.dto';
 import { CreateProviderDto } from './dto/create-provider.dto';
@@ -97,11 +98,7 @@ export class AdminService {
   }
 
   async createAlliance(dto: CreateAllianceDto) {
-    const known = await this.organisations.existingLocalAuthorityCodes(dto.localAuthorityCodes);
-    const unknown = dto.localAuthorityCodes.filter((code) => !known.has(code));
-    if (unknown.length > 0) {
-      throw DomainError.invalid('localAuthorityCodes', `unknown local authorities: ${unknown.join(', ')}`);
-    }
+    await assertKnownLocalAuthorities(this.organisations, dto.localAuthorityCodes);
     try {
       const alliance = await this.organisations.createAlliance(dto.name, dto.localAuthorityCodes);
       return { id: alliance.id, name: alliance.name, localAuthorityCodes: [...dto.localAuthorityCodes].sort() };

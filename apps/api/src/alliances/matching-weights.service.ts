@@ -9,15 +9,10 @@ import {
   WEIGHT_KEYS,
 } from '@app/domain';
 import { OrganisationRepository, OutboxSignal } from '@app/persistence';
-import { JobName, outboxJob } from '@app/queue';
 import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import type { MatchingWeightsDto } from './dto/matching-weights.dto';
-
-const REMATCH = {
-  routine: outboxJob(JobName.RematchReferral),
-  emergency: outboxJob(JobName.RematchEmergency),
-};
+import { REMATCH } from './rematch-jobs';
 
 @Injectable()
 export class MatchingWeightsService {

@@ -3,10 +3,25 @@ import type { AuditAction, AuditedEntity, Role } from '@app/persistence';
 import { apiEnum, ROLE, unionMembers } from '../common/api-enums';
 import { TIMESTAMP, UUID } from '../common/api-formats';
 
-const AUDIT_ACTION = apiEnum('AuditAction', unionMembers<AuditAction>({ read_child: true, disclose_summary: true, disclose_placement: true }));
-const AUDITED_ENTITY = apiEnum('AuditedEntityType', unionMembers<AuditedEntity['entityType']>({ referral: true, placement: true }));
+const AUDIT_ACTION = apiEnum(
+  'AuditAction',
+  unionMembers<AuditAction>({
+    read_child: true,
+    disclose_summary: true,
+    disclose_placement: true,
+    update_alliance: true,
+    update_provider: true,
+  }),
+);
+const AUDITED_ENTITY = apiEnum(
+  'AuditedEntityType',
+  unionMembers<AuditedEntity['entityType']>({ referral: true, placement: true, alliance: true, provider: true }),
+);
 
-/** One read of a child's identifiable record, or one disclosure of an anonymised part of it to a provider. */
+/**
+ * One read of a child's identifiable record, or one disclosure of an anonymised part of it to a
+ * provider; or one change an admin made to an organisation.
+ */
 export class AuditEntryResponse {
   @ApiProperty({ description: 'The entry’s number, as a string (it may outgrow a JavaScript number)', example: '1042' })
   id: string;
@@ -25,7 +40,8 @@ export class AuditEntryResponse {
 
   @ApiProperty({
     ...AUDIT_ACTION,
-    description: '`read_child`: the LA read the identifiable record; `disclose_summary`, `disclose_placement`: a provider was shown the anonymised summary',
+    description:
+      '`read_child`: the LA read the identifiable record; `disclose_summary`, `disclose_placement`: a provider was shown the anonymised summary; `update_alliance`, `update_provider`: an admin changed an alliance (name or members) or a provider (name or Ofsted URN)',
   })
   action: AuditAction;
 

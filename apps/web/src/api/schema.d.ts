@@ -65,7 +65,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Alliances by name with their member LAs: every one for an admin, a commissioner's own */
+        get: operations["AlliancesController_list"];
         put?: never;
         /** Create an alliance of local authorities */
         post: operations["AdminController_createAlliance"];
@@ -73,6 +74,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alliances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alliance and its member LAs */
+        get: operations["AlliancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an alliance and/or set its member LAs (recorded in the audit trail); the awaiting referrals of LAs that joined or left are re-matched */
+        patch: operations["AlliancesController_update"];
         trace?: never;
     };
     "/api/v1/alliances/{id}/market-position": {
@@ -476,7 +495,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Providers by name, searchable by name or Ofsted URN, with their URNs and how many settings each has */
+        get: operations["ProvidersController_list"];
         put?: never;
         /** Register a provider */
         post: operations["AdminController_createProvider"];
@@ -534,7 +554,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename a provider and/or link its Ofsted URN, which must be on Ofsted's register and held by no other provider or another provider's setting (recorded in the audit trail) */
+        patch: operations["ProvidersController_update"];
         trace?: never;
     };
     "/api/v1/providers/{id}/webhook": {
@@ -1082,6 +1103,33 @@ export interface components {
         };
         /** @enum {string} */
         AgeBand: "0-4" | "5-10" | "11-15" | "16-17";
+        AllianceDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Sorted */
+            localAuthorityCodes: string[];
+            /** @description By name */
+            localAuthorities: components["schemas"]["AllianceMemberResponse"][];
+            /** @description How many LAs are members */
+            memberCount: number;
+        };
+        AllianceMemberResponse: {
+            /**
+             * @description ONS GSS code
+             * @example E09000009
+             */
+            code: string;
+            /** @example Ealing */
+            name: string;
+            /** @example London */
+            region: string;
+        };
+        AlliancePageResponse: {
+            /** @description By name */
+            items: components["schemas"]["AllianceDetailResponse"][];
+            total: number;
+        };
         AllianceResponse: {
             /** Format: uuid */
             id: string;
@@ -1090,7 +1138,7 @@ export interface components {
             localAuthorityCodes: string[];
         };
         /** @enum {string} */
-        AuditAction: "read_child" | "disclose_summary" | "disclose_placement";
+        AuditAction: "read_child" | "disclose_summary" | "disclose_placement" | "update_alliance" | "update_provider";
         AuditEntryResponse: {
             /**
              * @description The entry’s number, as a string (it may outgrow a JavaScript number)
@@ -1107,7 +1155,7 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description The caller's LA code, provider id or alliance id, or `platform` for an admin */
             organisation: string;
-            /** @description `read_child`: the LA read the identifiable record; `disclose_summary`, `disclose_placement`: a provider was shown the anonymised summary */
+            /** @description `read_child`: the LA read the identifiable record; `disclose_summary`, `disclose_placement`: a provider was shown the anonymised summary; `update_alliance`, `update_provider`: an admin changed an alliance (name or members) or a provider (name or Ofsted URN) */
             action: components["schemas"]["AuditAction"];
             entityType: components["schemas"]["AuditedEntityType"];
             /** Format: uuid */
@@ -1129,7 +1177,7 @@ export interface components {
             items: components["schemas"]["AuditEntryResponse"][];
         };
         /** @enum {string} */
-        AuditedEntityType: "referral" | "placement";
+        AuditedEntityType: "referral" | "placement" | "alliance" | "provider";
         AuthUserResponse: {
             /** Format: uuid */
             id: string;
@@ -2366,6 +2414,27 @@ export interface components {
             /** @description Cost per outcome achieved, whole pounds: what its ended placements cost in all (each its weekly cost x the days from its start to its end / 7), over the outcomes achieved in them (endedOutcomesAchieved). Placements that achieved nothing still count in the cost. Null when its ended placements achieved no outcome */
             costPerOutcomeAchieved: number | null;
         };
+        ProviderListItemResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Oakfield Care Ltd */
+            name: string;
+            sector: components["schemas"]["ProviderSector"];
+            /**
+             * @description Upper-case; absent when the provider has none
+             * @example SC123456
+             */
+            ofstedUrn?: string;
+            /** @description Every Ofsted URN linked: the provider’s own and those its settings are registered under, sorted */
+            ofstedUrns: string[];
+            /** @description How many settings (homes, foster households, schools) it has */
+            settingCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            createdAt: string;
+        };
         ProviderOfferItemResponse: {
             /** Format: uuid */
             id: string;
@@ -2401,6 +2470,11 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["ProviderOfferItemResponse"][];
             /** @description How many offers match, over every page */
+            total: number;
+        };
+        ProviderPageResponse: {
+            /** @description By name */
+            items: components["schemas"]["ProviderListItemResponse"][];
             total: number;
         };
         ProviderPlacementItemResponse: {
@@ -3010,6 +3084,18 @@ export interface components {
              */
             autoSendTopProviders: number;
         };
+        UpdateAllianceDto: {
+            name?: string;
+            localAuthorityCodes?: string[];
+        };
+        UpdateProviderDto: {
+            name?: string;
+            /**
+             * @description Links the provider to its registration on Ofsted's register of children's social care providers (an agency's own URN); null removes the link
+             * @example SC123456
+             */
+            ofstedUrn?: string | null;
+        };
         UpdateSettingDto: {
             name?: string;
             placementType?: components["schemas"]["PlacementType"];
@@ -3061,6 +3147,19 @@ export interface components {
             availableUntil?: string | null;
             /** @description null: no longer reserved. */
             reservedFor?: components["schemas"]["ReservedForDto"] | null;
+        };
+        UpdatedAllianceResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Sorted */
+            localAuthorityCodes: string[];
+            /** @description By name */
+            localAuthorities: components["schemas"]["AllianceMemberResponse"][];
+            /** @description How many LAs are members */
+            memberCount: number;
+            /** @description Referrals awaiting placement of the LAs that joined or left, queued to be re-matched (an LA’s alliance sets its matching weights) */
+            rematched: number;
         };
         UpdatedUserResponse: {
             /** Format: uuid */
@@ -3207,6 +3306,9 @@ export interface components {
 export type AcceptedOfferResponse = components['schemas']['AcceptedOfferResponse'];
 export type AdminUserResponse = components['schemas']['AdminUserResponse'];
 export type AgeBand = components['schemas']['AgeBand'];
+export type AllianceDetailResponse = components['schemas']['AllianceDetailResponse'];
+export type AllianceMemberResponse = components['schemas']['AllianceMemberResponse'];
+export type AlliancePageResponse = components['schemas']['AlliancePageResponse'];
 export type AllianceResponse = components['schemas']['AllianceResponse'];
 export type AuditAction = components['schemas']['AuditAction'];
 export type AuditEntryResponse = components['schemas']['AuditEntryResponse'];
@@ -3308,8 +3410,10 @@ export type PlacementType = components['schemas']['PlacementType'];
 export type PlacingOfficerResponse = components['schemas']['PlacingOfficerResponse'];
 export type ProviderBenchmarkListResponse = components['schemas']['ProviderBenchmarkListResponse'];
 export type ProviderBenchmarkResponse = components['schemas']['ProviderBenchmarkResponse'];
+export type ProviderListItemResponse = components['schemas']['ProviderListItemResponse'];
 export type ProviderOfferItemResponse = components['schemas']['ProviderOfferItemResponse'];
 export type ProviderOfferListResponse = components['schemas']['ProviderOfferListResponse'];
+export type ProviderPageResponse = components['schemas']['ProviderPageResponse'];
 export type ProviderPlacementItemResponse = components['schemas']['ProviderPlacementItemResponse'];
 export type ProviderPlacementResponse = components['schemas']['ProviderPlacementResponse'];
 export type ProviderReferralResponse = components['schemas']['ProviderReferralResponse'];
@@ -3352,9 +3456,12 @@ export type SupportedNeedDto = components['schemas']['SupportedNeedDto'];
 export type SupportedNeedResponse = components['schemas']['SupportedNeedResponse'];
 export type TargetingDto = components['schemas']['TargetingDto'];
 export type TargetingResponse = components['schemas']['TargetingResponse'];
+export type UpdateAllianceDto = components['schemas']['UpdateAllianceDto'];
+export type UpdateProviderDto = components['schemas']['UpdateProviderDto'];
 export type UpdateSettingDto = components['schemas']['UpdateSettingDto'];
 export type UpdateUserDto = components['schemas']['UpdateUserDto'];
 export type UpdateVacancyDto = components['schemas']['UpdateVacancyDto'];
+export type UpdatedAllianceResponse = components['schemas']['UpdatedAllianceResponse'];
 export type UpdatedUserResponse = components['schemas']['UpdatedUserResponse'];
 export type Urgency = components['schemas']['Urgency'];
 export type UserPageResponse = components['schemas']['UserPageResponse'];
@@ -3629,6 +3736,55 @@ export interface operations {
             };
         };
     };
+    AlliancesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlliancePageResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin, commissioner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AdminController_createAlliance: {
         parameters: {
             query?: never;
@@ -3670,6 +3826,133 @@ export interface operations {
             };
             /** @description The caller's role may not do this: only admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An alliance with this name already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlliancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllianceDetailResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin, commissioner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AlliancesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAllianceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatedAllianceResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such alliance */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5130,6 +5413,57 @@ export interface operations {
             };
         };
     };
+    ProvidersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name (any case), or the start of an Ofsted URN the provider or one of its settings holds */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderPageResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin, commissioner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     AdminController_createProvider: {
         parameters: {
             query?: never;
@@ -5348,6 +5682,76 @@ export interface operations {
             };
             /** @description No such provider */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ProvidersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderListItemResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such provider */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Another provider already holds this Ofsted URN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

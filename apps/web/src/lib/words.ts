@@ -167,3 +167,10 @@ export const ROLE_WORDS: Record<string, string> = {
   commissioner: 'Commissioner',
   admin: 'Administrator',
 };
+
+/** A provider's sector, as the api records it. */
+export const SECTOR_WORDS: Record<string, string> = {
+  private: 'Private',
+  voluntary: 'Voluntary',
+  local_authority: 'Local authority (in-house)',
+};

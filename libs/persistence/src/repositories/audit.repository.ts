@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** Who did it: the caller as its token says, and the request that carried it. */
 export interface AuditActor {
@@ -10,15 +10,18 @@ export interface AuditActor {
   requestId: string | null;
 }
 
-/** What was read or disclosed, and the referral whose child it concerns. */
+/** What was read, disclosed or changed, and the referral whose child it concerns (none for an organisation). */
 export interface AuditedEntity {
-  entityType: 'referral' | 'placement';
+  entityType: 'referral' | 'placement' | 'alliance' | 'provider';
   entityId: string;
-  referralId: string;
+  referralId: string | null;
 }
 
-/** Reading a child's identifiable record, or showing a provider an anonymised part of it. */
-export type AuditAction = 'read_child' | 'disclose_summary' | 'disclose_placement';
+/**
+ * Reading a child's identifiable record, or showing a provider an anonymised part of it; or an
+ * admin changing an organisation (an alliance's name or members, a provider's name or Ofsted URN).
+ */
+export type AuditAction = 'read_child' | 'disclose_summary' | 'disclose_placement' | 'update_alliance' | 'update_provider';
 
 const ENTRY_COLUMNS = `id, occurred_at AS "occurredAt", user_id AS "userId", role, organisation, action,
   entity_type AS "entityType", entity_id AS "entityId", referral_id AS "referralId", request_id AS "requestId"`;
@@ -45,23 +48,8 @@ export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One row per entity, in one statement. */
-  async record(actor: AuditActor, action: AuditAction, entities: readonly AuditedEntity[]): Promise<void> {
-    if (entities.length === 0) return;
-    await this.dataSource.query(
-      `INSERT INTO audit_log (user_id, role, organisation, action, entity_type, entity_id, referral_id, request_id)
-       SELECT $1, $2, $3, $4, e.entity_type, e.entity_id, e.referral_id, $5
-         FROM unnest($6::text[], $7::text[], $8::uuid[]) AS e (entity_type, entity_id, referral_id)`,
-      [
-        actor.userId,
-        actor.role,
-        actor.organisation,
-        action,
-        actor.requestId,
-        entities.map((entity) => entity.entityType),
-        entities.map((entity) => entity.entityId),
-        entities.map((entity) => entity.referralId),
-      ],
-    );
+  record(actor: AuditActor, action: AuditAction, entities: readonly AuditedEntity[]): Promise<void> {
+    return recordAudit(this.dataSource.manager, actor, action, entities);
   }
 
   /** Every access to a referral's child, oldest first. */
@@ -102,4 +90,32 @@ export class AuditRepository {
       [referralId, page.limit, page.offset],
     );
   }
+}
+
+/**
+ * Appends entries through `manager`: inside a repository's transaction, the change and its entry are
+ * stored together or not at all.
+ */
+export async function recordAudit(
+  manager: EntityManager,
+  actor: AuditActor,
+  action: AuditAction,
+  entities: readonly AuditedEntity[],
+): Promise<void> {
+  if (entities.length === 0) return;
+  await manager.query(
+    `INSERT INTO audit_log (user_id, role, organisation, action, entity_type, entity_id, referral_id, request_id)
+     SELECT $1, $2, $3, $4, e.entity_type, e.entity_id, e.referral_id, $5
+       FROM unnest($6::text[], $7::text[], $8::uuid[]) AS e (entity_type, entity_id, referral_id)`,
+    [
+      actor.userId,
+      actor.role,
+      actor.organisation,
+      action,
+      actor.requestId,
+      entities.map((entity) => entity.entityType),
+      entities.map((entity) => entity.entityId),
+      entities.map((entity) => entity.referralId),
+    ],
+  );
 }

@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { AllianceEntity, LocalAuthorityEntity, ProviderEntity } from '../entities';
 import type { MatchingWeights, ProviderSector, StoredShortlistItem } from '@app/domain';
 import { returningRows } from './rows';
+import { queueRematches, type RematchJobs } from './rematch-outbox';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 export class DuplicateNameError extends Error {}
@@ -100,7 +101,7 @@ export class OrganisationRepository {
   async setMatchingWeights(
     allianceId: string,
     weights: MatchingWeights,
-    rematchJobs: { routine: { queueName: string; jobName: string }; emergency: { queueName: string; jobName: string } },
+    rematchJobs: RematchJobs,
   ): Promise<{ rematched: number } | null> {
     return this.dataSource.transaction(async (manager) => {
       const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
@@ -108,18 +109,11 @@ export class OrganisationRepository {
         weights,
       ]);
       if (updated.length === 0) return null;
-      const queued = await returningRows(
-        manager,
-        // An emergency's re-match goes to the fast lane.
-        `INSERT INTO outbox (queue_name, job_name, payload)
-         SELECT CASE WHEN r.urgency = 'emergency' THEN $4 ELSE $2 END, CASE WHEN r.urgency = 'emergency' THEN $5 ELSE $3 END,
-                jsonb_build_object('referralId', r.id)
-           FROM referrals r JOIN alliance_members m ON m.local_authority_code = r.local_authority_code
-          WHERE m.alliance_id = $1 AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')
-         RETURNING id`,
-        [allianceId, rematchJobs.routine.queueName, rematchJobs.routine.jobName, rematchJobs.emergency.queueName, rematchJobs.emergency.jobName],
+      const members: { code: string }[] = await manager.query(
+        `SELECT local_authority_code AS code FROM alliance_members WHERE alliance_id = $1`,
+        [allianceId],
       );
-      return { rematched: queued.length };
+      return { rematched: await queueRematches(manager, members.map((member) => member.code), rematchJobs) };
     });
   }
 

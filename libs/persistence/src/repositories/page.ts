@@ -27,3 +27,11 @@ export async function readPage<T>(
   ]);
   return { items, total };
 }
+
+const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** An ILIKE pattern for `text` anywhere, its own `%`, `_` and `\` taken literally. */
+export const containing = (text: string) => `%${literal(text)}%`;
+
+/** A LIKE pattern for values that start with `text`, taken literally. */
+export const startingWith = (text: string) => `${literal(text)}%`;

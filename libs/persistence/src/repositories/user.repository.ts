@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { UserEntity } from '../entities';
 import type { Role } from '../entities';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
-import { Page } from './page';
+import { containing, Page } from './page';
 
 export interface NewUser {
   email: string;
@@ -79,8 +79,7 @@ export class UserRepository {
     const query = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.search) {
-      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('(u.email ILIKE :pattern OR u.display_name ILIKE :pattern)', { pattern });
+      query.andWhere('(u.email ILIKE :pattern OR u.display_name ILIKE :pattern)', { pattern: containing(filter.search) });
     }
     const [items, total] = await query.orderBy('u.email').take(page.limit).skip(page.offset).getManyAndCount();
     return { items, total };

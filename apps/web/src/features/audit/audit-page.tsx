@@ -14,6 +14,8 @@ const ACTION_WORDS: Record<string, string> = {
   read_child: "Read the child's record",
   disclose_summary: 'Shown the anonymised summary',
   disclose_placement: 'Shown the placement',
+  update_alliance: 'Changed the alliance',
+  update_provider: 'Changed the provider',
 };
 
 export interface AuditSearch {
@@ -64,7 +66,8 @@ export function AuditPage() {
       <h1 className="govuk-heading-l">Audit trail</h1>
       <p className="govuk-body">
         Every read of a child's identifiable record by a placement team, and every time a provider was shown an anonymised
-        summary or a placement. Search by referral, by user, by day, or together.
+        summary or a placement, and every change an admin made to an alliance or a provider. Search by referral, by user, by
+        day, or together.
       </p>
       <form onSubmit={submit} noValidate className="govuk-!-margin-bottom-6">
         <div className="govuk-grid-row">

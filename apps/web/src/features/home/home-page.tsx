@@ -11,8 +11,8 @@ export function HomePage() {
     <>
       <h1 className="govuk-heading-l">Placement matching</h1>
       <p className="govuk-body">
-        Users, the audit trail and the queue dashboard are in the menu above. Managing alliances and providers is in the
-        API for now: see <a className="govuk-link" href="/docs">the API documentation</a>.
+        Users, the audit trail, the queue dashboard, alliances and providers are in the menu above. The API and its
+        documentation are at <a className="govuk-link" href="/docs">/docs</a>.
       </p>
     </>
   );

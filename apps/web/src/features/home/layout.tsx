@@ -18,6 +18,8 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: '/users', label: 'Users' },
     { to: '/audit', label: 'Audit trail' },
     { to: '/queues', label: 'Queues' },
+    { to: '/alliances', label: 'Alliances' },
+    { to: '/providers', label: 'Providers' },
   ],
   provider_user: [
     { to: '/inbox', label: 'Referrals sent to us' },
