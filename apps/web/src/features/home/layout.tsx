@@ -16,10 +16,10 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   ],
   admin: [
     { to: '/users', label: 'Users' },
-    { to: '/audit', label: 'Audit trail' },
-    { to: '/queues', label: 'Queues' },
     { to: '/alliances', label: 'Alliances' },
     { to: '/providers', label: 'Providers' },
+    { to: '/audit', label: 'Audit trail' },
+    { to: '/queues', label: 'Queues' },
   ],
   provider_user: [
     { to: '/inbox', label: 'Referrals sent to us' },
