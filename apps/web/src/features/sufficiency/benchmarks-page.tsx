@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { api, unwrap } from '../../api/client';
-import { CsvDownloadButton } from '../../components/csv-download-button';
+import { CsvButton } from '../../components/csv-button';
+import { downloadCsv } from '../../lib/download';
 import { ofstedWords, placementTypeWords } from '../../lib/words';
 import { useUser } from '../auth/use-session';
 import { useLaName } from '../provider/use-la-name';
@@ -106,10 +107,11 @@ export function BenchmarksPage() {
             Cost per outcome achieved is what a provider's ended placements cost in all (weekly cost for the weeks placed) divided by the
             outcomes achieved in them; placements that achieved nothing still count in the cost.
           </p>
-          <CsvDownloadButton
+          <CsvButton
             label="Download CSV of these providers"
-            path={`/api/v1/providers/benchmark.csv?${new URLSearchParams(benchmarkQuery(allianceId, search))}`}
-            filename="provider-benchmarks.csv"
+            download={() =>
+              downloadCsv(`/api/v1/providers/benchmark.csv?${new URLSearchParams(benchmarkQuery(allianceId, search))}`, 'provider-benchmarks.csv')
+            }
           />
           <SectorComparisonSection sectors={benchmarks.data.sectors} />
         </>

@@ -5,7 +5,7 @@ import { formatDate, formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { statusWords } from '../../lib/words';
 import { useUser } from '../auth/use-session';
 import { useLaName } from '../provider/use-la-name';
-import { CsvButton } from './csv-button';
+import { CsvButton } from '../../components/csv-button';
 import { stepDownsQuery } from './queries';
 import { SortableTable, type Column } from './sortable-table';
 

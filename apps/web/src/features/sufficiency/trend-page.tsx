@@ -7,7 +7,7 @@ import { downloadCsv, saveCsv } from '../../lib/download';
 import { todayInEngland } from '../../lib/format';
 import { placementTypeWords, SETTING_PLACEMENT_TYPES } from '../../lib/words';
 import { useUser } from '../auth/use-session';
-import { CsvButton } from './csv-button';
+import { CsvButton } from '../../components/csv-button';
 import { forecastQuery, trendQuery } from './queries';
 import { chartMonths, forecastOf, historyPeriod, monthWords } from './trend';
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { downloadCsv } from '../lib/download';
 
-/** A secondary button that downloads a CSV route of the api (through fetch, so the token is sent), saying so when it fails. */
-export function CsvDownloadButton({ label, path, filename }: { label: string; path: string; filename: string }) {
+/** A secondary button that saves a CSV file, saying so beside it when the download fails. */
+export function CsvButton({ label, download }: { label: string; download: () => Promise<void> | void }) {
   const [failed, setFailed] = useState(false);
   return (
     <>
@@ -12,7 +11,9 @@ export function CsvDownloadButton({ label, path, filename }: { label: string; pa
         className="govuk-button govuk-button--secondary"
         onClick={() => {
           setFailed(false);
-          downloadCsv(path, filename).catch(() => setFailed(true));
+          Promise.resolve()
+            .then(download)
+            .catch(() => setFailed(true));
         }}
       >
         {label}
