@@ -33,6 +33,7 @@ test('the commissioner lands on the sufficiency dashboard, changes the period an
   const period = presetPeriod('year-to-date', todayInEngland());
   const report = await commissioner.get<Report>(`/sufficiency?allianceId=${f.allianceId}&from=${period.from}&to=${period.to}`);
   expect(report.totals.referrals).toBeGreaterThanOrEqual(2);
+  await expect(page.getByText(/^Figures for \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}\./)).toBeVisible();
 
   const table = page.getByRole('table', { name: 'By local authority, placement type and age band' });
   const totals = table.getByRole('row').last();
@@ -59,6 +60,14 @@ test('the commissioner lands on the sufficiency dashboard, changes the period an
   await expect(page.getByRole('table', { name: /Local authorities by open beds/ })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'commissioner-map');
+  // Another period keeps the map's measure.
+  await page.getByLabel('Last 12 complete months').check();
+  await page.getByRole('button', { name: 'Show this period' }).click();
+  await expect(page).toHaveURL(/period=last-12-months/);
+  await expect(page).toHaveURL(/measure=openBeds/);
+  await page.getByLabel('Year to date').check();
+  await page.getByRole('button', { name: 'Show this period' }).click();
+  await expect(page).toHaveURL(/period=year-to-date/);
   await page.getByLabel('Shade the map by').selectOption({ label: 'Gap (referrals less placed within the alliance)' });
 
   // Sorting by a column header says so to assistive technology.

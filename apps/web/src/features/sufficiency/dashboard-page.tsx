@@ -3,7 +3,7 @@ import { useSearch } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { components } from '../../api/schema';
-import { formatWeeklyCost, todayInEngland } from '../../lib/format';
+import { formatDate, formatWeeklyCost, todayInEngland } from '../../lib/format';
 import { needWords, placementTypeWords } from '../../lib/words';
 import { useUser } from '../auth/use-session';
 import { useLaName } from '../provider/use-la-name';
@@ -80,7 +80,7 @@ export function DashboardPage() {
       </p>
       <PeriodForm preset={search.period ?? 'last-12-months'} period={period} to="/sufficiency" />
       <p className="govuk-body">
-        Figures for {period.from} to {period.to}. The gap is referrals less those placed within the alliance.
+        Figures for {formatDate(period.from)} to {formatDate(period.to)}. The gap is referrals less those placed within the alliance.
       </p>
       {report.isPending ? <p className="govuk-body">Loading figures…</p> : null}
       {report.isError ? <p className="govuk-error-message">The figures could not be loaded. Try again later.</p> : null}

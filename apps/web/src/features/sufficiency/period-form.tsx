@@ -14,12 +14,13 @@ export function PeriodForm({ preset, period, to }: { preset: PeriodPreset; perio
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (choice !== 'custom') return void navigate({ to, search: { period: choice } });
+    // Other choices on the page (the map's measure) are kept; only the period changes.
+    if (choice !== 'custom') return void navigate({ to, search: (previous: Record<string, unknown>) => ({ ...previous, period: choice, from: undefined, to: undefined }) });
     const fromDay = dateFromParts(from);
     const toDay = dateFromParts(until);
     if (!fromDay || !toDay || fromDay > toDay) return setError('Enter a real start date on or before a real end date');
     setError(undefined);
-    void navigate({ to, search: { period: 'custom', from: fromDay, to: toDay } });
+    void navigate({ to, search: (previous: Record<string, unknown>) => ({ ...previous, period: 'custom', from: fromDay, to: toDay }) });
   }
 
   return (

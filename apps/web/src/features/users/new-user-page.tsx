@@ -9,6 +9,7 @@ import { useForm } from '../../components/use-form';
 import { ROLE_WORDS } from '../../lib/words';
 import { localAuthoritiesQuery } from '../home/organisation';
 import { useCreateUser, useUpdateUser } from './queries';
+import { AlliancePicker, ProviderPicker } from './organisation-pickers';
 import { TemporaryPassword } from './temporary-password';
 import { newUserBody, newUserProblems, ORGANISATION_FIELD, ROLES, unusedPassword, type Role } from './users';
 
@@ -17,8 +18,8 @@ const FIELDS = {
   displayName: { id: 'user-displayName', label: 'Name' },
   role: { id: 'user-role', label: 'Role' },
   localAuthorityCode: { id: 'user-localAuthorityCode', label: 'Local authority' },
-  providerId: { id: 'user-providerId', label: 'Provider id' },
-  allianceId: { id: 'user-allianceId', label: 'Alliance id' },
+  providerId: { id: 'user-providerId', label: 'Provider' },
+  allianceId: { id: 'user-allianceId', label: 'Alliance' },
 };
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -26,12 +27,6 @@ const ROLE_HINTS: Record<Role, string> = {
   provider_user: "Keeps one provider's homes and vacancies up to date and answers referrals",
   commissioner: "Reads one alliance's sufficiency and benchmarks, sets its matching weights",
   admin: 'Manages users, alliances and providers, and reads the audit trail',
-};
-
-/** Until the web can list providers and alliances, their ids are typed in. */
-const ID_HINTS = {
-  providerId: "The provider's id (a UUID), as the API answered when the provider was registered. A list to choose from is coming.",
-  allianceId: "The alliance's id (a UUID), as the API answered when the alliance was created. A list to choose from is coming.",
 };
 
 interface Created {
@@ -125,9 +120,8 @@ export function NewUserPage() {
               ))}
             </Select>
           ) : null}
-          {field === 'providerId' || field === 'allianceId' ? (
-            <TextInput {...form.input(field)} label={FIELDS[field].label} hint={ID_HINTS[field]} spellCheck={false} autoComplete="off" />
-          ) : null}
+          {field === 'providerId' ? <ProviderPicker {...form.choice('providerId')} /> : null}
+          {field === 'allianceId' ? <AlliancePicker {...form.choice('allianceId')} /> : null}
           <SubmitButton busy={create.isPending || update.isPending}>Create user</SubmitButton>
         </form>
       </div>

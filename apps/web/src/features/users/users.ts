@@ -53,8 +53,8 @@ export function newUserProblems(values: NewUserValues): [keyof NewUserValues, st
   const field = ORGANISATION_FIELD[role];
   const value = field ? values[field].trim() : '';
   if (field === 'localAuthorityCode' && !value) problems.push([field, 'Select the local authority']);
-  if (field === 'providerId' && !UUID.test(value)) problems.push([field, 'Enter the provider id, like 6f1c2b9e-…']);
-  if (field === 'allianceId' && !UUID.test(value)) problems.push([field, 'Enter the alliance id, like 6f1c2b9e-…']);
+  if (field === 'providerId' && !UUID.test(value)) problems.push([field, 'Find the provider and choose it from the matches']);
+  if (field === 'allianceId' && !UUID.test(value)) problems.push([field, 'Select the alliance']);
   return problems;
 }
 
