@@ -143,20 +143,20 @@ test('an admin creates a provider user by finding the provider, and a commission
   await page.goto('/users/new');
   const providerEmail = `sam.web.${Date.now()}@birchwood.web.test`;
   await page.getByLabel('Email address').fill(providerEmail);
-  await page.getByLabel('Provider user').check();
+  await page.getByLabel('Provider', { exact: true }).check();
   // Nothing chosen yet: the problem is beside the search box, where the admin acts.
   await page.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByLabel('Provider', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Find the provider')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert')).toContainText('Find the provider and choose it from the matches');
-  await page.getByLabel('Provider', { exact: true }).fill('no such provider anywhere');
+  await page.getByLabel('Find the provider').fill('no such provider anywhere');
   await expect(page.getByText('No provider matches “no such provider anywhere”.')).toBeVisible();
-  await page.getByLabel('Provider', { exact: true }).fill(provider.name.slice(0, 6));
+  await page.getByLabel('Find the provider').fill(provider.name.slice(0, 6));
   await page.getByRole('group', { name: 'Matching providers' }).getByLabel(provider.name).check();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('heading', { name: 'User created' })).toBeVisible();
   await page.goto(`/users?search=${encodeURIComponent(providerEmail)}`);
-  await expect(page.getByRole('row', { name: new RegExp(`${providerEmail}.*Provider user.*${provider.name}`) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`${providerEmail}.*Provider.*${provider.name}`) })).toBeVisible();
 
   await page.goto('/users/new');
   await page.getByLabel('Email address').fill(`ali.web.${Date.now()}@alliance.web.test`);

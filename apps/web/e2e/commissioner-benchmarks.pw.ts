@@ -1,8 +1,7 @@
 import { addDays, todayInEngland } from '../src/lib/format';
-import { apiAs, referChild } from './support/api';
+import { apiAs, openVacancyIn, referChild } from './support/api';
 import { expect, expectAccessible, fixture, screenshot, test } from './support/journey';
 
-type Vacancy = { id: string; settingName: string };
 type Benchmark = { name: string; averageRating: number | null; costPerOutcomeAchieved: number | null };
 type SectorSide = { group: string; averageRating: number | null };
 type Report = { items: Benchmark[]; sectors: SectorSide[] };
@@ -25,7 +24,7 @@ test('the commissioner filters the provider benchmarks by type and sector, sorts
   let placementId: string | undefined;
   let ended = false;
   try {
-    const house = (await oakfield.get<Vacancy[]>('/vacancies')).find((vacancy) => vacancy.settingName === 'Oakfield House')!;
+    const house = await openVacancyIn(oakfield, 'Oakfield House');
     const offer = await oakfield.post<{ id: string }>(`/referrals/${referralId}/offers`, { vacancyId: house.id, weeklyCost: 4_800 });
     placementId = (await officer.post<{ placementId: string }>(`/offers/${offer.id}/accept`)).placementId;
     await officer.post(`/placements/${placementId}/outcomes`, {

@@ -1,11 +1,6 @@
 import { addDays, todayInEngland } from '../src/lib/format';
-import { apiAs, queryDatabase, referChild } from './support/api';
+import { apiAs, openVacancyIn, queryDatabase, referChild } from './support/api';
 import { expect, expectAccessible, fixture, screenshot, test } from './support/journey';
-
-interface Vacancy {
-  id: string;
-  settingName: string;
-}
 
 const oakfield = () => fixture().providers[0];
 
@@ -14,7 +9,7 @@ test('a provider offers one of its homes for a referral in its inbox and decline
   const provider = await apiAs(oakfield().email);
   const offered = await referChild(officer, { ageYears: 15, gender: 'female', reference: 'WEB-OFFER-1' });
   const declined = await referChild(officer, { ageYears: 12, gender: 'male', reference: 'WEB-DECLINE-1' });
-  const house = (await provider.get<Vacancy[]>('/vacancies')).find((vacancy) => vacancy.settingName === 'Oakfield House')!;
+  const house = await openVacancyIn(provider, 'Oakfield House');
 
   await signIn(oakfield().email);
   await expect(page).toHaveURL(/\/inbox$/);
@@ -75,7 +70,7 @@ test('a hold on one of our beds counts down on the vacancy board', async ({ page
   const officer = await apiAs(fixture().officer.email);
   const provider = await apiAs(oakfield().email);
   const referralId = await referChild(officer, { ageYears: 9, gender: 'other', reference: 'WEB-HOLD-1' });
-  const mews = (await provider.get<Vacancy[]>('/vacancies')).find((vacancy) => vacancy.settingName === 'Oakfield Mews')!;
+  const mews = await openVacancyIn(provider, 'Oakfield Mews');
   await officer.ok('POST', `/vacancies/${mews.id}/holds`, { referralId, minutes: 30 });
 
   await signIn(oakfield().email);
@@ -92,7 +87,7 @@ test('once an offer is accepted the provider sees the placement, its outcomes, a
   const birchwood = fixture().providers[1];
   const provider = await apiAs(birchwood.email);
   const referralId = await referChild(officer, { ageYears: 14, gender: 'female', reference: 'WEB-PLACE-1' });
-  const lodge = (await provider.get<Vacancy[]>('/vacancies')).find((vacancy) => vacancy.settingName === 'Birchwood Lodge')!;
+  const lodge = await openVacancyIn(provider, 'Birchwood Lodge');
   const offer = await provider.ok<{ id: string }>('POST', `/referrals/${referralId}/offers`, { vacancyId: lodge.id, weeklyCost: 4_400 });
   const { placementId } = await officer.ok<{ placementId: string }>('POST', `/offers/${offer.id}/accept`);
   await officer.ok('POST', `/placements/${placementId}/outcomes`, {

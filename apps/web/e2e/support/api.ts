@@ -30,6 +30,17 @@ export async function apiAs(email: string) {
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
 
+/**
+ * The open vacancy of one of the provider's homes. Other journeys add vacancies to the same homes
+ * (a reserved bed, withdrawn at once), so the home's name alone does not pick the right one.
+ */
+export async function openVacancyIn(provider: Api, settingName: string): Promise<{ id: string; settingName: string }> {
+  const vacancies = await provider.get<{ id: string; settingName: string; status: string }[]>('/vacancies?status=open');
+  const vacancy = vacancies.find((one) => one.settingName === settingName && one.status === 'open');
+  if (!vacancy) throw new Error(`no open vacancy in ${settingName}`);
+  return vacancy;
+}
+
 /** A date of birth that makes a child `years` old for the next few months. */
 export const bornYearsAgo = (years: number) => addDays(todayInEngland(), -(years * 365.25 + 60)).slice(0, 10);
 

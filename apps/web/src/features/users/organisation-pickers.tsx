@@ -28,7 +28,7 @@ export function ProviderPicker({ id, value, onChange, error }: PickerProps) {
     <>
       <TextInput
         id={id}
-        label="Provider"
+        label="Find the provider"
         labelClass="govuk-label--m"
         hint="Type part of the provider's name or its Ofsted URN, then choose it below"
         value={search}
