@@ -32,7 +32,11 @@ export class HealthController {
       // Keep the contract's error body, naming what is down and carrying each check's result.
       const result = error.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
       const down = Object.keys(result.error ?? {});
-      throw new ServiceUnavailableException({ message: `Unhealthy: ${down.join(', ')} down`, checks: result.details });
+      // A failed check says only that it is down: its error text can name a host, a port or a user.
+      const checks = Object.fromEntries(
+        Object.entries(result.details ?? {}).map(([name, check]) => [name, name in (result.error ?? {}) ? { status: 'down' } : check]),
+      );
+      throw new ServiceUnavailableException({ message: `Unhealthy: ${down.join(', ')} down`, checks });
     }
   }
 
