@@ -32,9 +32,14 @@ export class HealthController {
       // Keep the contract's error body, naming what is down and carrying each check's result.
       const result = error.getResponse() as { error?: Record<string, unknown>; details?: Record<string, unknown> };
       const down = Object.keys(result.error ?? {});
-      // A failed check says only that it is down: its error text can name a host, a port or a user.
+      // A failed check says only that it is down and how long it took: its error text can name a
+      // host, a port or a user.
       const checks = Object.fromEntries(
-        Object.entries(result.details ?? {}).map(([name, check]) => [name, name in (result.error ?? {}) ? { status: 'down' } : check]),
+        Object.entries(result.details ?? {}).map(([name, check]) => {
+          if (!(name in (result.error ?? {}))) return [name, check];
+          const { responseTime } = check as { responseTime?: number };
+          return [name, { status: 'down', responseTime: responseTime ?? 0 }];
+        }),
       );
       throw new ServiceUnavailableException({ message: `Unhealthy: ${down.join(', ')} down`, checks });
     }

@@ -10,7 +10,7 @@ export class HealthIndicatorResponse {
   @ApiProperty({ type: 'integer', description: 'Milliseconds the check took' })
   responseTime: number;
 
-  @ApiPropertyOptional({ description: 'Why it is down, e.g. a timeout' })
+  @ApiPropertyOptional({ description: 'While up, a note from the check; a check that is down says no more than that' })
   message?: string;
 }
 

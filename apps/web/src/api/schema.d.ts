@@ -1723,7 +1723,7 @@ export interface components {
             status: components["schemas"]["HealthIndicatorStatus"];
             /** @description Milliseconds the check took */
             responseTime: number;
-            /** @description Why it is down, e.g. a timeout */
+            /** @description While up, a note from the check; a check that is down says no more than that */
             message?: string;
         };
         /** @enum {string} */
@@ -2643,7 +2643,7 @@ export interface components {
             status: components["schemas"]["HealthIndicatorStatus"];
             /** @description Milliseconds the check took */
             responseTime: number;
-            /** @description Why it is down, e.g. a timeout */
+            /** @description While up, a note from the check; a check that is down says no more than that */
             message?: string;
             matching?: components["schemas"]["QueueJobCountsResponse"];
             "matching-emergency"?: components["schemas"]["QueueJobCountsResponse"];
