@@ -7,6 +7,10 @@ const GREEN = '#00703c';
 const PURPLE = '#4c2c92';
 const ORANGE = '#b35100';
 
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "2025-02" as "Feb 2025", as the tables beside the chart say it. */
+export const monthTick = (month: string) => (/^\d{4}-\d{2}$/.test(month) ? MONTH.format(new Date(`${month}-01T00:00:00Z`)) : month);
+
 /**
  * Demand against placed and open beds month by month, then the forecast with its band. One image
  * to assistive technology, named by `label`; the tables beside it give every figure.
@@ -23,7 +27,7 @@ export default function TrendChart({ months, label }: { months: ChartMonth[]; la
       aria-label={label}
     >
       <CartesianGrid stroke="#b1b4b6" strokeDasharray="2 4" />
-      <XAxis dataKey="month" tick={{ fill: '#0b0c0c', fontSize: 14 }} />
+      <XAxis dataKey="month" tickFormatter={monthTick} tick={{ fill: '#0b0c0c', fontSize: 14 }} />
       <YAxis allowDecimals={false} tick={{ fill: '#0b0c0c', fontSize: 14 }} />
       <Legend />
       <Area dataKey="band" name="Forecast 80% band" fill={BLUE} fillOpacity={0.15} stroke="none" isAnimationActive={false} />
