@@ -2,8 +2,9 @@
  * `npm run demo:screenshots`: the README's pictures of the product on the West London demo, taken
  * from a running `npm run demo` (DEMO_URL, http://localhost:3000) in Chromium (CHROMIUM_PATH,
  * /usr/bin/chromium), signed in as each demo user with the demo's passwords (DEMO_PASSWORD or
- * .demo/credentials.json). Writes docs/screenshots/demo-*.png and checks each page with axe on
- * the way: a serious or critical violation fails the run.
+ * .demo/credentials.json). Publishes the alliance's market position on the way (what a commissioner
+ * would do first), writes docs/screenshots/demo-*.png and checks each page with axe: a serious or
+ * critical violation fails the run.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,9 +50,13 @@ const SHOTS: Record<string, Shot[]> = {
       ready: (page) => page.getByRole('table', { name: 'Providers' }).waitFor(),
     },
     {
+      // Publishes the alliance's market position first, so that the provider has one to read.
       name: 'demo-market-commissioner',
       path: '/market',
-      ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+      ready: async (page) => {
+        await page.getByRole('button', { name: 'Publish the market position now' }).click();
+        await page.getByText('Published. Providers now see the figures below.').waitFor();
+      },
     },
   ],
   provider: [
