@@ -400,6 +400,7 @@ export function appEnvironment(
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     LOGIN_RATE_LIMIT: '10000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '10000',
     LOG_LEVEL: 'warn',
   };
   return { env, admin };

@@ -3,6 +3,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { Environment } from '@app/config';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { assignRequestId } from './common/logging';
 import { StorableTextPipe } from './common/storable-text';
@@ -14,6 +15,9 @@ export const API_PREFIX = 'api/v1';
 /** Everything about the HTTP edge, shared by main.ts and the e2e tests so they test what runs. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // req.ip is the client's address only as far as TRUST_PROXY says which proxies to believe; off,
+  // X-Forwarded-For is ignored, so that no client can pick the address it is throttled by.
+  (app.getHttpAdapter().getInstance() as express.Application).set('trust proxy', app.get(Environment).TRUST_PROXY);
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
     assignRequestId(request, response);
     next();

@@ -4,7 +4,7 @@ import { OutboxRepository } from '@app/persistence';
 import { createRedisConnection, OutboxRelay, outboxJobId, QueueName } from '@app/queue';
 import { startRedisServer } from '@app/testing';
 import type { RedisServer } from '@app/testing';
-import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import { ADMIN, bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 
 /** The api on a redis-server of the test's own, which the test takes away and brings back. */
 describe('referral intake while Redis is down (e2e)', () => {
@@ -78,6 +78,18 @@ describe('referral intake while Redis is down (e2e)', () => {
       await relay.stop();
       await queue.close();
       connection.disconnect();
+    }
+  });
+
+  it('lets sign-in through while Redis, which holds the login counts, is down', async () => {
+    await redis.stop();
+    try {
+      const started = Date.now();
+      await api.http().post('/api/v1/auth/login').send(ADMIN).expect(200);
+      await api.http().post('/api/v1/auth/login').send({ ...ADMIN, password: 'guess' }).expect(401);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await redis.start();
     }
   });
 });

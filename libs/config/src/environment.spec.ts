@@ -68,6 +68,12 @@ describe('validateEnvironment', () => {
     ['an unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     ['a JWT_EXPIRES_IN under a minute', { JWT_EXPIRES_IN: '30' }, 'JWT_EXPIRES_IN'],
     ['a DATABASE_POOL_SIZE of 0', { DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    ['a LOGIN_ACCOUNT_RATE_LIMIT of 0', { LOGIN_ACCOUNT_RATE_LIMIT: '0' }, 'LOGIN_ACCOUNT_RATE_LIMIT'],
+    ['a TRUST_PROXY that is a word', { TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY with a bad address', { TRUST_PROXY: '10.0.0.1,10.0.0.300' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY with a bad prefix', { TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    ['a TRUST_PROXY with an empty entry', { TRUST_PROXY: '10.0.0.1,' }, 'TRUST_PROXY'],
+    ['a negative TRUST_PROXY', { TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
   ])('rejects %s, naming it', (_, change, variable) => {
     const error = rejection({ ...VALID, ...change });
     expect(error.problems).toHaveLength(1);
@@ -88,6 +94,30 @@ describe('validateEnvironment', () => {
   it('does not echo the values it rejects, which may be secrets', () => {
     const error = rejection({ ...VALID, JWT_SECRET: 'hunter2-but-short' });
     expect(error.message).not.toContain('hunter2');
+  });
+
+  describe('login throttling', () => {
+    it('defaults to 20 attempts per account and to trusting no proxy', () => {
+      expect(validateEnvironment(VALID)).toMatchObject({ LOGIN_ACCOUNT_RATE_LIMIT: 20, TRUST_PROXY: false });
+      expect(validateEnvironment({ ...VALID, LOGIN_ACCOUNT_RATE_LIMIT: '', TRUST_PROXY: '' })).toMatchObject({
+        LOGIN_ACCOUNT_RATE_LIMIT: 20,
+        TRUST_PROXY: false,
+      });
+    });
+
+    it.each([
+      ['false', false],
+      ['true', true],
+      [' true ', true],
+      ['0', 0],
+      ['2', 2],
+      ['10.0.0.1', ['10.0.0.1']],
+      ['10.0.0.0/8, 192.168.1.7,fd00::/8', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+      ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+      ['::1', ['::1']],
+    ])('reads TRUST_PROXY=%j as express takes it', (raw, expected) => {
+      expect(validateEnvironment({ ...VALID, TRUST_PROXY: raw }).TRUST_PROXY).toEqual(expected);
+    });
   });
 
   describe('the first admin account', () => {

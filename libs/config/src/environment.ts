@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -13,6 +14,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 /** Mirrors the queue catalogue's names (libs/queue depends on this library, not the reverse). */
 export const WORKER_QUEUE_NAMES = ['matching', 'matching-emergency', 'notify-provider'] as const;
@@ -66,6 +68,22 @@ export class Environment {
   @IsInt({ message: 'LOGIN_RATE_LIMIT must be a whole number' })
   @Min(1, { message: 'LOGIN_RATE_LIMIT must be at least 1 login a minute' })
   LOGIN_RATE_LIMIT: number;
+
+  /** Login attempts on one account (whatever the address) in 15 minutes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt({ message: 'LOGIN_ACCOUNT_RATE_LIMIT must be a whole number' })
+  @Min(1, { message: 'LOGIN_ACCOUNT_RATE_LIMIT must be at least 1 login in 15 minutes' })
+  LOGIN_ACCOUNT_RATE_LIMIT: number;
+
+  /**
+   * The proxies believed about the client's address (express' `trust proxy`): off by default, so
+   * X-Forwarded-For is ignored; behind a load balancer, its hop count or addresses.
+   */
+  @Transform(({ value }) => parseTrustProxy(value))
+  @IsDefined({
+    message: 'TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses or CIDR ranges',
+  })
+  TRUST_PROXY: TrustProxy;
 
   @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
   @IsInt({ message: 'DATABASE_POOL_SIZE must be a whole number' })
@@ -179,6 +197,8 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'DATABASE_STATEMENT_TIMEOUT_MS',
   'DATABASE_CONNECT_TIMEOUT_MS',
   'LOGIN_RATE_LIMIT',
+  'LOGIN_ACCOUNT_RATE_LIMIT',
+  'TRUST_PROXY',
   'WORKER_CONCURRENCY',
   'JOB_LOCK_MS',
   'WORKER_QUEUES',

@@ -1,3 +1,5 @@
 export { Environment, ENVIRONMENT_KEYS, WORKER_QUEUE_NAMES, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
 export { AppConfigModule } from './config.module';
 export { closeOnSignals } from './process-signals';
+export { parseTrustProxy } from './trust-proxy';
+export type { TrustProxy } from './trust-proxy';

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { ApiErrors } from '../common/error.response';
 import { AuthUserResponse, LoginResponse } from './dto/auth-user.response';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttle';
 import type { Principal } from './principal';
 
 @ApiTags('auth')
@@ -17,10 +17,13 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: 'Exchange email and password for a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiErrors(400, [401, 'The email or the password is wrong'], [429, 'Too many attempts from this address; wait a minute'])
+  @ApiErrors(400, [401, 'The email or the password is wrong'], [
+    429,
+    'Too many sign-in attempts from this address, or for this account from any address; `Retry-After` says how many seconds to wait',
+  ])
   login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password);
   }

@@ -39,22 +39,12 @@ export async function startTestApi(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'silent',
     ...env,
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { AppModule } = require('../../src/app.module');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { configureApp } = require('../../src/configure-app');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildOpenApiDocument } = require('../../src/openapi');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false });
-  configureApp(app);
-  // Every answer of every e2e test is checked against the document the api publishes.
-  const conformance = checkResponsesAgainstDocument(app, buildOpenApiDocument(app));
-  await app.init();
+  const { app, conformance } = await createApiInstance();
   const { DataSource } = await import('typeorm');
   return {
     app,
@@ -74,6 +64,31 @@ export async function startTestApi(
       }
     },
   };
+}
+
+/**
+ * One more api process on the same database, Redis and prefix as the test's api (the environment
+ * startTestApi set), as a second instance behind a load balancer would be; close it yourself.
+ */
+export async function startAnotherInstance(): Promise<{ app: INestApplication; http: () => ReturnType<typeof request> }> {
+  const { app } = await createApiInstance();
+  return { app, http: () => request(app.getHttpServer()) };
+}
+
+async function createApiInstance() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { AppModule } = require('../../src/app.module');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configureApp } = require('../../src/configure-app');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildOpenApiDocument } = require('../../src/openapi');
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app: INestApplication = moduleRef.createNestApplication({ bodyParser: false });
+  configureApp(app);
+  // Every answer of every e2e test is checked against the document the api publishes.
+  const conformance = checkResponsesAgainstDocument(app, buildOpenApiDocument(app));
+  await app.init();
+  return { app, conformance };
 }
 
 export async function login(api: TestApi, email: string, password: string): Promise<string> {

@@ -4597,7 +4597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many attempts from this address; wait a minute */
+            /** @description Too many sign-in attempts from this address, or for this account from any address; `Retry-After` says how many seconds to wait */
             429: {
                 headers: {
                     [name: string]: unknown;

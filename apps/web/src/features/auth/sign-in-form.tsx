@@ -44,7 +44,8 @@ export function SignInForm({
           : error instanceof ApiError && error.status === 401
           ? 'Enter the email address and password of an account on this service'
           : error instanceof ApiError && error.status === 429
-            ? 'Too many attempts: wait a minute, then try again'
+            ? // The api says how long: a minute for an address, up to 15 for an account.
+              `${error.body.message || 'Too many sign-in attempts'}, then try again`
             : 'Sign-in is not available at the moment: try again';
       setErrors([{ href: emailId, text }]);
     } finally {
