@@ -35,7 +35,7 @@ const SHOTS: Record<string, Shot[]> = {
     },
     {
       name: 'demo-map',
-      path: '/sufficiency?measure=outOfAreaShare',
+      path: '/sufficiency?measure=gap',
       ready: (page) => page.locator('svg.app-map path[aria-label]').first().waitFor(),
       part: (page) => page.locator('section[aria-labelledby="map-heading"]'),
     },
@@ -63,7 +63,10 @@ const SHOTS: Record<string, Shot[]> = {
     {
       name: 'demo-market-provider',
       path: '/market',
-      ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+      ready: async (page) => {
+        await page.getByRole('link', { name: 'West London Alliance' }).click();
+        await page.getByRole('table').first().waitFor();
+      },
     },
   ],
   admin: [
