@@ -41,7 +41,7 @@ const SHOTS: Record<string, Shot[]> = {
     },
     {
       name: 'demo-trend',
-      path: '/sufficiency/trend?placementType=U1',
+      path: '/sufficiency/trend',
       ready: (page) => page.getByRole('table', { name: 'Forecast by month' }).waitFor(),
     },
     {
