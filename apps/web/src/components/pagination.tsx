@@ -34,7 +34,7 @@ export function Pagination({
         {pageNumbers(page, pages).map((number, index) =>
           number === null ? (
             <li className="govuk-pagination__item govuk-pagination__item--ellipses" key={`gap-${index}`}>
-              &ctdot;
+              ⋯
             </li>
           ) : (
             <li className={`govuk-pagination__item${number === page ? ' govuk-pagination__item--current' : ''}`} key={number}>

@@ -75,7 +75,7 @@ export function UsersPage() {
             rows={users.data.items.map((user) => ({
               key: user.id,
               cells: [
-                <Link to="/users/$id" params={{ id: user.id }} className="govuk-link">
+                <Link to="/users/$id" params={{ id: user.id }} className="govuk-link app-break-anywhere">
                   {user.email}
                 </Link>,
                 user.displayName ?? '',
