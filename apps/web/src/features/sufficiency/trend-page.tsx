@@ -29,7 +29,8 @@ export function TrendPage() {
   const navigate = useNavigate();
   const allianceId = useUser()?.allianceId ?? '';
   const placementType = search.placementType as PlacementType | undefined;
-  const period = historyPeriod(todayInEngland());
+  const today = todayInEngland();
+  const period = historyPeriod(today);
   const trend = useQuery({ ...trendQuery(allianceId, period, placementType), enabled: Boolean(allianceId) });
   const forecast = useQuery({ ...forecastQuery(allianceId), enabled: Boolean(allianceId) });
 
@@ -92,7 +93,14 @@ export function TrendPage() {
             columns={[{ header: 'Month' }, { header: 'Referrals', numeric: true }, { header: 'Placed', numeric: true }, { header: 'Gap', numeric: true }, { header: 'Open beds', numeric: true }]}
             rows={trend.data.months.map((month) => ({
               key: month.month,
-              cells: [monthWords(month.month), month.referrals, month.placed, month.gap, figure(month.openBeds)],
+              // This month is not over: its figures are so far, which the chart's last point shows too.
+              cells: [
+                month.month === today.slice(0, 7) ? `${monthWords(month.month)} (so far)` : monthWords(month.month),
+                month.referrals,
+                month.placed,
+                month.gap,
+                figure(month.openBeds),
+              ],
             }))}
           />
           <CsvButton
