@@ -88,6 +88,34 @@ describe('the HTTP edge (e2e)', () => {
       await api.http().get('/api/v1/referrals?offset=10000000').set(bearer(orgs.ealing)).expect(200);
     });
 
+    it('caps every list at what the domain holds and a phone number at 30 characters, naming the field', async () => {
+      const setting = await createSetting(api, orgs.providerA);
+      const vacancy = { settingId: setting.id, beds: 1, availableFrom: todayInEngland(), weeklyCost: 5_000 };
+      const cases: [string, string, object, string][] = [
+        ['/vacancies', orgs.providerA.token, { ...vacancy, reservedFor: { legalStatuses: Array(14).fill('J1') } }, 'reservedFor.legalStatuses'],
+        ['/vacancies', orgs.providerA.token, { ...vacancy, reservedFor: { localAuthorityCodes: Array(154).fill('E09000009') } }, 'reservedFor.localAuthorityCodes'],
+        ['/settings', orgs.providerA.token, { providerId: orgs.providerA.id, genders: ['female', 'male', 'other', 'female'] }, 'genders'],
+        ['/settings', orgs.providerA.token, { providerId: orgs.providerA.id, needsExcluded: Array(24).fill('fire-setting') }, 'needsExcluded'],
+        ['/admin/users', orgs.admin, { email: 'long.phone@e2e.test', password: 'a-long-enough-password', role: 'admin', phone: '0'.repeat(31) }, 'phone'],
+      ];
+      for (const [path, token, body, field] of cases) {
+        const response = await api.http().post(`/api/v1${path}`).set(bearer(token)).send(body).expect(400);
+        expect(response.body.details).toContainEqual({ field, problem: expect.stringMatching(/^must contain no more than \d+ elements$|^must be shorter than or equal to 30 characters$/) });
+      }
+      const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM vacancies WHERE setting_id = $1`, [setting.id]);
+      expect(n).toBe(0);
+    });
+
+    it('refuses a page bound that is not written as a whole number, with one problem naming it', async () => {
+      for (const query of ['offset=', 'offset=%20', 'limit=', 'limit=0x10', 'offset=1e2', 'limit=1&limit=2']) {
+        const response = await api.http().get(`/api/v1/alliances?${query}`).set(bearer(orgs.admin)).expect(400);
+        const field = query.split('=')[0];
+        const bound = field === 'limit' ? 'from 1 to 200' : 'from 0 to 10000000';
+        expect(response.body.details).toEqual([{ field, problem: `must be a whole number ${bound}` }]);
+      }
+      await api.http().get('/api/v1/alliances?limit=200&offset=0').set(bearer(orgs.admin)).expect(200);
+    });
+
     it('refuses a lone surrogate in an email at sign-in', async () => {
       const response = await api.http().post('/api/v1/auth/login').send({ email: 'a\ud800@e2e.test', password: 'x' }).expect(400);
       expect(response.body.details).toEqual([{ field: 'email', problem: 'must be valid Unicode text' }]);

@@ -3,6 +3,9 @@ import { todayInEngland } from '@app/domain';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** The longest text ISO_DATE accepts (`2026-11-20T12:00:00.123456789+01:00`), documented as maxLength. */
+export const MAX_DATE_LENGTH = 35;
+
 /** `2026-11-20` or a full ISO 8601 timestamp naming a real calendar day. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -36,7 +39,7 @@ function dateRule(name: string, message: string, test: (day: string) => boolean)
 /** The OpenAPI description of a date these rules accept, after what the date is for. */
 export function calendarDate(description?: string) {
   const accepts = 'A date such as 2026-11-20, or an ISO 8601 timestamp (the day it falls on in England).';
-  return { type: String, example: '2026-11-20', description: description ? `${description} ${accepts}` : accepts };
+  return { type: String, maxLength: MAX_DATE_LENGTH, example: '2026-11-20', description: description ? `${description} ${accepts}` : accepts };
 }
 
 export const IsCalendarDate = dateRule('isCalendarDate', 'must be an ISO 8601 date such as 2026-11-20', () => true);

@@ -2,6 +2,9 @@ import { Matches } from 'class-validator';
 
 const GSS_CODE = /^E\d{8}$/;
 
+/** How many English LAs there are: no list of distinct LA codes can be longer. */
+export const LOCAL_AUTHORITY_COUNT = 153;
+
 /** An English LA's ONS GSS code (E06…, E08…, E09…, E10…), or with `each`, a list of them. */
 export const IsLocalAuthorityCode = (options: { each?: boolean } = {}) =>
   Matches(GSS_CODE, {

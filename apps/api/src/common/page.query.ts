@@ -1,18 +1,28 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, ValidateBy } from 'class-validator';
+
+/**
+ * A whole number from `min` to `max`, one problem whatever is wrong with it. Only digits become a
+ * number: Number() would read `?offset=` or `?offset= ` as 0 and `0x10` as 16, none of them a page.
+ */
+const WholeNumber = (min: number, max: number) =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value)),
+    ValidateBy({
+      name: 'isWholeNumberInRange',
+      validator: {
+        validate: (value: unknown) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+        defaultMessage: () => `must be a whole number from ${min} to ${max}`,
+      },
+    }),
+  );
 
 /** `limit`: a whole number from 1 to `max`, `size` when left out; validated and documented as one. */
 const Limit = (max: number, size: number) =>
-  applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: max, default: size }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-    Max(max),
-  );
+  applyDecorators(ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: max, default: size }), IsOptional(), WholeNumber(1, max));
+
 /** The furthest any list pages: more rows than any list holds, and far inside Postgres' bigint. */
 export const MAX_OFFSET = 10_000_000;
 
@@ -21,10 +31,7 @@ const Offset = () =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 }),
     IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-    Max(MAX_OFFSET),
+    WholeNumber(0, MAX_OFFSET),
   );
 
 export const DEFAULT_PAGE_SIZE = 100;

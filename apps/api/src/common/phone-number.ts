@@ -1,5 +1,8 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
+/** Room for 11 digits with a separator between each, brackets and +44: far past any real number. */
+export const MAX_PHONE_LENGTH = 30;
+
 /**
  * A UK phone number as people write it: `020 7946 0000`, `01632 960000`, `+44 20 7946 0000`,
  * `+44 (0)20 7946 0000`. Digits with spaces, hyphens or brackets between them; 10 or 11 digits
@@ -24,4 +27,9 @@ export const IsUkPhoneNumber = (options?: ValidationOptions) => (object: object,
  * Its OpenAPI description, for `@ApiPropertyOptional({ ...UK_PHONE_NUMBER })`: the characters
  * allowed (the digit count, 10 or 11 from the leading 0, is checked by the api).
  */
-export const UK_PHONE_NUMBER = { type: 'string' as const, pattern: '^\\+?\\d[\\d ()-]*$', example: '020 7946 0000' };
+export const UK_PHONE_NUMBER = {
+  type: 'string' as const,
+  pattern: '^\\+?\\d[\\d ()-]*$',
+  maxLength: MAX_PHONE_LENGTH,
+  example: '020 7946 0000',
+};

@@ -5,7 +5,7 @@ import type { Role } from '@app/persistence';
 import { ROLE } from '../../common/api-enums';
 import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
 import { IsOmittable } from '../../common/optional';
-import { IsUkPhoneNumber, UK_PHONE_NUMBER } from '../../common/phone-number';
+import { IsUkPhoneNumber, MAX_PHONE_LENGTH, UK_PHONE_NUMBER } from '../../common/phone-number';
 
 export class CreateUserDto {
   @ApiProperty({ format: 'email', maxLength: 254 })
@@ -54,6 +54,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ ...UK_PHONE_NUMBER, description: 'A work phone number' })
   @IsOmittable()
   @IsString()
+  @MaxLength(MAX_PHONE_LENGTH)
   @IsUkPhoneNumber()
   phone?: string;
 }

@@ -90,9 +90,10 @@ export class CreateSettingDto {
   @Max(17)
   ageMax: number;
 
-  @ApiProperty({ ...GENDER, isArray: true, minItems: 1, uniqueItems: true })
+  @ApiProperty({ ...GENDER, isArray: true, minItems: 1, maxItems: GENDERS.length, uniqueItems: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'must accept at least one gender' })
+  @ArrayMaxSize(GENDERS.length)
   @ArrayUnique()
   @IsIn(GENDERS, { each: true, message: `must each be one of ${GENDERS.join(', ')}` })
   genders: Gender[];
@@ -107,9 +108,16 @@ export class CreateSettingDto {
   @Type(() => SupportedNeedDto)
   needsSupported?: SupportedNeedDto[];
 
-  @ApiPropertyOptional({ ...NEED_CODE, isArray: true, uniqueItems: true, description: 'Needs the setting cannot take; none of them also supported' })
+  @ApiPropertyOptional({
+    ...NEED_CODE,
+    isArray: true,
+    maxItems: NEED_CODES.length,
+    uniqueItems: true,
+    description: 'Needs the setting cannot take; none of them also supported',
+  })
   @IsOmittable()
   @IsArray()
+  @ArrayMaxSize(NEED_CODES.length)
   @ArrayUnique()
   @IsIn(NEED_CODES, { each: true, message: 'must each be a need from the taxonomy' })
   needsExcluded?: string[];

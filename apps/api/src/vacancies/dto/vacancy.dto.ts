@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -21,7 +22,7 @@ import { ProviderRecordsQuery } from '../../common/provider-records.query';
 import { LEGAL_STATUS, VACANCY_STATUS } from '../../common/api-enums';
 import { calendarDate, IsCalendarDate } from '../../common/date.validators';
 import { IsOmittable } from '../../common/optional';
-import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
+import { IsLocalAuthorityCode, LA_CODE, LOCAL_AUTHORITY_COUNT } from '../../common/local-authority-code';
 
 /** An object naming at least one list (a null list is left for its own validation to name). */
 const NamesAReservation = () =>
@@ -38,18 +39,34 @@ const NamesAReservation = () =>
   });
 
 export class ReservedForDto {
-  @ApiPropertyOptional({ ...LEGAL_STATUS, isArray: true, minItems: 1, uniqueItems: true, description: 'e.g. ["J1"] for beds kept for remand placements.' })
+  @ApiPropertyOptional({
+    ...LEGAL_STATUS,
+    isArray: true,
+    minItems: 1,
+    maxItems: LEGAL_STATUS_CODES.length,
+    uniqueItems: true,
+    description: 'e.g. ["J1"] for beds kept for remand placements.',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(LEGAL_STATUS_CODES.length)
   @ArrayUnique()
   @IsIn(LEGAL_STATUS_CODES, { each: true, message: 'must each be an SSDA903 legal status' })
   legalStatuses?: string[];
 
-  @ApiPropertyOptional({ type: 'array', items: LA_CODE, minItems: 1, uniqueItems: true, description: 'The LAs of a block contract.' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: LA_CODE,
+    minItems: 1,
+    maxItems: LOCAL_AUTHORITY_COUNT,
+    uniqueItems: true,
+    description: 'The LAs of a block contract.',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(LOCAL_AUTHORITY_COUNT)
   @ArrayUnique()
   @IsLocalAuthorityCode({ each: true })
   localAuthorityCodes?: string[];
