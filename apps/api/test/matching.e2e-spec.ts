@@ -137,7 +137,7 @@ describe('matching (e2e)', () => {
 
   it('documents matches and exclusions with their providers and settings in the OpenAPI document', async () => {
     const matches = await documentedResponse(api, 'get', '/api/v1/referrals/{id}/matches');
-    expect(documentedKeys(matches)).toEqual(['computedAt', 'items', 'referralId', 'status']);
+    expect(documentedKeys(matches)).toEqual(['computedAt', 'items', 'referralId', 'stale', 'status']);
     const item = matches.property('items');
     expect(documentedKeys(item)).toEqual(
       ['breakdown', 'distanceMiles', 'provider', 'providerId', 'rank', 'score', 'setting', 'settingId', 'vacancyId', 'weeklyCost'].sort(),

@@ -98,14 +98,14 @@ export class ReferralsService {
   async matches(principal: Principal, id: string): Promise<MatchListResponse> {
     const stored = await this.matching.findMatches(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
-    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
+    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, stale: stored.stale, items: stored.items };
   }
 
   /** The open vacancies ruled out, nearest first, up to 200, each with every reason and its provider and setting named. */
   async exclusions(principal: Principal, id: string): Promise<ExclusionListResponse> {
     const stored = await this.matching.findExclusions(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
-    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, items: stored.items };
+    return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, stale: stored.stale, items: stored.items };
   }
 
   /** A page of referrals with their children: one audit row per referral shown. */

@@ -1640,6 +1640,8 @@ export interface components {
              * @example 2026-11-20T09:30:00.000Z
              */
             computedAt: string | null;
+            /** @description True when the last re-match failed: these are the results of computedAt, kept so the child stays listed and its offers acceptable while matching recovers */
+            stale: boolean;
             /** @description The open vacancies ruled out, nearest first, up to 200 */
             items: components["schemas"]["ExclusionItemResponse"][];
         };
@@ -1986,6 +1988,8 @@ export interface components {
              * @example 2026-11-20T09:30:00.000Z
              */
             computedAt: string | null;
+            /** @description True when the last re-match failed: these are the results of computedAt, kept so the child stays listed and its offers acceptable while matching recovers */
+            stale: boolean;
             /** @description Best first (ties by distance, then vacancy id), up to 50; empty until matched */
             items: components["schemas"]["MatchItemResponse"][];
         };

@@ -219,14 +219,27 @@ describe('MatchingService (integration)', () => {
       }
     });
 
-    it('marks a failed referral and lets a re-match recover it', async () => {
+    it('marks a referral never matched as failed, and lets a re-match recover it', async () => {
       const referralId = await submit();
-      await matching.match(referralId, ['submitted']);
       expect(await matching.markFailed(referralId, 'QueryFailedError')).toBe(true);
       const [row] = await database.dataSource.query(`SELECT status, match_error FROM referrals WHERE id = $1`, [referralId]);
       expect(row).toEqual({ status: 'match_failed', match_error: 'QueryFailedError' });
       await matching.match(referralId, ['shortlisted', 'no_match', 'match_failed']);
       expect(await status(referralId)).toBe('shortlisted');
+    });
+
+    it('keeps a shortlisted referral listed when its re-match fails: the last shortlist stays, marked stale, until a re-match succeeds', async () => {
+      const referralId = await submit();
+      await matching.match(referralId, ['submitted']);
+      const before = await repository.findMatches(referralId, EALING);
+      expect(before).toMatchObject({ status: 'shortlisted', stale: false });
+      expect(before!.items.length).toBeGreaterThan(0);
+      expect(await matching.markFailed(referralId, 'QueryFailedError')).toBe(true);
+      const after = await repository.findMatches(referralId, EALING);
+      expect(after).toMatchObject({ status: 'shortlisted', stale: true, computedAt: before!.computedAt });
+      expect(after!.items.map((item) => item.vacancyId)).toEqual(before!.items.map((item) => item.vacancyId));
+      await matching.match(referralId, ['shortlisted', 'no_match', 'match_failed']);
+      expect(await repository.findMatches(referralId, EALING)).toMatchObject({ status: 'shortlisted', stale: false });
     });
 
     it('finds the referrals a vacancy change could re-rank', async () => {

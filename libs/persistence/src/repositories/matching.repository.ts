@@ -89,6 +89,8 @@ export interface StoredMatches {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
+  /** The last re-match failed: these are computedAt's results, kept so the child stays listed. */
+  stale: boolean;
   items: WithPlace<RankedMatch>[];
 }
 
@@ -96,6 +98,7 @@ export interface StoredExclusions {
   referralId: string;
   status: ReferralStatus;
   computedAt: Date | null;
+  stale: boolean;
   items: WithPlace<{ vacancyId: string; distanceMiles: number; reasons: ExclusionReason[] }>[];
 }
 
@@ -212,12 +215,13 @@ function storedList<T>(
   rows: Record<string, any>[],
   key: 'rank' | 'position',
   item: (row: Record<string, any>) => T,
-): { referralId: string; status: ReferralStatus; computedAt: Date | null; items: T[] } | null {
+): { referralId: string; status: ReferralStatus; computedAt: Date | null; stale: boolean; items: T[] } | null {
   if (rows.length === 0) return null;
   return {
     referralId: rows[0].referral_id,
     status: rows[0].status,
     computedAt: rows[0].matched_at,
+    stale: rows[0].status === 'shortlisted' && rows[0].match_error !== null,
     items: rows.filter((row) => row[key] !== null).map(item),
   };
 }
@@ -334,12 +338,15 @@ export class MatchingRepository {
   }
 
   /**
-   * Marks a referral whose matching has given up, keeping any earlier shortlist for reference.
+   * Records that a referral's matching has given up. A referral never matched says `match_failed`;
+   * a shortlisted one keeps its last shortlist, marked stale (`match_error` set), so the child stays
+   * listed to providers and its offers stay acceptable while matching recovers.
    * `reason` is an error class or code, never a message that could carry personal data.
    */
   async markFailed(referralId: string, reason: string): Promise<boolean> {
     const { rowCount } = await this.pool().query(
-      `UPDATE referrals SET status = 'match_failed', match_error = $2, updated_at = now()
+      `UPDATE referrals SET status = CASE WHEN status = 'shortlisted' THEN 'shortlisted' ELSE 'match_failed' END,
+              match_error = $2, updated_at = now()
         WHERE id = $1 AND status IN ('submitted', 'matching', 'shortlisted', 'no_match')`,
       [referralId, reason.slice(0, 200)],
     );
@@ -382,7 +389,7 @@ export class MatchingRepository {
   async findMatches(referralId: string, localAuthorityCode: string): Promise<StoredMatches | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-matches',
-      text: `SELECT r.id AS referral_id, r.status, r.matched_at, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, r.match_error, m.rank, m.vacancy_id, m.setting_id, m.provider_id,
                     m.score, m.distance_miles, m.weekly_cost, m.breakdown, ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_matches m ON m.referral_id = r.id
                ${placeJoins('m.setting_id')}
@@ -409,7 +416,7 @@ export class MatchingRepository {
   async findExclusions(referralId: string, localAuthorityCode: string): Promise<StoredExclusions | null> {
     const { rows } = await this.pool().query({
       name: 'matching-read-exclusions',
-      text: `SELECT r.id AS referral_id, r.status, r.matched_at, e.position, e.vacancy_id, e.distance_miles, e.reasons,
+      text: `SELECT r.id AS referral_id, r.status, r.matched_at, r.match_error, e.position, e.vacancy_id, e.distance_miles, e.reasons,
                     ${PLACE_COLUMNS}
                FROM referrals r LEFT JOIN referral_exclusions e ON e.referral_id = r.id
                LEFT JOIN vacancies v ON v.id = e.vacancy_id

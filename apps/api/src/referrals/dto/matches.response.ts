@@ -102,6 +102,12 @@ class MatchingRunResponse {
 
   @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When it was last matched; null until it has been' })
   computedAt: Date | null;
+
+  @ApiProperty({
+    description:
+      'True when the last re-match failed: these are the results of computedAt, kept so the child stays listed and its offers acceptable while matching recovers',
+  })
+  stale: boolean;
 }
 
 export class MatchListResponse extends MatchingRunResponse {

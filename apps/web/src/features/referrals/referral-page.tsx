@@ -118,7 +118,21 @@ export function ReferralPage() {
               Matching is under way: the shortlist appears here by itself in a moment.
             </p>
           ) : (
-            <Shortlist referral={r} items={items} laName={laName} loading={matches.isPending} />
+            <>
+              {matches.data?.stale ? (
+                <div className="govuk-warning-text">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
+                  <strong className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">Warning</span>
+                    This shortlist could not be refreshed and is as it stood {formatDateTime(matches.data.computedAt)}. The child is still
+                    listed and offers can still be accepted; matching tries again by itself.
+                  </strong>
+                </div>
+              ) : null}
+              <Shortlist referral={r} items={items} laName={laName} loading={matches.isPending} />
+            </>
           )
         ) : null}
         {tab === 'why-not' ? <WhyNot items={exclusions.data?.items} laName={laName} /> : null}
