@@ -401,6 +401,7 @@ export function appEnvironment(
     ADMIN_PASSWORD: admin.password,
     LOGIN_RATE_LIMIT: '10000',
     LOGIN_ACCOUNT_RATE_LIMIT: '10000',
+    INTAKE_RATE_LIMIT: '1000000',
     LOG_LEVEL: 'warn',
   };
   return { env, admin };

@@ -76,6 +76,16 @@ export class Environment {
   LOGIN_ACCOUNT_RATE_LIMIT: number;
 
   /**
+   * Routine referrals one LA may submit a minute, across every api instance (counted in Redis);
+   * emergencies are never refused for rate. Far above a placement team's pace: it stops a runaway
+   * client from starving the others.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt({ message: 'INTAKE_RATE_LIMIT must be a whole number' })
+  @Min(1, { message: 'INTAKE_RATE_LIMIT must be at least 1 referral a minute' })
+  INTAKE_RATE_LIMIT: number;
+
+  /**
    * The proxies believed about the client's address (express' `trust proxy`): off by default, so
    * X-Forwarded-For is ignored; behind a load balancer, its hop count or addresses.
    */
@@ -198,6 +208,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'DATABASE_CONNECT_TIMEOUT_MS',
   'LOGIN_RATE_LIMIT',
   'LOGIN_ACCOUNT_RATE_LIMIT',
+  'INTAKE_RATE_LIMIT',
   'TRUST_PROXY',
   'WORKER_CONCURRENCY',
   'JOB_LOCK_MS',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuditActor } from '@app/persistence';
@@ -13,6 +13,7 @@ import { ListReferralsQuery } from './dto/list-referrals.query';
 import { ExclusionListResponse, MatchListResponse } from './dto/matches.response';
 import { ReferralReceiptResponse, ReferralResponse } from './dto/referral.response';
 import { ReferralsService } from './referrals.service';
+import { IntakeRateGuard } from './intake-rate.guard';
 
 const NOT_FOUND = "No such referral of the caller's LA";
 const LOCATION = { Location: { description: "The referral's URL", schema: { type: 'string' } } };
@@ -27,11 +28,15 @@ export class ReferralsController {
 
   @Post()
   @HttpCode(202)
+  @UseGuards(IntakeRateGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A client-generated UUID per referral' })
   @ApiOperation({ summary: 'Submit a referral; it is matched in the background' })
   @ApiAcceptedResponse({ type: ReferralReceiptResponse, description: 'Stored, and queued for matching', headers: LOCATION })
   @ApiOkResponse({ type: ReferralReceiptResponse, description: 'The same key and body again: the referral they made', headers: LOCATION })
-  @ApiErrors([409, 'This Idempotency-Key was already used for a different referral'])
+  @ApiErrors(
+    [409, 'This Idempotency-Key was already used for a different referral'],
+    [429, "The LA has sent INTAKE_RATE_LIMIT routine referrals this minute; Retry-After says when to send again. Emergencies are never refused for rate"],
+  )
   async submit(
     @CurrentUser() principal: Principal,
     @IdempotencyKey() key: string,

@@ -40,6 +40,7 @@ export async function startTestApi(
     ADMIN_PASSWORD: ADMIN.password,
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ACCOUNT_RATE_LIMIT: '1000',
+    INTAKE_RATE_LIMIT: '100000',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'silent',
     ...env,

@@ -103,6 +103,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     ADMIN_PASSWORD: adminPassword,
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ACCOUNT_RATE_LIMIT: '1000',
+    INTAKE_RATE_LIMIT: '100000',
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: '5',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',

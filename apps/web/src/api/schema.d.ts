@@ -5951,6 +5951,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The LA has sent INTAKE_RATE_LIMIT routine referrals this minute; Retry-After says when to send again. Emergencies are never refused for rate */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ReferralsController_get: {
