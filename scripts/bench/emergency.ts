@@ -19,14 +19,21 @@
  *         in the outbox, the workers started (the relays publish the backlog to the routine queue),
  *         routine intake arriving through HTTP at BENCH_INTAKE_RATE a second, and the same number
  *         of emergencies timed the same way; routine matches a second during them are counted;
- *      c. the workers stopped and the backlog withdrawn, so the next topology starts clean.
+ *      c. the workers stopped and the backlog withdrawn;
+ *      d. flood: BENCH_FLOOD_CLIENTS clients of another LA (Brent) sending routine referrals as fast
+ *         as the api answers them, against the api's per-LA intake limit (BENCH_INTAKE_LIMIT a
+ *         minute, the default's 600), and the same number of emergencies from Ealing timed the
+ *         same way; then the workers stopped and what the flood stored withdrawn, so the next
+ *         topology starts clean.
  *   3. prints p50/p99 for each phase, loaded/idle ratios, and routine throughput.
  *
- * Aim (issue): loaded/idle p99 ratio <= 1.5 and loaded p99 < 250 ms on this machine.
+ * Aims (issues): loaded/idle p99 ratio <= 1.5 and loaded p99 < 250 ms on this machine; under the
+ * flood, p99 <= 1.5x idle p99.
  * Exit code 1 when an emergency was not matched within BENCH_TIMEOUT seconds; 0 otherwise.
  *
  * Environment (all optional): BENCH_TOPOLOGIES ("shared,dedicated,niced"), BENCH_EMERGENCIES (60),
  * BENCH_GAP_MS (150), BENCH_BACKLOG (20000), BENCH_INTAKE_RATE (20), BENCH_TIMEOUT (30),
+ * BENCH_FLOOD_CLIENTS (16; 0 leaves the flood out), BENCH_INTAKE_LIMIT (600),
  * BENCH_BUILD, BENCH_DIST, BENCH_KEEP_LOGS=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -67,12 +74,15 @@ const settings = {
   backlog: numberFromEnv('BENCH_BACKLOG', 20_000, { min: 0, max: 1_000_000 }),
   intakeRate: numberFromEnv('BENCH_INTAKE_RATE', 20, { min: 0, max: 1_000 }),
   timeout: numberFromEnv('BENCH_TIMEOUT', 30, { min: 1, max: 600 }),
+  floodClients: numberFromEnv('BENCH_FLOOD_CLIENTS', 16, { min: 0, max: 256 }),
+  intakeLimit: numberFromEnv('BENCH_INTAKE_LIMIT', 600, { min: 1, max: 1_000_000 }),
 };
+const BRENT = 'E09000005';
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
 interface Phase {
   topology: string;
-  phase: 'idle' | 'loaded';
+  phase: 'idle' | 'loaded' | 'flood';
   latenciesMs: number[];
   unmatched: number;
   shortlisted: number;
@@ -110,6 +120,18 @@ async function post(baseUrl: string, token: string, body: string): Promise<strin
   return JSON.parse(text).id;
 }
 
+/** A routine POST that may be refused for rate: the status, and Retry-After's seconds on a 429. */
+async function postRoutine(baseUrl: string, token: string, body: string): Promise<{ status: number; retryAfter: number }> {
+  const response = await fetch(`${baseUrl}/api/v1/referrals`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
+    body,
+  });
+  await response.arrayBuffer();
+  if (response.status !== 202 && response.status !== 429) throw new Error(`POST /referrals: ${response.status}`);
+  return { status: response.status, retryAfter: Number(response.headers.get('retry-after') ?? 1) };
+}
+
 async function main(): Promise<number> {
   const teardown = new Teardown(log);
   const services = benchServices();
@@ -120,6 +142,8 @@ async function main(): Promise<number> {
   try {
     logHeader(log, 'Emergency benchmark', build);
     const { database, queuePrefix, env, admin } = await scratchInstallation(build, services, id, teardown, log);
+    // The api's own per-LA intake limit, as deployed (the other benchmarks lift it).
+    env.INTAKE_RATE_LIMIT = String(settings.intakeLimit);
     await runToCompletion(process.execPath, ['-r', '@swc-node/register', 'scripts/demo/seed-demo.ts'], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: database.url, DEMO_PASSWORD: randomBytes(12).toString('base64url'), DEMO_STATE_DIR: logs.dir },
@@ -135,6 +159,7 @@ async function main(): Promise<number> {
     const { baseUrl } = await startBenchApi(build, env, { logDir: logs.dir, teardown, poolSize: 10 });
     const officer = await createOfficer(baseUrl, admin, id, EALING);
     const token = officer.token;
+    const flooder = settings.floodClients > 0 ? await createOfficer(baseUrl, admin, `${id}-flood`, BRENT) : null;
 
     const dataSource = createDataSource({ url: database.url, poolSize: 4, applicationName: 'bench-emergency' });
     await dataSource.initialize();
@@ -170,7 +195,7 @@ async function main(): Promise<number> {
 
     let sequence = 0;
     /** Emergencies one at a time, spaced; each timed from before its POST to its matched_at. */
-    const timeEmergencies = async (topology: string, phase: 'idle' | 'loaded'): Promise<Phase> => {
+    const timeEmergencies = async (topology: string, phase: Phase['phase']): Promise<Phase> => {
       const sent: { id: string; at: number }[] = [];
       for (let n = 0; n < settings.emergencies; n += 1) {
         const at = Date.now();
@@ -237,9 +262,9 @@ async function main(): Promise<number> {
         if (settings.intakeRate === 0) return;
         const gap = 1000 / settings.intakeRate;
         while (intakeRunning) {
-          await post(baseUrl, token, referralBody((sequence += 1), 'planned'));
-          intakeSent += 1;
-          await sleep(gap);
+          const { status, retryAfter } = await postRoutine(baseUrl, token, referralBody((sequence += 1), 'planned'));
+          if (status === 202) intakeSent += 1;
+          await sleep(status === 429 ? retryAfter * 1000 : gap);
         }
       })();
       const countRoutine = async () =>
@@ -265,6 +290,34 @@ async function main(): Promise<number> {
       // Clear the lane for the next topology: withdraw what is still waiting and drop the queued jobs.
       await queryOnce(database.url, `UPDATE referrals SET status = 'withdrawn' WHERE status IN ('submitted', 'shortlisted', 'no_match')`);
       await deleteRedisKeys(services.redisUrl, queuePrefix);
+
+      if (flooder) {
+        await startWorkers(topology);
+        let flooding = true;
+        let accepted = 0;
+        let refused = 0;
+        const clients = Array.from({ length: settings.floodClients }, async () => {
+          while (flooding) {
+            const { status } = await postRoutine(baseUrl, flooder.token, referralBody((sequence += 1), 'planned'));
+            if (status === 202) accepted += 1;
+            else refused += 1;
+          }
+        });
+        await sleep(1_000);
+        const floodStarted = Date.now();
+        const flood = await timeEmergencies(topology, 'flood');
+        const seconds = (Date.now() - floodStarted) / 1000;
+        flooding = false;
+        await Promise.all(clients);
+        phases.push(flood);
+        log(
+          `  flood:  p50 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 50))} ms, p99 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 99))} ms; ` +
+            `${settings.floodClients} clients of Brent sent ${whole(accepted)} routine referrals taken and ${whole(refused)} refused (429), ${fixed((accepted + refused) / seconds)} a second`,
+        );
+        await stopWorkers();
+        await queryOnce(database.url, `UPDATE referrals SET status = 'withdrawn' WHERE status IN ('submitted', 'shortlisted', 'no_match')`);
+        await deleteRedisKeys(services.redisUrl, queuePrefix);
+      }
     }
 
     log();
@@ -302,6 +355,14 @@ async function main(): Promise<number> {
         `${topology}: loaded/idle ${fixed(stats(loaded).p50 / stats(idle).p50, 2)}x at p50, ${fixed(ratio, 2)}x at p99; ` +
           `AIM ${met ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 and loaded p99 < 250 ms)`,
       );
+      const flood = phases.find((p) => p.topology === topology && p.phase === 'flood');
+      if (flood) {
+        const floodRatio = stats(flood).p99 / stats(idle).p99;
+        log(
+          `${topology}: flood/idle ${fixed(stats(flood).p50 / stats(idle).p50, 2)}x at p50, ${fixed(floodRatio, 2)}x at p99; ` +
+            `AIM ${floodRatio <= 1.5 ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 while ${settings.floodClients} clients flood routine intake)`,
+        );
+      }
     }
     log(`machine at the end: ${machineLine()}`);
     const unmatched = phases.reduce((sum, phase) => sum + phase.unmatched, 0);
