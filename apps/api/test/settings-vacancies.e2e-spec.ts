@@ -194,6 +194,39 @@ describe('settings and vacancies (e2e)', () => {
       await api.http().patch(url).set(bearer(orgs.providerA.token)).set('If-Match', '2').send({ beds: 3 }).expect(409);
     });
 
+    it('flags a vacancy unconfirmed for VACANCY_STALE_DAYS as stale; "still available" and any change confirm it', async () => {
+      const { body: created } = await createVacancy(orgs.providerA.token).expect(201);
+      expect(created).toMatchObject({ stale: false, daysSinceConfirmed: 0, confirmedAt: expect.any(String) });
+      const url = `/api/v1/vacancies/${created.id}`;
+      const unconfirmedFor = (days: number) =>
+        api.dataSource.query(`UPDATE vacancies SET confirmed_at = now() - $2 * interval '1 day' WHERE id = $1`, [created.id, days]);
+
+      await unconfirmedFor(6);
+      expect((await api.http().get(url).set(bearer(orgs.providerA.token)).expect(200)).body).toMatchObject({ stale: false, daysSinceConfirmed: 6 });
+      await unconfirmedFor(8);
+      expect((await api.http().get(url).set(bearer(orgs.providerA.token)).expect(200)).body).toMatchObject({ stale: true, daysSinceConfirmed: 8 });
+      const listed = await api.http().get('/api/v1/vacancies').set(bearer(orgs.providerA.token)).expect(200);
+      expect(listed.body.find((v: { id: string }) => v.id === created.id)).toMatchObject({ stale: true });
+
+      await api.http().post(`${url}/confirm`).set(bearer(orgs.providerB.token)).expect(404);
+      await api.http().post(`${url}/confirm`).set(bearer(orgs.ealing)).expect(403);
+      const outboxBefore = (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->'vacancyIds' ? $1`, [created.id]))[0].n;
+      const confirmed = await api.http().post(`${url}/confirm`).set(bearer(orgs.providerA.token)).expect(200);
+      // Fresh again, and nothing else changed: not its version, so an edit in progress still applies.
+      expect(confirmed.body).toMatchObject({ id: created.id, stale: false, daysSinceConfirmed: 0, version: 1, beds: 2 });
+      expect(confirmed.headers.etag).toBe('"1"');
+      // Being fresh again may change shortlists: the re-ranking is queued.
+      const outboxAfter = (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE payload->'vacancyIds' ? $1`, [created.id]))[0].n;
+      expect(outboxAfter).toBe(outboxBefore + 1);
+
+      await unconfirmedFor(8);
+      const changed = await api.http().patch(url).set(bearer(orgs.providerA.token)).set('If-Match', '1').send({ beds: 3 }).expect(200);
+      expect(changed.body).toMatchObject({ stale: false, daysSinceConfirmed: 0, version: 2 });
+
+      await api.http().post(`${url}/withdraw`).set(bearer(orgs.providerA.token)).expect(200);
+      await api.http().post(`${url}/confirm`).set(bearer(orgs.providerA.token)).expect(409);
+    });
+
     it("keeps a provider out of another provider's vacancies", async () => {
       const { body: vacancy } = await createVacancy(orgs.providerA.token).expect(201);
       const url = `/api/v1/vacancies/${vacancy.id}`;

@@ -1,5 +1,5 @@
 import { addDays, todayInEngland } from '../src/lib/format';
-import { apiAs } from './support/api';
+import { apiAs, queryDatabase } from './support/api';
 import { expect, expectAccessible, fixture, screenshot, test } from './support/journey';
 
 interface Vacancy {
@@ -124,4 +124,25 @@ test('a home with problems is refused beside each field and in the summary, and 
   await page.getByRole('button', { name: 'Withdraw vacancy' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Vacancy withdrawn' })).toBeVisible();
   await expect(page.getByText('1 withdrawn vacancy is not shown.')).toBeVisible();
+});
+
+test('a vacancy not confirmed for a week is flagged on the board, and "Still available" confirms it', async ({ page, signIn }) => {
+  const provider = await apiAs(cedar().email);
+  const vacancy = await provider.ok<Vacancy>('POST', '/vacancies', {
+    settingId: cedarHome().id,
+    beds: 1,
+    availableFrom: addDays(todayInEngland(), 210),
+    weeklyCost: 4_175,
+  });
+  await queryDatabase(`UPDATE vacancies SET confirmed_at = now() - interval '9 days' WHERE id = $1`, [vacancy.id]);
+
+  await signIn(cedar().email);
+  await page.getByRole('link', { name: 'Homes and vacancies' }).click();
+  await page.getByRole('link', { name: 'Cedar Grove' }).click();
+  const row = page.getByRole('row', { name: /£4,175 a week/ });
+  await expect(row.getByText('Not confirmed for 9 days')).toBeVisible();
+  await expectAccessible(page);
+  await row.getByRole('button', { name: /Still available/ }).click();
+  await expect(row.getByText(/Not confirmed for/)).toHaveCount(0);
+  expect(await provider.get<Vacancy & { stale: boolean }>(`/vacancies/${vacancy.id}`)).toMatchObject({ stale: false, version: vacancy.version });
 });

@@ -77,14 +77,17 @@ describe('worker start-up (e2e)', () => {
       expect(job.data).toEqual({ referralId: '00000000-0000-4000-8000-000000000001' });
       while ((await job.getState()) !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect((await queue.getJob(job.id!))?.returnvalue).toEqual({ outcome: 'not_claimable' });
-      // The nightly supply snapshot and the rollup rebuild are scheduled, once each, however many workers start.
+      // The nightly supply snapshot, the rollup rebuild and the day's turn are scheduled, once each, however many workers start.
       const scheduler = await queue.getJobScheduler('supply-snapshot-daily');
       expect(scheduler).toMatchObject({ name: 'snapshot-supply', pattern: '0 55 23 * * *', tz: 'Europe/London' });
       // Its next run carries the time it is due (snapshotDay reads the day it records from it).
       const [due] = (await queue.getJobs(['delayed'])).filter((queued) => queued.name === 'snapshot-supply');
       expect(due.opts.prevMillis).toBe(scheduler!.next);
       expect(await queue.getJobScheduler('sufficiency-rollup-rebuild')).toMatchObject({ name: 'rebuild-sufficiency', every: 60_000 });
-      expect(await queue.getJobSchedulersCount()).toBe(2);
+      // The day's turn, just after midnight and hourly to catch a missed one.
+      expect(await queue.getJobScheduler('day-turn-daily')).toMatchObject({ name: 'turn-day', pattern: '0 1 0 * * *', tz: 'Europe/London' });
+      expect(await queue.getJobScheduler('day-turn-hourly')).toMatchObject({ name: 'turn-day', pattern: '0 17 * * * *', tz: 'Europe/London' });
+      expect(await queue.getJobSchedulersCount()).toBe(4);
     } finally {
       await worker.close();
       await queue.close();

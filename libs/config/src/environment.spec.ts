@@ -26,6 +26,7 @@ describe('validateEnvironment', () => {
       LOG_LEVEL: 'info',
       JWT_EXPIRES_IN: 3600,
       DATABASE_POOL_SIZE: 20,
+      VACANCY_STALE_DAYS: 7,
     });
   });
 
@@ -74,6 +75,8 @@ describe('validateEnvironment', () => {
     ['a TRUST_PROXY with a bad prefix', { TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     ['a TRUST_PROXY with an empty entry', { TRUST_PROXY: '10.0.0.1,' }, 'TRUST_PROXY'],
     ['a negative TRUST_PROXY', { TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    ['a VACANCY_STALE_DAYS of 0', { VACANCY_STALE_DAYS: '0' }, 'VACANCY_STALE_DAYS'],
+    ['a VACANCY_STALE_DAYS that is not whole', { VACANCY_STALE_DAYS: '1.5' }, 'VACANCY_STALE_DAYS'],
   ])('rejects %s, naming it', (_, change, variable) => {
     const error = rejection({ ...VALID, ...change });
     expect(error.problems).toHaveLength(1);

@@ -115,6 +115,17 @@ export class Environment {
   @Max(600_000, { message: 'DATABASE_CONNECT_TIMEOUT_MS must be between 100 and 600000' })
   DATABASE_CONNECT_TIMEOUT_MS: number;
 
+  /**
+   * Days a vacancy may go without its provider confirming it (creating, changing or "still
+   * available") before it is stale: flagged to the provider, ranked below equally scored fresh
+   * vacancies, and never counted emergency-ready.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 7 : Number(value)))
+  @IsInt({ message: 'VACANCY_STALE_DAYS must be a whole number' })
+  @Min(1, { message: 'VACANCY_STALE_DAYS must be between 1 and 365' })
+  @Max(365, { message: 'VACANCY_STALE_DAYS must be between 1 and 365' })
+  VACANCY_STALE_DAYS: number;
+
   /** Jobs one worker process runs at once, per queue. */
   @Transform(({ value }) => (value === undefined || value === '' ? 4 : Number(value)))
   @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
@@ -210,6 +221,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'LOGIN_ACCOUNT_RATE_LIMIT',
   'INTAKE_RATE_LIMIT',
   'TRUST_PROXY',
+  'VACANCY_STALE_DAYS',
   'WORKER_CONCURRENCY',
   'JOB_LOCK_MS',
   'WORKER_QUEUES',

@@ -41,3 +41,12 @@ export type { StoredShortlistItem } from './matching/weights-preview';
 export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
 export * from './sufficiency/reserved-nights';
+export {
+  addCalendarDays,
+  daysUnconfirmed,
+  DEFAULT_VACANCY_STALE_DAYS,
+  freshFrom,
+  isStaleAfter,
+  isStaleVacancy,
+} from './matching/staleness';
+export { neededOn } from './matching/prepared-referral';

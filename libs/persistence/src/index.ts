@@ -19,7 +19,7 @@ export type { ProviderListItem, ProviderUpdateResult } from './repositories/prov
 export { SettingRepository } from './repositories/setting.repository';
 export type { NewSetting, SettingChanges, SettingFilter, SettingUpdateResult } from './repositories/setting.repository';
 export { VacancyRepository } from './repositories/vacancy.repository';
-export type { ChangeJob, VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult } from './repositories/vacancy.repository';
+export type { ChangeJob, VacancyView, NewVacancy, VacancyChanges, VacancyFilter, VacancyUpdateResult, VacancyConfirmResult } from './repositories/vacancy.repository';
 export { ReferralRepository } from './repositories/referral.repository';
 export type { NewReferral, ChildRecord, ReferralSummary, IntakeResult, ReferralDetail, ReferralListFilter } from './repositories/referral.repository';
 export { PG_UNIQUE_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_CHECK_VIOLATION, pgErrorCode, pgConstraint, isDatabaseUnavailable } from './repositories/pg-errors';
@@ -28,6 +28,8 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
+export { DayTurnRepository } from './repositories/day-turn.repository';
+export type { DayTurnWork } from './repositories/day-turn.repository';
 export type {
   ClaimedReferral,
   CandidateSource,

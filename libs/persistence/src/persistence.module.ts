@@ -12,6 +12,7 @@ import { PlacementRepository } from './repositories/placement.repository';
 import { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 import { MarketPositionRepository } from './repositories/market-position.repository';
 import { MatchingRepository } from './repositories/matching.repository';
+import { DayTurnRepository } from './repositories/day-turn.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { OutboxSignal } from './repositories/outbox-signal';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   ProviderBenchmarkRepository,
   MarketPositionRepository,
   MatchingRepository,
+  DayTurnRepository,
   OrganisationRepository,
   OutboxRepository,
   OutboxSignal,

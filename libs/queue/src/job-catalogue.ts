@@ -34,6 +34,11 @@ export enum JobName {
   SnapshotSupply = 'snapshot-supply',
   /** Rebuild the sufficiency rollups of LA-months that writes have marked stale; scheduled, safe to repeat. */
   RebuildSufficiency = 'rebuild-sufficiency',
+  /**
+   * The day turned in England: re-match the referrals that vacancies available from today (or
+   * turning stale today) could serve, and emergencies without a match. Scheduled, safe to repeat.
+   */
+  TurnDay = 'turn-day',
 }
 
 export interface JobPayloads {
@@ -47,6 +52,8 @@ export interface JobPayloads {
   /** `day` defaults to today in England, when the job runs. */
   [JobName.SnapshotSupply]: { day?: string };
   [JobName.RebuildSufficiency]: Record<string, never>;
+  /** `day` defaults to today in England, when the job runs. */
+  [JobName.TurnDay]: { day?: string };
 }
 
 /** Which queue each job travels on. */
@@ -60,6 +67,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotifyProvider]: QueueName.Notifications,
   [JobName.SnapshotSupply]: QueueName.Matching,
   [JobName.RebuildSufficiency]: QueueName.Matching,
+  [JobName.TurnDay]: QueueName.Matching,
 };
 
 /** Where a writer's outbox row for a job goes: the job's queue and name, as the repositories take them. */

@@ -48,6 +48,7 @@ export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.NotifyProvider]: NOTIFY,
   [JobName.SnapshotSupply]: MATCHING,
   [JobName.RebuildSufficiency]: { ...MATCHING, priority: ROLLUP_PRIORITY },
+  [JobName.TurnDay]: MATCHING,
 };
 
 type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;

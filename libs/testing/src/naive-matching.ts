@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { MatchVacancy } from '@app/domain';
+import { todayInEngland, type MatchVacancy } from '@app/domain';
 import { VacancyEntity } from '@app/persistence';
 
 /**
@@ -19,6 +19,8 @@ export async function loadEveryOpenVacancy(dataSource: DataSource): Promise<Matc
     availableUntil: v.availableUntil,
     weeklyCost: v.weeklyCost,
     emergencyReady: v.emergencyReady,
+    // The day in England it was last confirmed, as matching reads it.
+    confirmedOn: todayInEngland(v.confirmedAt),
     reservedFor: v.reservedFor,
     setting: {
       latitude: v.latitude,

@@ -74,6 +74,20 @@ export class VacanciesController {
     return withEtag(response, await this.vacancies.update(principal, id, version, body));
   }
 
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Roles('provider_user', 'admin')
+  @ApiOperation({ summary: 'Confirm a vacancy is still available as listed, so it is not stale' })
+  @ApiOkResponse({ type: VacancyResponse, headers: ETAG, description: 'The vacancy, confirmed now (its version unchanged)' })
+  @ApiErrors([404, NOT_FOUND], [409, 'The vacancy has been withdrawn'])
+  async confirm(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withEtag(response, await this.vacancies.confirm(principal, id));
+  }
+
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('provider_user', 'admin')

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { Injectable, Optional } from '@nestjs/common';
+import { Environment } from '@app/config';
+import { DEFAULT_VACANCY_STALE_DAYS, DomainError, DomainErrorCode, isStaleAfter } from '@app/domain';
 import { OutboxSignal, SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
 import { JobName, outboxJob } from '@app/queue';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
@@ -11,15 +12,27 @@ import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/va
 /** Every vacancy change re-ranks the open referrals it could affect, through the outbox. */
 export const VACANCIES_CHANGED = outboxJob(JobName.VacanciesChanged);
 
+/** A vacancy as answered: with whether it has gone unconfirmed long enough to be stale. */
+export type VacancyAnswer = VacancyView & { stale: boolean };
+
 @Injectable()
 export class VacanciesService {
   constructor(
     private readonly vacancies: VacancyRepository,
     private readonly settings: SettingRepository,
     private readonly outbox: OutboxSignal,
+    @Optional() private readonly env?: Environment,
   ) {}
 
-  async create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyView> {
+  private get staleDays(): number {
+    return this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS;
+  }
+
+  private answer(vacancy: VacancyView): VacancyAnswer {
+    return { ...vacancy, stale: isStaleAfter(vacancy.daysSinceConfirmed, this.staleDays) };
+  }
+
+  async create(principal: Principal, dto: CreateVacancyDto): Promise<VacancyAnswer> {
     const setting = await this.settings.findById(dto.settingId);
     if (!setting || !mayManageProvider(principal, setting.providerId)) {
       throw DomainError.invalid('settingId', 'is not a setting of your provider');
@@ -40,16 +53,16 @@ export class VacanciesService {
       reservedFor: dto.reservedFor ? { ...dto.reservedFor } : null,
     }, VACANCIES_CHANGED);
     this.outbox.signal();
-    return vacancy;
+    return this.answer(vacancy);
   }
 
-  async get(principal: Principal, id: string): Promise<VacancyView> {
+  async get(principal: Principal, id: string): Promise<VacancyAnswer> {
     const vacancy = await this.vacancies.findById(id);
     if (!vacancy || !mayReadProviderRecord(principal, vacancy.providerId)) throw DomainError.notFound('Vacancy');
-    return vacancy;
+    return this.answer(vacancy);
   }
 
-  async update(principal: Principal, id: string, version: number, dto: UpdateVacancyDto): Promise<VacancyView> {
+  async update(principal: Principal, id: string, version: number, dto: UpdateVacancyDto): Promise<VacancyAnswer> {
     const current = await this.vacancies.findById(id);
     if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
     const availableFrom = dto.availableFrom ? calendarDay(dto.availableFrom) : undefined;
@@ -69,7 +82,7 @@ export class VacanciesService {
     switch (result.outcome) {
       case 'updated':
         this.outbox.signal();
-        return result.vacancy;
+        return this.answer(result.vacancy);
       case 'not_found':
         throw DomainError.notFound('Vacancy');
       case 'withdrawn':
@@ -82,17 +95,33 @@ export class VacanciesService {
     }
   }
 
-  async withdraw(principal: Principal, id: string): Promise<VacancyView> {
+  /** "Still available": renews the vacancy's confirmation; a stale one is fresh again and re-ranks referrals. */
+  async confirm(principal: Principal, id: string): Promise<VacancyAnswer> {
+    const current = await this.vacancies.findById(id);
+    if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
+    const result = await this.vacancies.confirm(id, this.staleDays, VACANCIES_CHANGED);
+    switch (result.outcome) {
+      case 'confirmed':
+        if (result.wasStale) this.outbox.signal();
+        return this.answer(result.vacancy);
+      case 'not_found':
+        throw DomainError.notFound('Vacancy');
+      case 'withdrawn':
+        throw new DomainError(DomainErrorCode.Conflict, 'The vacancy has been withdrawn');
+    }
+  }
+
+  async withdraw(principal: Principal, id: string): Promise<VacancyAnswer> {
     const current = await this.vacancies.findById(id);
     if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
     const withdrawn = await this.vacancies.withdraw(id, VACANCIES_CHANGED);
     if (!withdrawn) throw DomainError.notFound('Vacancy');
     this.outbox.signal();
-    return withdrawn;
+    return this.answer(withdrawn);
   }
 
-  list(principal: Principal, query: ListVacanciesQuery): Promise<VacancyView[]> {
-    return this.vacancies.list({
+  async list(principal: Principal, query: ListVacanciesQuery): Promise<VacancyAnswer[]> {
+    const vacancies = await this.vacancies.list({
       status: query.status,
       placementType: query.placementType,
       localAuthorityCode: query.localAuthorityCode,
@@ -100,5 +129,6 @@ export class VacanciesService {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       offset: query.offset ?? 0,
     });
+    return vacancies.map((vacancy) => this.answer(vacancy));
   }
 }

@@ -974,6 +974,23 @@ export interface paths {
         patch: operations["VacanciesController_update"];
         trace?: never;
     };
+    "/api/v1/vacancies/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a vacancy is still available as listed, so it is not stale */
+        post: operations["VacanciesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vacancies/{id}/holds": {
         parameters: {
             query?: never;
@@ -3265,6 +3282,16 @@ export interface components {
             /** @description Null: open to any child */
             reservedFor: components["schemas"]["ReservedForResponse"] | null;
             settingName: string;
+            /**
+             * Format: date-time
+             * @description When the provider last created, changed or confirmed the vacancy
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            confirmedAt: string;
+            /** @description Whole days in England since confirmedAt: 0 when confirmed today */
+            daysSinceConfirmed: number;
+            /** @description Not confirmed for VACANCY_STALE_DAYS (default 7) days: ranked below equally scored fresh vacancies and never emergency-ready. `POST /vacancies/:id/confirm` makes it fresh. */
+            stale: boolean;
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -7685,6 +7712,75 @@ export interface operations {
             };
             /** @description `If-Match` names a version that is no longer current: nothing changed; read it again */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    VacanciesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vacancy, confirmed now (its version unchanged) */
+            200: {
+                headers: {
+                    /** @description The version, quoted: `"3"` */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacancyResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only provider_user, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such vacancy, or another provider's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The vacancy has been withdrawn */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { REMATCHABLE, MatchingRepository } from '@app/persistence';
 import type { ReferralStatus } from '@app/persistence';
-import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, jobOptions, Queues, rematchJobFor } from '@app/queue';
+import { HandlesJob, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
 import { MatchingService } from './matching.service';
+import { queueRematches } from './rematch-fan-out';
 
 type MatchJob = JobName.MatchReferral | JobName.RematchReferral | JobName.MatchEmergency | JobName.RematchEmergency;
 
@@ -59,6 +60,7 @@ export class RematchEmergencyHandler extends MatchReferralJob<JobName.RematchEme
 /**
  * Fans a vacancy change out to the referrals it could re-rank: one re-match job per referral,
  * collapsed per referral by BullMQ deduplication, so a burst of changes costs one re-match each.
+ * Emergencies' re-matches go to the fast lane.
  */
 @Injectable()
 @JobHandler(JobName.VacanciesChanged)
@@ -73,19 +75,7 @@ export class VacanciesChangedHandler implements HandlesJob<JobName.VacanciesChan
   async handle({ vacancyIds }: JobPayloads[JobName.VacanciesChanged]) {
     const referrals = await this.repository.referralsAffectedBy(vacancyIds);
     if (referrals.length === 0) return { rematched: 0 };
-    // Emergencies' re-matches go to the fast lane too.
-    const byJob = new Map<ReturnType<typeof rematchJobFor>, string[]>();
-    for (const { id, urgency } of referrals) {
-      const job = rematchJobFor(urgency);
-      byJob.set(job, [...(byJob.get(job) ?? []), id]);
-    }
-    await Promise.all(
-      [...byJob].map(([name, referralIds]) =>
-        this.queues
-          .get(JOB_QUEUE[name])
-          .addBulk(referralIds.map((referralId) => ({ name, data: { referralId }, opts: jobOptions(name, { referralId }) }))),
-      ),
-    );
+    await queueRematches(this.queues, referrals);
     this.logger.debug({ vacancies: vacancyIds.length, referrals: referrals.length }, 're-matching referrals');
     return { rematched: referrals.length };
   }

@@ -293,9 +293,12 @@ describe('MatchingService (integration)', () => {
                        CASE WHEN g % 13 = 0 THEN ARRAY['fire-setting'] ELSE ARRAY[]::text[] END
                   FROM picks CROSS JOIN p JOIN postcode_districts d USING (district)
                 RETURNING id, provider_id)
-         INSERT INTO vacancies (setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready, status)
+         INSERT INTO vacancies (setting_id, provider_id, beds, available_from, available_until, weekly_cost, emergency_ready, status,
+                                confirmed_at)
          SELECT s.id, s.provider_id, 1 + (hashtext(s.id::text) & 1), current_date - 3 + (hashtext(s.id::text) & 15),
-                NULL, 3000 + (hashtext(s.id::text) & 4095), (hashtext(s.id::text) & 4) = 0, 'open'
+                NULL, 3000 + (hashtext(s.id::text) & 4095), (hashtext(s.id::text) & 4) = 0, 'open',
+                -- Confirmed up to 15 days ago: about half stale, ranked below equal fresh ones and not emergency-ready.
+                now() - ((hashtext(s.id::text) >> 5) & 15) * interval '1 day'
            FROM s`,
       );
     });

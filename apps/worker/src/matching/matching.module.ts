@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchingService } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
+import { DayTurnSchedules, DayTurnService, TurnDayHandler } from './day-turn';
 import {
   MatchEmergencyHandler,
   MatchReferralHandler,
@@ -18,6 +19,9 @@ import {
     MatchEmergencyHandler,
     RematchEmergencyHandler,
     VacanciesChangedHandler,
+    DayTurnService,
+    TurnDayHandler,
+    DayTurnSchedules,
   ],
 })
 export class MatchingModule {}

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { Environment } from '@app/config';
 import {
   bestScoreBeyond,
   boxAround,
   SEARCH_RADII_MILES,
   DEFAULT_MATCH_LIMIT,
+  DEFAULT_VACANCY_STALE_DAYS,
   DEFAULT_WEIGHTS,
   MatchReferral,
   MatchingWeights,
@@ -33,6 +35,7 @@ export class MatchingService {
     private readonly repository: MatchingRepository,
     private readonly cache: VacancyCache,
     private readonly outbox: OutboxSignal,
+    @Optional() private readonly env?: Environment,
   ) {}
 
   /**
@@ -52,6 +55,7 @@ export class MatchingService {
         return { matches, exclusions };
       },
       ALERT_JOB,
+      this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS,
     );
     // An emergency's provider alerts are in the outbox: wake the relay rather than wait for its poll.
     if (result.outcome === 'matched' && result.alerts > 0) this.outbox.signal();

@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { isDeepStrictEqual } from 'node:util';
 import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { HandlesJob, JOB_OPTIONS, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { ensureJobScheduler } from '../jobs/ensure-job-scheduler';
 
 /** Five to midnight in England: the day's supply as it ends. */
 export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
@@ -79,22 +79,8 @@ export class SufficiencySchedules implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const queue = JOB_QUEUE[JobName.SnapshotSupply];
     if (!this.env.WORKER_QUEUES.includes(queue)) return;
-    await this.ensure(JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
-    await this.ensure(JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every });
+    await ensureJobScheduler(this.queues, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
+    await ensureJobScheduler(this.queues, JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every });
     this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
-  }
-
-  /** Creates or updates the scheduler `id` unless it already runs `name` on `repeat` with the job's options. */
-  private async ensure(name: JobName, id: string, repeat: { pattern?: string; tz?: string; every?: number }): Promise<void> {
-    const queue = this.queues.get(JOB_QUEUE[name]);
-    const existing = await queue.getJobScheduler(id);
-    const unchanged =
-      existing !== undefined &&
-      existing.name === name &&
-      existing.pattern === repeat.pattern &&
-      existing.tz === repeat.tz &&
-      existing.every === repeat.every &&
-      isDeepStrictEqual(existing.template?.opts, JOB_OPTIONS[name]);
-    if (!unchanged) await queue.upsertJobScheduler(id, repeat, { name, data: {}, opts: JOB_OPTIONS[name] });
   }
 }

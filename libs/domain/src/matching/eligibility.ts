@@ -1,5 +1,6 @@
 import { distanceMiles } from './distance';
 import { loadSupportedLevels, prepareReferral, type PreparedReferral } from './prepared-referral';
+import { isStaleVacancy } from './staleness';
 import { EXCLUSION_REASONS, type ExclusionReason, type MatchReferral, type MatchVacancy } from './types';
 
 /**
@@ -33,12 +34,15 @@ export function exclusionMask(prepared: PreparedReferral, vacancy: MatchVacancy,
   if (!setting.genders.includes(child.gender)) mask |= BIT.GENDER_NOT_ACCEPTED;
   mask |= needsMask(prepared, vacancy);
   // A bed free from after the day it is needed, or gone before it, is no use. An emergency
-  // needs a bed today, whatever requiredBy says.
+  // needs a bed today, whatever requiredBy says, and so does a referral whose requiredBy has passed.
   const { availableFrom, availableUntil } = vacancy;
   if (availableFrom > prepared.neededOn || (availableUntil !== null && availableUntil < prepared.neededOn)) {
     mask |= BIT.NOT_AVAILABLE_IN_TIME;
   }
-  if (prepared.isEmergency && !vacancy.emergencyReady) mask |= BIT.NOT_EMERGENCY_READY;
+  // A bed nobody has confirmed for a while is no bed to send a child to tonight.
+  if (prepared.isEmergency && (!vacancy.emergencyReady || isStaleVacancy(vacancy.confirmedOn, prepared.freshFrom))) {
+    mask |= BIT.NOT_EMERGENCY_READY;
+  }
   if (referral.maxDistanceMiles !== null && miles > referral.maxDistanceMiles) mask |= BIT.TOO_FAR;
   if (vacancy.beds < child.siblingGroupSize) mask |= BIT.INSUFFICIENT_BEDS;
   if (setting.ofstedGrade === 'inadequate') mask |= BIT.INADEQUATE_RATING;

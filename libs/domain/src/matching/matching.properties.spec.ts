@@ -7,6 +7,7 @@ import { distanceMiles } from './distance';
 import { checkEligibility } from './eligibility';
 import { rankVacancies } from './rank';
 import { scoreVacancy } from './score';
+import { isStaleVacancy } from './staleness';
 import type { ExclusionReason, MatchReferral, MatchVacancy, MatchingWeights, ScoreBreakdown } from './types';
 import { DEFAULT_WEIGHTS, costCannotOutweighNeedsAndProximity } from './weights';
 
@@ -70,6 +71,7 @@ const referralArb: fc.Arbitrary<MatchReferral> = fc
     siblingGroupSize: fc.oneof({ arbitrary: fc.constant(1), weight: 4 }, { arbitrary: fc.integer({ min: 2, max: 4 }), weight: 1 }),
     home: englandPoint,
     homeLa: fc.option(fc.constantFrom(...LOCAL_AUTHORITIES), { freq: 6 }),
+    staleDays: fc.option(fc.integer({ min: 1, max: 10 }), { freq: 4 }),
   })
   .map((r) => {
     const requiredBy = r.urgency === 'emergency' ? r.today : addDays(r.today, r.leadDays);
@@ -78,6 +80,7 @@ const referralArb: fc.Arbitrary<MatchReferral> = fc
       urgency: r.urgency,
       requiredBy,
       today: r.today,
+      ...(r.staleDays === null ? {} : { freshFrom: addDays(r.today, -(r.staleDays - 1)) }),
       placementTypes: r.placementTypes,
       maxDistanceMiles: r.maxDistanceMiles,
       weeklyBudget: r.weeklyBudget,
@@ -93,7 +96,8 @@ const referralArb: fc.Arbitrary<MatchReferral> = fc
     };
   });
 
-const neededOn = (referral: MatchReferral) => (referral.urgency === 'emergency' ? referral.today : referral.requiredBy);
+const neededOn = (referral: MatchReferral) =>
+  referral.urgency === 'emergency' || referral.requiredBy < referral.today ? referral.today : referral.requiredBy;
 
 /**
  * A vacancy for the referral that meets each hard constraint most of the time, so that a list of
@@ -138,6 +142,7 @@ const vacancyFor = (referral: MatchReferral): fc.Arbitrary<Omit<MatchVacancy, 'i
       place: pointNear(referral.child.home),
       localAuthorityCode: fc.option(fc.constantFrom(...LOCAL_AUTHORITIES), { freq: 8 }),
       providerStability: fc.option(fraction, { freq: 2 }),
+      confirmedAgo: fc.option(fc.integer({ min: 0, max: 14 }), { freq: 5 }),
     })
     .map((v) => {
       const from = addDays(neededOn(referral), v.fromOffset);
@@ -153,6 +158,7 @@ const vacancyFor = (referral: MatchReferral): fc.Arbitrary<Omit<MatchVacancy, 'i
         emergencyReady: v.emergencyReady,
         reservedFor: v.reservedFor,
         providerStability: v.providerStability,
+        ...(v.confirmedAgo === null ? {} : { confirmedOn: addDays(referral.today, -v.confirmedAgo) }),
         setting: {
           placementType: v.placementType,
           ofstedGrade: v.ofstedGrade,
@@ -175,8 +181,9 @@ const vacanciesFor = (referral: MatchReferral, maxLength = 40) =>
   fc
     .array(vacancyFor(referral), { maxLength })
     .chain((list) => fc.tuple(fc.constant(list), fc.subarray(list)))
+    // Some twins differ in freshness alone, so the stale-after-fresh tie-break is exercised.
     .map(([list, twins]) =>
-      [...list, ...twins].map((vacancy, i) => ({ ...vacancy, id: `v-${String(i).padStart(3, '0')}` }) as MatchVacancy),
+      [...list, ...twins.map((twin, i) => (i % 2 === 0 ? twin : { ...twin, confirmedOn: addDays(referral.today, twin.confirmedOn === undefined ? -30 : 0) }))].map((vacancy, i) => ({ ...vacancy, id: `v-${String(i).padStart(3, '0')}` }) as MatchVacancy),
     );
 
 const scenario = referralArb.chain((referral) => fc.tuple(fc.constant(referral), vacanciesFor(referral)));
@@ -384,7 +391,7 @@ describe('matching properties', () => {
     );
   });
 
-  it('gives the same ranking for the same inputs, in any order, best first and ties by id', () => {
+  it('gives the same ranking for the same inputs, in any order, best first, ties fresh before stale then by id', () => {
     const shuffled = scenario.chain(([referral, vacancies]) =>
       fc.tuple(fc.constant(referral), fc.constant(vacancies), fc.shuffledSubarray(vacancies, { minLength: vacancies.length })),
     );
@@ -396,7 +403,13 @@ describe('matching properties', () => {
         first.matches.forEach((match, i) => {
           expect(match.rank).toBe(i + 1);
           const next = first.matches[i + 1];
-          if (next) expect(match.score > next.score || (match.score === next.score && match.vacancyId < next.vacancyId)).toBe(true);
+          if (next) {
+            const stale = (id: string) => isStaleVacancy(vacancies.find((v) => v.id === id)!.confirmedOn, referral.freshFrom);
+            const [a, b] = [stale(match.vacancyId), stale(next.vacancyId)];
+            expect(
+              match.score > next.score || (match.score === next.score && ((!a && b) || (a === b && match.vacancyId < next.vacancyId))),
+            ).toBe(true);
+          }
         });
         first.exclusions.forEach((exclusion, i) => {
           const next = first.exclusions[i + 1];

@@ -11,8 +11,13 @@ const RADIANS = Math.PI / 180;
 export interface PreparedReferral {
   readonly referral: MatchReferral;
   readonly isEmergency: boolean;
-  /** The date the vacancy must be available on: today for an emergency, else requiredBy. */
+  /**
+   * The date the vacancy must be available on: today for an emergency, else requiredBy, or today
+   * once requiredBy has passed (a child still waiting needs a bed now, not on a day gone by).
+   */
   readonly neededOn: string;
+  /** See {@link MatchReferral.freshFrom}; null when nothing is stale. */
+  readonly freshFrom: string | null;
   readonly ageOnRequiredBy: number;
   readonly placementTypes: ReadonlySet<string>;
   readonly homeLatRad: number;
@@ -26,6 +31,12 @@ export interface PreparedReferral {
   readonly essential: Uint8Array;
   /** Scratch: the level the current vacancy's setting supports each need at (0 = not at all). */
   readonly supportedLevels: Uint8Array;
+}
+
+/** The day a vacancy must be available on for this referral: see {@link PreparedReferral.neededOn}. */
+export function neededOn(referral: MatchReferral): string {
+  if (referral.urgency === 'emergency') return referral.today;
+  return referral.requiredBy < referral.today ? referral.today : referral.requiredBy;
 }
 
 export function prepareReferral(referral: MatchReferral): PreparedReferral {
@@ -46,7 +57,8 @@ export function prepareReferral(referral: MatchReferral): PreparedReferral {
   return {
     referral,
     isEmergency: referral.urgency === 'emergency',
-    neededOn: referral.urgency === 'emergency' ? referral.today : referral.requiredBy,
+    neededOn: neededOn(referral),
+    freshFrom: referral.freshFrom ?? null,
     ageOnRequiredBy: ageInYears(referral.child.dateOfBirth, referral.requiredBy),
     placementTypes: new Set(referral.placementTypes),
     homeLatRad: home.latitude * RADIANS,

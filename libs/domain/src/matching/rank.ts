@@ -3,6 +3,7 @@ import { EARTH_RADIUS_MILES, haversineMiles, roundMiles } from './distance';
 import { exclusionMask, reasonsOf } from './eligibility';
 import { orderExclusions } from './order-exclusions';
 import { prepareReferral } from './prepared-referral';
+import { compareFreshness, isStaleVacancy } from './staleness';
 import { breakdownOf, scoreInto } from './score';
 import type {
   MatchReferral,
@@ -18,8 +19,9 @@ import { assertValidWeights } from './weights';
 export const DEFAULT_MATCH_LIMIT = 50;
 
 /**
- * Ranks the vacancies for a referral: the eligible ones by score, best first (ties by vacancy id,
- * ascending, so a run is deterministic whatever order the candidates come in), at most `limit`;
+ * Ranks the vacancies for a referral: the eligible ones by score, best first (ties: a fresh vacancy
+ * before a stale one, then by vacancy id, ascending, so a run is deterministic whatever order the
+ * candidates come in), at most `limit`;
  * and every ineligible one with all its reasons, nearest first (ties by vacancy id).
  *
  * Built for hundreds of thousands of candidates: the referral is prepared once, each candidate is
@@ -73,10 +75,13 @@ export function rankVacancies(
     }
     if (limit === 0) continue;
     const score = scoreInto(prepared, vacancy, miles, weights, parts);
-    if (topCount === limit && !ranksBefore(score, vacancy.id, topScore[limit - 1], vacancies[topAt[limit - 1]].id)) continue;
+    const stale = isStaleVacancy(vacancy.confirmedOn, prepared.freshFrom);
+    if (topCount === limit && !ranksBefore(score, stale, vacancy.id, topScore[limit - 1], vacancies[topAt[limit - 1]], prepared.freshFrom)) {
+      continue;
+    }
     // Insertion into the sorted buffer: shift the worse ones down one place.
     let at = topCount < limit ? topCount++ : limit - 1;
-    while (at > 0 && ranksBefore(score, vacancy.id, topScore[at - 1], vacancies[topAt[at - 1]].id)) {
+    while (at > 0 && ranksBefore(score, stale, vacancy.id, topScore[at - 1], vacancies[topAt[at - 1]], prepared.freshFrom)) {
       topScore[at] = topScore[at - 1];
       topAt[at] = topAt[at - 1];
       at--;
@@ -128,9 +133,10 @@ function tenthsOfMile(miles: number): number {
 const HALF_CIRCUMFERENCE_MILES = Math.PI * EARTH_RADIUS_MILES;
 const NOWHERE = Math.ceil(HALF_CIRCUMFERENCE_MILES * 10) + 1;
 
-/** Higher score first; on a tie, the lower vacancy id. */
-function ranksBefore(score: number, id: string, otherScore: number, otherId: string): boolean {
-  return score > otherScore || (score === otherScore && id < otherId);
+/** Higher score first; on a tie, a fresh vacancy before a stale one, then the lower vacancy id. */
+function ranksBefore(score: number, stale: boolean, id: string, otherScore: number, other: MatchVacancy, freshFrom: string | null): boolean {
+  if (score !== otherScore) return score > otherScore;
+  return compareFreshness(stale, isStaleVacancy(other.confirmedOn, freshFrom), id, other.id) < 0;
 }
 
 /** A whole number, 0 or more; no limit at all (Infinity) is fine too. */

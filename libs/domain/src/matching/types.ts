@@ -24,6 +24,11 @@ export interface MatchReferral {
   requiredBy: string;
   /** England's date when matching runs. */
   today: string;
+  /**
+   * Vacancies confirmed by their provider before this day are stale (see `staleness.ts`): ranked
+   * below equally scored fresh ones and never emergency-ready. Absent or null: none is stale.
+   */
+  freshFrom?: string | null;
   /** SSDA903 placement types the LA accepts. */
   placementTypes: string[];
   maxDistanceMiles: number | null;
@@ -51,6 +56,8 @@ export interface MatchVacancy {
   availableUntil: string | null;
   weeklyCost: number;
   emergencyReady: boolean;
+  /** The day in England its provider last created, changed or confirmed it; absent: treated as fresh. */
+  confirmedOn?: string;
   /** Each list given must be satisfied: by the child's legal status, by the placing LA. */
   reservedFor: { legalStatuses?: string[]; localAuthorityCodes?: string[] } | null;
   setting: GeoPoint & {

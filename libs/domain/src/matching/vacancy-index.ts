@@ -1,7 +1,7 @@
 import { ageInYears } from '../age/age';
 import { NEED_CODES } from '../needs/needs-taxonomy';
 import { distanceMiles, haversineMiles } from './distance';
-import { clampLevel } from './prepared-referral';
+import { clampLevel, neededOn as neededOnFor } from './prepared-referral';
 import { continuityFit } from './continuity';
 import { costFit } from './cost';
 import { proximityFit } from './proximity';
@@ -65,6 +65,8 @@ export class VacancyIndex {
   private ageMax = new Uint8Array(0);
   private fromDay = new Int32Array(0);
   private untilDay = new Int32Array(0);
+  /** The day each vacancy was last confirmed; NO_END when unknown (treated as fresh). */
+  private confirmedDay = new Int32Array(0);
   private beds = new Int32Array(0);
   private flags = new Uint8Array(0);
   private genders = new Uint8Array(0);
@@ -114,6 +116,7 @@ export class VacancyIndex {
     this.ageMax[slot] = Math.max(0, Math.min(255, setting.ageMax));
     this.fromDay[slot] = dayNumber(vacancy.availableFrom);
     this.untilDay[slot] = vacancy.availableUntil === null ? NO_END : dayNumber(vacancy.availableUntil);
+    this.confirmedDay[slot] = vacancy.confirmedOn === undefined ? NO_END : dayNumber(vacancy.confirmedOn);
     this.beds[slot] = vacancy.beds;
     this.flags[slot] =
       OPEN | (vacancy.emergencyReady ? EMERGENCY_READY : 0) | (setting.ofstedGrade === 'inadequate' ? INADEQUATE : 0);
@@ -248,7 +251,9 @@ export class VacancyIndex {
     }
     const age = ageInYears(referral.child.dateOfBirth, referral.requiredBy);
     const emergency = referral.urgency === 'emergency';
-    const neededOn = dayNumber(emergency ? referral.today : referral.requiredBy);
+    const neededOn = dayNumber(neededOnFor(referral));
+    // An emergency takes no bed its provider has not confirmed lately (see staleness.ts).
+    const freshFromDay = emergency && referral.freshFrom != null ? dayNumber(referral.freshFrom) : Number.NEGATIVE_INFINITY;
     const bedsNeeded = Math.max(1, referral.child.siblingGroupSize);
     const genderBit = GENDER_BITS[referral.child.gender] ?? 0;
     const mustHave = OPEN | (emergency ? EMERGENCY_READY : 0);
@@ -265,7 +270,7 @@ export class VacancyIndex {
         essentialLevel.push(clampLevel(need.level));
       }
     }
-    const { typeCode, ageMin, ageMax, fromDay, untilDay, beds, flags, genders, needLevels, needsExcluded } = this;
+    const { typeCode, ageMin, ageMax, fromDay, untilDay, confirmedDay, beds, flags, genders, needLevels, needsExcluded } = this;
     const needsFit = (slot: number) => {
       if ((needsExcluded[slot] & childNeeds) !== 0) return false;
       const base = slot * NEEDS;
@@ -279,6 +284,7 @@ export class VacancyIndex {
       ageMax[slot] >= age &&
       fromDay[slot] <= neededOn &&
       untilDay[slot] >= neededOn &&
+      confirmedDay[slot] >= freshFromDay &&
       beds[slot] >= bedsNeeded &&
       (genderBit === 0 || (genders[slot] & genderBit) !== 0) &&
       needsFit(slot);
@@ -451,6 +457,7 @@ export class VacancyIndex {
     this.ageMax = widen(this.ageMax, (n) => new Uint8Array(n));
     this.fromDay = widen(this.fromDay, (n) => new Int32Array(n));
     this.untilDay = widen(this.untilDay, (n) => new Int32Array(n));
+    this.confirmedDay = widen(this.confirmedDay, (n) => new Int32Array(n));
     this.beds = widen(this.beds, (n) => new Int32Array(n));
     this.flags = widen(this.flags, (n) => new Uint8Array(n));
     this.genders = widen(this.genders, (n) => new Uint8Array(n));

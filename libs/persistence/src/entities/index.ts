@@ -24,6 +24,7 @@ import { ProviderWebhookEntity } from './provider-webhook.entity';
 import { ProviderNotificationEntity } from './provider-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { SupplySnapshotEntity, SupplyNeedSnapshotEntity } from './supply-snapshot.entity';
+import { DayTurnEntity } from './day-turn.entity';
 import { SufficiencyNeedRollupEntity, SufficiencyRollupEntity, SufficiencyStaleMonthEntity } from './sufficiency-rollup.entity';
 
 export {
@@ -57,6 +58,7 @@ export {
   SufficiencyRollupEntity,
   SufficiencyNeedRollupEntity,
   SufficiencyStaleMonthEntity,
+  DayTurnEntity,
 };
 export type { SupportedNeed } from './setting.entity';
 export type { VacancyStatus, ReservedFor } from './vacancy.entity';
@@ -105,4 +107,5 @@ export const ENTITIES = [
   SufficiencyRollupEntity,
   SufficiencyNeedRollupEntity,
   SufficiencyStaleMonthEntity,
+  DayTurnEntity,
 ];

@@ -120,6 +120,14 @@ export class VacancyEntity {
   @Column({ type: 'bigint', insert: false, update: false })
   changeSeq: string;
 
+  /**
+   * When the provider last vouched for the vacancy: set on create, on every change it makes, and by
+   * "still available". A vacancy unconfirmed for VACANCY_STALE_DAYS is stale (libs/domain staleness).
+   * Not touched by the triggers, nor by beds taken through placements.
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  confirmedAt: Date;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { ageInYears, DEFAULT_AUTO_SEND_TOP_PROVIDERS } from '@app/domain';
+import { ageInYears, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
@@ -133,7 +133,8 @@ const MILES_PER_DEGREE_OF_LATITUDE = 69.05;
 
 const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_from::text AS available_from,
   available_until::text AS available_until, weekly_cost, emergency_ready, reserved_for, placement_type, ofsted_grade,
-  age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude`;
+  age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude,
+  to_char(confirmed_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS confirmed_on`;
 
 /**
  * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
@@ -188,6 +189,7 @@ interface VacancyRow {
   setting_local_authority_code: string | null;
   latitude: number;
   longitude: number;
+  confirmed_on: string;
   provider_stability: number | null;
 }
 
@@ -237,6 +239,7 @@ function toMatchVacancy(row: VacancyRow): MatchVacancy {
     availableUntil: row.available_until,
     weeklyCost: row.weekly_cost,
     emergencyReady: row.emergency_ready,
+    confirmedOn: row.confirmed_on,
     reservedFor: row.reserved_for,
     setting: {
       latitude: row.latitude,
@@ -275,11 +278,13 @@ export class MatchingRepository {
     compute: (claimed: ClaimedReferral, source: CandidateSource) => Promise<MatchOutcome> | MatchOutcome,
     /** The job that delivers an emergency's alerts to providers' webhooks; without it none are queued. */
     alertJob?: ChangeJob,
+    /** Days without confirmation after which a vacancy is stale (VACANCY_STALE_DAYS). */
+    staleDays: number = DEFAULT_VACANCY_STALE_DAYS,
   ): Promise<MatchRunResult> {
     const { client, release } = await checkOut(this.pool());
     try {
       await client.query('BEGIN');
-      const claimed = await this.claim(client, referralId, from);
+      const claimed = await this.claim(client, referralId, from, staleDays);
       if (!claimed) {
         await client.query('ROLLBACK');
         return { outcome: 'not_claimable' };
@@ -438,6 +443,7 @@ export class MatchingRepository {
     client: PoolClient,
     referralId: string,
     from: readonly ReferralStatus[],
+    staleDays: number,
   ): Promise<ClaimedReferral | null> {
     const { rows } = await client.query({
       name: 'matching-claim',
@@ -469,6 +475,7 @@ export class MatchingRepository {
         urgency: row.urgency as Urgency,
         requiredBy: row.required_by,
         today: row.today,
+        freshFrom: freshFrom(row.today, staleDays),
         placementTypes: row.placement_types,
         maxDistanceMiles: row.max_distance_miles,
         weeklyBudget: row.weekly_budget,
@@ -491,19 +498,21 @@ export class MatchingRepository {
 
   private candidateSource(client: PoolClient, referral: MatchReferral): CandidateSource {
     const emergency = referral.urgency === 'emergency';
-    const neededOn = emergency ? referral.today : referral.requiredBy;
     const age = ageInYears(referral.child.dateOfBirth, referral.requiredBy);
     const filter = [
       referral.placementTypes,
       age,
-      neededOn,
+      neededOn(referral),
       referral.child.siblingGroupSize,
       emergency,
       referral.child.gender,
+      referral.freshFrom ?? null,
     ];
+    // An emergency takes only beds confirmed lately: a stale one is not emergency-ready (libs/domain staleness).
     const conditions = `status = 'open' AND placement_type = ANY($1::text[]) AND age_min <= $2 AND age_max >= $2
       AND available_from <= $3::date AND (available_until IS NULL OR available_until >= $3::date)
-      AND beds >= GREATEST($4::int, 1) AND (NOT $5::boolean OR emergency_ready) AND $6::text = ANY(genders)
+      AND beds >= GREATEST($4::int, 1) AND $6::text = ANY(genders)
+      AND (NOT $5::boolean OR (emergency_ready AND ($7::date IS NULL OR confirmed_at >= ($7::date::timestamp AT TIME ZONE 'Europe/London'))))
       AND ofsted_grade <> 'inadequate'`;
     const home = referral.child.home;
     return {
@@ -512,7 +521,7 @@ export class MatchingRepository {
           ? await client.query<VacancyRow>({
               name: 'matching-candidates-in-box',
               text: withProviderStability(`SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE ${conditions}
-                       AND latitude BETWEEN $7 AND $8 AND longitude BETWEEN $9 AND $10`),
+                       AND latitude BETWEEN $8 AND $9 AND longitude BETWEEN $10 AND $11`),
               values: [...filter, box.minLatitude, box.maxLatitude, box.minLongitude, box.maxLongitude],
             })
           : await client.query<VacancyRow>({

@@ -21,6 +21,10 @@ export interface VacancyView {
   ofstedGrade: string;
   postcodeDistrict: string;
   localAuthorityCode: string | null;
+  /** When the provider last created, changed or confirmed it. */
+  confirmedAt: Date;
+  /** Whole days in England since then: 0 when confirmed today. */
+  daysSinceConfirmed: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -56,6 +60,11 @@ export type VacancyUpdateResult =
   | { outcome: 'stale'; currentVersion: number }
   | { outcome: 'withdrawn' };
 
+export type VacancyConfirmResult =
+  | { outcome: 'confirmed'; vacancy: VacancyView; wasStale: boolean }
+  | { outcome: 'not_found' }
+  | { outcome: 'withdrawn' };
+
 const VIEW = `
   SELECT v.id, v.setting_id AS "settingId", v.provider_id AS "providerId", v.status, v.version, v.beds,
          to_char(v.available_from, 'YYYY-MM-DD') AS "availableFrom",
@@ -63,6 +72,9 @@ const VIEW = `
          v.weekly_cost AS "weeklyCost", v.emergency_ready AS "emergencyReady", v.reserved_for AS "reservedFor",
          s.name AS "settingName", s.placement_type AS "placementType", s.ofsted_grade AS "ofstedGrade",
          s.postcode_district AS "postcodeDistrict", s.local_authority_code AS "localAuthorityCode",
+         v.confirmed_at AS "confirmedAt",
+         GREATEST(0, (now() AT TIME ZONE 'Europe/London')::date - (v.confirmed_at AT TIME ZONE 'Europe/London')::date)
+           AS "daysSinceConfirmed",
          v.created_at AS "createdAt", v.updated_at AS "updatedAt"
     FROM vacancies v JOIN settings s ON s.id = v.setting_id`;
 
@@ -137,7 +149,7 @@ export class VacancyRepository {
       const updated = await returningRows<{ id: string }>(
         manager,
         `UPDATE vacancies
-            SET ${[...sets, `status = CASE WHEN ${bedsAfter} = 0 THEN 'filled' ELSE 'open' END`, 'version = version + 1', 'updated_at = now()'].join(', ')}
+            SET ${[...sets, `status = CASE WHEN ${bedsAfter} = 0 THEN 'filled' ELSE 'open' END`, 'version = version + 1', 'updated_at = now()', 'confirmed_at = now()'].join(', ')}
           WHERE id = $1 AND version = $2 AND status <> 'withdrawn'
           RETURNING id`,
         params,
@@ -151,6 +163,32 @@ export class VacancyRepository {
       if (!current) return { outcome: 'not_found' };
       if (current.status === 'withdrawn') return { outcome: 'withdrawn' };
       return { outcome: 'stale', currentVersion: current.version };
+    });
+  }
+
+  /**
+   * The provider says the vacancy is still as listed: its confirmation is renewed, nothing else
+   * changes (not its version, so an edit in progress is not made stale). Only a vacancy that was
+   * stale (unconfirmed for `staleDays`) re-ranks referrals, since only then can matching change.
+   */
+  async confirm(id: string, staleDays: number, changeJob: ChangeJob): Promise<VacancyConfirmResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const confirmed = await returningRows<{ id: string; was_stale: boolean }>(
+        manager,
+        `UPDATE vacancies v SET confirmed_at = now()
+           FROM (SELECT id, confirmed_at FROM vacancies WHERE id = $1 FOR UPDATE) before
+          WHERE v.id = before.id AND v.status <> 'withdrawn'
+          RETURNING v.id, (now() AT TIME ZONE 'Europe/London')::date
+                          - (before.confirmed_at AT TIME ZONE 'Europe/London')::date >= $2::int AS was_stale`,
+        [id, staleDays],
+      );
+      if (confirmed.length === 0) {
+        const [current] = await manager.query(`SELECT status FROM vacancies WHERE id = $1`, [id]);
+        return current ? { outcome: 'withdrawn' } : { outcome: 'not_found' };
+      }
+      if (confirmed[0].was_stale) await appendChange(manager, changeJob, [id]);
+      const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
+      return { outcome: 'confirmed', vacancy: view, wasStale: confirmed[0].was_stale };
     });
   }
 

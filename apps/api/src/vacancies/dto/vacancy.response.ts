@@ -51,6 +51,18 @@ export class VacancyResponse extends SettingPlaceResponse {
   @ApiProperty()
   settingName: string;
 
+  @ApiProperty({ ...TIMESTAMP, description: 'When the provider last created, changed or confirmed the vacancy' })
+  confirmedAt: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Whole days in England since confirmedAt: 0 when confirmed today' })
+  daysSinceConfirmed: number;
+
+  @ApiProperty({
+    description:
+      'Not confirmed for VACANCY_STALE_DAYS (default 7) days: ranked below equally scored fresh vacancies and never emergency-ready. `POST /vacancies/:id/confirm` makes it fresh.',
+  })
+  stale: boolean;
+
   @ApiProperty(TIMESTAMP)
   createdAt: string;
 

@@ -80,6 +80,11 @@ export interface Vacancy {
   settingName: string;
   placementType: string;
   postcodeDistrict: string;
+  /** When the provider last created, changed or confirmed it, and whole days since. */
+  confirmedAt: string;
+  daysSinceConfirmed: number;
+  /** Unconfirmed long enough that matching ranks it below fresh vacancies and never takes it for an emergency. */
+  stale: boolean;
 }
 
 /** What the vacancy form edits: PATCH /vacancies/{id} takes any of them. */

@@ -95,3 +95,12 @@ export function useWithdrawVacancy(id: string) {
     onSettled: () => invalidateVacancies(queryClient),
   });
 }
+
+/** "Still available": confirms the vacancy without changing it, so it is not stale. */
+export function useConfirmVacancy(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/vacancies/{id}/confirm', { params: { path: { id } } })) as Promise<Vacancy>,
+    onSettled: () => invalidateVacancies(queryClient),
+  });
+}

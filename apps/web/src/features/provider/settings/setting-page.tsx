@@ -5,6 +5,7 @@ import { SummaryCard, SummaryList } from '../../../components/summary-list';
 import { DataTable } from '../../../components/data-table';
 import { formatDate, formatWeeklyCost } from '../../../lib/format';
 import { LoadProblem } from '../load-problem';
+import { StaleVacancy } from './confirm-vacancy';
 import { HoldsTable } from './holds-table';
 import { useSetting, useVacancies } from './queries';
 import { settingRows } from './setting-rows';
@@ -66,7 +67,9 @@ export function SettingPage() {
                   vacancy.beds,
                   formatWeeklyCost(vacancy.weeklyCost),
                   vacancy.emergencyReady ? 'Yes' : 'No',
-                  <StatusTag status={vacancy.status} />,
+                  <>
+                    <StatusTag status={vacancy.status} /> <StaleVacancy vacancy={vacancy} />
+                  </>,
                   <Link
                     to="/settings/$settingId/vacancies/$vacancyId"
                     params={{ settingId, vacancyId: vacancy.id }}
