@@ -1,6 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { documentedKeys, documentedResponse } from './support/openapi';
-import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import {
+  bearer,
+  createOrganisations,
+  createSetting,
+  createVacancy,
+  openVacancy,
+  Organisations,
+  referralBody,
+  startTestApi,
+  TestApi,
+} from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
 
@@ -449,5 +459,45 @@ describe('acceptance and placements (e2e)', () => {
     expect(n).toBe(1);
     const beds = await api.dataSource.query(`SELECT beds FROM vacancies WHERE id = ANY($1) ORDER BY beds`, [[vacancyA, vacancyB]]);
     expect(beds.map((row: { beds: number }) => row.beds)).toEqual([2, 3]);
+  });
+
+  it("refuses an offer whose vacancy no longer fits the referral, naming the reason and storing nothing; a re-match closes it; an unchanged offer still accepts", async () => {
+    const setting = await createSetting(api, orgs.providerA, { name: 'Changes its ages', postcode: 'W5 1AA' });
+    const changed = (await createVacancy(api, orgs.providerA, setting.id, { beds: 2 })).id;
+    const unchanged = await vacancy(orgs.providerB, 1);
+    const referralId = await shortlistedWith([changed, unchanged]);
+    const offerChanged = await offer(referralId, changed, orgs.providerA);
+    const offerUnchanged = await offer(referralId, unchanged, orgs.providerB);
+
+    // The home now takes 16-17s only (the child is 14). Written straight to the table, whose trigger
+    // copies it onto the vacancy, so that no re-match is asked for yet: acceptance alone must catch it.
+    await api.dataSource.query(`UPDATE settings SET age_min = 16 WHERE id = $1`, [setting.id]);
+    const refused = await accept(offerChanged).expect(409);
+    expect(refused.body.message).toContain('AGE_OUT_OF_RANGE');
+    expect((await http().get(`/api/v1/vacancies/${changed}`).set(bearer(orgs.providerA.token))).body).toMatchObject({ beds: 2, status: 'open' });
+    expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('shortlisted');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE referral_id = $1`, [referralId]);
+    expect(n).toBe(0);
+    const offersOf = async () => (await http().get(`/api/v1/referrals/${referralId}/offers`).set(bearer(orgs.ealing)).expect(200)).body.items;
+    expect((await offersOf()).map((o: { status: string }) => o.status)).toEqual(['open', 'open']);
+
+    // The provider's own edit asks for a re-match, which closes the offer that can no longer be accepted.
+    await http().patch(`/api/v1/settings/${setting.id}`).set(bearer(orgs.providerA.token)).send({ ageMin: 16 }).expect(200);
+    const closed = await until(
+      'the stale offer to be closed',
+      async () => (await offersOf()).find((o: { id: string }) => o.id === offerChanged),
+      (o: { status: string; closedReasons?: string[] }) => o.status === 'closed',
+    );
+    expect(closed.closedReasons).toEqual(['AGE_OUT_OF_RANGE']);
+    const { body: providerOffers } = await http().get('/api/v1/provider/offers').set(bearer(orgs.providerA.token)).expect(200);
+    expect(providerOffers.items.find((o: { id: string }) => o.id === offerChanged)).toMatchObject({
+      status: 'closed',
+      closedReasons: ['AGE_OUT_OF_RANGE'],
+    });
+    expect((await offersOf()).find((o: { id: string }) => o.id === offerUnchanged)).not.toHaveProperty('closedReasons');
+    await accept(offerChanged).expect(409);
+
+    await accept(offerUnchanged).expect(201);
+    expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('placed');
   });
 });

@@ -2189,8 +2189,10 @@ export interface components {
              */
             weeklyCost: number;
             message: string | null;
-            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, the referral withdrawn, or the vacancy no longer fits the referral: see closedReasons); withdrawn (the provider declined) */
             status: components["schemas"]["OfferStatus"];
+            /** @description Present when a re-match closed the offer because its vacancy no longer meets the referral's hard constraints (the setting or vacancy changed after offering): the reasons, as in the referral's exclusions */
+            closedReasons?: components["schemas"]["ExclusionReason"][];
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2452,8 +2454,10 @@ export interface components {
              */
             weeklyCost: number;
             message: string | null;
-            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, the referral withdrawn, or the vacancy no longer fits the referral: see closedReasons); withdrawn (the provider declined) */
             status: components["schemas"]["OfferStatus"];
+            /** @description Present when a re-match closed the offer because its vacancy no longer meets the referral's hard constraints (the setting or vacancy changed after offering): the reasons, as in the referral's exclusions */
+            closedReasons?: components["schemas"]["ExclusionReason"][];
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
