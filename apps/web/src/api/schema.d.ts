@@ -2040,7 +2040,7 @@ export interface components {
         MatchingWeightsPreviewResponse: {
             /** Format: uuid */
             allianceId: string;
-            /** @description Current shortlists re-ranked: the alliance's most recent shortlisted referrals, up to 200 */
+            /** @description Current shortlists re-ranked: the most recent shortlisted referrals of the LAs the weights steer, up to 200 */
             referralsChecked: number;
             /** @description Of those, how many would have another vacancy first (an estimate from their stored top 50) */
             firstPlaceChanges: number;
@@ -2062,6 +2062,14 @@ export interface components {
             cost: number;
             /** @description True while the alliance uses the platform's default weights */
             isDefault: boolean;
+            /**
+             * @description The member LAs (GSS codes) whose referrals these weights steer: an LA in several alliances is matched by the earliest created of them, so a member steered by an earlier alliance is not listed
+             * @example [
+             *       "E09000005",
+             *       "E09000009"
+             *     ]
+             */
+            steersLocalAuthorityCodes: string[];
             /** @description False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing */
             costCannotOutweighNeedsAndProximity: boolean;
         };
@@ -2862,9 +2870,17 @@ export interface components {
             cost: number;
             /** @description True while the alliance uses the platform's default weights */
             isDefault: boolean;
+            /**
+             * @description The member LAs (GSS codes) whose referrals these weights steer: an LA in several alliances is matched by the earliest created of them, so a member steered by an earlier alliance is not listed
+             * @example [
+             *       "E09000005",
+             *       "E09000009"
+             *     ]
+             */
+            steersLocalAuthorityCodes: string[];
             /** @description False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing */
             costCannotOutweighNeedsAndProximity: boolean;
-            /** @description The alliance's referrals awaiting placement, queued to be re-matched with the new weights */
+            /** @description The referrals awaiting placement of the LAs these weights steer, queued to be re-matched with the new weights */
             rematched: number;
         };
         ScoreBreakdownResponse: {

@@ -21,6 +21,7 @@ import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from 
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import type { ChangeJob } from './vacancy.repository';
 import { checkOut } from './pool-client';
+import { steeringAllianceOf } from './steering-alliance';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
@@ -485,12 +486,10 @@ export class MatchingRepository {
               WHERE r.id = $1 AND r.status = ANY($2::text[]) AND c.id = r.child_id
           RETURNING ${MATCH_REFERRAL_COLUMNS},
                     to_char(now() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS today,
-                    (SELECT a.matching_weights FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                      WHERE am.local_authority_code = r.local_authority_code AND a.matching_weights IS NOT NULL
-                      ORDER BY a.created_at, a.id LIMIT 1) AS weights,
-                    coalesce((SELECT a.auto_send_top_providers FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                               WHERE am.local_authority_code = r.local_authority_code
-                               ORDER BY a.created_at, a.id LIMIT 1), $3) AS auto_send`,
+                    (SELECT a.matching_weights FROM alliances a
+                      WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}) AS weights,
+                    coalesce((SELECT a.auto_send_top_providers FROM alliances a
+                               WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}), $3) AS auto_send`,
       values: [referralId, from, DEFAULT_AUTO_SEND_TOP_PROVIDERS],
     });
     const row = rows[0];

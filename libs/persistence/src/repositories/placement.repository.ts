@@ -7,6 +7,7 @@ import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
 import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './matching.repository';
 import { OutboxRepository } from './outbox.repository';
+import { steeringAllianceOf } from './steering-alliance';
 import { appendChange, type ChangeJob } from './vacancy.repository';
 
 export interface PlacementView {
@@ -291,8 +292,7 @@ export class PlacementRepository {
       const [created]: { id: string }[] = await manager.query(
         `WITH emergency AS (
            SELECT r.*, p.start_date,
-                  coalesce((SELECT a.step_down_days FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                             WHERE am.local_authority_code = r.local_authority_code ORDER BY a.created_at, a.id LIMIT 1), 28) AS days
+                  coalesce((SELECT a.step_down_days FROM alliances a WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}), 28) AS days
              FROM placements p JOIN referrals r ON r.id = p.referral_id
             WHERE p.id = $1 AND r.urgency = 'emergency')
          INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency,
