@@ -11,7 +11,7 @@ import {
   startTestApi,
   TestApi,
 } from './support/test-api';
-import { startTestWorker } from './support/test-worker';
+import { matchingQuiet, startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
 
 /** From an offer to a child living somewhere, exactly once, and back when a placement breaks down. */
@@ -470,7 +470,9 @@ describe('acceptance and placements (e2e)', () => {
     const offerUnchanged = await offer(referralId, unchanged, orgs.providerB);
 
     // The home now takes 16-17s only (the child is 14). Written straight to the table, whose trigger
-    // copies it onto the vacancy, so that no re-match is asked for yet: acceptance alone must catch it.
+    // copies it onto the vacancy, once the re-matches the new vacancies asked for are done, so that
+    // no re-match sees it first: acceptance alone must catch it.
+    await matchingQuiet(api, worker);
     await api.dataSource.query(`UPDATE settings SET age_min = 16 WHERE id = $1`, [setting.id]);
     const refused = await accept(offerChanged).expect(409);
     expect(refused.body.message).toContain('AGE_OUT_OF_RANGE');
@@ -499,5 +501,42 @@ describe('acceptance and placements (e2e)', () => {
 
     await accept(offerUnchanged).expect(201);
     expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('placed');
+  });
+
+  it('names every hard constraint a changed setting or vacancy fails at acceptance, in the exclusion reasons of matching', async () => {
+    const changes: [string, string, (settingId: string, vacancyId: string) => Promise<unknown>][] = [
+      ['genders', 'GENDER_NOT_ACCEPTED', (s) => api.dataSource.query(`UPDATE settings SET genders = '{male}' WHERE id = $1`, [s])],
+      ['needs excluded', 'NEED_EXCLUDED', (s) => api.dataSource.query(`UPDATE settings SET needs_excluded = '{self-harm}' WHERE id = $1`, [s])],
+      ['needs supported', 'NEED_NOT_SUPPORTED', (s) => api.dataSource.query(`UPDATE settings SET needs_supported = '[]' WHERE id = $1`, [s])],
+      ['grade', 'INADEQUATE_RATING', (s) => api.dataSource.query(`UPDATE settings SET ofsted_grade = 'inadequate' WHERE id = $1`, [s])],
+      ['type', 'TYPE_NOT_ACCEPTED', (s) => api.dataSource.query(`UPDATE settings SET placement_type = 'S1' WHERE id = $1`, [s])],
+      [
+        'reservation',
+        'RESERVED',
+        (_, v) => api.dataSource.query(`UPDATE vacancies SET reserved_for = '{"localAuthorityCodes": ["E09000005"]}' WHERE id = $1`, [v]),
+      ],
+      [
+        'dates',
+        'NOT_AVAILABLE_IN_TIME',
+        (_, v) => api.dataSource.query(`UPDATE vacancies SET available_from = current_date + 90 WHERE id = $1`, [v]),
+      ],
+    ];
+    for (const [what, reason, change] of changes) {
+      const setting = await createSetting(api, orgs.providerA, { name: `Changes its ${what}`, postcode: 'W5 1AA' });
+      const vacancyId = (await createVacancy(api, orgs.providerA, setting.id)).id;
+      const referralId = await shortlistedWith([vacancyId]);
+      const offerId = await offer(referralId, vacancyId, orgs.providerA);
+      // Straight to the tables (a setting's trigger copies it onto its vacancies) once matching is
+      // idle: no re-match runs first.
+      await matchingQuiet(api, worker);
+      await change(setting.id, vacancyId);
+      const refused = await accept(offerId).expect(409);
+      expect({ what, message: refused.body.message }).toEqual({ what, message: `The vacancy no longer meets the referral's hard constraints: ${reason}` });
+      const [{ beds, placed }] = await api.dataSource.query(
+        `SELECT v.beds, (SELECT count(*)::int FROM placements p WHERE p.referral_id = $2) AS placed FROM vacancies v WHERE v.id = $1`,
+        [vacancyId, referralId],
+      );
+      expect({ what, beds, placed }).toEqual({ what, beds: 1, placed: 0 });
+    }
   });
 });
