@@ -6,7 +6,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { JobName, jobOptions, QueueName } from '@app/queue';
 import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
-import { startTestWorker } from './support/test-worker';
+import { matchingQuiet, startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
 
 interface Receipt {
@@ -92,33 +92,7 @@ describe('emergencies (e2e)', () => {
   const referral = async (id: string, token = orgs.ealing) => (await http().get(`/api/v1/referrals/${id}`).set(bearer(token)).expect(200)).body;
   const settled = (id: string, token = orgs.ealing) =>
     until('the referral to be matched', () => referral(id, token), (r: { status: string }) => ['shortlisted', 'no_match'].includes(r.status));
-  /**
-   * Nothing left to match: the outbox published and both matching lanes idle. A vacancy made by one
-   * test re-matches the earlier tests' open referrals in the background; a test that counts alerts
-   * waits for those re-matches to finish first, so the alerts it counts are only its own.
-   */
-  const lanesBusy = async () => {
-    let busy = 0;
-    for (const name of [QueueName.Matching, QueueName.Emergency]) {
-      const queue = worker.get<Queue>(getQueueToken(name));
-      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-      // Delayed: a match waiting to be retried counts; the nightly snapshot and the rollup rebuild do not.
-      const retrying = (await queue.getJobs(['delayed'])).filter((job) => /match/.test(job.name));
-      busy += counts.waiting + counts.active + counts.prioritized + retrying.length;
-    }
-    return busy;
-  };
-  const quiet = () =>
-    until(
-      'the outbox and the matching lanes to be idle',
-      async () => {
-        // The lanes read on both sides of the outbox: a row published between the two reads is a job by the second.
-        const before = await lanesBusy();
-        const [{ unsent }] = await api.dataSource.query(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
-        return before + unsent + (await lanesBusy());
-      },
-      (busy: number) => busy === 0,
-    );
+  const quiet = () => matchingQuiet(api, worker);
   const shortlistOf = async (id: string) =>
     (await http().get(`/api/v1/referrals/${id}/matches`).set(bearer(orgs.ealing)).expect(200)).body.items.map((m: { vacancyId: string }) => m.vacancyId);
 

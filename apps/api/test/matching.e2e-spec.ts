@@ -1,6 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { documentedKeys, documentedResponse } from './support/openapi';
-import { bearer, createOrganisations, createSetting, createVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
+import {
+  bearer,
+  createOrganisations,
+  createSetting,
+  createVacancy,
+  login,
+  Organisations,
+  referralBody,
+  startTestApi,
+  TestApi,
+} from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
 
@@ -267,6 +277,49 @@ describe('matching (e2e)', () => {
       const bad = await preview({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 20 }).expect(400);
       expect(bad.body.details).toEqual([expect.objectContaining({ field: 'weights' })]);
       await preview({ needs: 35, proximity: 25, quality: 20, continuity: 10, cost: 10 }, orgs.ealing).expect(403);
+    });
+
+    it('steers an LA in two alliances by the one created first, whose commissioner alone can change it', async () => {
+      const admin = (method: 'post' | 'put', path: string, body: object) =>
+        api.http()[method](`/api/v1${path}`).set(bearer(orgs.admin)).send(body).expect(method === 'post' ? 201 : 200);
+      const password = 'a-long-enough-password';
+      // Hounslow commissions with its neighbours first, then joins a wider framework that sets its own weights.
+      const first = (await admin('post', '/alliances', { name: 'South West London Partnership', localAuthorityCodes: ['E09000018'] })).body;
+      const wider = (await admin('post', '/alliances', { name: 'London Framework', localAuthorityCodes: ['E09000018', 'E09000017'] })).body;
+      await admin('post', '/admin/users', { email: 'commissioner.framework@e2e.test', role: 'commissioner', allianceId: wider.id, password });
+      await admin('post', '/admin/users', { email: 'officer.hounslow@e2e.test', role: 'placement_officer', localAuthorityCode: 'E09000018', password });
+      const frameworkCommissioner = await login(api, 'commissioner.framework@e2e.test', password);
+      const hounslow = await login(api, 'officer.hounslow@e2e.test', password);
+
+      const submitFor = async (token: string) => {
+        const { body } = await api
+          .http()
+          .post('/api/v1/referrals')
+          .set(bearer(token))
+          .set('Idempotency-Key', crypto.randomUUID())
+          .send(referralBody({ weeklyBudget: 10_000 }))
+          .expect(202);
+        await until('shortlisted', async () => (await get(`/referrals/${body.id}`, token)).body.status, (s) => s === 'shortlisted');
+        return body.id as string;
+      };
+      await submitFor(hounslow);
+
+      const costly = { needs: 15, proximity: 15, quality: 15, continuity: 15, cost: 40 };
+      const weightsOf = (allianceId: string) => `/api/v1/alliances/${allianceId}/matching-weights`;
+      // Another alliance's weights are not the framework commissioner's to read or change.
+      await api.http().put(weightsOf(first.id)).set(bearer(frameworkCommissioner)).send(costly).expect(404);
+      await api.http().put(weightsOf(orgs.allianceId)).set(bearer(frameworkCommissioner)).send(costly).expect(404);
+      await api.http().get(weightsOf(first.id)).set(bearer(frameworkCommissioner)).expect(404);
+      // Its own weights steer only the LAs it is the first alliance of (Hillingdon): Hounslow's waiting referral is not re-matched...
+      const set = (await api.http().put(weightsOf(wider.id)).set(bearer(frameworkCommissioner)).send(costly).expect(200)).body;
+      expect(set).toMatchObject({ rematched: 0, steersLocalAuthorityCodes: ['E09000017'] });
+      const steering = (await api.http().get(weightsOf(first.id)).set(bearer(orgs.admin)).expect(200)).body;
+      expect(steering).toMatchObject({ isDefault: true, steersLocalAuthorityCodes: ['E09000018'] });
+      // ...and a new one is scored by its first alliance, which set none: the defaults, cost at most 10 of 100.
+      const after = await submitFor(hounslow);
+      const { items } = (await get(`/referrals/${after}/matches`, hounslow).expect(200)).body;
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(item.breakdown.cost).toBeLessThanOrEqual(10);
     });
 
     it("is the alliance's commissioners' (and admins') business only", async () => {

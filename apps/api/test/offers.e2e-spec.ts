@@ -297,7 +297,20 @@ describe('provider view, offers and declines (e2e)', () => {
     const documented = await documentedResponse(api, 'get', '/api/v1/provider/offers');
     expect(documentedKeys(documented)).toEqual(['items', 'total']);
     expect(documentedKeys(documented.property('items'))).toEqual(
-      ['createdAt', 'id', 'message', 'placementId', 'referralId', 'referralStatus', 'settingId', 'settingName', 'status', 'vacancyId', 'weeklyCost'],
+      [
+        'closedReasons',
+        'createdAt',
+        'id',
+        'message',
+        'placementId',
+        'referralId',
+        'referralStatus',
+        'settingId',
+        'settingName',
+        'status',
+        'vacancyId',
+        'weeklyCost',
+      ],
     );
     const { body: document } = await http().get('/docs-json').expect(200);
     const parameters = document.paths['/api/v1/provider/offers'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);

@@ -1,7 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { documentedKeys, documentedResponse } from './support/openapi';
-import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
-import { startTestWorker } from './support/test-worker';
+import {
+  bearer,
+  createOrganisations,
+  createSetting,
+  createVacancy,
+  openVacancy,
+  Organisations,
+  referralBody,
+  startTestApi,
+  TestApi,
+} from './support/test-api';
+import { matchingQuiet, startTestWorker } from './support/test-worker';
 import { until } from '@app/testing';
 
 /** From an offer to a child living somewhere, exactly once, and back when a placement breaks down. */
@@ -449,5 +459,84 @@ describe('acceptance and placements (e2e)', () => {
     expect(n).toBe(1);
     const beds = await api.dataSource.query(`SELECT beds FROM vacancies WHERE id = ANY($1) ORDER BY beds`, [[vacancyA, vacancyB]]);
     expect(beds.map((row: { beds: number }) => row.beds)).toEqual([2, 3]);
+  });
+
+  it("refuses an offer whose vacancy no longer fits the referral, naming the reason and storing nothing; a re-match closes it; an unchanged offer still accepts", async () => {
+    const setting = await createSetting(api, orgs.providerA, { name: 'Changes its ages', postcode: 'W5 1AA' });
+    const changed = (await createVacancy(api, orgs.providerA, setting.id, { beds: 2 })).id;
+    const unchanged = await vacancy(orgs.providerB, 1);
+    const referralId = await shortlistedWith([changed, unchanged]);
+    const offerChanged = await offer(referralId, changed, orgs.providerA);
+    const offerUnchanged = await offer(referralId, unchanged, orgs.providerB);
+
+    // The home now takes 16-17s only (the child is 14). Written straight to the table, whose trigger
+    // copies it onto the vacancy, once the re-matches the new vacancies asked for are done, so that
+    // no re-match sees it first: acceptance alone must catch it.
+    await matchingQuiet(api, worker);
+    await api.dataSource.query(`UPDATE settings SET age_min = 16 WHERE id = $1`, [setting.id]);
+    const refused = await accept(offerChanged).expect(409);
+    expect(refused.body.message).toContain('AGE_OUT_OF_RANGE');
+    expect((await http().get(`/api/v1/vacancies/${changed}`).set(bearer(orgs.providerA.token))).body).toMatchObject({ beds: 2, status: 'open' });
+    expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('shortlisted');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE referral_id = $1`, [referralId]);
+    expect(n).toBe(0);
+    const offersOf = async () => (await http().get(`/api/v1/referrals/${referralId}/offers`).set(bearer(orgs.ealing)).expect(200)).body.items;
+    expect((await offersOf()).map((o: { status: string }) => o.status)).toEqual(['open', 'open']);
+
+    // The provider's own edit asks for a re-match, which closes the offer that can no longer be accepted.
+    await http().patch(`/api/v1/settings/${setting.id}`).set(bearer(orgs.providerA.token)).send({ ageMin: 16 }).expect(200);
+    const closed = await until(
+      'the stale offer to be closed',
+      async () => (await offersOf()).find((o: { id: string }) => o.id === offerChanged),
+      (o: { status: string; closedReasons?: string[] }) => o.status === 'closed',
+    );
+    expect(closed.closedReasons).toEqual(['AGE_OUT_OF_RANGE']);
+    const { body: providerOffers } = await http().get('/api/v1/provider/offers').set(bearer(orgs.providerA.token)).expect(200);
+    expect(providerOffers.items.find((o: { id: string }) => o.id === offerChanged)).toMatchObject({
+      status: 'closed',
+      closedReasons: ['AGE_OUT_OF_RANGE'],
+    });
+    expect((await offersOf()).find((o: { id: string }) => o.id === offerUnchanged)).not.toHaveProperty('closedReasons');
+    await accept(offerChanged).expect(409);
+
+    await accept(offerUnchanged).expect(201);
+    expect((await http().get(`/api/v1/referrals/${referralId}`).set(bearer(orgs.ealing))).body.status).toBe('placed');
+  });
+
+  it('names every hard constraint a changed setting or vacancy fails at acceptance, in the exclusion reasons of matching', async () => {
+    const changes: [string, string, (settingId: string, vacancyId: string) => Promise<unknown>][] = [
+      ['genders', 'GENDER_NOT_ACCEPTED', (s) => api.dataSource.query(`UPDATE settings SET genders = '{male}' WHERE id = $1`, [s])],
+      ['needs excluded', 'NEED_EXCLUDED', (s) => api.dataSource.query(`UPDATE settings SET needs_excluded = '{self-harm}' WHERE id = $1`, [s])],
+      ['needs supported', 'NEED_NOT_SUPPORTED', (s) => api.dataSource.query(`UPDATE settings SET needs_supported = '[]' WHERE id = $1`, [s])],
+      ['grade', 'INADEQUATE_RATING', (s) => api.dataSource.query(`UPDATE settings SET ofsted_grade = 'inadequate' WHERE id = $1`, [s])],
+      ['type', 'TYPE_NOT_ACCEPTED', (s) => api.dataSource.query(`UPDATE settings SET placement_type = 'S1' WHERE id = $1`, [s])],
+      [
+        'reservation',
+        'RESERVED',
+        (_, v) => api.dataSource.query(`UPDATE vacancies SET reserved_for = '{"localAuthorityCodes": ["E09000005"]}' WHERE id = $1`, [v]),
+      ],
+      [
+        'dates',
+        'NOT_AVAILABLE_IN_TIME',
+        (_, v) => api.dataSource.query(`UPDATE vacancies SET available_from = current_date + 90 WHERE id = $1`, [v]),
+      ],
+    ];
+    for (const [what, reason, change] of changes) {
+      const setting = await createSetting(api, orgs.providerA, { name: `Changes its ${what}`, postcode: 'W5 1AA' });
+      const vacancyId = (await createVacancy(api, orgs.providerA, setting.id)).id;
+      const referralId = await shortlistedWith([vacancyId]);
+      const offerId = await offer(referralId, vacancyId, orgs.providerA);
+      // Straight to the tables (a setting's trigger copies it onto its vacancies) once matching is
+      // idle: no re-match runs first.
+      await matchingQuiet(api, worker);
+      await change(setting.id, vacancyId);
+      const refused = await accept(offerId).expect(409);
+      expect({ what, message: refused.body.message }).toEqual({ what, message: `The vacancy no longer meets the referral's hard constraints: ${reason}` });
+      const [{ beds, placed }] = await api.dataSource.query(
+        `SELECT v.beds, (SELECT count(*)::int FROM placements p WHERE p.referral_id = $2) AS placed FROM vacancies v WHERE v.id = $1`,
+        [vacancyId, referralId],
+      );
+      expect({ what, beds, placed }).toEqual({ what, beds: 1, placed: 0 });
+    }
   });
 });

@@ -25,7 +25,7 @@ export class MatchingWeightsService {
     assertMayCommission(principal, allianceId);
     const found = await this.organisations.findMatchingWeights(allianceId);
     if (!found) throw DomainError.notFound('Alliance');
-    return view(allianceId, found.weights);
+    return view(allianceId, found.weights, found.steers);
   }
 
   /**
@@ -57,7 +57,7 @@ export class MatchingWeightsService {
     const updated = await this.organisations.setMatchingWeights(allianceId, weights, REMATCH);
     if (!updated) throw DomainError.notFound('Alliance');
     this.outbox.signal();
-    return { ...view(allianceId, weights), rematched: updated.rematched };
+    return { ...view(allianceId, weights, updated.steers), rematched: updated.rematched };
   }
 }
 
@@ -66,11 +66,12 @@ const PREVIEW_SAMPLE = 200;
 
 const weightsOf = (dto: MatchingWeightsDto) => Object.fromEntries(WEIGHT_KEYS.map((key) => [key, dto[key]])) as unknown as MatchingWeights;
 
-function view(allianceId: string, weights: MatchingWeights | null) {
+function view(allianceId: string, weights: MatchingWeights | null, steers: string[]) {
   const effective = weights ?? DEFAULT_WEIGHTS;
   return {
     allianceId,
     ...effective,
+    steersLocalAuthorityCodes: steers,
     /** True while the alliance uses the platform's default weights. */
     isDefault: weights === null,
     /**

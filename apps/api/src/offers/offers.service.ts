@@ -38,7 +38,10 @@ export class OffersService {
   async providerOffers(principal: Principal, query: ProviderOffersQuery): Promise<ProviderOfferListResponse> {
     const page = await this.offers.providerOffers(providerOf(principal), { status: query.status, ...listPage(query) });
     return {
-      items: page.items.map(({ placementId, ...offer }) => ({ ...offer, ...(placementId ? { placementId } : {}) })),
+      items: page.items.map(({ placementId, ...offer }) => ({
+        ...withClosedReasonsIfSet(offer),
+        ...(placementId ? { placementId } : {}),
+      })),
       total: page.total,
     };
   }
@@ -56,7 +59,7 @@ export class OffersService {
     if (result.outcome === 'already_offered') {
       throw new DomainError(DomainErrorCode.Conflict, 'This vacancy already has a live offer for the referral');
     }
-    return result.offer;
+    return withClosedReasonsIfSet(result.offer);
   }
 
   async decline(principal: Principal, referralId: string, dto: CreateDeclineDto) {
@@ -73,7 +76,10 @@ export class OffersService {
   }
 
   async offersFor(principal: Principal, referralId: string) {
-    return listOfOwnReferral(principal, referralId, (la) => this.offers.offersFor(referralId, la));
+    return listOfOwnReferral(principal, referralId, async (la) => {
+      const offers = await this.offers.offersFor(referralId, la);
+      return offers && offers.map(withClosedReasonsIfSet);
+    });
   }
 
   /** Why providers said no to a referral of the caller's LA, newest first. */
@@ -91,6 +97,12 @@ async function listOfOwnReferral<T>(
   const items = principal.localAuthorityCode ? await read(principal.localAuthorityCode) : null;
   if (!items) throw DomainError.notFound('Referral');
   return { referralId, items };
+}
+
+/** An offer's closedReasons only when a re-match closed it for them. */
+function withClosedReasonsIfSet<T extends { closedReasons: string[] | null }>(offer: T) {
+  const { closedReasons, ...rest } = offer;
+  return { ...rest, ...(closedReasons ? { closedReasons } : {}) };
 }
 
 function providerOf(principal: Principal): string {

@@ -50,6 +50,11 @@ export class PlacementsService {
         throw new DomainError(DomainErrorCode.Conflict, result.why);
       case 'no_bed':
         throw new DomainError(DomainErrorCode.Conflict, 'The vacancy has no bed left');
+      case 'unfit':
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `The vacancy no longer meets the referral's hard constraints: ${result.reasons.join(', ')}`,
+        );
       case 'held':
         throw new DomainError(DomainErrorCode.Conflict, "The vacancy's free bed is held for another referral");
     }

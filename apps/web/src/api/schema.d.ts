@@ -2057,7 +2057,7 @@ export interface components {
         MatchingWeightsPreviewResponse: {
             /** Format: uuid */
             allianceId: string;
-            /** @description Current shortlists re-ranked: the alliance's most recent shortlisted referrals, up to 200 */
+            /** @description Current shortlists re-ranked: the most recent shortlisted referrals of the LAs the weights steer, up to 200 */
             referralsChecked: number;
             /** @description Of those, how many would have another vacancy first (an estimate from their stored top 50) */
             firstPlaceChanges: number;
@@ -2079,6 +2079,14 @@ export interface components {
             cost: number;
             /** @description True while the alliance uses the platform's default weights */
             isDefault: boolean;
+            /**
+             * @description The member LAs (GSS codes) whose referrals these weights steer: an LA in several alliances is matched by the earliest created of them, so a member steered by an earlier alliance is not listed
+             * @example [
+             *       "E09000005",
+             *       "E09000009"
+             *     ]
+             */
+            steersLocalAuthorityCodes: string[];
             /** @description False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing */
             costCannotOutweighNeedsAndProximity: boolean;
         };
@@ -2206,8 +2214,10 @@ export interface components {
              */
             weeklyCost: number;
             message: string | null;
-            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, the referral withdrawn, or the vacancy no longer fits the referral: see closedReasons); withdrawn (the provider declined) */
             status: components["schemas"]["OfferStatus"];
+            /** @description Present when a re-match closed the offer because its vacancy no longer meets the referral's hard constraints (the setting or vacancy changed after offering): the reasons, as in the referral's exclusions */
+            closedReasons?: components["schemas"]["ExclusionReason"][];
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2469,8 +2479,10 @@ export interface components {
              */
             weeklyCost: number;
             message: string | null;
-            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined) */
+            /** @description open; accepted (the child was placed with it); closed (another offer was accepted, the referral withdrawn, or the vacancy no longer fits the referral: see closedReasons); withdrawn (the provider declined) */
             status: components["schemas"]["OfferStatus"];
+            /** @description Present when a re-match closed the offer because its vacancy no longer meets the referral's hard constraints (the setting or vacancy changed after offering): the reasons, as in the referral's exclusions */
+            closedReasons?: components["schemas"]["ExclusionReason"][];
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2875,9 +2887,17 @@ export interface components {
             cost: number;
             /** @description True while the alliance uses the platform's default weights */
             isDefault: boolean;
+            /**
+             * @description The member LAs (GSS codes) whose referrals these weights steer: an LA in several alliances is matched by the earliest created of them, so a member steered by an earlier alliance is not listed
+             * @example [
+             *       "E09000005",
+             *       "E09000009"
+             *     ]
+             */
+            steersLocalAuthorityCodes: string[];
             /** @description False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing */
             costCannotOutweighNeedsAndProximity: boolean;
-            /** @description The alliance's referrals awaiting placement, queued to be re-matched with the new weights */
+            /** @description The referrals awaiting placement of the LAs these weights steer, queued to be re-matched with the new weights */
             rematched: number;
         };
         ScoreBreakdownResponse: {

@@ -20,6 +20,13 @@ export class OfferEntity extends ProviderAnswer {
   @Column({ type: 'text', default: 'open' })
   status: OfferStatus;
 
+  /**
+   * Why a re-match closed the offer: the exclusion reasons its vacancy came to fail for the
+   * referral (the setting or vacancy changed after the offer). Null for every other closing.
+   */
+  @Column({ type: 'text', array: true, nullable: true })
+  closedReasons: string[] | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

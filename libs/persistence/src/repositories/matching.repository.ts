@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { ageInYears, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
+import { ageInYears, checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
@@ -21,6 +21,7 @@ import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from 
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import type { ChangeJob } from './vacancy.repository';
 import { checkOut } from './pool-client';
+import { steeringAllianceOf } from './steering-alliance';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
@@ -131,7 +132,8 @@ export const REMATCHABLE: readonly ReferralStatus[] = ['submitted', 'shortlisted
 const PLANE_POINT = 'point(longitude * 0.61, latitude)';
 const MILES_PER_DEGREE_OF_LATITUDE = 69.05;
 
-const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_from::text AS available_from,
+/** A vacancy's columns as matching reads them (see toMatchVacancy); add `provider_stability` to the row. */
+export const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, available_from::text AS available_from,
   available_until::text AS available_until, weekly_cost, emergency_ready, reserved_for, placement_type, ofsted_grade,
   age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude,
   to_char(confirmed_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS confirmed_on`;
@@ -168,7 +170,7 @@ function withProviderStability(vacancies: string, orderBy = ''): string {
           SELECT v.*, stability.provider_stability FROM v LEFT JOIN stability USING (provider_id) ${orderBy}`;
 }
 
-interface VacancyRow {
+export interface VacancyRow {
   id: string;
   setting_id: string;
   provider_id: string;
@@ -228,7 +230,7 @@ function storedList<T>(
   };
 }
 
-function toMatchVacancy(row: VacancyRow): MatchVacancy {
+export function toMatchVacancy(row: VacancyRow): MatchVacancy {
   return {
     id: row.id,
     settingId: row.setting_id,
@@ -254,6 +256,45 @@ function toMatchVacancy(row: VacancyRow): MatchVacancy {
       localAuthorityCode: row.setting_local_authority_code,
     },
     providerStability: row.provider_stability,
+  };
+}
+
+/**
+ * A referral's columns as matching reads them (see toMatchReferral), from `referrals r` joined to
+ * its child `c` and the child's home district `d`.
+ */
+export const MATCH_REFERRAL_COLUMNS = `r.id, r.urgency, r.required_by::text AS required_by, r.placement_types, r.max_distance_miles,
+  r.weekly_budget, r.local_authority_code, c.date_of_birth::text AS date_of_birth, c.gender,
+  c.legal_status, c.needs, c.sibling_group_size, d.latitude, d.longitude,
+  d.local_authority_code AS home_local_authority_code`;
+
+/**
+ * A row of MATCH_REFERRAL_COLUMNS as the domain reads it, matched (or checked) on England's date
+ * `today`, vacancies unconfirmed for `staleDays` counting as stale.
+ */
+export function toMatchReferral(row: Record<string, any>, today: string, staleDays: number = DEFAULT_VACANCY_STALE_DAYS): MatchReferral {
+  return {
+    id: row.id,
+    urgency: row.urgency as Urgency,
+    requiredBy: row.required_by,
+    today,
+    freshFrom: freshFrom(today, staleDays),
+    placementTypes: row.placement_types,
+    maxDistanceMiles: row.max_distance_miles,
+    weeklyBudget: row.weekly_budget,
+    localAuthorityCode: row.local_authority_code,
+    child: {
+      dateOfBirth: row.date_of_birth,
+      gender: row.gender as Gender,
+      legalStatus: row.legal_status,
+      needs: row.needs,
+      siblingGroupSize: row.sibling_group_size,
+      home: {
+        latitude: row.latitude,
+        longitude: row.longitude,
+        localAuthorityCode: row.home_local_authority_code,
+      },
+    },
   };
 }
 
@@ -291,6 +332,7 @@ export class MatchingRepository {
       }
       const outcome = await compute(claimed, this.candidateSource(client, claimed.referral));
       const status = await this.store(client, referralId, outcome);
+      await this.closeUnfitOffers(client, claimed.referral);
       const sent = status === 'shortlisted' ? await this.sendTopProviders(client, referralId, claimed.autoSendTopProviders) : 0;
       const alerts =
         alertJob && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
@@ -452,17 +494,12 @@ export class MatchingRepository {
       text: `UPDATE referrals r SET status = 'matching', updated_at = now()
                FROM children c JOIN postcode_districts d ON d.district = c.home_district
               WHERE r.id = $1 AND r.status = ANY($2::text[]) AND c.id = r.child_id
-          RETURNING r.id, r.urgency, r.required_by::text AS required_by, r.placement_types, r.max_distance_miles,
-                    r.weekly_budget, r.local_authority_code, c.date_of_birth::text AS date_of_birth, c.gender,
-                    c.legal_status, c.needs, c.sibling_group_size, d.latitude, d.longitude,
-                    d.local_authority_code AS home_local_authority_code,
+          RETURNING ${MATCH_REFERRAL_COLUMNS},
                     to_char(now() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS today,
-                    (SELECT a.matching_weights FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                      WHERE am.local_authority_code = r.local_authority_code AND a.matching_weights IS NOT NULL
-                      ORDER BY a.created_at, a.id LIMIT 1) AS weights,
-                    coalesce((SELECT a.auto_send_top_providers FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                               WHERE am.local_authority_code = r.local_authority_code
-                               ORDER BY a.created_at, a.id LIMIT 1), $3) AS auto_send`,
+                    (SELECT a.matching_weights FROM alliances a
+                      WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}) AS weights,
+                    coalesce((SELECT a.auto_send_top_providers FROM alliances a
+                               WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}), $3) AS auto_send`,
       values: [referralId, from, DEFAULT_AUTO_SEND_TOP_PROVIDERS],
     });
     const row = rows[0];
@@ -470,29 +507,7 @@ export class MatchingRepository {
     return {
       weights: row.weights,
       autoSendTopProviders: row.auto_send,
-      referral: {
-        id: row.id,
-        urgency: row.urgency as Urgency,
-        requiredBy: row.required_by,
-        today: row.today,
-        freshFrom: freshFrom(row.today, staleDays),
-        placementTypes: row.placement_types,
-        maxDistanceMiles: row.max_distance_miles,
-        weeklyBudget: row.weekly_budget,
-        localAuthorityCode: row.local_authority_code,
-        child: {
-          dateOfBirth: row.date_of_birth,
-          gender: row.gender as Gender,
-          legalStatus: row.legal_status,
-          needs: row.needs,
-          siblingGroupSize: row.sibling_group_size,
-          home: {
-            latitude: row.latitude,
-            longitude: row.longitude,
-            localAuthorityCode: row.home_local_authority_code,
-          },
-        },
-      },
+      referral: toMatchReferral(row, row.today, staleDays),
     };
   }
 
@@ -564,6 +579,33 @@ export class MatchingRepository {
         };
       },
     };
+  }
+
+  /**
+   * Closes the referral's open offers of vacancies that no longer meet its hard constraints (the
+   * setting changed its ages, needs or reservations, the vacancy its dates, or it was filled or
+   * withdrawn), each with its exclusion reasons: the placing team is not shown an offer it cannot
+   * accept, and the provider sees why it closed. Runs under the referral's row lock, which
+   * acceptance takes first too, and changes only offers still open, so a second run does nothing.
+   */
+  private async closeUnfitOffers(client: PoolClient, referral: MatchReferral): Promise<void> {
+    const { rows } = await client.query<VacancyRow>({
+      name: 'matching-offered-vacancies',
+      text: `SELECT ${VACANCY_COLUMNS}, NULL::float8 AS provider_stability FROM vacancies
+              WHERE id IN (SELECT vacancy_id FROM offers WHERE referral_id = $1 AND status = 'open')`,
+      values: [referral.id],
+    });
+    const unfit = rows
+      .map((row) => ({ vacancyId: row.id, reasons: checkEligibility(referral, toMatchVacancy(row)) }))
+      .filter((offered) => offered.reasons.length > 0);
+    if (unfit.length === 0) return;
+    await client.query({
+      name: 'matching-close-unfit-offers',
+      text: `UPDATE offers o SET status = 'closed', closed_reasons = string_to_array(t.reasons, ','), updated_at = now()
+               FROM unnest($2::uuid[], $3::text[]) AS t(vacancy_id, reasons)
+              WHERE o.referral_id = $1 AND o.vacancy_id = t.vacancy_id AND o.status = 'open'`,
+      values: [referral.id, unfit.map((u) => u.vacancyId), unfit.map((u) => u.reasons.join(','))],
+    });
   }
 
   /**

@@ -27,6 +27,8 @@ export interface OfferView {
   weeklyCost: number;
   message: string | null;
   status: OfferStatus;
+  /** The exclusion reasons a re-match closed the offer for; null unless it did. */
+  closedReasons: string[] | null;
   createdAt: Date;
 }
 
@@ -50,6 +52,8 @@ export interface ProviderOfferView {
   weeklyCost: number;
   message: string | null;
   status: OfferStatus;
+  /** The exclusion reasons a re-match closed the offer for; null unless it did. */
+  closedReasons: string[] | null;
   createdAt: Date;
   referralStatus: ReferralStatus;
   /** The placement the offer became, once accepted. */
@@ -83,7 +87,7 @@ export type OfferResult =
 export type DeclineResult = { outcome: 'declined'; id: string; withdrawnOffers: number } | { outcome: 'not_shortlisted' };
 
 const OFFER_COLUMNS = `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", o.provider_id AS "providerId",
-  o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt"`;
+  o.weekly_cost AS "weeklyCost", o.message, o.status, o.closed_reasons AS "closedReasons", o.created_at AS "createdAt"`;
 
 /**
  * Answers only while the referral is shortlisted, the provider's vacancy is on its shortlist and the
@@ -129,7 +133,8 @@ export class OfferRepository {
       this.dataSource,
       {
         select: `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vacancyId", v.setting_id AS "settingId", s.name AS "settingName",
-                 o.weekly_cost AS "weeklyCost", o.message, o.status, o.created_at AS "createdAt", r.status AS "referralStatus",
+                 o.weekly_cost AS "weeklyCost", o.message, o.status, o.closed_reasons AS "closedReasons", o.created_at AS "createdAt",
+                 r.status AS "referralStatus",
                  p.id AS "placementId"`,
         from: `FROM offers o
                  JOIN referrals r ON r.id = o.referral_id

@@ -5,6 +5,7 @@ import type { MatchingWeights, ProviderSector, StoredShortlistItem } from '@app/
 import { returningRows } from './rows';
 import { queueRematches, type RematchJobs } from './rematch-outbox';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { steeredBy } from './steering-alliance';
 
 export class DuplicateNameError extends Error {}
 
@@ -63,16 +64,23 @@ export class OrganisationRepository {
     return rows.map((row) => row.code);
   }
 
-  /** The alliance's own weights (null: the defaults); null if there is no such alliance. */
-  async findMatchingWeights(allianceId: string): Promise<{ weights: MatchingWeights | null } | null> {
-    const alliance = await this.dataSource
-      .getRepository(AllianceEntity)
-      .findOne({ select: { id: true, matchingWeights: true }, where: { id: allianceId } });
-    return alliance ? { weights: alliance.matchingWeights } : null;
+  /**
+   * The alliance's own weights (null: the defaults) and the LAs they steer (see
+   * steering-alliance.ts); null if there is no such alliance.
+   */
+  async findMatchingWeights(allianceId: string): Promise<{ weights: MatchingWeights | null; steers: string[] } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.matching_weights AS weights,
+              ARRAY(SELECT s.local_authority_code FROM (${steeredBy('a.id')}) s ORDER BY 1) AS steers
+         FROM alliances a WHERE a.id = $1`,
+      [allianceId],
+    );
+    return row ? { weights: row.weights, steers: row.steers } : null;
   }
 
   /**
-   * The stored shortlists of the alliance's most recent shortlisted referrals (up to `limit`), each
+   * The stored shortlists of the most recent shortlisted referrals (up to `limit`) of the LAs the
+   * alliance steers, the ones its weights would change, each
    * item with its distance and score breakdown: what a weights preview re-ranks.
    */
   async currentShortlists(
@@ -83,7 +91,7 @@ export class OrganisationRepository {
       `WITH recent AS (
          SELECT r.id FROM referrals r
           WHERE r.status = 'shortlisted'
-            AND r.local_authority_code IN (SELECT local_authority_code FROM alliance_members WHERE alliance_id = $1)
+            AND r.local_authority_code IN (${steeredBy('$1')})
           ORDER BY r.created_at DESC, r.id LIMIT $2)
        SELECT m.referral_id AS "referralId",
               json_agg(json_build_object('vacancyId', m.vacancy_id, 'distanceMiles', m.distance_miles, 'breakdown', m.breakdown)
@@ -95,25 +103,27 @@ export class OrganisationRepository {
   }
 
   /**
-   * Sets the weights and, in the same transaction, asks for every referral of the alliance's LAs
-   * that awaits placement to be re-matched: how many. Null if there is no such alliance.
+   * Sets the weights and, in the same transaction, asks for every referral that awaits placement of
+   * the LAs the alliance steers (see steering-alliance.ts) to be re-matched: how many. Null if there is no such alliance.
    */
   async setMatchingWeights(
     allianceId: string,
     weights: MatchingWeights,
     rematchJobs: RematchJobs,
-  ): Promise<{ rematched: number } | null> {
+  ): Promise<{ rematched: number; steers: string[] } | null> {
     return this.dataSource.transaction(async (manager) => {
       const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
         allianceId,
         weights,
       ]);
       if (updated.length === 0) return null;
+      // Only the LAs these weights steer: a member steered by an earlier alliance is matched as before.
       const members: { code: string }[] = await manager.query(
-        `SELECT local_authority_code AS code FROM alliance_members WHERE alliance_id = $1`,
+        `SELECT local_authority_code AS code FROM (${steeredBy('$1')}) steered ORDER BY 1`,
         [allianceId],
       );
-      return { rematched: await queueRematches(manager, members.map((member) => member.code), rematchJobs) };
+      const steers = members.map((member) => member.code);
+      return { rematched: await queueRematches(manager, steers, rematchJobs), steers };
     });
   }
 

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { checkEligibility, type ExclusionReason } from '@app/domain';
 import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
+import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './matching.repository';
 import { OutboxRepository } from './outbox.repository';
+import { steeringAllianceOf } from './steering-alliance';
 import { appendChange, type ChangeJob } from './vacancy.repository';
 
 export interface PlacementView {
@@ -91,6 +94,8 @@ export type AcceptResult =
   /** The referral is no longer shortlisted (placed, withdrawn) or the offer is no longer open. */
   | { outcome: 'not_open'; why: string }
   | { outcome: 'no_bed' }
+  /** The vacancy no longer meets the referral's hard constraints: the domain's exclusion reasons. */
+  | { outcome: 'unfit'; reasons: ExclusionReason[] }
   /** The last free bed is held for another referral. */
   | { outcome: 'held' };
 
@@ -139,6 +144,30 @@ function listFrom(owner: 'p.local_authority_code' | 'p.provider_id', state: Plac
 /** Newest first: by start, then by when recorded. */
 const LIST_ORDER = 'p.start_date DESC, p.created_at DESC, p.id';
 
+/**
+ * The hard constraints the vacancy fails for the referral on `today`, by the matching rules
+ * themselves, read from the vacancy's row locked for the rest of the transaction: a setting's
+ * change (copied onto its vacancies by a trigger) or a vacancy's edit either committed before, and
+ * is seen here, or waits for this acceptance. Beds and the vacancy being open are left to the
+ * guarded UPDATE that takes the bed, which answers for them.
+ */
+async function unmetConstraints(manager: EntityManager, referralId: string, vacancyId: string, today: string): Promise<ExclusionReason[]> {
+  const [vacancy]: VacancyRow[] = await manager.query(
+    `SELECT ${VACANCY_COLUMNS}, NULL::float8 AS provider_stability FROM vacancies WHERE id = $1 FOR UPDATE`,
+    [vacancyId],
+  );
+  const [referral] = await manager.query(
+    `SELECT ${MATCH_REFERRAL_COLUMNS}
+       FROM referrals r JOIN children c ON c.id = r.child_id JOIN postcode_districts d ON d.district = c.home_district
+      WHERE r.id = $1`,
+    [referralId],
+  );
+  if (!vacancy || !referral) return [];
+  return checkEligibility(toMatchReferral(referral, today), toMatchVacancy(vacancy)).filter(
+    (reason) => reason !== 'NOT_OPEN' && reason !== 'INSUFFICIENT_BEDS',
+  );
+}
+
 /** Placements: made exactly once from an accepted offer, ended once. */
 @Injectable()
 export class PlacementRepository {
@@ -147,7 +176,8 @@ export class PlacementRepository {
   /**
    * Accepts an open offer for a shortlisted referral of the placer's LA, in one transaction: the referral is
    * claimed (shortlisted -> placed, so racing acceptances for it serialise and the losers find it
-   * placed), the offer accepted, a bed for each child of the sibling group taken by a guarded UPDATE (never below zero, filled when
+   * placed), the offer accepted, the vacancy re-checked against the referral's hard constraints (see
+   * unmetConstraints), a bed for each child of the sibling group taken by a guarded UPDATE (never below zero, filled when
    * the last goes), the placement created (a partial unique index allows one live placement per
    * referral even if this code were wrong), the referral's other open offers closed, and the
    * vacancy change published so other referrals are re-ranked. Any step failing rolls back all.
@@ -182,6 +212,8 @@ export class PlacementRepository {
           [offerId],
         );
         if (!accepted) throw new Rollback({ outcome: 'not_open', why: 'The offer is no longer open' });
+        const reasons = await unmetConstraints(manager, offer.referralId, accepted.vacancyId, startDate);
+        if (reasons.length > 0) throw new Rollback({ outcome: 'unfit', reasons });
         // A sibling group placed together takes a bed each: never below zero, filled with the last.
         const beds = claimed[0].beds;
         const [bed] = await returningRows<{ settingId: string }>(
@@ -260,8 +292,7 @@ export class PlacementRepository {
       const [created]: { id: string }[] = await manager.query(
         `WITH emergency AS (
            SELECT r.*, p.start_date,
-                  coalesce((SELECT a.step_down_days FROM alliance_members am JOIN alliances a ON a.id = am.alliance_id
-                             WHERE am.local_authority_code = r.local_authority_code ORDER BY a.created_at, a.id LIMIT 1), 28) AS days
+                  coalesce((SELECT a.step_down_days FROM alliances a WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}), 28) AS days
              FROM placements p JOIN referrals r ON r.id = p.referral_id
             WHERE p.id = $1 AND r.urgency = 'emergency')
          INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency,

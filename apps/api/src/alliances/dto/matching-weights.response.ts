@@ -25,6 +25,14 @@ export class MatchingWeightsResponse {
   isDefault: boolean;
 
   @ApiProperty({
+    type: [String],
+    example: ['E09000005', 'E09000009'],
+    description:
+      'The member LAs (GSS codes) whose referrals these weights steer: an LA in several alliances is matched by the earliest created of them, so a member steered by an earlier alliance is not listed',
+  })
+  steersLocalAuthorityCodes: string[];
+
+  @ApiProperty({
     description:
       'False when cost carries enough weight that a cheaper vacancy could outrank one that fits the child’s needs or distance better: allowed, but worth knowing',
   })
@@ -33,7 +41,10 @@ export class MatchingWeightsResponse {
 
 /** The weights as saved, and how many referrals were queued to be re-matched with them. */
 export class SavedMatchingWeightsResponse extends MatchingWeightsResponse {
-  @ApiProperty({ type: 'integer', description: "The alliance's referrals awaiting placement, queued to be re-matched with the new weights" })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The referrals awaiting placement of the LAs these weights steer, queued to be re-matched with the new weights',
+  })
   rematched: number;
 }
 
@@ -42,7 +53,10 @@ export class MatchingWeightsPreviewResponse {
   @ApiProperty({ format: 'uuid' })
   allianceId: string;
 
-  @ApiProperty({ type: 'integer', description: "Current shortlists re-ranked: the alliance's most recent shortlisted referrals, up to 200" })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Current shortlists re-ranked: the most recent shortlisted referrals of the LAs the weights steer, up to 200',
+  })
   referralsChecked: number;
 
   @ApiProperty({

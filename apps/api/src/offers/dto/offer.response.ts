@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import type { Urgency } from '@app/domain';
 import type { DeclineReason, OfferStatus, ReferralStatus } from '@app/persistence';
-import { DECLINE_REASON, OFFER_STATUS, PLACEMENT_TYPE, REFERRAL_STATUS, URGENCY } from '../../common/api-enums';
+import { DECLINE_REASON, EXCLUSION_REASON, OFFER_STATUS, PLACEMENT_TYPE, REFERRAL_STATUS, URGENCY } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { ChildSummaryResponse } from '../../referrals/dto/child.response';
 
@@ -48,9 +48,17 @@ export class OfferResponse {
   @ApiProperty({
     ...OFFER_STATUS,
     description:
-      'open; accepted (the child was placed with it); closed (another offer was accepted, or the referral withdrawn); withdrawn (the provider declined)',
+      'open; accepted (the child was placed with it); closed (another offer was accepted, the referral withdrawn, or the vacancy no longer fits the referral: see closedReasons); withdrawn (the provider declined)',
   })
   status: OfferStatus;
+
+  @ApiPropertyOptional({
+    ...EXCLUSION_REASON,
+    isArray: true,
+    description:
+      "Present when a re-match closed the offer because its vacancy no longer meets the referral's hard constraints (the setting or vacancy changed after offering): the reasons, as in the referral's exclusions",
+  })
+  closedReasons?: string[];
 
   @ApiProperty(TIMESTAMP)
   createdAt: Date;

@@ -43,6 +43,8 @@ export interface ProviderOffer {
   weeklyCost: number;
   message: string | null;
   status: OfferStatus;
+  /** Why a re-match closed it: the exclusion reasons its vacancy came to fail. */
+  closedReasons?: string[];
   createdAt: string;
   referralStatus: string;
   placementId?: string | null;

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/fields';
 import { useFormErrors } from '../../components/use-form-errors';
 import { useUser } from '../auth/use-session';
+import { useLaName } from '../provider/use-la-name';
 
 const PARTS = [
   ['needs', 'Needs', 'How well the home supports each of the child’s needs, essential ones counting double'],
@@ -28,6 +29,7 @@ export function WeightsPage() {
   const user = useUser();
   const allianceId = user?.allianceId ?? '';
   const queryClient = useQueryClient();
+  const laName = useLaName();
   const current = useQuery({
     queryKey: ['weights', allianceId],
     queryFn: () => unwrap(api.GET('/api/v1/alliances/{id}/matching-weights', { params: { path: { id: allianceId } } })),
@@ -83,6 +85,12 @@ export function WeightsPage() {
         <p className="govuk-body">
           How much each part of a match counts towards its score out of 100, for every referral of the alliance's LAs.
           Saving re-matches the referrals waiting for a placement.
+        </p>
+        <p className="govuk-body">
+          An LA in several alliances is matched with the weights of the alliance created first.{' '}
+          {current.data?.steersLocalAuthorityCodes.length
+            ? `These weights steer ${current.data.steersLocalAuthorityCodes.map(laName).join(', ')}.`
+            : 'These weights steer none of the alliance’s LAs: each is matched by an earlier alliance.'}
         </p>
         <ErrorSummary errors={errors.summary()} />
         {errors.general ? <p className="govuk-error-message">{errors.general}</p> : null}

@@ -3,7 +3,7 @@ import { Pagination } from '../../../components/pagination';
 import { StatusTag } from '../../../components/status-tag';
 import { DataTable } from '../../../components/data-table';
 import { formatDateTime, formatWeeklyCost } from '../../../lib/format';
-import { REFERRAL_FATE_WORDS, statusWords } from '../../../lib/words';
+import { exclusionWords, REFERRAL_FATE_WORDS, statusWords } from '../../../lib/words';
 import { ListFilter } from '../list-filter';
 import { LoadProblem } from '../load-problem';
 import type { ProviderOffer } from '../types';
@@ -15,7 +15,7 @@ const STATUS_OPTIONS = [
   { value: '', label: 'All offers' },
   { value: 'open', label: 'Open: waiting for the placement team' },
   { value: 'accepted', label: 'Accepted' },
-  { value: 'closed', label: 'Closed: another offer was accepted or the referral ended' },
+  { value: 'closed', label: 'Closed: another offer was accepted, the referral ended or the vacancy no longer fits' },
   { value: 'withdrawn', label: 'Withdrawn by us' },
 ];
 
@@ -29,6 +29,9 @@ export function offerFate(offer: ProviderOffer): string {
     case 'withdrawn':
       return 'We withdrew it by declining the referral';
     case 'closed':
+      if (offer.closedReasons?.length) {
+        return `Closed: the vacancy no longer fits the referral (${offer.closedReasons.map(exclusionWords).join('; ')})`;
+      }
       return offer.referralStatus === 'placed'
         ? 'The placement team accepted another offer'
         : (REFERRAL_FATE_WORDS[offer.referralStatus] ?? 'The referral was closed');
