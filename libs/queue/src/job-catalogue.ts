@@ -34,6 +34,11 @@ export enum JobName {
   SnapshotSupply = 'snapshot-supply',
   /** Rebuild the sufficiency rollups of LA-months that writes have marked stale; scheduled, safe to repeat. */
   RebuildSufficiency = 'rebuild-sufficiency',
+  /**
+   * Find work Redis lost (a restart without persistence, a failover, FLUSHALL) or that ran out of
+   * retries, and publish it again under its own job id; scheduled, safe to repeat.
+   */
+  SweepLostJobs = 'sweep-lost-jobs',
 }
 
 export interface JobPayloads {
@@ -47,6 +52,7 @@ export interface JobPayloads {
   /** `day` defaults to today in England, when the job runs. */
   [JobName.SnapshotSupply]: { day?: string };
   [JobName.RebuildSufficiency]: Record<string, never>;
+  [JobName.SweepLostJobs]: Record<string, never>;
 }
 
 /** Which queue each job travels on. */
@@ -60,6 +66,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.NotifyProvider]: QueueName.Notifications,
   [JobName.SnapshotSupply]: QueueName.Matching,
   [JobName.RebuildSufficiency]: QueueName.Matching,
+  [JobName.SweepLostJobs]: QueueName.Matching,
 };
 
 /** Where a writer's outbox row for a job goes: the job's queue and name, as the repositories take them. */

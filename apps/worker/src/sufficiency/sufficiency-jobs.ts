@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { isDeepStrictEqual } from 'node:util';
 import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { HandlesJob, JOB_OPTIONS, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { ensureJobScheduler, HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
 
 /** Five to midnight in England: the day's supply as it ends. */
 export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
@@ -63,9 +62,9 @@ export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSuff
 
 /**
  * Keeps the nightly snapshot and the rollup rebuild scheduled. Every worker serving the routine
- * queue makes sure of the same BullMQ job schedulers at start-up, so there is one of each however
- * many run. A scheduler already as wanted is left alone: upserting it would replace its pending
- * job, and a snapshot due while every worker was down (a deploy at 23:55) would be lost.
+ * queue makes sure of the same BullMQ job schedulers at start-up and again on its relay's periodic
+ * check (JobSchedules), so there is one of each however many run, and one Redis lost is back
+ * within a check. A scheduler already as wanted is left alone (ensureJobScheduler).
  */
 @Injectable()
 export class SufficiencySchedules implements OnApplicationBootstrap {
@@ -77,24 +76,20 @@ export class SufficiencySchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = JOB_QUEUE[JobName.SnapshotSupply];
-    if (!this.env.WORKER_QUEUES.includes(queue)) return;
-    await this.ensure(JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
-    await this.ensure(JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every });
-    this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
+    if (await this.ensure()) {
+      this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
+    }
   }
 
-  /** Creates or updates the scheduler `id` unless it already runs `name` on `repeat` with the job's options. */
-  private async ensure(name: JobName, id: string, repeat: { pattern?: string; tz?: string; every?: number }): Promise<void> {
-    const queue = this.queues.get(JOB_QUEUE[name]);
-    const existing = await queue.getJobScheduler(id);
-    const unchanged =
-      existing !== undefined &&
-      existing.name === name &&
-      existing.pattern === repeat.pattern &&
-      existing.tz === repeat.tz &&
-      existing.every === repeat.every &&
-      isDeepStrictEqual(existing.template?.opts, JOB_OPTIONS[name]);
-    if (!unchanged) await queue.upsertJobScheduler(id, repeat, { name, data: {}, opts: JOB_OPTIONS[name] });
+  /** Creates either scheduler if it is missing or not as wanted; whether this process serves their queue. */
+  async ensure(): Promise<boolean> {
+    const queue = this.queues.get(JOB_QUEUE[JobName.SnapshotSupply]);
+    if (!this.env.WORKER_QUEUES.includes(queue.name)) return false;
+    const snapshot = { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz };
+    await ensureJobScheduler(queue, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, snapshot);
+    await ensureJobScheduler(this.queues.get(JOB_QUEUE[JobName.RebuildSufficiency]), JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, {
+      every: ROLLUP_SCHEDULE.every,
+    });
+    return true;
   }
 }

@@ -17,6 +17,7 @@ import { Targeting1796290037768 } from './1796290037768-Targeting';
 import { PlacementPlacedBy1796290535742 } from './1796290535742-PlacementPlacedBy';
 import { MarketPositions1796295489191 } from './1796295489191-MarketPositions';
 import { AccountControls1796296677277 } from './1796296677277-AccountControls';
+import { LostJobSweeper1796306538824 } from './1796306538824-LostJobSweeper';
 
 /** Every migration, oldest first. Listed explicitly so builds and tests need no file globbing. */
-export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000, Offers1795484454076, Placements1795484717479, Outcomes1795485845681, Emergencies1795486579079, PlacementBedsAndAppRole1795487486154, HoldBedsAndAlertQueue1795488514943, SupplySnapshots1795490217226, SufficiencyRollups1795492771645, EndReasonLength1795495068725, ShortlistingsAndNeedReadiness1796223096827, UserContactDetails1796289972206, Targeting1796290037768, PlacementPlacedBy1796290535742, MarketPositions1796295489191, AccountControls1796296677277];
+export const MIGRATIONS = [Initial1795472711773, Matching1795479382357, VacancyChanges1795481856173, VacancyChangeLock1795484400000, Offers1795484454076, Placements1795484717479, Outcomes1795485845681, Emergencies1795486579079, PlacementBedsAndAppRole1795487486154, HoldBedsAndAlertQueue1795488514943, SupplySnapshots1795490217226, SufficiencyRollups1795492771645, EndReasonLength1795495068725, ShortlistingsAndNeedReadiness1796223096827, UserContactDetails1796289972206, Targeting1796290037768, PlacementPlacedBy1796290535742, MarketPositions1796295489191, AccountControls1796296677277, LostJobSweeper1796306538824];
