@@ -106,6 +106,15 @@ describe('jobs Redis lost (e2e)', () => {
     const matchJobs = jobs.filter((job) => job.name === JobName.MatchReferral || job.name === JobName.MatchEmergency);
     expect(new Set(matchJobs.map((job) => job.data.referralId)).size).toBe(matchJobs.length);
     expect(matchJobs.every((job) => job.id?.startsWith('outbox-'))).toBe(true);
+    // The two vacancy changes published before the FLUSHALL were lost too, and are back under their ids.
+    const changes: { id: string }[] = await api.dataSource.query(`SELECT 'outbox-' || id AS id FROM outbox WHERE job_name = $1 ORDER BY id`, [
+      JobName.VacanciesChanged,
+    ]);
+    await until(
+      'the vacancy changes published again',
+      async () => Promise.all(changes.map(({ id }) => queues.get(QueueName.Matching)!.getJobState(id))),
+      (states) => states.length === 2 && states.every((state) => state !== 'unknown'),
+    );
   }, 300_000);
 
   it('puts the job schedulers back after Redis lost them, while the worker runs', async () => {

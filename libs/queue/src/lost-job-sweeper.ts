@@ -13,7 +13,10 @@ export interface LostJobSweeperOptions {
   retryFailedAfterMs?: number;
   /** How far back other published rows (vacancy changes, step-downs, alerts) are checked. */
   windowMs?: number;
-  /** Rows checked per run, of each kind; the next run takes the rest. */
+  /**
+   * Rows checked per run, of each kind (unmatched referrals, oldest first; other rows, oldest
+   * first). Beyond it a run checks the oldest only, so it is set well above any backlog.
+   */
   limit?: number;
 }
 
@@ -29,7 +32,7 @@ const FIRST_MATCH_JOBS = [JobName.MatchReferral, JobName.MatchEmergency];
 const REMATCH_JOBS = [JobName.RematchReferral, JobName.RematchEmergency];
 const OTHER_JOBS = [JobName.VacanciesChanged, JobName.OpenStepDown, JobName.NotifyProvider];
 /** Redis round trips in flight at once. */
-const CHECKS_AT_ONCE = 50;
+const CHECKS_AT_ONCE = 100;
 
 /**
  * Finds work Redis no longer has and publishes it again. The outbox marks a row sent once Redis has
@@ -56,7 +59,7 @@ export class LostJobSweeper {
     this.stuckMatchingMs = options.stuckMatchingMs ?? 2 * 60_000;
     this.retryFailedAfterMs = options.retryFailedAfterMs ?? 10 * 60_000;
     this.windowMs = options.windowMs ?? 6 * 3_600_000;
-    this.limit = options.limit ?? 2_000;
+    this.limit = options.limit ?? 20_000;
   }
 
   async sweep(): Promise<SweepResult> {
@@ -84,12 +87,15 @@ export class LostJobSweeper {
     const queue = this.queues.get(JOB_QUEUE[name]);
     if (!queue) return 'kept';
     const jobId = outboxJobId(row.id);
-    const job = await queue.getJob(jobId);
-    if (!job) {
+    // One round trip for most rows: a job waiting, running or delayed needs nothing more.
+    const state = await queue.getJobState(jobId);
+    if (state === 'unknown') {
       await queue.add(name, row.payload, jobOptions(name, row.payload as never, { jobId }));
       return 'republished';
     }
-    return (await this.retryIfFinished(job, row)) ? 'retried' : 'kept';
+    if (state !== 'failed' && state !== 'completed') return 'kept';
+    const job = await queue.getJob(jobId);
+    return job && (await this.retryIfFinished(job, state, row)) ? 'retried' : 'kept';
   }
 
   /**
@@ -98,9 +104,7 @@ export class LostJobSweeper {
    * or completed), an alert still to deliver (failed only: a completed one found nothing to send).
    * Other finished jobs did their work.
    */
-  private async retryIfFinished(job: Job, row: SentOutboxRow): Promise<boolean> {
-    const state = await job.getState();
-    if (state !== 'failed' && state !== 'completed') return false;
+  private async retryIfFinished(job: Job, state: 'failed' | 'completed', row: SentOutboxRow): Promise<boolean> {
     if (row.why === 'recent' && !(row.jobName === JobName.NotifyProvider && state === 'failed')) return false;
     if (job.finishedOn !== undefined && Date.now() - job.finishedOn < this.retryFailedAfterMs) return false;
     try {
