@@ -72,20 +72,42 @@ describe('jobs Redis lost (e2e)', () => {
     return ids;
   }
 
-  it(`matches all ${IN_FLIGHT} referrals whose jobs a FLUSHALL took after the outbox marked them sent`, async () => {
-    const ids = await submit(IN_FLIGHT);
-    // The relay publishes every row and marks it sent; no worker runs yet, so the jobs wait in Redis.
+  const firstMatchJobs = async () => {
+    const jobs = await Promise.all([QueueName.Matching, QueueName.Emergency].map((name) => queues.get(name)!.getJobs(['prioritized', 'waiting'])));
+    return jobs.flat().filter((job) => job.name === JobName.MatchReferral || job.name === JobName.MatchEmergency);
+  };
+
+  async function publishAll(): Promise<void> {
     const outbox = new OutboxRepository(api.dataSource);
     const relay = new OutboxRelay(outbox, queues, { databaseUrl: api.databaseUrl });
     while ((await outbox.countUnsent()) > 0) await relay.publishOnce();
-    const waiting = async () => {
-      const jobs = await Promise.all([QueueName.Matching, QueueName.Emergency].map((name) => queues.get(name)!.getJobs(['prioritized', 'waiting'])));
-      return jobs.flat().filter((job) => job.name === JobName.MatchReferral || job.name === JobName.MatchEmergency).length;
-    };
-    expect(await waiting()).toBe(IN_FLIGHT);
+  }
+
+  it('publishes each lost job once under its own id, however many sweepers run at once, and leaves jobs Redis kept alone', async () => {
+    const ids = await submit(20);
+    await publishAll();
+    const before = (await firstMatchJobs()).map((job) => job.id).sort();
+    expect(before).toHaveLength(20);
+    const outbox = new OutboxRepository(api.dataSource);
+    // Nothing lost: nothing added.
+    expect(await new LostJobSweeper(outbox, queues).sweep()).toMatchObject({ republished: 0, retried: 0 });
+    await connection.flushall();
+    const results = await Promise.all([1, 2, 3].map(() => new LostJobSweeper(outbox, queues).sweep()));
+    expect(results.reduce((sum, result) => sum + result.republished, 0)).toBeGreaterThanOrEqual(20);
+    const after = await firstMatchJobs();
+    expect(after.map((job) => job.id).sort()).toEqual(before);
+    expect(after.map((job) => job.data.referralId).sort()).toEqual([...ids].sort());
+  });
+
+  it(`matches all ${IN_FLIGHT} referrals whose jobs a FLUSHALL took after the outbox marked them sent`, async () => {
+    const ids = await submit(IN_FLIGHT);
+    // The relay publishes every row and marks it sent; no worker runs yet, so the jobs wait in Redis.
+    await publishAll();
+    const inFlight = new Set(ids);
+    expect((await firstMatchJobs()).filter((job) => inFlight.has(job.data.referralId))).toHaveLength(IN_FLIGHT);
 
     await connection.flushall();
-    expect(await waiting()).toBe(0);
+    expect(await firstMatchJobs()).toHaveLength(0);
     expect(await statuses(ids)).toEqual({ submitted: IN_FLIGHT });
 
     // Recovery: a worker starts (its relay finds nothing to publish: every row says sent) and the
