@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { OutboxRepository } from '@app/persistence';
-import { createRedisConnection, JobName, LostJobSweeper, OutboxRelay, QueueName, SWEEP_SCHEDULE_ID } from '@app/queue';
+import { createRedisConnection, jobOptions, JobName, LostJobSweeper, OutboxRelay, QueueName, SWEEP_SCHEDULE_ID } from '@app/queue';
 import { startRedisServer, until } from '@app/testing';
 import type { RedisServer } from '@app/testing';
 import { ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE } from '../../worker/src/sufficiency/sufficiency-jobs';
@@ -167,5 +167,15 @@ describe('jobs Redis lost (e2e)', () => {
     const later = await new LostJobSweeper(outbox, queues, { retryFailedAfterMs: 0 }).sweep();
     expect(later.retried).toBe(1);
     await until('matched again', () => statuses([id]), (counts) => ENDED.some((status) => counts[status] === 1));
+  });
+
+  it('retries a failing match with its capped backoff instead of failing it at once', async () => {
+    const matching = queues.get(QueueName.Matching)!;
+    // Not a referral id Postgres can read: every attempt fails.
+    const job = await matching.add(JobName.MatchReferral, { referralId: 'not-a-uuid' }, jobOptions(JobName.MatchReferral, { referralId: 'x' }));
+    const state = await until('the first retry to wait', () => matching.getJobState(job.id!), (s) => s === 'delayed' || s === 'failed');
+    expect(state).toBe('delayed');
+    expect((await matching.getJob(job.id!))?.attemptsMade).toBe(1);
+    await job.remove();
   });
 });
