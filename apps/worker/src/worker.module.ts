@@ -9,6 +9,7 @@ import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlacementsModule } from './placements/placements.module';
 import { SufficiencyModule } from './sufficiency/sufficiency.module';
+import { SweeperModule } from './sweeper/sweeper.module';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 import { RedisSafetyCheck } from './redis-safety.check';
 
@@ -26,6 +27,7 @@ import { RedisSafetyCheck } from './redis-safety.check';
     PlacementsModule,
     NotificationsModule,
     SufficiencyModule,
+    SweeperModule,
   ],
   providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers],
 })

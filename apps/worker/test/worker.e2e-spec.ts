@@ -87,7 +87,8 @@ describe('worker start-up (e2e)', () => {
       // The day's turn, just after midnight and hourly to catch a missed one.
       expect(await queue.getJobScheduler('day-turn-daily')).toMatchObject({ name: 'turn-day', pattern: '0 1 0 * * *', tz: 'Europe/London' });
       expect(await queue.getJobScheduler('day-turn-hourly')).toMatchObject({ name: 'turn-day', pattern: '0 17 * * * *', tz: 'Europe/London' });
-      expect(await queue.getJobSchedulersCount()).toBe(4);
+      expect(await queue.getJobScheduler('lost-job-sweeper')).toMatchObject({ name: 'sweep-lost-jobs' });
+      expect(await queue.getJobSchedulersCount()).toBe(5);
     } finally {
       await worker.close();
       await queue.close();

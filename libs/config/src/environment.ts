@@ -179,6 +179,16 @@ export class Environment {
   @Min(1, { message: 'NOTIFY_CONCURRENCY must be between 1 and 256' })
   @Max(256, { message: 'NOTIFY_CONCURRENCY must be between 1 and 256' })
   NOTIFY_CONCURRENCY: number;
+
+  /**
+   * How often the lost-job sweeper runs, and how often each worker's relay checks that the job
+   * schedulers (the sweeper's, the nightly snapshot's, the rollups') are still in Redis.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30_000 : Number(value)))
+  @IsInt({ message: 'SWEEP_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'SWEEP_INTERVAL_MS must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'SWEEP_INTERVAL_MS must be between 100 and 3600000' })
+  SWEEP_INTERVAL_MS: number;
 }
 
 
@@ -227,6 +237,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'WORKER_QUEUES',
   'EMERGENCY_CONCURRENCY',
   'NOTIFY_CONCURRENCY',
+  'SWEEP_INTERVAL_MS',
   'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
 ];
 

@@ -7,7 +7,7 @@ export { migrateAndLoadReferenceData } from './migrate/migrate-and-load';
 export type { MigrationReport } from './migrate/migrate-and-load';
 export { ReferenceDataRepository } from './repositories/reference-data.repository';
 export { OutboxRepository, OUTBOX_CHANNEL } from './repositories/outbox.repository';
-export type { OutboxRow } from './repositories/outbox.repository';
+export type { OutboxRow, SentOutboxRow, LostJobQuery } from './repositories/outbox.repository';
 export { UserRepository, DuplicateEmailError } from './repositories/user.repository';
 export type { NewUser } from './repositories/user.repository';
 export { OrganisationRepository, DuplicateNameError } from './repositories/organisation.repository';

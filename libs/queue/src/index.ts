@@ -1,6 +1,10 @@
 export { QueueName, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor, outboxJob } from './job-catalogue';
 export type { JobPayloads, JobPayload, OutboxJob } from './job-catalogue';
-export { JOB_OPTIONS, JOB_DEDUPLICATION, jobOptions } from './job-options';
+export { JOB_OPTIONS, JOB_DEDUPLICATION, jobOptions, backoffStrategy, CAPPED_EXPONENTIAL, MATCH_BACKOFF_CAP_MS } from './job-options';
+export { ensureJobScheduler } from './job-schedulers';
+export type { ScheduleRepeat } from './job-schedulers';
+export { LostJobSweeper, SWEEP_SCHEDULE_ID } from './lost-job-sweeper';
+export type { LostJobSweeperOptions, SweepResult } from './lost-job-sweeper';
 export { createRedisConnection, readMaxmemoryPolicy, assertNoEviction } from './redis-connection';
 export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';

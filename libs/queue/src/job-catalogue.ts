@@ -39,6 +39,11 @@ export enum JobName {
    * turning stale today) could serve, and emergencies without a match. Scheduled, safe to repeat.
    */
   TurnDay = 'turn-day',
+  /**
+   * Find work Redis lost (a restart without persistence, a failover, FLUSHALL) or that ran out of
+   * retries, and publish it again under its own job id; scheduled, safe to repeat.
+   */
+  SweepLostJobs = 'sweep-lost-jobs',
 }
 
 export interface JobPayloads {
@@ -54,6 +59,7 @@ export interface JobPayloads {
   [JobName.RebuildSufficiency]: Record<string, never>;
   /** `day` defaults to today in England, when the job runs. */
   [JobName.TurnDay]: { day?: string };
+  [JobName.SweepLostJobs]: Record<string, never>;
 }
 
 /** Which queue each job travels on. */
@@ -68,6 +74,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.SnapshotSupply]: QueueName.Matching,
   [JobName.RebuildSufficiency]: QueueName.Matching,
   [JobName.TurnDay]: QueueName.Matching,
+  [JobName.SweepLostJobs]: QueueName.Matching,
 };
 
 /** Where a writer's outbox row for a job goes: the job's queue and name, as the repositories take them. */

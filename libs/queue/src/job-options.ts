@@ -1,20 +1,44 @@
 import type { JobsOptions } from 'bullmq';
 import { JobName, type JobPayloads } from './job-catalogue';
 
+/** The backoff the matching jobs use: doubling from `delay`, never longer than MATCH_BACKOFF_CAP_MS. */
+export const CAPPED_EXPONENTIAL = 'capped-exponential';
+export const MATCH_BACKOFF_CAP_MS = 120_000;
+
+/**
+ * The custom backoff given to every worker (job-workers.service.ts); BullMQ asks it only for types
+ * that are not its own (`fixed`, `exponential`), and `capped-exponential` is the only one we use.
+ */
+export function backoffStrategy(attemptsMade: number, _type?: string, _error?: Error, job?: { opts: JobsOptions }): number {
+  const backoff = job?.opts.backoff;
+  const base = typeof backoff === 'object' && backoff.delay !== undefined ? backoff.delay : 1_000;
+  return Math.min(base * 2 ** Math.max(attemptsMade - 1, 0), MATCH_BACKOFF_CAP_MS);
+}
+
 /**
  * Attempts, backoff and retention for every job, in one table. Completed jobs are kept for a day so
  * that a re-publish with the same job id (an outbox relay crashing between publishing and marking
- * the row sent) is recognised as a duplicate rather than run again.
+ * the row sent, or the sweeper) is recognised as a duplicate rather than run again.
+ *
+ * Retries outlast a Postgres failover or a several-minute outage: 1, 2, 4 … 64 s, then every 2
+ * minutes, 12 attempts over about 10 minutes. What still runs out is found by the sweeper
+ * (lost-job-sweeper.ts), which retries it every few minutes.
  */
 const MATCHING: JobsOptions = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1_000 },
+  attempts: 12,
+  backoff: { type: CAPPED_EXPONENTIAL, delay: 1_000 },
   removeOnComplete: { age: 24 * 3600, count: 100_000 },
   removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
 };
 
-/** An emergency retries sooner: a child is waiting tonight. */
-const EMERGENCY: JobsOptions = { ...MATCHING, backoff: { type: 'exponential', delay: 250 } };
+/**
+ * An emergency retries sooner and never gives up early: a child is waiting tonight. Every 2 s for
+ * 10 minutes (300 attempts), so it is matched within 2 s of Postgres coming back.
+ */
+const EMERGENCY: JobsOptions = { ...MATCHING, attempts: 300, backoff: { type: 'fixed', delay: 2_000 } };
+
+/** The sweeper: one run at a time per interval; a failed run is simply the next one's work. */
+const SWEEP: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
 
 /**
  * A provider that is down gets its alert when it is back: retries double from 5 s for 16 attempts,
@@ -49,6 +73,8 @@ export const JOB_OPTIONS: { readonly [J in JobName]: JobsOptions } = {
   [JobName.SnapshotSupply]: MATCHING,
   [JobName.RebuildSufficiency]: { ...MATCHING, priority: ROLLUP_PRIORITY },
   [JobName.TurnDay]: MATCHING,
+  // No priority: ahead of every first match and re-match, so a backlog never holds recovery up.
+  [JobName.SweepLostJobs]: SWEEP,
 };
 
 type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;

@@ -18,6 +18,11 @@ export interface OutboxRelayOptions {
    * All queues when unset.
    */
   queues?: readonly QueueName[];
+  /**
+   * Work the loop also does every `everyMs` (its first pass included), whatever else it is doing:
+   * the worker checks its job schedulers here. A failure goes to `onError` and is tried next time.
+   */
+  periodic?: { everyMs: number; run: () => Promise<void> };
 }
 
 /**
@@ -103,7 +108,12 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let periodicDue = 0;
     while (this.running) {
+      if (this.options.periodic && Date.now() >= periodicDue) {
+        periodicDue = Date.now() + this.options.periodic.everyMs;
+        await this.options.periodic.run().catch((error: unknown) => this.options.onError?.(error));
+      }
       this.notified = false;
       let published = 0;
       try {

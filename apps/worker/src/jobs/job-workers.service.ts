@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
-import { createRedisConnection, HandlesJob, JOB_QUEUE, JobHandler, JobName, QueueName } from '@app/queue';
+import { backoffStrategy, createRedisConnection, HandlesJob, JOB_QUEUE, JobHandler, JobName, QueueName } from '@app/queue';
 
 type AnyHandler = HandlesJob<JobName>;
 
@@ -88,6 +88,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       stalledInterval: this.env.JOB_LOCK_MS,
       // A job whose worker died is retried twice more before it is failed as stalled.
       maxStalledCount: 2,
+      // The matching jobs' capped exponential backoff (job-options.ts).
+      settings: { backoffStrategy },
     });
     worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
     worker.on('failed', (job, error) => {

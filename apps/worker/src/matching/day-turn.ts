@@ -2,8 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/co
 import { Environment } from '@app/config';
 import { addCalendarDays, DEFAULT_VACANCY_STALE_DAYS, todayInEngland } from '@app/domain';
 import { DayTurnRepository, MatchingRepository } from '@app/persistence';
-import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
-import { ensureJobScheduler } from '../jobs/ensure-job-scheduler';
+import { ensureJobScheduler, HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
 import { queueRematches } from './rematch-fan-out';
 
 /** Just after midnight in England, when vacancies available from the new day become matchable. */
@@ -73,9 +72,15 @@ export class DayTurnSchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.TurnDay])) return;
+    await this.ensure();
+  }
+
+  /** Creates either scheduler if it is missing or not as wanted (JobSchedules calls this periodically too). */
+  async ensure(): Promise<void> {
+    const queue = this.queues.get(JOB_QUEUE[JobName.TurnDay]);
+    if (!this.env.WORKER_QUEUES.includes(queue.name)) return;
     for (const { id, pattern, tz } of [DAY_TURN_SCHEDULE, DAY_TURN_CATCH_UP]) {
-      await ensureJobScheduler(this.queues, JobName.TurnDay, id, { pattern, tz });
+      await ensureJobScheduler(queue, JobName.TurnDay, id, { pattern, tz });
     }
   }
 }

@@ -23,5 +23,6 @@ import {
     TurnDayHandler,
     DayTurnSchedules,
   ],
+  exports: [DayTurnSchedules],
 })
 export class MatchingModule {}

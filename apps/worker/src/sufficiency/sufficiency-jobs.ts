@@ -3,8 +3,7 @@ import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
-import { ensureJobScheduler } from '../jobs/ensure-job-scheduler';
+import { ensureJobScheduler, HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
 
 /** Five to midnight in England: the day's supply as it ends. */
 export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
@@ -63,9 +62,9 @@ export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSuff
 
 /**
  * Keeps the nightly snapshot and the rollup rebuild scheduled. Every worker serving the routine
- * queue makes sure of the same BullMQ job schedulers at start-up, so there is one of each however
- * many run. A scheduler already as wanted is left alone: upserting it would replace its pending
- * job, and a snapshot due while every worker was down (a deploy at 23:55) would be lost.
+ * queue makes sure of the same BullMQ job schedulers at start-up and again on its relay's periodic
+ * check (JobSchedules), so there is one of each however many run, and one Redis lost is back
+ * within a check. A scheduler already as wanted is left alone (ensureJobScheduler).
  */
 @Injectable()
 export class SufficiencySchedules implements OnApplicationBootstrap {
@@ -77,10 +76,20 @@ export class SufficiencySchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = JOB_QUEUE[JobName.SnapshotSupply];
-    if (!this.env.WORKER_QUEUES.includes(queue)) return;
-    await ensureJobScheduler(this.queues, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
-    await ensureJobScheduler(this.queues, JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every });
-    this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
+    if (await this.ensure()) {
+      this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
+    }
+  }
+
+  /** Creates either scheduler if it is missing or not as wanted; whether this process serves their queue. */
+  async ensure(): Promise<boolean> {
+    const queue = this.queues.get(JOB_QUEUE[JobName.SnapshotSupply]);
+    if (!this.env.WORKER_QUEUES.includes(queue.name)) return false;
+    const snapshot = { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz };
+    await ensureJobScheduler(queue, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, snapshot);
+    await ensureJobScheduler(this.queues.get(JOB_QUEUE[JobName.RebuildSufficiency]), JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, {
+      every: ROLLUP_SCHEDULE.every,
+    });
+    return true;
   }
 }

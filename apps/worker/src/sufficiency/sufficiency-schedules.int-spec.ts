@@ -1,5 +1,5 @@
 import type { Environment } from '@app/config';
-import { createRedisConnection, QueueName, Queues } from '@app/queue';
+import { createRedisConnection, ensureJobScheduler, JobName, QueueName, Queues } from '@app/queue';
 import { deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
 import { ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE, SufficiencySchedules } from './sufficiency-jobs';
 
@@ -44,5 +44,19 @@ describe('SufficiencySchedules', () => {
     await queue.upsertJobScheduler(SNAPSHOT_SCHEDULE.id, { pattern: '0 0 1 * * *', tz: 'UTC' }, { name: 'snapshot-supply', data: {} });
     await startWorker();
     expect(await queue.getJobScheduler(SNAPSHOT_SCHEDULE.id)).toMatchObject({ pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
+  });
+
+  it('creates both schedulers again when Redis has lost them, as each periodic check does', async () => {
+    const queue = workers[0].get(QueueName.Matching);
+    await deleteRedisKeys(redis, prefix);
+    expect(await queue.getJobScheduler(SNAPSHOT_SCHEDULE.id)).toBeUndefined();
+    await new SufficiencySchedules(workers[0], env).ensure();
+    expect(await queue.getJobScheduler(SNAPSHOT_SCHEDULE.id)).toMatchObject({ pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
+    expect(await queue.getJobScheduler(ROLLUP_SCHEDULE.id)).toMatchObject({ every: ROLLUP_SCHEDULE.every });
+    const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized']);
+    expect(jobs.map((job) => job.name).sort()).toEqual(['rebuild-sufficiency', 'snapshot-supply']);
+    // The next check finds them as wanted, their next jobs in place, and leaves them alone.
+    expect(await ensureJobScheduler(queue, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz })).toBe(false);
+    expect(await ensureJobScheduler(queue, JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, { every: ROLLUP_SCHEDULE.every })).toBe(false);
   });
 });

@@ -9,6 +9,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('outbox_unsent', ['id'], { where: 'sent_at IS NULL' })
 // The relay reads the fast lane's rows before any other.
 @Index('outbox_unsent_by_queue', ['queueName', 'id'], { where: 'sent_at IS NULL' })
+// The sweeper's reads: a referral's latest match row (an expression index, in the migration), and
+// the rows published lately.
+@Index('outbox_by_referral', { synchronize: false })
+@Index('outbox_sent_by_created', ['createdAt'], { where: 'sent_at IS NOT NULL' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

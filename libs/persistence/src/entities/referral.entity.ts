@@ -41,6 +41,8 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 // The referrals a vacancy change may re-rank.
 // One follow-on (step-down) referral per emergency referral, however often it is asked for.
 @Index('referrals_one_step_down', ['followsReferralId'], { unique: true, where: 'follows_referral_id IS NOT NULL' })
+// The referrals the sweeper checks for a lost match job.
+@Index('referrals_unmatched', ['updatedAt'], { where: "status IN ('submitted', 'matching', 'match_failed')" })
 @Index('referrals_awaiting_placement', ['status'], { where: "status IN ('shortlisted', 'no_match', 'match_failed')" })
 export class ReferralEntity {
   @PrimaryGeneratedColumn('uuid')

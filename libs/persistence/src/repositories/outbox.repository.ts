@@ -14,6 +14,32 @@ export interface OutboxRow {
  */
 export const OUTBOX_CHANNEL = 'outbox';
 
+/** A published outbox row whose job should still be in Redis, and why the sweeper checks it. */
+export interface SentOutboxRow extends OutboxRow {
+  /**
+   * `unmatched`: a referral waiting for its first match (or whose matching ran out of retries);
+   * `due`: a re-match asked for and not run since; `recent`: any other job published within the window.
+   */
+  why: 'unmatched' | 'due' | 'recent';
+}
+
+export interface LostJobQuery {
+  /** First-match and re-match job names: their rows carry `referralId`. */
+  matchJobs: readonly string[];
+  rematchJobs: readonly string[];
+  /** Other jobs worth re-publishing if lost (vacancy changes, step-downs, alerts). */
+  otherJobs: readonly string[];
+  /** Alerts' job name: their rows count only while the alert is still to be delivered. */
+  alertJob: string;
+  /** A referral `matching` this long is not being matched (a match is one transaction). */
+  stuckMatchingMs: number;
+  /** A `match_failed` referral (or a due re-match that failed) is retried this long after its last try. */
+  retryFailedAfterMs: number;
+  /** Rows of other jobs published this long ago at most (completed jobs are kept a day). */
+  windowMs: number;
+  limit: number;
+}
+
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -90,6 +116,45 @@ export class OutboxRepository {
         message.slice(0, 500),
       ])
       .catch(() => undefined);
+  }
+
+  /**
+   * The published rows whose jobs should still be in Redis, for the sweeper to check: each
+   * unmatched referral's latest match row (`submitted`; `matching` for longer than a match takes;
+   * `match_failed` not retried for a while), re-match rows of referrals not matched since, and other
+   * rows published within the window (alerts only while still to be delivered). Read-only.
+   */
+  async sentRowsToCheck(query: LostJobQuery): Promise<SentOutboxRow[]> {
+    const unmatched: SentOutboxRow[] = await this.dataSource.query(
+      `SELECT o.id::text AS id, o.queue_name AS "queueName", o.job_name AS "jobName", o.payload, 'unmatched' AS why
+         FROM referrals r
+         CROSS JOIN LATERAL (
+           SELECT * FROM outbox o
+            WHERE o.payload ? 'referralId' AND o.payload->>'referralId' = r.id::text AND o.job_name = ANY($1)
+            ORDER BY o.id DESC LIMIT 1
+         ) o
+        WHERE o.sent_at IS NOT NULL
+          AND (r.status = 'submitted'
+               OR (r.status = 'matching' AND r.updated_at < now() - make_interval(secs => $2))
+               OR (r.status = 'match_failed' AND r.updated_at < now() - make_interval(secs => $3)))
+        ORDER BY r.updated_at LIMIT $4`,
+      [query.matchJobs, query.stuckMatchingMs / 1000, query.retryFailedAfterMs / 1000, query.limit],
+    );
+    const recent: SentOutboxRow[] = await this.dataSource.query(
+      `SELECT o.id::text AS id, o.queue_name AS "queueName", o.job_name AS "jobName", o.payload,
+              CASE WHEN o.job_name = ANY($1) THEN 'due' ELSE 'recent' END AS why
+         FROM outbox o
+         LEFT JOIN referrals r ON o.job_name = ANY($1) AND r.id = (o.payload->>'referralId')::uuid
+         LEFT JOIN provider_notifications n ON o.job_name = $3 AND n.id = (o.payload->>'notificationId')::uuid
+        WHERE o.created_at > now() - make_interval(secs => $4) AND o.sent_at IS NOT NULL
+          AND (o.job_name = ANY($1) OR o.job_name = ANY($2))
+          AND (NOT o.job_name = ANY($1)
+               OR (r.status IN ('shortlisted', 'no_match') AND (r.matched_at IS NULL OR r.matched_at < o.created_at)))
+          AND (o.job_name <> $3 OR (n.delivered_at IS NULL AND n.cancelled_at IS NULL AND n.failed_at IS NULL))
+        ORDER BY o.id LIMIT $5`,
+      [query.rematchJobs, query.otherJobs, query.alertJob, query.windowMs / 1000, query.limit],
+    );
+    return [...unmatched, ...recent];
   }
 
   async countUnsent(): Promise<number> {
