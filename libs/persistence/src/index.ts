@@ -70,6 +70,7 @@ export type {
   Recorder,
   PlacementOwner,
   OutcomeResult,
+  ConfirmResult,
   FeedbackResult,
 } from './repositories/outcome.repository';
 export { NotificationRepository } from './repositories/notification.repository';
