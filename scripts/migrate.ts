@@ -14,7 +14,7 @@ async function main() {
     const applied = report.applied.length ? report.applied.join(', ') : 'none pending';
     console.log(
       `Migrations: ${applied}. Reference data: ${report.localAuthorities} local authorities, ` +
-        `${report.postcodeDistricts} postcode districts.`,
+        `${report.postcodeDistricts} postcode districts; ${report.settingsGradedFromRegister} settings regraded from Ofsted's register.`,
     );
   } finally {
     await dataSource.destroy();

@@ -5,7 +5,7 @@
  * seeder (seed-demo.ts) and the tests.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { supplySnapshotInserts } from '@app/persistence';
+import { applyOfstedRegister, ofstedRegisterEntries, supplySnapshotInserts } from '@app/persistence';
 import { claCalibration, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
 import { buildHistoryPlan, HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan, type HistoryRowKind } from './demo-history';
 import {
@@ -145,6 +145,8 @@ export async function loadCatalogue(db: Queryable, plan: DemoPlan): Promise<Cata
   );
   const providers = await insertProviders(db, plan.providers);
   const settings = await insertSettings(db, plan.settings);
+  // The catalogue's homes are the register's: their grades are verified, as the api would store them.
+  await applyOfstedRegister(db, ofstedRegisterEntries());
   const vacancies = await insertVacancies(db, plan.vacancies);
   return { allianceId: alliance.id, providers, settings, vacancies };
 }

@@ -4,7 +4,7 @@
  * so the seeder can insert it with ON CONFLICT DO NOTHING and reruns add nothing.
  */
 import { parsePostcode } from '@app/domain';
-import type { OfstedProviderRecord } from '@app/reference-data';
+import { registerGradeOf, type OfstedProviderRecord } from '@app/reference-data';
 import { demoUuid, hash32, isoDatePlusDays, milesBetween, Prng, roundTo } from './deterministic';
 
 export const ALLIANCE_NAME = 'West London Alliance';
@@ -121,13 +121,6 @@ const SECTORS: Record<string, Sector> = {
   Private: 'private',
   Voluntary: 'voluntary',
   'Local Authority': 'local_authority',
-};
-
-const GRADES: Record<string, Grade> = {
-  Outstanding: 'outstanding',
-  Good: 'good',
-  'Requires improvement to be good': 'requires_improvement',
-  Inadequate: 'inadequate',
 };
 
 const ALL_GENDERS = ['female', 'male', 'other'];
@@ -334,7 +327,7 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
   for (const record of registrations) {
     const kind = PROVISION_KINDS[record.provisionType];
     const provider = providerFor(record);
-    const grade = GRADES[record.overallGrade.trim()] ?? 'not_yet_inspected';
+    const grade: Grade = registerGradeOf(record);
     // Names read "<owner> home (URN ...)"; when Ofsted names no owner, just the kind and the URN.
     const owner = cleanOwner(record.owner) || realValue(record.name) || '';
     const titled = (kindName: string) => `${owner ? `${owner} ${kindName}` : capitalise(kindName)} (URN ${record.urn})`;

@@ -125,6 +125,7 @@ describe('matching (e2e)', () => {
         name: 'Wembley',
         placementType: 'K2',
         ofstedGrade: 'good',
+        gradeVerified: false,
         postcodeDistrict: 'HA0',
         localAuthorityCode: wembley.districtLa,
         latitude: wembley.districtLatitude,
@@ -153,7 +154,7 @@ describe('matching (e2e)', () => {
       ['breakdown', 'distanceMiles', 'provider', 'providerId', 'rank', 'score', 'setting', 'settingId', 'vacancyId', 'weeklyCost'].sort(),
     );
     expect(documentedKeys(item.property('breakdown'))).toEqual(['continuity', 'cost', 'needs', 'proximity', 'quality']);
-    const settingKeys = ['id', 'latitude', 'localAuthorityCode', 'longitude', 'name', 'needsSupported', 'ofstedGrade', 'placementType', 'postcodeDistrict'];
+    const settingKeys = ['gradeVerified', 'id', 'latitude', 'localAuthorityCode', 'longitude', 'name', 'needsSupported', 'ofstedGrade', 'placementType', 'postcodeDistrict'];
     expect(documentedKeys(item.property('setting'))).toEqual(settingKeys);
     expect(documentedKeys(item.property('provider'))).toEqual(['id', 'name']);
     const exclusion = (await documentedResponse(api, 'get', '/api/v1/referrals/{id}/exclusions')).property('items');
@@ -196,6 +197,34 @@ describe('matching (e2e)', () => {
       m.items.some((item: { vacancyId: string }) => item.vacancyId === vacancies.noSelfHarm.id),
     );
     expect(joined.items).toHaveLength(3);
+  });
+
+  it("matches on the Ofsted register's grade, not the provider's, for a setting with a URN", async () => {
+    // On the shipped register SC456532 is graded Inadequate and SC457688 Good; the provider typed the opposite.
+    const typedGood = await createSetting(api, orgs.providerA, { name: 'Register says inadequate', ofstedUrn: 'SC456532', ofstedGrade: 'good' });
+    const typedInadequate = await createSetting(api, orgs.providerA, { name: 'Register says good', ofstedUrn: 'sc457688', ofstedGrade: 'inadequate' });
+    expect(typedGood).toMatchObject({ ofstedGrade: 'inadequate', ofstedGradeSource: 'register', inspectedOn: '2023-10-17' });
+    const inadequate = await createVacancy(api, orgs.providerA, typedGood.id);
+    const good = await createVacancy(api, orgs.providerA, typedInadequate.id);
+    try {
+      const id = await submit();
+      await until('shortlisted', async () => (await get(`/referrals/${id}`)).body.status, (s) => s === 'shortlisted');
+      const excluded = (await get(`/referrals/${id}/exclusions`).expect(200)).body.items;
+      expect(excluded.find((item: { vacancyId: string }) => item.vacancyId === inadequate.id)).toMatchObject({
+        reasons: ['INADEQUATE_RATING'],
+        setting: { ofstedGrade: 'inadequate', gradeVerified: true },
+      });
+      const matched = (await matchesOf(id)).items;
+      expect(matched.map((item: { vacancyId: string }) => item.vacancyId)).not.toContain(inadequate.id);
+      expect(matched.find((item: { vacancyId: string }) => item.vacancyId === good.id)).toMatchObject({
+        setting: { name: 'Register says good', ofstedGrade: 'good', gradeVerified: true },
+      });
+      expect(matched.find((item: { vacancyId: string }) => item.vacancyId === vacancies.nearGood.id).setting.gradeVerified).toBe(false);
+    } finally {
+      for (const vacancy of [inadequate, good]) {
+        await api.http().post(`/api/v1/vacancies/${vacancy.id}/withdraw`).set(bearer(orgs.providerA.token)).expect(200);
+      }
+    }
   });
 
   it('shows matches and exclusions to the owning LA only', async () => {

@@ -145,7 +145,9 @@ describe('acceptance and placements (e2e)', () => {
     await addOutcome(attendance, orgs.commissioner).expect(403);
     const { body: outcome } = await addOutcome(attendance).expect(201);
     expect(outcome).toMatchObject({ ...attendance, id: expect.any(String), placementId: placed.placementId });
-    expect(outcome.journey).toEqual([{ status: 'not_started', note: null, recordedByRole: 'placement_officer', recordedAt: expect.any(String) }]);
+    expect(outcome.journey).toEqual([
+      { status: 'not_started', note: null, recordedByRole: 'placement_officer', proposed: false, recordedAt: expect.any(String) },
+    ]);
     const { body: confidence } = await addOutcome({ kind: 'soft', description: 'Joins a club of her choosing', targetDate: '2027-06-01', status: 'in_progress' }).expect(201);
 
     // Progress from either side: the provider's and the LA's accounts build the journey travelled.
@@ -164,6 +166,28 @@ describe('acceptance and placements (e2e)', () => {
       ['in_progress', 'provider_user'],
       ['achieved', 'placement_officer'],
     ]);
+
+    // The provider's "achieved" is a proposal: the outcome is achieved once the placing LA confirms it.
+    const confirm = (outcomeId: string, token: string, body: object = {}) =>
+      http().post(`${path}/outcomes/${outcomeId}/confirm`).set(bearer(token)).send(body);
+    await confirm(confidence.id, orgs.ealing).expect(409);
+    const { body: proposed } = await progress(confidence.id, { status: 'achieved', note: 'Plays for the under-16s' }, orgs.providerA.token).expect(201);
+    expect(proposed).toMatchObject({ status: 'in_progress', awaitingConfirmation: true, achievementProposedAt: expect.any(String), confirmedAt: null });
+    expect(proposed.journey.at(-1)).toMatchObject({ status: 'achieved', recordedByRole: 'provider_user', proposed: true });
+    const { body: stillOpen } = await http().get(path).set(asLa).expect(200);
+    expect(stillOpen.outcomes.find((o: { id: string }) => o.id === confidence.id)).toMatchObject({ status: 'in_progress', awaitingConfirmation: true });
+    await confirm(confidence.id, orgs.providerA.token).expect(403);
+    await confirm(confidence.id, orgs.brent).expect(404);
+    await confirm(crypto.randomUUID(), orgs.ealing).expect(404);
+    const { body: confirmed } = await confirm(confidence.id, orgs.ealing, { note: 'Seen at the match' }).expect(200);
+    expect(confirmed).toMatchObject({ status: 'achieved', awaitingConfirmation: false, achievementProposedAt: null, confirmedAt: expect.any(String) });
+    expect(confirmed.journey.at(-1)).toMatchObject({ status: 'achieved', recordedByRole: 'placement_officer', note: 'Seen at the match', proposed: false });
+    await confirm(confidence.id, orgs.ealing).expect(409);
+    // A proposal the LA does not accept: its own account replaces it.
+    await progress(confidence.id, { status: 'in_progress' }, orgs.ealing).expect(201);
+    await progress(confidence.id, { status: 'achieved' }, orgs.providerA.token).expect(201);
+    const { body: overruled } = await progress(confidence.id, { status: 'in_progress', note: 'Not yet' }, orgs.ealing).expect(201);
+    expect(overruled).toMatchObject({ status: 'in_progress', awaitingConfirmation: false, confirmedAt: null });
 
     // Feedback comes when the placement ends, once, from the LA.
     const feedback = { rating: 5, comments: 'Stable, warm and ambitious for her', youngPersonView: 'I felt listened to' };

@@ -51,6 +51,33 @@ describe('settings and vacancies (e2e)', () => {
       });
     });
 
+    it("takes the grade and inspection date from Ofsted's register when the setting has a URN, whatever grade was typed", async () => {
+      const post = (body: Record<string, unknown>) =>
+        api.http().post('/api/v1/settings').set(bearer(orgs.providerA.token)).send(setting(orgs.providerA.id, body));
+      const patch = (id: string, body: Record<string, unknown>) =>
+        api.http().patch(`/api/v1/settings/${id}`).set(bearer(orgs.providerA.token)).send(body);
+
+      const declared = await api.http().get(`/api/v1/settings/${settingId}`).set(bearer(orgs.ealing)).expect(200);
+      expect(declared.body).toMatchObject({ ofstedGrade: 'good', ofstedGradeSource: 'self-declared', inspectedOn: null });
+
+      // SC456532 is graded Inadequate on the shipped register, inspected 17 October 2023.
+      const { body: registered } = await post({ ofstedUrn: 'sc456532', ofstedGrade: 'outstanding' }).expect(201);
+      expect(registered).toMatchObject({ ofstedUrn: 'SC456532', ofstedGrade: 'inadequate', ofstedGradeSource: 'register', inspectedOn: '2023-10-17' });
+      const typedAgain = await patch(registered.id, { ofstedGrade: 'outstanding' }).expect(200);
+      expect(typedAgain.body).toMatchObject({ ofstedGrade: 'inadequate', ofstedGradeSource: 'register' });
+
+      const unknown = await post({ ofstedUrn: 'SC000000' }).expect(400);
+      expect(unknown.body.details).toEqual([{ field: 'ofstedUrn', problem: "is not on Ofsted's register of children's social care providers" }]);
+      await patch(registered.id, { ofstedUrn: 'SC000000' }).expect(400);
+
+      // SC457688 is graded Good (14 June 2021); without a URN the provider's word stands, unverified.
+      const relinked = await patch(registered.id, { ofstedUrn: 'SC457688' }).expect(200);
+      expect(relinked.body).toMatchObject({ ofstedGrade: 'good', ofstedGradeSource: 'register', inspectedOn: '2021-06-14' });
+      const unlinked = await patch(registered.id, { ofstedUrn: null, ofstedGrade: 'requires_improvement' }).expect(200);
+      expect(unlinked.body).toMatchObject({ ofstedGrade: 'requires_improvement', ofstedGradeSource: 'self-declared', inspectedOn: null });
+      expect(unlinked.body.ofstedUrn).toBeUndefined();
+    });
+
     it('shows placement teams the district only, never the home address', async () => {
       const response = await api.http().get(`/api/v1/settings/${settingId}`).set(bearer(orgs.ealing)).expect(200);
       expect(response.body.postcode).toBe('UB1');

@@ -50,6 +50,8 @@ test('an officer refers a child, sees the named shortlist with reasons, holds a 
   await expect(top).toContainText('Oakfield House');
   await expect(top).toContainText('Oakfield Care');
   await expect(top).toContainText("Children's home, Ofsted Good");
+  // The fixture's homes have no Ofsted URN: their grades are the providers' word.
+  await expect(top.getByText('Grade not verified with Ofsted')).toBeVisible();
   await expect(top).toContainText(/supports self-harm at level 3; (same district|[\d.]+ miles), inside Ealing; Good; within budget/);
   await expect(shortlist.getByRole('row').nth(2)).toContainText('Birchwood Lodge');
   await expect(top.getByRole('img', { name: /^Score [\d.]+ of 100: needs/ })).toBeVisible();

@@ -127,4 +127,13 @@ test('once an offer is accepted the provider sees the placement, its outcomes, a
   const journey = page.getByRole('article', { name: /Attends school/ }).getByRole('table', { name: 'Journey' });
   await expect(journey.getByRole('row', { name: /In progress.*Provider.*Full attendance/ })).toBeVisible();
   await screenshot(page, 'provider-placement');
+
+  // The provider's "achieved" waits for the placing authority to confirm it.
+  await outcome.getByRole('link', { name: 'Record progress on Attends school every day this half term' }).click();
+  await page.getByRole('radio', { name: 'Achieved', exact: true }).check();
+  await page.getByRole('button', { name: 'Record progress' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Progress recorded' })).toBeVisible();
+  const proposed = page.getByRole('article', { name: /Attends school/ });
+  await expect(proposed).toContainText('Achieved: awaiting the placing authority');
+  await expect(proposed.getByRole('table', { name: 'Journey' }).getByRole('row', { name: /Achieved \(proposed\).*Provider/ })).toBeVisible();
 });

@@ -3,9 +3,9 @@ export { createDataSource, dataSourceOptions } from './data-source';
 export type { DatabaseSettings } from './data-source';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { MIGRATIONS } from './migrations';
-export { migrateAndLoadReferenceData } from './migrate/migrate-and-load';
+export { migrateAndLoadReferenceData, ofstedRegisterEntries } from './migrate/migrate-and-load';
 export type { MigrationReport } from './migrate/migrate-and-load';
-export { ReferenceDataRepository } from './repositories/reference-data.repository';
+export { applyOfstedRegister, ReferenceDataRepository } from './repositories/reference-data.repository';
 export { OutboxRepository, OUTBOX_CHANNEL } from './repositories/outbox.repository';
 export type { OutboxRow, SentOutboxRow, LostJobQuery } from './repositories/outbox.repository';
 export { UserRepository, DuplicateEmailError } from './repositories/user.repository';
@@ -70,6 +70,7 @@ export type {
   Recorder,
   PlacementOwner,
   OutcomeResult,
+  ConfirmResult,
   FeedbackResult,
 } from './repositories/outcome.repository';
 export { NotificationRepository } from './repositories/notification.repository';

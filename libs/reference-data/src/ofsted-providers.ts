@@ -14,6 +14,23 @@ export interface OfstedProviderRecord {
   places: number | null;
   owner: string;
   overallGrade: string;
+  /** The latest full inspection's date (ISO 8601), or null when the provider has not had one. */
+  inspectedOn: string | null;
+}
+
+/** A setting's Ofsted grade as the product speaks it; the register's words mapped onto it. */
+export type RegisterGrade = 'outstanding' | 'good' | 'requires_improvement' | 'inadequate' | 'not_yet_inspected';
+
+const REGISTER_GRADES: Record<string, RegisterGrade> = {
+  Outstanding: 'outstanding',
+  Good: 'good',
+  'Requires improvement to be good': 'requires_improvement',
+  Inadequate: 'inadequate',
+};
+
+/** The overall grade the register gives (experiences and progress); not yet inspected when it gives none. */
+export function registerGradeOf(record: OfstedProviderRecord): RegisterGrade {
+  return REGISTER_GRADES[record.overallGrade.trim()] ?? 'not_yet_inspected';
 }
 
 type Row = Record<
@@ -28,6 +45,7 @@ type Row = Record<
   | 'region'
   | 'places'
   | 'owner'
+  | 'latest_full_inspection_date'
   | 'overall_experiences_and_progress',
   string
 >;
@@ -46,5 +64,12 @@ export function readOfstedProviders(): OfstedProviderRecord[] {
     places: /^\d+$/.test(row.places) ? Number(row.places) : null,
     owner: row.owner,
     overallGrade: row.overall_experiences_and_progress,
+    inspectedOn: isoDate(row.latest_full_inspection_date),
   }));
+}
+
+/** The register writes dates as dd/mm/yyyy. */
+function isoDate(text: string): string | null {
+  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text.trim());
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
 }

@@ -80,6 +80,17 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
     expect(outside).toEqual([]);
   });
 
+  it("grades the catalogue's registered homes from Ofsted's register, verified as the api would store them", async () => {
+    const [counts] = await db.query(
+      `SELECT count(*) FILTER (WHERE ofsted_urn IS NOT NULL)::int AS registered,
+              count(*) FILTER (WHERE ofsted_urn IS NOT NULL AND ofsted_grade_source = 'register' AND ofsted_inspected_on IS NOT NULL)::int AS verified
+         FROM settings WHERE id = ANY($1)`,
+      [catalogue.settings.map((setting) => setting.id)],
+    );
+    expect(counts.registered).toBeGreaterThan(0);
+    expect(counts.verified).toBe(counts.registered);
+  });
+
   it('opens a step-down referral for every emergency placement, and ends placements with SSDA903 reasons', async () => {
     const [row] = await db.query(
       `SELECT count(*) FILTER (WHERE r.urgency = 'emergency' AND NOT EXISTS (SELECT 1 FROM referrals f WHERE f.follows_referral_id = r.id))::int AS "withoutStepDown",

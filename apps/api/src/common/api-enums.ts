@@ -14,6 +14,7 @@ import {
   AGE_BANDS,
   DECLINE_REASONS,
   OFFER_STATUSES,
+  OFSTED_GRADE_SOURCES,
   OUTCOME_KINDS,
   OUTCOME_STATUSES,
   REFERRAL_STATUSES,
@@ -42,6 +43,7 @@ export const LEGAL_STATUS = apiEnum('LegalStatus', LEGAL_STATUS_CODES);
 export const CATEGORY_OF_NEED = apiEnum('CategoryOfNeed', CATEGORY_OF_NEED_CODES);
 export const NEED_CODE = apiEnum('NeedCode', NEED_CODES);
 export const OFSTED_GRADE = apiEnum('OfstedGrade', OFSTED_GRADES);
+export const OFSTED_GRADE_SOURCE = apiEnum('OfstedGradeSource', OFSTED_GRADE_SOURCES);
 export const PROVIDER_SECTOR = apiEnum('ProviderSector', PROVIDER_SECTORS);
 export const REASON_FOR_PLACEMENT_CHANGE = apiEnum('ReasonForPlacementChange', REASON_FOR_PLACEMENT_CHANGE_CODES);
 export const EXCLUSION_REASON = apiEnum('ExclusionReason', EXCLUSION_REASONS);

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { EndPlacementDto } from './dto/end-placement.dto';
-import { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
+import { ConfirmOutcomeDto, CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 import {
   AcceptedOfferResponse,
   FeedbackResponse,
@@ -103,6 +103,21 @@ export class PlacementsController {
     @Body() body: OutcomeProgressDto,
   ) {
     return this.placements.progress(principal, id, outcomeId, body);
+  }
+
+  @Post('placements/:id/outcomes/:outcomeId/confirm')
+  @HttpCode(200)
+  @Roles('placement_officer')
+  @ApiOperation({ summary: "Confirm the achievement the provider proposed (placing LA only): the outcome becomes achieved" })
+  @ApiOkResponse({ type: OutcomeResponse })
+  @ApiErrors([404, "No such outcome of a placement of the caller's LA"], [409, 'No achievement awaits confirmation'])
+  confirm(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseId()) id: string,
+    @Param('outcomeId', ParseId('outcomeId')) outcomeId: string,
+    @Body() body: ConfirmOutcomeDto,
+  ) {
+    return this.placements.confirmAchieved(principal, id, outcomeId, body);
   }
 
   @Post('placements/:id/feedback')

@@ -19,7 +19,7 @@ import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
 import type { PlacementsQuery } from './dto/placements.query';
 import type { PlacementListResponse } from './dto/placements.response';
-import type { CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
+import type { ConfirmOutcomeDto, CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
 
 /** Opens an emergency placement's planned follow-on referral. */
 const STEP_DOWN = outboxJob(JobName.OpenStepDown);
@@ -149,6 +149,19 @@ export class PlacementsService {
       { userId: principal.userId, role: principal.role },
     );
     if (result.outcome !== 'recorded') throw DomainError.notFound('Outcome');
+    return result.view;
+  }
+
+  /** The placing LA confirms the achievement its provider proposed. */
+  async confirmAchieved(principal: Principal, id: string, outcomeId: string, dto: ConfirmOutcomeDto) {
+    const result = await this.outcomes.confirm(id, outcomeId, laOf(principal), dto.note?.trim() || null, {
+      userId: principal.userId,
+      role: principal.role,
+    });
+    if (result.outcome === 'not_found') throw DomainError.notFound('Outcome');
+    if (result.outcome === 'nothing_proposed') {
+      throw new DomainError(DomainErrorCode.Conflict, 'The provider has not proposed this outcome as achieved; record progress instead');
+    }
     return result.view;
   }
 

@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { readOfstedProviders } from '@app/reference-data';
+import type { OfstedGrade } from '@app/domain';
+import { readOfstedProviders, registerGradeOf } from '@app/reference-data';
+
+/** What the register says of one registration: its overall grade and latest full inspection. */
+export interface RegisterGrading {
+  grade: OfstedGrade;
+  inspectedOn: string | null;
+}
 
 /**
  * Ofsted's register of children's social care providers that the product ships
- * (libs/reference-data/data), read once on first use: the URNs a provider may be linked to.
+ * (libs/reference-data/data), read once on first use: the URNs a provider or setting may be linked
+ * to, and the grade a setting with one of them takes.
  */
 @Injectable()
 export class OfstedRegister {
-  private urns: Set<string> | undefined;
+  private byUrn: Map<string, RegisterGrading> | undefined;
 
   /** True when `urn` (any case) is a registration on the register. */
   has(urn: string): boolean {
-    this.urns ??= new Set(readOfstedProviders().map((record) => record.urn.toUpperCase()));
-    return this.urns.has(urn.toUpperCase());
+    return this.find(urn) !== undefined;
+  }
+
+  /** The register's grading for `urn` (any case), or undefined when it is not on the register. */
+  find(urn: string): RegisterGrading | undefined {
+    this.byUrn ??= new Map(
+      readOfstedProviders().map((record) => [record.urn.toUpperCase(), { grade: registerGradeOf(record), inspectedOn: record.inspectedOn }]),
+    );
+    return this.byUrn.get(urn.toUpperCase());
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
+import type { OfstedGrade } from '@app/domain';
 import { OrganisationRepository, OutboxSignal, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
+import { OfstedRegister } from '../providers/ofsted-register';
 import { CreateSettingDto, ListSettingsQuery, UpdateSettingDto } from './dto/setting.dto';
 
 @Injectable()
@@ -14,19 +16,20 @@ export class SettingsService {
     private readonly organisations: OrganisationRepository,
     private readonly postcodes: PostcodeDirectory,
     private readonly outbox: OutboxSignal,
+    private readonly register: OfstedRegister,
   ) {}
 
   async create(principal: Principal, dto: CreateSettingDto) {
     await this.assertMayManageProvider(principal, dto.providerId);
     const problems = checkRanges(dto.ageMin, dto.ageMax, dto.needsSupported ?? [], dto.needsExcluded ?? []);
+    const grading = this.grading(dto.ofstedUrn ?? null, dto.ofstedGrade, problems);
     const location = await this.locate(dto.postcode, problems);
     if (problems.length > 0 || !location) throw invalid(problems);
     const setting = await this.settings.create({
       providerId: dto.providerId,
       name: dto.name,
       placementType: dto.placementType,
-      ofstedUrn: dto.ofstedUrn?.toUpperCase() ?? null,
-      ofstedGrade: dto.ofstedGrade,
+      ...grading,
       registeredPlaces: dto.registeredPlaces,
       ageMin: dto.ageMin,
       ageMax: dto.ageMax,
@@ -53,12 +56,16 @@ export class SettingsService {
       dto.needsSupported ?? current.needsSupported,
       dto.needsExcluded ?? current.needsExcluded,
     );
+    const grading =
+      dto.ofstedUrn === undefined && dto.ofstedGrade === undefined
+        ? {}
+        : this.grading(dto.ofstedUrn === undefined ? current.ofstedUrn : dto.ofstedUrn, dto.ofstedGrade ?? current.ofstedGrade, problems);
     const location = dto.postcode === undefined ? {} : await this.locate(dto.postcode, problems);
     if (problems.length > 0) throw invalid(problems);
-    const { postcode: _, ...changes } = dto;
+    const { postcode: _, ofstedUrn: _urn, ofstedGrade: _grade, ...changes } = dto;
     const updated = await this.settings.update(id, {
       ...changes,
-      ...(changes.ofstedUrn ? { ofstedUrn: changes.ofstedUrn.toUpperCase() } : {}),
+      ...grading,
       ...(changes.needsSupported
         ? { needsSupported: changes.needsSupported.map(({ code, level }) => ({ code, level })) }
         : {}),
@@ -88,6 +95,24 @@ export class SettingsService {
     if (principal.role === 'admin' && !(await this.organisations.providerExists(providerId))) {
       throw DomainError.invalid('providerId', 'does not exist');
     }
+  }
+
+  /**
+   * A setting with a URN takes its grade and inspection date from Ofsted's register, whatever grade
+   * the provider typed; without one the typed grade stands, marked self-declared.
+   */
+  private grading(urn: string | null, declared: OfstedGrade, problems: FieldProblem[]) {
+    const registered = urn ? this.register.find(urn) : undefined;
+    if (urn && !registered) problems.push({ field: 'ofstedUrn', problem: "is not on Ofsted's register of children's social care providers" });
+    if (!urn || !registered) {
+      return { ofstedUrn: null, ofstedGrade: declared, ofstedGradeSource: 'self-declared' as const, ofstedInspectedOn: null };
+    }
+    return {
+      ofstedUrn: urn.toUpperCase(),
+      ofstedGrade: registered.grade,
+      ofstedGradeSource: 'register' as const,
+      ofstedInspectedOn: registered.inspectedOn,
+    };
   }
 
   private async locate(postcode: string, problems: FieldProblem[]) {
@@ -138,6 +163,8 @@ function toView(setting: SettingEntity, full: boolean) {
     placementType: setting.placementType,
     ofstedUrn: setting.ofstedUrn ?? undefined,
     ofstedGrade: setting.ofstedGrade,
+    ofstedGradeSource: setting.ofstedGradeSource,
+    inspectedOn: setting.ofstedInspectedOn,
     postcode: full ? setting.postcode : setting.postcodeDistrict,
     postcodeDistrict: setting.postcodeDistrict,
     localAuthorityCode: setting.localAuthorityCode,

@@ -420,6 +420,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/placements/{id}/outcomes/{outcomeId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the achievement the provider proposed (placing LA only): the outcome becomes achieved */
+        post: operations["PlacementsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/placements/{id}/outcomes/{outcomeId}/updates": {
         parameters: {
             query?: never;
@@ -1335,6 +1352,10 @@ export interface components {
             ehcp: boolean;
             preferences: components["schemas"]["ChildPreferencesResponse"] | null;
         };
+        ConfirmOutcomeDto: {
+            /** @description The LA's note on the provider's account, if any. */
+            note?: string;
+        };
         CreateAllianceDto: {
             name: string;
             localAuthorityCodes: string[];
@@ -1407,8 +1428,12 @@ export interface components {
             providerId: string;
             name: string;
             placementType: components["schemas"]["PlacementType"];
-            /** @example SC123456 */
+            /**
+             * @description The setting's registration on Ofsted's register of children's social care providers; it must be on the register. Its grade and inspection date then come from the register.
+             * @example SC123456
+             */
             ofstedUrn?: string;
+            /** @description The grade as the provider declares it, used only when the setting has no `ofstedUrn`: officers see it as not verified. With a URN on the register the register's grade is stored and this value is ignored. */
             ofstedGrade: components["schemas"]["OfstedGrade"];
             /**
              * @description A full postcode or a district; the district must be known.
@@ -2029,6 +2054,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description True when `ofstedGrade` is Ofsted's, from the register by the setting's URN; false when it is only the provider's word (show it as not verified) */
+            gradeVerified: boolean;
             /**
              * @description The postcode district's centroid
              * @example 51.5115
@@ -2229,8 +2256,11 @@ export interface components {
         /** @enum {string} */
         OfstedGrade: "outstanding" | "good" | "requires_improvement" | "inadequate" | "not_yet_inspected";
         /** @enum {string} */
+        OfstedGradeSource: "register" | "self-declared";
+        /** @enum {string} */
         OutcomeKind: "hard" | "soft";
         OutcomeProgressDto: {
+            /** @description The status now. A provider's `achieved` is recorded as proposed: the outcome stays as it was, awaiting the placing LA's confirmation (`POST .../confirm`); the LA's own `achieved` is final. */
             status: components["schemas"]["OutcomeStatus"];
             /** @description What happened since the last update: the journey travelled. */
             note?: string;
@@ -2247,7 +2277,22 @@ export interface components {
              * @example 2026-11-20
              */
             targetDate: string;
+            /** @description `achieved` only on the placing LA’s word: its own, or its confirmation of the provider’s */
             status: components["schemas"]["OutcomeStatus"];
+            /** @description The provider has said it is achieved and the placing LA has yet to confirm it */
+            awaitingConfirmation: boolean;
+            /**
+             * Format: date-time
+             * @description When the provider said it was achieved; null when nothing awaits confirmation
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            achievementProposedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the placing LA confirmed (or itself recorded) it achieved; null while it is not
+             * @example 2026-11-20T09:30:00.000Z
+             */
+            confirmedAt: string | null;
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2268,6 +2313,8 @@ export interface components {
             note: string | null;
             /** @description Whose account it is: the LA’s or the provider’s */
             recordedByRole: components["schemas"]["Role"];
+            /** @description True for a provider's `achieved` that awaited (or awaits) the placing LA's confirmation: not the outcome's status by itself */
+            proposed: boolean;
             /**
              * Format: date-time
              * @example 2026-11-20T09:30:00.000Z
@@ -2948,6 +2995,14 @@ export interface components {
              * @example SC123456
              */
             ofstedUrn?: string;
+            /** @description `register`: `ofstedGrade` is Ofsted's, by the setting's URN; `self-declared`: the provider's word, not verified with Ofsted */
+            ofstedGradeSource: components["schemas"]["OfstedGradeSource"];
+            /**
+             * Format: date
+             * @description The register's latest full inspection; null for a self-declared grade
+             * @example 2026-11-20
+             */
+            inspectedOn: string | null;
             /**
              * @description The full postcode for its own provider and admins; for everyone else only the district (Ofsted withholds children's homes' addresses)
              * @example UB1 1AA
@@ -3140,8 +3195,12 @@ export interface components {
         UpdateSettingDto: {
             name?: string;
             placementType?: components["schemas"]["PlacementType"];
-            /** @example SC123456 */
+            /**
+             * @description The setting's registration on Ofsted's register of children's social care providers; it must be on the register. Its grade and inspection date then come from the register.
+             * @example SC123456
+             */
             ofstedUrn?: string;
+            /** @description The grade as the provider declares it, used only when the setting has no `ofstedUrn`: officers see it as not verified. With a URN on the register the register's grade is stored and this value is ignored. */
             ofstedGrade?: components["schemas"]["OfstedGrade"];
             /**
              * @description A full postcode or a district; the district must be known.
@@ -3376,6 +3435,7 @@ export type ChildNeedResponse = components['schemas']['ChildNeedResponse'];
 export type ChildPreferencesDto = components['schemas']['ChildPreferencesDto'];
 export type ChildPreferencesResponse = components['schemas']['ChildPreferencesResponse'];
 export type ChildRecordResponse = components['schemas']['ChildRecordResponse'];
+export type ConfirmOutcomeDto = components['schemas']['ConfirmOutcomeDto'];
 export type CreateAllianceDto = components['schemas']['CreateAllianceDto'];
 export type CreateDeclineDto = components['schemas']['CreateDeclineDto'];
 export type CreateHoldDto = components['schemas']['CreateHoldDto'];
@@ -3444,6 +3504,7 @@ export type OfferListResponse = components['schemas']['OfferListResponse'];
 export type OfferResponse = components['schemas']['OfferResponse'];
 export type OfferStatus = components['schemas']['OfferStatus'];
 export type OfstedGrade = components['schemas']['OfstedGrade'];
+export type OfstedGradeSource = components['schemas']['OfstedGradeSource'];
 export type OutcomeKind = components['schemas']['OutcomeKind'];
 export type OutcomeProgressDto = components['schemas']['OutcomeProgressDto'];
 export type OutcomeResponse = components['schemas']['OutcomeResponse'];
@@ -5242,6 +5303,77 @@ export interface operations {
                 };
             };
             /** @description The placement has ended; outcomes are set while it lasts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PlacementsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                outcomeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeResponse"];
+                };
+            };
+            /** @description The request is invalid: `details` names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid or has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller's role may not do this: only placement_officer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such outcome of a placement of the caller's LA */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No achievement awaits confirmation */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -60,7 +60,8 @@ export {
   SufficiencyStaleMonthEntity,
   DayTurnEntity,
 };
-export type { SupportedNeed } from './setting.entity';
+export type { SupportedNeed, OfstedGradeSource } from './setting.entity';
+export { OFSTED_GRADE_SOURCES } from './setting.entity';
 export type { VacancyStatus, ReservedFor } from './vacancy.entity';
 export { VACANCY_STATUSES } from './vacancy.entity';
 export type { Role } from './user.entity';

@@ -34,6 +34,10 @@ export class OutcomeUpdateEntity {
   @Column({ type: 'text' })
   recordedByRole: string;
 
+  /** True for a provider's `achieved`: a proposal the placing LA has still to confirm, not the outcome's status. */
+  @Column({ type: 'boolean', default: false })
+  proposed: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   recordedAt: Date;
 }

@@ -41,6 +41,21 @@ export class PlacementOutcomeEntity {
   @Column({ type: 'uuid' })
   createdByUserId: string;
 
+  /** When the provider last said it was achieved, awaiting the placing LA's confirmation; null otherwise. */
+  @Column({ type: 'timestamptz', nullable: true })
+  achievementProposedAt: Date | null;
+
+  /** When the placing LA confirmed (or itself recorded) that it was achieved; null while it is not. */
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  confirmedByUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'confirmed_by_user_id' })
+  confirmedBy?: UserEntity;
+
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by_user_id' })
   createdBy?: UserEntity;

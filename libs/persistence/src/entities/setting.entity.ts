@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -18,8 +19,13 @@ export interface SupportedNeed {
   level: number;
 }
 
+export const OFSTED_GRADE_SOURCES = ['register', 'self-declared'] as const;
+/** Where a setting's Ofsted grade comes from: Ofsted's register (by its URN) or the provider's word. */
+export type OfstedGradeSource = (typeof OFSTED_GRADE_SOURCES)[number];
+
 /** A registered place of care run by a provider: a children's home, a foster household, a school. */
 @Entity('settings')
+@Check('settings_ofsted_grade_source_known', "ofsted_grade_source IN ('register', 'self-declared')")
 export class SettingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -41,8 +47,16 @@ export class SettingEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   ofstedUrn: string | null;
 
+  /** The register's grade when the URN is on the register (the provider's typed grade is then ignored). */
   @Column({ type: 'text' })
   ofstedGrade: OfstedGrade;
+
+  @Column({ type: 'text', default: 'self-declared' })
+  ofstedGradeSource: OfstedGradeSource;
+
+  /** The register's latest full inspection; null for a self-declared grade. */
+  @Column({ type: 'date', nullable: true })
+  ofstedInspectedOn: string | null;
 
   /** As the provider gave it; only the district leaves the provider and the platform. */
   @Column({ type: 'varchar', length: 8 })

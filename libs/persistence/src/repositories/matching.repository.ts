@@ -75,6 +75,8 @@ export interface ListedSetting {
   name: string;
   placementType: string;
   ofstedGrade: OfstedGrade;
+  /** True when the grade is Ofsted's, from the register by the setting's URN; false when only the provider declared it. */
+  gradeVerified: boolean;
   postcodeDistrict: string;
   localAuthorityCode: string | null;
   latitude: number;
@@ -208,7 +210,7 @@ function placeJoins(settingId: string): string {
 
 const PLACE_COLUMNS = `json_build_object('id', p.id, 'name', p.name) AS provider,
   json_build_object('id', s.id, 'name', s.name, 'placementType', s.placement_type, 'ofstedGrade', s.ofsted_grade,
-                    'postcodeDistrict', s.postcode_district, 'localAuthorityCode', s.local_authority_code,
+                    'gradeVerified', s.ofsted_grade_source = 'register', 'postcodeDistrict', s.postcode_district, 'localAuthorityCode', s.local_authority_code,
                     'latitude', d.latitude, 'longitude', d.longitude, 'needsSupported', s.needs_supported) AS setting`;
 
 /**

@@ -8,6 +8,8 @@ export interface OutcomeStep {
   status: OutcomeStatus;
   note: string | null;
   recordedByRole: string;
+  /** A provider's `achieved`: proposed to the placing LA, not the outcome's status until it confirms. */
+  proposed: boolean;
   /** ISO 8601, UTC. */
   recordedAt: string;
 }
@@ -19,6 +21,11 @@ export interface OutcomeView {
   description: string;
   targetDate: string;
   status: OutcomeStatus;
+  /** The provider has said it is achieved and the placing LA has yet to confirm it. */
+  awaitingConfirmation: boolean;
+  achievementProposedAt: Date | null;
+  /** When the placing LA confirmed (or itself recorded) it achieved; null while it is not. */
+  confirmedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   /** Oldest first; the first step is the status the outcome was set with. */
@@ -52,6 +59,7 @@ export interface PlacementOwner {
 }
 
 export type OutcomeResult = { outcome: 'recorded'; view: OutcomeView } | { outcome: 'not_found' } | { outcome: 'ended' };
+export type ConfirmResult = { outcome: 'confirmed'; view: OutcomeView } | { outcome: 'not_found' } | { outcome: 'nothing_proposed' };
 export type FeedbackResult =
   | { outcome: 'recorded'; view: FeedbackView }
   | { outcome: 'not_found' }
@@ -59,8 +67,10 @@ export type FeedbackResult =
   | { outcome: 'already_given' };
 
 const OUTCOME_COLUMNS = `o.id, o.placement_id AS "placementId", o.kind, o.description,
-  to_char(o.target_date, 'YYYY-MM-DD') AS "targetDate", o.status, o.created_at AS "createdAt", o.updated_at AS "updatedAt",
-  COALESCE((SELECT json_agg(json_build_object('status', u.status, 'note', u.note, 'recordedByRole', u.recorded_by_role,
+  to_char(o.target_date, 'YYYY-MM-DD') AS "targetDate", o.status,
+  o.achievement_proposed_at IS NOT NULL AS "awaitingConfirmation", o.achievement_proposed_at AS "achievementProposedAt",
+  o.confirmed_at AS "confirmedAt", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
+  COALESCE((SELECT json_agg(json_build_object('status', u.status, 'note', u.note, 'recordedByRole', u.recorded_by_role, 'proposed', u.proposed,
                                              'recordedAt', to_char(u.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY u.recorded_at, u.id)
               FROM outcome_updates u WHERE u.outcome_id = o.id), '[]') AS journey`;
 
@@ -87,8 +97,10 @@ export class OutcomeRepository {
       if (!placement) return { outcome: 'not_found' as const };
       if (!placement.live) return { outcome: 'ended' as const };
       const [{ id }]: { id: string }[] = await manager.query(
-        `INSERT INTO placement_outcomes (placement_id, kind, description, target_date, status, created_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO placement_outcomes (placement_id, kind, description, target_date, status, created_by_user_id,
+                                         confirmed_at, confirmed_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $5 = 'achieved' THEN now() END, CASE WHEN $5 = 'achieved' THEN $6::uuid END)
+         RETURNING id`,
         [placementId, outcome.kind, outcome.description, outcome.targetDate, outcome.status, by.userId],
       );
       await manager.query(
@@ -112,21 +124,63 @@ export class OutcomeRepository {
     by: Recorder,
   ): Promise<OutcomeResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [found] = await manager.query(
-        `SELECT o.id FROM placement_outcomes o JOIN placements p ON p.id = o.placement_id
+      const [found]: { status: OutcomeStatus }[] = await manager.query(
+        `SELECT o.status FROM placement_outcomes o JOIN placements p ON p.id = o.placement_id
           WHERE o.id = $4 AND p.id = $1 AND ${OWNED_BY} FOR UPDATE OF o`,
         [placementId, owner.localAuthorityCode ?? null, owner.providerId ?? null, outcomeId],
       );
       if (!found) return { outcome: 'not_found' as const };
+      // Only the placing LA makes an outcome achieved: the provider's `achieved` is a proposal the LA
+      // confirms (on an outcome already achieved, simply the provider's agreement).
+      const providerSaysAchieved = step.status === 'achieved' && by.role === 'provider_user';
+      const proposed = providerSaysAchieved && found.status !== 'achieved';
       await manager.query(
-        `INSERT INTO outcome_updates (outcome_id, status, note, recorded_by_user_id, recorded_by_role) VALUES ($1, $2, $3, $4, $5)`,
-        [outcomeId, step.status, step.note, by.userId, by.role],
+        `INSERT INTO outcome_updates (outcome_id, status, note, recorded_by_user_id, recorded_by_role, proposed) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [outcomeId, step.status, step.note, by.userId, by.role, proposed],
       );
-      await manager.query(`UPDATE placement_outcomes SET status = $2, updated_at = now() WHERE id = $1`, [outcomeId, step.status]);
+      if (proposed) {
+        await manager.query(`UPDATE placement_outcomes SET achievement_proposed_at = now(), updated_at = now() WHERE id = $1`, [outcomeId]);
+      } else if (!providerSaysAchieved) {
+        await manager.query(
+          `UPDATE placement_outcomes SET status = $2, achievement_proposed_at = NULL,
+                  confirmed_at = CASE WHEN $2 = 'achieved' THEN now() END, confirmed_by_user_id = CASE WHEN $2 = 'achieved' THEN $3::uuid END,
+                  updated_at = now()
+            WHERE id = $1`,
+          [outcomeId, step.status, by.userId],
+        );
+      }
       const [view]: OutcomeView[] = await manager.query(`SELECT ${OUTCOME_COLUMNS} FROM placement_outcomes o WHERE o.id = $1`, [
         outcomeId,
       ]);
       return { outcome: 'recorded' as const, view };
+    });
+  }
+
+  /**
+   * The placing LA confirms the achievement its provider proposed: the outcome becomes achieved,
+   * with a step of the journey in the LA's name. Another LA's outcome is not found.
+   */
+  async confirm(placementId: string, outcomeId: string, localAuthorityCode: string, note: string | null, by: Recorder): Promise<ConfirmResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [found]: { proposed: boolean }[] = await manager.query(
+        `SELECT o.achievement_proposed_at IS NOT NULL AS proposed FROM placement_outcomes o JOIN placements p ON p.id = o.placement_id
+          WHERE o.id = $3 AND p.id = $1 AND p.local_authority_code = $2 FOR UPDATE OF o`,
+        [placementId, localAuthorityCode, outcomeId],
+      );
+      if (!found) return { outcome: 'not_found' as const };
+      if (!found.proposed) return { outcome: 'nothing_proposed' as const };
+      await manager.query(
+        `INSERT INTO outcome_updates (outcome_id, status, note, recorded_by_user_id, recorded_by_role) VALUES ($1, 'achieved', $2, $3, $4)`,
+        [outcomeId, note, by.userId, by.role],
+      );
+      await manager.query(
+        `UPDATE placement_outcomes SET status = 'achieved', achievement_proposed_at = NULL, confirmed_at = now(), confirmed_by_user_id = $2,
+                updated_at = now()
+          WHERE id = $1`,
+        [outcomeId, by.userId],
+      );
+      const [view]: OutcomeView[] = await manager.query(`SELECT ${OUTCOME_COLUMNS} FROM placement_outcomes o WHERE o.id = $1`, [outcomeId]);
+      return { outcome: 'confirmed' as const, view };
     });
   }
 

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LocalAuthorityRecord, PostcodeDistrictRecord } from '@app/reference-data';
 
+/** One registration on Ofsted's register, as settings take it. */
+export interface RegisterEntry {
+  urn: string;
+  grade: string;
+  inspectedOn: string | null;
+}
+
 @Injectable()
 export class ReferenceDataRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,6 +60,11 @@ export class ReferenceDataRepository {
     });
   }
 
+  /** See `applyOfstedRegister`. */
+  applyOfstedRegister(register: RegisterEntry[]): Promise<number> {
+    return applyOfstedRegister(this.dataSource, register);
+  }
+
   async counts(): Promise<{ localAuthorities: number; postcodeDistricts: number }> {
     const [row] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM local_authorities)::int AS "localAuthorities",
@@ -60,4 +72,23 @@ export class ReferenceDataRepository {
     );
     return row;
   }
+}
+
+/**
+ * Gives every setting whose URN is on the register the register's grade and inspection date
+ * (the settings trigger copies the grade onto its vacancies, which matching reads). Only rows that
+ * differ are written, so repeating it is free. Returns how many settings changed.
+ */
+export async function applyOfstedRegister(db: Pick<DataSource, 'query'>, register: RegisterEntry[]): Promise<number> {
+  const [{ changed }]: { changed: number }[] = await db.query(
+    `WITH updated AS (
+       UPDATE settings s SET ofsted_grade = r.grade, ofsted_grade_source = 'register', ofsted_inspected_on = r.inspected_on
+         FROM unnest($1::varchar[], $2::text[], $3::date[]) AS r(urn, grade, inspected_on)
+        WHERE upper(s.ofsted_urn) = r.urn
+          AND (s.ofsted_grade, s.ofsted_grade_source, s.ofsted_inspected_on) IS DISTINCT FROM (r.grade, 'register', r.inspected_on)
+        RETURNING s.id)
+     SELECT count(*)::int AS changed FROM updated`,
+    [register.map((entry) => entry.urn.toUpperCase()), register.map((entry) => entry.grade), register.map((entry) => entry.inspectedOn)],
+  );
+  return changed;
 }

@@ -28,7 +28,11 @@ export class CreateOutcomeDto {
 }
 
 export class OutcomeProgressDto {
-  @ApiProperty({ ...OUTCOME_STATUS })
+  @ApiProperty({
+    ...OUTCOME_STATUS,
+    description:
+      "The status now. A provider's `achieved` is recorded as proposed: the outcome stays as it was, awaiting the placing LA's confirmation (`POST .../confirm`); the LA's own `achieved` is final.",
+  })
   @IsIn(OUTCOME_STATUSES, { message: `must be one of ${OUTCOME_STATUSES.join(', ')}` })
   status: OutcomeStatus;
 
@@ -61,4 +65,12 @@ export class PlacementFeedbackDto {
   @Matches(SOMETHING_WRITTEN, { message: 'must not be blank' })
   @MaxLength(8_000)
   youngPersonView?: string;
+}
+
+export class ConfirmOutcomeDto {
+  @ApiPropertyOptional({ maxLength: 4_000, description: "The LA's note on the provider's account, if any." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4_000)
+  note?: string;
 }

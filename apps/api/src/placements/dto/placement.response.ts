@@ -64,6 +64,9 @@ export class OutcomeStepResponse {
   @ApiProperty({ ...ROLE, description: 'Whose account it is: the LA’s or the provider’s' })
   recordedByRole: string;
 
+  @ApiProperty({ description: "True for a provider's `achieved` that awaited (or awaits) the placing LA's confirmation: not the outcome's status by itself" })
+  proposed: boolean;
+
   @ApiProperty(TIMESTAMP)
   recordedAt: string;
 }
@@ -84,8 +87,17 @@ export class OutcomeResponse {
   @ApiProperty(DAY)
   targetDate: string;
 
-  @ApiProperty({ ...OUTCOME_STATUS })
+  @ApiProperty({ ...OUTCOME_STATUS, description: '`achieved` only on the placing LA’s word: its own, or its confirmation of the provider’s' })
   status: OutcomeStatus;
+
+  @ApiProperty({ description: 'The provider has said it is achieved and the placing LA has yet to confirm it' })
+  awaitingConfirmation: boolean;
+
+  @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When the provider said it was achieved; null when nothing awaits confirmation' })
+  achievementProposedAt: Date | null;
+
+  @ApiProperty({ ...TIMESTAMP, nullable: true, description: 'When the placing LA confirmed (or itself recorded) it achieved; null while it is not' })
+  confirmedAt: Date | null;
 
   @ApiProperty(TIMESTAMP)
   createdAt: Date;

@@ -42,6 +42,11 @@ export class MatchSettingResponse extends SettingPlaceResponse {
   @ApiProperty()
   name: string;
 
+  @ApiProperty({
+    description: "True when `ofstedGrade` is Ofsted's, from the register by the setting's URN; false when it is only the provider's word (show it as not verified)",
+  })
+  gradeVerified: boolean;
+
   @ApiProperty({ description: "The postcode district's centroid", example: 51.5115 })
   latitude: number;
 

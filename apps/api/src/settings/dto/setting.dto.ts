@@ -58,12 +58,19 @@ export class CreateSettingDto {
   @IsIn(SETTING_PLACEMENT_TYPES, { message: `must be one of ${SETTING_PLACEMENT_TYPES.join(', ')}` })
   placementType: string;
 
-  @ApiPropertyOptional({ ...OFSTED_URN })
+  @ApiPropertyOptional({
+    ...OFSTED_URN,
+    description: "The setting's registration on Ofsted's register of children's social care providers; it must be on the register. Its grade and inspection date then come from the register.",
+  })
   @IsOptional()
   @IsOfstedUrn()
   ofstedUrn?: string;
 
-  @ApiProperty({ ...OFSTED_GRADE })
+  @ApiProperty({
+    ...OFSTED_GRADE,
+    description:
+      "The grade as the provider declares it, used only when the setting has no `ofstedUrn`: officers see it as not verified. With a URN on the register the register's grade is stored and this value is ignored.",
+  })
   @IsIn(OFSTED_GRADES, { message: `must be one of ${OFSTED_GRADES.join(', ')}` })
   ofstedGrade: OfstedGrade;
 

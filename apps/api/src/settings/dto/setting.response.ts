@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Gender, OfstedGrade } from '@app/domain';
-import { GENDER, NEED_CODE, OFSTED_GRADE, PLACEMENT_TYPE } from '../../common/api-enums';
-import { TIMESTAMP, UUID } from '../../common/api-formats';
+import type { OfstedGradeSource } from '@app/persistence';
+import { GENDER, NEED_CODE, OFSTED_GRADE, OFSTED_GRADE_SOURCE, PLACEMENT_TYPE } from '../../common/api-enums';
+import { DAY, TIMESTAMP, UUID } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
 import { OFSTED_URN } from '../../common/ofsted-urn';
 
@@ -40,6 +41,15 @@ export class SettingResponse extends SettingPlaceResponse {
 
   @ApiPropertyOptional({ ...OFSTED_URN, description: 'Absent when the setting has none' })
   ofstedUrn?: string;
+
+  @ApiProperty({
+    ...OFSTED_GRADE_SOURCE,
+    description: "`register`: `ofstedGrade` is Ofsted's, by the setting's URN; `self-declared`: the provider's word, not verified with Ofsted",
+  })
+  ofstedGradeSource: OfstedGradeSource;
+
+  @ApiProperty({ ...DAY, nullable: true, description: "The register's latest full inspection; null for a self-declared grade" })
+  inspectedOn: string | null;
 
   @ApiProperty({
     example: 'UB1 1AA',

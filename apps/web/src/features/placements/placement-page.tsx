@@ -167,18 +167,42 @@ function Outcomes({ placement }: { placement: Placement }) {
               <ol className="govuk-list govuk-list--number govuk-body-s">
                 {outcome.journey.map((step, index) => (
                   <li key={index}>
-                    {statusWords(step.status)}, {formatDateTime(step.recordedAt)} ({step.recordedByRole === 'provider_user' ? 'provider' : 'placing LA'})
+                    {statusWords(step.status)}
+                    {step.proposed ? ' (proposed)' : ''}, {formatDateTime(step.recordedAt)} (
+                    {step.recordedByRole === 'provider_user' ? 'provider' : 'placing LA'})
                     {step.note ? `: ${step.note}` : ''}
                   </li>
                 ))}
               </ol>
             ) : null}
+            {outcome.awaitingConfirmation ? <ConfirmAchieved placementId={placement.id} outcomeId={outcome.id} /> : null}
             <OutcomeUpdate placementId={placement.id} outcomeId={outcome.id} current={outcome.status} />
           </div>
         </div>
       ))}
       {live ? <NewOutcome placement={placement} /> : null}
     </section>
+  );
+}
+
+/** The provider says the outcome is achieved: it is, once we confirm it. */
+function ConfirmAchieved({ placementId, outcomeId }: { placementId: string; outcomeId: string }) {
+  const invalidate = useInvalidate(placementId);
+  const confirm = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/placements/{id}/outcomes/{outcomeId}/confirm', { params: { path: { id: placementId, outcomeId } }, body: {} })),
+    onSuccess: () => void invalidate(),
+  });
+  return (
+    <div className="govuk-inset-text govuk-!-margin-top-2">
+      <p className="govuk-body">
+        <strong className="govuk-tag govuk-tag--yellow">Awaiting your confirmation</strong> The provider says this outcome is achieved.
+      </p>
+      <button type="button" className="govuk-button govuk-!-margin-bottom-0" disabled={confirm.isPending} onClick={() => confirm.mutate()}>
+        Confirm achieved
+      </button>
+      {confirm.isError ? <p className="govuk-error-message">The outcome could not be confirmed. Reload the page and try again.</p> : null}
+    </div>
   );
 }
 

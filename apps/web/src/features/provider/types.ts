@@ -126,6 +126,8 @@ export interface OutcomeStep {
   status: string;
   note: string | null;
   recordedByRole: string;
+  /** A provider's `achieved` awaiting (or that awaited) the placing LA's confirmation. */
+  proposed?: boolean;
   recordedAt: string;
 }
 
@@ -135,6 +137,8 @@ export interface Outcome {
   description: string;
   targetDate: string;
   status: string;
+  /** We said it is achieved; the placing LA has yet to confirm it. */
+  awaitingConfirmation?: boolean;
   journey: OutcomeStep[];
 }
 

@@ -133,6 +133,12 @@ function ShortlistTable({
                   <span className="govuk-body-s">
                     {placementTypeWords(item.setting.placementType)}, Ofsted {ofstedWords(item.setting.ofstedGrade)}
                   </span>
+                  {item.setting.gradeVerified ? null : (
+                    <>
+                      {' '}
+                      <strong className="govuk-tag govuk-tag--yellow">Grade not verified with Ofsted</strong>
+                    </>
+                  )}
                   <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
                     {reasonLine({
                       childNeeds: referral.child.needs,

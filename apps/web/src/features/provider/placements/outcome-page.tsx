@@ -45,7 +45,12 @@ export function OutcomePage() {
                 rows={[
                   { key: 'Outcome', value: outcome.description },
                   { key: 'Target date', value: formatDate(outcome.targetDate) },
-                  { key: 'Status now', value: statusWords(outcome.status) },
+                  {
+                    key: 'Status now',
+                    value: outcome.awaitingConfirmation
+                      ? `${statusWords(outcome.status)}; achieved, awaiting the placing authority's confirmation`
+                      : statusWords(outcome.status),
+                  },
                 ]}
               />
               <ProgressForm key={outcome.id} placementId={placementId} outcome={outcome} />
@@ -82,6 +87,7 @@ function ProgressForm({ placementId, outcome }: { placementId: string; outcome: 
         legend="Where does the outcome stand now?"
         legendClass="govuk-fieldset__legend--m"
         options={STATUS_OPTIONS}
+        hint="An outcome becomes achieved when the placing authority confirms it."
       />
       <Textarea
         {...form.input('note')}

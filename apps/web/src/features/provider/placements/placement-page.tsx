@@ -109,7 +109,14 @@ function OutcomeCard({ placementId, outcome }: { placementId: string; outcome: O
     <SummaryCard
       id={`outcome-${outcome.id}`}
       title={outcome.description}
-      tag={<StatusTag status={outcome.status} />}
+      tag={
+        <>
+          <StatusTag status={outcome.status} />
+          {outcome.awaitingConfirmation ? (
+            <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-1">Achieved: awaiting the placing authority</strong>
+          ) : null}
+        </>
+      }
       actions={[
         <Link
           to="/provider-placements/$placementId/outcomes/$outcomeId"
@@ -135,7 +142,7 @@ function OutcomeCard({ placementId, outcome }: { placementId: string; outcome: O
             key: `${index}`,
             cells: [
               formatDateTime(step.recordedAt),
-              statusWords(step.status),
+              step.proposed ? `${statusWords(step.status)} (proposed)` : statusWords(step.status),
               RECORDED_BY_WORDS[step.recordedByRole] ?? step.recordedByRole,
               step.note ?? '',
             ],

@@ -109,8 +109,14 @@ function SettingForm({ heading, setting }: { heading: string; setting?: Setting 
           <ErrorSummary errors={errors} />
           {text('name', { autoComplete: 'organization' })}
           {radios('placementType', TYPE_OPTIONS, 'As the home is registered with Ofsted')}
-          {text('ofstedUrn', { hint: 'Optional. For example, SC123456', className: 'govuk-input--width-10', spellCheck: false })}
-          {radios('ofstedGrade', GRADE_OPTIONS, 'The overall effectiveness at the latest full inspection')}
+          {text('ofstedUrn', {
+            hint: "Optional. For example, SC123456. With a URN the grade and inspection date come from Ofsted's register",
+            className: 'govuk-input--width-10', spellCheck: false })}
+          {radios(
+            'ofstedGrade',
+            GRADE_OPTIONS,
+            "The overall effectiveness at the latest full inspection. Used only without a URN, and shown to placement teams as not verified with Ofsted",
+          )}
           {text('postcode', {
             hint: "Placement teams see only the district (like UB1): Ofsted withholds children's homes' addresses",
             className: 'govuk-input--width-10',

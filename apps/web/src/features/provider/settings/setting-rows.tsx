@@ -1,5 +1,6 @@
 import { ListValue, type SummaryRow } from '../../../components/summary-list';
 import { GENDER_WORDS, NEED_LEVEL_WORDS, needWords, ofstedWords, placementTypeWords } from '../../../lib/words';
+import { formatDate } from '../../../lib/format';
 import type { Setting } from '../types';
 
 export const ageRange = (setting: Pick<Setting, 'ageMin' | 'ageMax'>) => `${setting.ageMin} to ${setting.ageMax}`;
@@ -9,7 +10,17 @@ export function settingRows(setting: Setting): SummaryRow[] {
   return [
     { key: 'Placement type', value: placementTypeWords(setting.placementType) },
     { key: 'Ofsted URN', value: setting.ofstedUrn ?? 'Not given' },
-    { key: 'Ofsted grade', value: ofstedWords(setting.ofstedGrade) },
+    {
+      key: 'Ofsted grade',
+      value:
+        setting.ofstedGradeSource === 'register' ? (
+          `${ofstedWords(setting.ofstedGrade)}, from Ofsted's register${setting.inspectedOn ? ` (inspected ${formatDate(setting.inspectedOn)})` : ''}`
+        ) : (
+          <>
+            {ofstedWords(setting.ofstedGrade)} <strong className="govuk-tag govuk-tag--yellow">Grade not verified with Ofsted</strong>
+          </>
+        ),
+    },
     { key: 'Postcode', value: setting.postcode },
     { key: 'Registered places', value: String(setting.registeredPlaces) },
     { key: 'Ages', value: ageRange(setting) },
