@@ -181,6 +181,16 @@ export class Environment {
   NOTIFY_CONCURRENCY: number;
 
   /**
+   * The longest one webhook delivery may take, connection to last byte of the answer: a receiver
+   * that answers a byte at a time is cut off here, its attempt failed and retried with backoff.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10_000 : Number(value)))
+  @IsInt({ message: 'WEBHOOK_TOTAL_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'WEBHOOK_TOTAL_TIMEOUT_MS must be between 100 and 120000' })
+  @Max(120_000, { message: 'WEBHOOK_TOTAL_TIMEOUT_MS must be between 100 and 120000' })
+  WEBHOOK_TOTAL_TIMEOUT_MS: number;
+
+  /**
    * How often the lost-job sweeper runs, and how often each worker's relay checks that the job
    * schedulers (the sweeper's, the nightly snapshot's, the rollups') are still in Redis.
    */
@@ -239,6 +249,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'NOTIFY_CONCURRENCY',
   'SWEEP_INTERVAL_MS',
   'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+  'WEBHOOK_TOTAL_TIMEOUT_MS',
 ];
 
 /**

@@ -20,3 +20,5 @@ export { loadEveryOpenVacancy } from './naive-matching';
 export { until } from './until';
 export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy } from './tcp-proxy';
+export { startTricklingReceiver } from './trickling-receiver';
+export type { TricklingReceiver } from './trickling-receiver';

@@ -15,12 +15,17 @@ export class BlockedAddress extends Error {
  * POSTs `body` and resolves with the status. Unless private networks are allowed, the host is
  * resolved here and the connection made to the address just checked, so a DNS answer that changes
  * between the check and the connection cannot steer it inwards. Redirects are not followed.
+ *
+ * `timeoutMs` bounds each silence on the socket; `totalTimeoutMs` bounds the whole delivery, from
+ * the DNS lookup to the last byte of the answer, so a receiver that trickles its answer a byte at a
+ * time (never silent long enough for the idle timeout) cannot hold a delivery slot for long.
+ * Either rejects with a `TimeoutError`.
  */
 export function postJson(
   url: string,
   body: string,
   headers: Record<string, string>,
-  options: { timeoutMs: number; allowPrivateNetworks: boolean },
+  options: { timeoutMs: number; totalTimeoutMs: number; allowPrivateNetworks: boolean },
 ): Promise<number> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
@@ -41,13 +46,26 @@ export function postJson(
   };
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
+    let deadline: NodeJS.Timeout | undefined;
+    const settle = (outcome: () => void) => {
+      clearTimeout(deadline);
+      outcome();
+    };
     const request = send(target, requestOptions, (response) => {
       response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', reject);
+      response.on('end', () => settle(() => resolve(response.statusCode ?? 0)));
+      response.on('error', (error) => settle(() => reject(error)));
     });
-    request.on('timeout', () => request.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })));
-    request.on('error', reject);
+    const timedOut = (why: string) => Object.assign(new Error(why), { name: 'TimeoutError' });
+    deadline = setTimeout(() => {
+      const error = timedOut('deadline');
+      // Rejected here, not through the request's events: once the answer has begun, destroying
+      // the request is reported (if at all) as the response's own 'aborted'.
+      settle(() => reject(error));
+      request.destroy(error);
+    }, options.totalTimeoutMs);
+    request.on('timeout', () => request.destroy(timedOut('timeout')));
+    request.on('error', (error) => settle(() => reject(error)));
     request.end(body);
   });
 }

@@ -5,8 +5,8 @@ import { HandlesJob, JobHandler, JobName, JobPayloads } from '@app/queue';
 import { postJson } from './deliver';
 import { signatureOf } from './signature';
 
-/** How long a provider's endpoint has to answer before the attempt counts as failed. */
-const DELIVERY_TIMEOUT_MS = 10_000;
+/** The longest a provider's endpoint may stay silent; the whole delivery is bounded by WEBHOOK_TOTAL_TIMEOUT_MS. */
+const IDLE_TIMEOUT_MS = 10_000;
 
 /** Thrown for a non-2xx answer, so BullMQ retries with backoff; carries only the status. */
 export class DeliveryFailed extends Error {
@@ -20,7 +20,7 @@ export class DeliveryFailed extends Error {
  * POSTs one alert to the provider's webhook, signed with its secret, and records the 2xx. Every
  * attempt re-reads the alert: one already delivered is not sent again, and one whose referral the
  * provider may no longer see (withdrawn, placed, its vacancy re-ranked off the shortlist) is
- * cancelled instead of sent. A failure (non-2xx, timeout, refused connection) is retried with
+ * cancelled instead of sent. A failure (non-2xx, timeout, deadline, refused connection) is retried with
  * backoff (job-options.ts) until the provider is back. Receivers can drop the rare duplicate (the
  * process dying between their 2xx and our record of it) by the `X-Delivery-Id` header.
  */
@@ -55,10 +55,15 @@ export class NotifyProviderHandler implements HandlesJob<JobName.NotifyProvider>
           'X-Delivery-Id': alert.id,
           'X-Event': alert.event,
         },
-        { timeoutMs: DELIVERY_TIMEOUT_MS, allowPrivateNetworks: this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+        {
+          timeoutMs: IDLE_TIMEOUT_MS,
+          totalTimeoutMs: this.env.WEBHOOK_TOTAL_TIMEOUT_MS,
+          allowPrivateNetworks: this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+        },
       );
     } catch (error) {
-      const reason = error instanceof Error ? (error.name === 'TimeoutError' ? 'timeout' : error.name) : 'error';
+      // 'timeout' (the endpoint went silent) or 'deadline' (it took longer than the whole delivery may).
+      const reason = error instanceof Error ? (error.name === 'TimeoutError' ? error.message : error.name) : 'error';
       await this.notifications.markFailedAttempt(notificationId, reason);
       throw new DeliveryFailed(reason);
     }
