@@ -38,12 +38,16 @@ export function TrendPage() {
 
   const typeWords = placementType ? placementTypeWords(placementType).toLowerCase() : 'all types';
   const ahead = forecast.data ? forecastOf(forecast.data.series, placementType) : undefined;
-  const months = trend.data ? chartMonths(trend.data.months, ahead?.points ?? []) : [];
+  // The chart draws complete months only: this month so far would dip at the end of every line (its
+  // row in the table says "so far"); the forecast covers this month instead.
+  const complete = trend.data?.months.filter((month) => month.month < today.slice(0, 7)) ?? [];
+  const months = trend.data ? chartMonths(complete, ahead?.points ?? []) : [];
   const first = months[0]?.month;
   const last = months.at(-1)?.month;
+  const lastComplete = complete.at(-1)?.month;
   const label =
-    first && last
-      ? `Chart of referrals, placed and open beds each month for ${typeWords}, ${monthWords(first)} to ${monthWords(trend.data!.months.at(-1)!.month)}` +
+    first && last && lastComplete
+      ? `Chart of referrals, placed and open beds each month for ${typeWords}, ${monthWords(first)} to ${monthWords(lastComplete)}` +
         (ahead?.points.length ? `, and forecast referrals to ${monthWords(last)} with an 80% band` : ', with no forecast') +
         '. The tables below give every figure.'
       : '';
