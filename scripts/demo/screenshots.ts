@@ -24,6 +24,8 @@ interface Shot {
   /** Only this part of the page, when given. */
   part?: (page: Page) => ReturnType<Page['locator']>;
   before?: (page: Page) => Promise<unknown>;
+  /** The first screenful only: pages listing hundreds of rows. */
+  firstScreen?: boolean;
 }
 
 const SHOTS: Record<string, Shot[]> = {
@@ -47,6 +49,7 @@ const SHOTS: Record<string, Shot[]> = {
     {
       name: 'demo-benchmarks',
       path: '/sufficiency/providers',
+      firstScreen: true,
       ready: (page) => page.getByRole('table', { name: 'Providers' }).waitFor(),
     },
     {
@@ -73,6 +76,7 @@ const SHOTS: Record<string, Shot[]> = {
     {
       name: 'demo-admin-users',
       path: '/users',
+      firstScreen: true,
       ready: (page) => page.getByRole('table').first().waitFor(),
     },
   ],
@@ -107,7 +111,7 @@ async function main() {
         }
         const file = join(OUT, `${shot.name}.png`);
         if (shot.part) await shot.part(page).screenshot({ path: file });
-        else await page.screenshot({ path: file, fullPage: true });
+        else await page.screenshot({ path: file, fullPage: !shot.firstScreen });
         console.log(`${shot.name}: ${shot.path} as ${user}`);
       }
       await context.close();
