@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
+import { Injectable, Optional } from '@nestjs/common';
+import { Environment } from '@app/config';
+import { DEFAULT_VACANCY_STALE_DAYS, DomainError, DomainErrorCode, todayInEngland } from '@app/domain';
 import {
   type AuditAction,
   type AuditActor,
@@ -31,15 +32,19 @@ export class PlacementsService {
     private readonly outcomes: OutcomeRepository,
     private readonly audit: AuditRepository,
     private readonly outbox: OutboxSignal,
+    @Optional() private readonly env?: Environment,
   ) {}
 
   /** Exactly once: racing acceptances for the last bed or for one referral get one 201, the rest 409. */
   async accept(principal: Principal, offerId: string) {
     const placer = { localAuthorityCode: laOf(principal), userId: principal.userId };
-    const result = await this.placements.accept(offerId, placer, todayInEngland(), {
-      vacancyChanged: VACANCIES_CHANGED,
-      stepDown: STEP_DOWN,
-    });
+    const result = await this.placements.accept(
+      offerId,
+      placer,
+      todayInEngland(),
+      { vacancyChanged: VACANCIES_CHANGED, stepDown: STEP_DOWN },
+      this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS,
+    );
     switch (result.outcome) {
       case 'placed':
         this.outbox.signal();

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { OfstedRegister } from '../providers/ofsted-register';
+import { ProvidersModule } from '../providers/providers.module';
 import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
-@Module({ controllers: [SettingsController], providers: [SettingsService, OfstedRegister] })
+/** Settings take their grade from the one Ofsted register the providers module reads. */
+@Module({ imports: [ProvidersModule], controllers: [SettingsController], providers: [SettingsService] })
 export class SettingsModule {}

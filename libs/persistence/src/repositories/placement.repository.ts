@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkEligibility, type ExclusionReason } from '@app/domain';
+import { checkEligibility, DEFAULT_VACANCY_STALE_DAYS, type ExclusionReason } from '@app/domain';
 import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
@@ -151,7 +151,13 @@ const LIST_ORDER = 'p.start_date DESC, p.created_at DESC, p.id';
  * is seen here, or waits for this acceptance. Beds and the vacancy being open are left to the
  * guarded UPDATE that takes the bed, which answers for them.
  */
-async function unmetConstraints(manager: EntityManager, referralId: string, vacancyId: string, today: string): Promise<ExclusionReason[]> {
+async function unmetConstraints(
+  manager: EntityManager,
+  referralId: string,
+  vacancyId: string,
+  today: string,
+  staleDays: number,
+): Promise<ExclusionReason[]> {
   const [vacancy]: VacancyRow[] = await manager.query(
     `SELECT ${VACANCY_COLUMNS}, NULL::float8 AS provider_stability FROM vacancies WHERE id = $1 FOR UPDATE`,
     [vacancyId],
@@ -163,7 +169,7 @@ async function unmetConstraints(manager: EntityManager, referralId: string, vaca
     [referralId],
   );
   if (!vacancy || !referral) return [];
-  return checkEligibility(toMatchReferral(referral, today), toMatchVacancy(vacancy)).filter(
+  return checkEligibility(toMatchReferral(referral, today, staleDays), toMatchVacancy(vacancy)).filter(
     (reason) => reason !== 'NOT_OPEN' && reason !== 'INSUFFICIENT_BEDS',
   );
 }
@@ -187,6 +193,8 @@ export class PlacementRepository {
     placer: { localAuthorityCode: string; userId: string | null },
     startDate: string,
     jobs: { vacancyChanged: ChangeJob; stepDown: ChangeJob },
+    /** VACANCY_STALE_DAYS, as matching judges freshness: the fit is re-checked by the same rule. */
+    staleDays: number = DEFAULT_VACANCY_STALE_DAYS,
   ): Promise<AcceptResult> {
     const { localAuthorityCode } = placer;
     try {
@@ -212,7 +220,7 @@ export class PlacementRepository {
           [offerId],
         );
         if (!accepted) throw new Rollback({ outcome: 'not_open', why: 'The offer is no longer open' });
-        const reasons = await unmetConstraints(manager, offer.referralId, accepted.vacancyId, startDate);
+        const reasons = await unmetConstraints(manager, offer.referralId, accepted.vacancyId, startDate, staleDays);
         if (reasons.length > 0) throw new Rollback({ outcome: 'unfit', reasons });
         // A sibling group placed together takes a bed each: never below zero, filled with the last.
         const beds = claimed[0].beds;
