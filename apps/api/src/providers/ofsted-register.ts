@@ -8,6 +8,9 @@ export interface RegisterGrading {
   inspectedOn: string | null;
 }
 
+/** Read once per process, whichever module's instance asks first (settings' and providers'). */
+let byUrn: Map<string, RegisterGrading> | undefined;
+
 /**
  * Ofsted's register of children's social care providers that the product ships
  * (libs/reference-data/data), read once on first use: the URNs a provider or setting may be linked
@@ -15,7 +18,6 @@ export interface RegisterGrading {
  */
 @Injectable()
 export class OfstedRegister {
-  private byUrn: Map<string, RegisterGrading> | undefined;
 
   /** True when `urn` (any case) is a registration on the register. */
   has(urn: string): boolean {
@@ -24,9 +26,9 @@ export class OfstedRegister {
 
   /** The register's grading for `urn` (any case), or undefined when it is not on the register. */
   find(urn: string): RegisterGrading | undefined {
-    this.byUrn ??= new Map(
+    byUrn ??= new Map(
       readOfstedProviders().map((record) => [record.urn.toUpperCase(), { grade: registerGradeOf(record), inspectedOn: record.inspectedOn }]),
     );
-    return this.byUrn.get(urn.toUpperCase());
+    return byUrn.get(urn.toUpperCase());
   }
 }

@@ -3,5 +3,5 @@ import { OfstedRegister } from './ofsted-register';
 import { ProvidersController } from './providers.controller';
 import { ProvidersService } from './providers.service';
 
-@Module({ controllers: [ProvidersController], providers: [ProvidersService, OfstedRegister], exports: [OfstedRegister] })
+@Module({ controllers: [ProvidersController], providers: [ProvidersService, OfstedRegister] })
 export class ProvidersModule {}
