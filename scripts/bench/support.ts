@@ -402,6 +402,7 @@ export function appEnvironment(
     LOGIN_RATE_LIMIT: '10000',
     LOGIN_ACCOUNT_RATE_LIMIT: '10000',
     INTAKE_RATE_LIMIT: '1000000',
+    INTAKE_RATE_BURST: '1000000',
     LOG_LEVEL: 'warn',
   };
   return { env, admin };

@@ -36,4 +36,20 @@ describe('routine intake limited per LA (e2e)', () => {
     await submit(orgs.brent).expect(202);
     expect(await stored()).toBe(before + 2);
   });
+
+  it('limits only POST /referrals itself, leaves bad tokens to the guard, and still takes emergencies', async () => {
+    // Ealing is over its limit already (the test above).
+    const [{ id: referralId }] = await api.dataSource.query(
+      `SELECT id FROM referrals WHERE local_authority_code = 'E09000009' ORDER BY created_at LIMIT 1`,
+    );
+    // Another route under /referrals is not counted nor refused.
+    const recipients = await api.http().post(`/api/v1/referrals/${referralId}/recipients`).set(bearer(orgs.ealing)).send({});
+    expect(recipients.status).toBe(400);
+    expect(recipients.body.details).toEqual([expect.objectContaining({ field: 'providerIds' })]);
+    // A token that does not verify is the guard's to answer, limit or not.
+    await submit('not-a-token').expect(401);
+    // An emergency is still taken after refusals this instance remembers.
+    await submit(orgs.ealing).expect(429);
+    await submit(orgs.ealing, referralBody({ urgency: 'emergency', requiredBy: todayInEngland() })).expect(202);
+  });
 });

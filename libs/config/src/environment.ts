@@ -86,6 +86,16 @@ export class Environment {
   INTAKE_RATE_LIMIT: number;
 
   /**
+   * How many of those a minute one LA may send at once. The rest arrive at the steady pace
+   * (INTAKE_RATE_LIMIT / 60 a second), so a runaway client cannot drop a minute's worth of
+   * matching work on the workers in one second. Capped at INTAKE_RATE_LIMIT.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt({ message: 'INTAKE_RATE_BURST must be a whole number' })
+  @Min(1, { message: 'INTAKE_RATE_BURST must be at least 1 referral' })
+  INTAKE_RATE_BURST: number;
+
+  /**
    * The proxies believed about the client's address (express' `trust proxy`): off by default, so
    * X-Forwarded-For is ignored; behind a load balancer, its hop count or addresses.
    */
@@ -240,6 +250,7 @@ export const ENVIRONMENT_KEYS: readonly (keyof Environment)[] = [
   'LOGIN_RATE_LIMIT',
   'LOGIN_ACCOUNT_RATE_LIMIT',
   'INTAKE_RATE_LIMIT',
+  'INTAKE_RATE_BURST',
   'TRUST_PROXY',
   'VACANCY_STALE_DAYS',
   'WORKER_CONCURRENCY',

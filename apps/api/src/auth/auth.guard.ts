@@ -36,7 +36,8 @@ export class TokenVerifier {
     return principal;
   }
 
-  private async verify(header: string | undefined): Promise<Principal> {
+  /** The principal a token names, checking only its signature and expiry: no database read. */
+  async verify(header: string | undefined): Promise<Principal> {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError(DomainErrorCode.Unauthenticated, 'A bearer token is required');
     try {

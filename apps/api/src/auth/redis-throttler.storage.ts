@@ -96,16 +96,21 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     }
   }
 
-  private async withinTimeout<T>(answer: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error('throttle store timed out'), { code: 'ETIMEDOUT' })), this.timeoutMs);
-    });
-    try {
-      return await Promise.race([answer, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private withinTimeout<T>(answer: Promise<T>): Promise<T> {
+    return withinTimeout(answer, this.timeoutMs);
+  }
+}
+
+/** The answer, or an ETIMEDOUT error once `timeoutMs` has passed without one. */
+export async function withinTimeout<T>(answer: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('throttle store timed out'), { code: 'ETIMEDOUT' })), timeoutMs);
+  });
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuditActor } from '@app/persistence';
@@ -13,7 +13,6 @@ import { ListReferralsQuery } from './dto/list-referrals.query';
 import { ExclusionListResponse, MatchListResponse } from './dto/matches.response';
 import { ReferralReceiptResponse, ReferralResponse } from './dto/referral.response';
 import { ReferralsService } from './referrals.service';
-import { IntakeRateGuard } from './intake-rate.guard';
 
 const NOT_FOUND = "No such referral of the caller's LA";
 const LOCATION = { Location: { description: "The referral's URL", schema: { type: 'string' } } };
@@ -28,7 +27,6 @@ export class ReferralsController {
 
   @Post()
   @HttpCode(202)
-  @UseGuards(IntakeRateGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A client-generated UUID per referral' })
   @ApiOperation({ summary: 'Submit a referral; it is matched in the background' })
   @ApiAcceptedResponse({ type: ReferralReceiptResponse, description: 'Stored, and queued for matching', headers: LOCATION })

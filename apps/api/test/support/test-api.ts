@@ -41,6 +41,7 @@ export async function startTestApi(
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     INTAKE_RATE_LIMIT: '100000',
+    INTAKE_RATE_BURST: '100000',
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'silent',
     ...env,

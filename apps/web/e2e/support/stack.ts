@@ -104,6 +104,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     INTAKE_RATE_LIMIT: '100000',
+    INTAKE_RATE_BURST: '100000',
     LOG_LEVEL: 'warn',
     DATABASE_POOL_SIZE: '5',
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
