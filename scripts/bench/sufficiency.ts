@@ -230,7 +230,7 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     teardown.add('close data source', () => dataSource.destroy());
     const repository = new SufficiencyRepository(dataSource);
-    const [{ stale }] = await dataSource.query(`SELECT count(*)::int AS stale FROM sufficiency_stale_months`);
+    const [{ stale }] = await dataSource.query(`SELECT count(DISTINCT (local_authority_code, month))::int AS stale FROM sufficiency_stale_marks`);
     const rebuilding = performance.now();
     const rebuilt = await repository.rebuildStaleMonths();
     const [{ rollupRows, needRows }] = await dataSource.query(

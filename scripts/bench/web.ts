@@ -149,7 +149,7 @@ async function seedDemo(databaseUrl: string, password: string): Promise<void> {
   });
   // The worker rebuilds stale LA-months every minute; the dashboard is timed on built rollups.
   for (;;) {
-    const [{ stale }] = await queryOnce<{ stale: number }>(databaseUrl, 'SELECT count(*)::int AS stale FROM sufficiency_stale_months');
+    const [{ stale }] = await queryOnce<{ stale: number }>(databaseUrl, 'SELECT count(DISTINCT (local_authority_code, month))::int AS stale FROM sufficiency_stale_marks');
     if (stale === 0) break;
     if (performance.now() - started > 600_000) throw new Error(`${stale} LA-months still stale after 10 minutes`);
     await sleep(1000);

@@ -22,3 +22,5 @@ export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy } from './tcp-proxy';
 export { startTricklingReceiver } from './trickling-receiver';
 export type { TricklingReceiver } from './trickling-receiver';
+export { impatientSessions } from './impatient-sessions';
+export type { ImpatientSessions } from './impatient-sessions';

@@ -25,7 +25,7 @@ import { ProviderNotificationEntity } from './provider-notification.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { SupplySnapshotEntity, SupplyNeedSnapshotEntity } from './supply-snapshot.entity';
 import { DayTurnEntity } from './day-turn.entity';
-import { SufficiencyNeedRollupEntity, SufficiencyRollupEntity, SufficiencyStaleMonthEntity } from './sufficiency-rollup.entity';
+import { SufficiencyNeedRollupEntity, SufficiencyRollupEntity, SufficiencyStaleMarkEntity } from './sufficiency-rollup.entity';
 
 export {
   LocalAuthorityEntity,
@@ -57,7 +57,7 @@ export {
   SupplyNeedSnapshotEntity,
   SufficiencyRollupEntity,
   SufficiencyNeedRollupEntity,
-  SufficiencyStaleMonthEntity,
+  SufficiencyStaleMarkEntity,
   DayTurnEntity,
 };
 export type { SupportedNeed, OfstedGradeSource } from './setting.entity';
@@ -107,6 +107,6 @@ export const ENTITIES = [
   SupplyNeedSnapshotEntity,
   SufficiencyRollupEntity,
   SufficiencyNeedRollupEntity,
-  SufficiencyStaleMonthEntity,
+  SufficiencyStaleMarkEntity,
   DayTurnEntity,
 ];

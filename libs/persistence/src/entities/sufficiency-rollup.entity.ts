@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * What both rollups hold for one group of referrals of one LA made in one month (England's
@@ -67,18 +67,20 @@ export class SufficiencyNeedRollupEntity extends SufficiencyRollupGroup {
 }
 
 /**
- * An LA-month whose rollup rows no longer match the raw tables. Triggers on referrals, placements
- * and settings mark it (bumping `version`) in the writer's transaction; the worker rebuilds it and
- * removes the mark only if the version is still the one it rebuilt from.
+ * A mark that an LA-month's rollup rows may no longer match the raw tables. Triggers on referrals,
+ * placements, children and settings add one in the writer's transaction: a new row each time, so
+ * writers in one LA and month never wait for each other. The worker rebuilds the month and removes
+ * the marks it saw; a mark added meanwhile keeps the month stale.
  */
-@Entity('sufficiency_stale_months')
-export class SufficiencyStaleMonthEntity {
-  @PrimaryColumn({ type: 'varchar', length: 9 })
+@Entity('sufficiency_stale_marks')
+@Index('sufficiency_stale_marks_la_month', ['localAuthorityCode', 'month'])
+export class SufficiencyStaleMarkEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_sufficiency_stale_marks' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 9 })
   localAuthorityCode: string;
 
-  @PrimaryColumn({ type: 'date' })
+  @Column({ type: 'date' })
   month: string;
-
-  @Column({ type: 'bigint', default: 1 })
-  version: string;
 }

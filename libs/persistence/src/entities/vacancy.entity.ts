@@ -112,13 +112,22 @@ export class VacancyEntity {
   longitude: number;
 
   /**
-   * Set by a trigger on every insert and update, from a sequence taken under a lock held to commit,
-   * so it grows in commit order: a reader that has seen change n has seen every change before it.
-   * Workers keep their in-memory vacancy index current by reading the changes after the last seen.
+   * Set by a trigger on every insert and update, from a sequence. The row is locked when it is
+   * taken, so two versions of one vacancy number in the order they committed: it tells which of two
+   * reads of the same vacancy is newer. Numbers of different vacancies may commit out of order.
    */
   @Index('vacancies_change_seq')
   @Column({ type: 'bigint', insert: false, update: false })
   changeSeq: string;
+
+  /**
+   * The id of the transaction that last wrote the vacancy, set by the same trigger. Workers keep
+   * their in-memory vacancy index current by reading every row at or above the oldest transaction
+   * still running when they last looked (see `changesSince` in the matching repository).
+   */
+  @Index('vacancies_change_xid')
+  @Column({ type: 'bigint', insert: false, update: false })
+  changeXid: string;
 
   /**
    * When the provider last vouched for the vacancy: set on create, on every change it makes, and by

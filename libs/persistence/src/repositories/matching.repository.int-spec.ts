@@ -166,7 +166,8 @@ describe('MatchingRepository: provider stability', () => {
     const seqs = read.changes.vacancies.map((c) => BigInt(c.changeSeq));
     expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(seqs).toEqual([8n, 9n, 10n, 11n]);
-    expect(read.changes.cursor).toBe('11');
+    // The horizon is a transaction id, whatever the change numbers reached.
+    expect(read.changes.cursor).toMatch(/^[1-9][0-9]*$/);
     expect(read.nearest).toHaveLength(4);
   });
 

@@ -47,14 +47,18 @@ export interface CandidateSource {
    * several vacancies tied at exactly `reachMiles` come back is arbitrary; callers read past it.
    */
   nearest(limit: number): Promise<{ vacancies: MatchVacancy[]; reachMiles: number }>;
-  /** Every vacancy changed after `cursor` (see `vacancies.change_seq`), inside this transaction. */
+  /**
+   * Every vacancy changed since `cursor` (a horizon from `loadOpenVacancies` or an earlier call),
+   * inside this transaction; some seen before may come again.
+   */
   changesSince(cursor: string): Promise<VacancyChangeBatch>;
 }
 
-/** Vacancies changed since a point in the change log, any status, oldest change first. */
+/** Vacancies changed since a point in the change feed, any status, in change number order. */
 export interface VacancyChangeBatch {
+  /** `changeSeq` orders versions of one vacancy: the higher is the newer. */
   vacancies: { vacancy: MatchVacancy; changeSeq: string }[];
-  /** The last change read; unchanged when there were none. */
+  /** Where the next read carries on: a transaction id, as text, that only ever grows. */
   cursor: string;
 }
 
@@ -139,6 +143,12 @@ export const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, avail
   available_until::text AS available_until, weekly_cost, emergency_ready, reserved_for, placement_type, ofsted_grade,
   age_min, age_max, genders, needs_supported, needs_excluded, setting_local_authority_code, latitude, longitude,
   to_char(confirmed_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS confirmed_on`;
+
+/**
+ * The oldest transaction still running in this statement's snapshot, as a bigint in text: where a
+ * reader of vacancy changes carries on (see `vacancies.change_xid` and `changesSince`).
+ */
+const CHANGE_HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text`;
 
 /**
  * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
@@ -352,14 +362,14 @@ export class MatchingRepository {
   }
 
   /**
-   * Every open vacancy, in batches, read in one snapshot; returns the change number that snapshot
-   * has reached, from which `changesSince` carries on.
+   * Every open vacancy, in batches, read in one snapshot; returns that snapshot's horizon (the
+   * oldest transaction still running), from which `changesSince` carries on.
    */
   async loadOpenVacancies(batchSize: number, onBatch: (vacancies: MatchVacancy[]) => void): Promise<string> {
     const { client, release } = await checkOut(this.pool());
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const { rows } = await client.query(`SELECT coalesce(max(change_seq), 0)::text AS cursor FROM vacancies`);
+      const { rows } = await client.query(`SELECT ${CHANGE_HORIZON} AS cursor`);
       // Every provider's stability once, in the same snapshot, rather than again for each batch.
       const stability = await client.query<{ provider_id: string; provider_stability: number | null }>(providerStability(null));
       const stabilityOf = new Map(stability.rows.map((row) => [row.provider_id, row.provider_stability]));
@@ -549,18 +559,25 @@ export class MatchingRepository {
         return rows.map(toMatchVacancy);
       },
       changesSince: async (cursor) => {
+        // Every transaction below the cursor had finished when it was taken, so none of them can
+        // commit a change after it: a row this misses would have to come from a transaction at or
+        // above it, which this reads. The new horizon comes from the same statement, so from the
+        // same snapshot as the rows; the one row with no vacancy carries it when nothing changed.
         // Ordered by the number, not its text (by which '10' comes before '9').
-        const { rows } = await client.query<VacancyRow & { change_seq: string }>({
+        const { rows } = await client.query<(VacancyRow & { change_seq: string; horizon: string }) | { id: null; horizon: string }>({
           name: 'matching-changes-since',
-          text: withProviderStability(
-            `SELECT ${VACANCY_COLUMNS}, change_seq::text AS change_seq FROM vacancies WHERE change_seq > $1::bigint`,
-            'ORDER BY v.change_seq::bigint',
-          ),
+          text: `SELECT changed.*, ${CHANGE_HORIZON} AS horizon
+                   FROM (SELECT 1) AS one
+                   LEFT JOIN (${withProviderStability(
+                     `SELECT ${VACANCY_COLUMNS}, change_seq::text AS change_seq FROM vacancies WHERE change_xid >= $1::bigint`,
+                   )}) AS changed ON true
+                  ORDER BY changed.change_seq::bigint`,
           values: [cursor],
         });
+        const changed = rows.filter((row): row is VacancyRow & { change_seq: string; horizon: string } => row.id !== null);
         return {
-          vacancies: rows.map((row) => ({ vacancy: toMatchVacancy(row), changeSeq: row.change_seq })),
-          cursor: rows.length > 0 ? rows[rows.length - 1].change_seq : cursor,
+          vacancies: changed.map((row) => ({ vacancy: toMatchVacancy(row), changeSeq: row.change_seq })),
+          cursor: rows[0].horizon,
         };
       },
       nearest: async (limit) => {

@@ -103,7 +103,7 @@ describe('Sufficiency rollups against the raw tables', () => {
           await repository.markAllStale();
           await repository.rebuildStaleMonths();
           await db.query(
-            `INSERT INTO sufficiency_stale_months (local_authority_code, month) SELECT la, m FROM unnest($1::text[]) la, unnest($2::date[]) m`,
+            `INSERT INTO sufficiency_stale_marks (local_authority_code, month) SELECT la, m FROM unnest($1::text[]) la, unnest($2::date[]) m`,
             [LAS.map((la) => la.code), staleMonths],
           );
           const from = day(JAN_2026 + start);
@@ -111,7 +111,7 @@ describe('Sufficiency rollups against the raw tables', () => {
           const raw = await repository.computeFromRawTables(allianceId, from, to, openOn(to));
           expect(await repository.compute(allianceId, from, to, openOn(to))).toEqual(raw);
           const byNeed = await repository.computeByNeed(allianceId, from, to, openOn(to));
-          await db.query(`DELETE FROM sufficiency_stale_months`);
+          await db.query(`DELETE FROM sufficiency_stale_marks`);
           await repository.markAllStale();
           expect(await repository.computeByNeed(allianceId, from, to, openOn(to))).toEqual(byNeed);
         },

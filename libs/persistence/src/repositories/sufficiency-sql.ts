@@ -147,7 +147,7 @@ const MONTHS = `
   months AS (
     SELECT l.local_authority_code AS la, m::date AS month,
            m::date >= $2::date AND ${MONTH_END('m::date')} <= $3::date
-             AND NOT EXISTS (SELECT 1 FROM sufficiency_stale_months st WHERE st.local_authority_code = l.local_authority_code AND st.month = m::date) AS served
+             AND NOT EXISTS (SELECT 1 FROM sufficiency_stale_marks st WHERE st.local_authority_code = l.local_authority_code AND st.month = m::date) AS served
       FROM las l, generate_series(0, ${MONTHS_SPANNED}) i, LATERAL (SELECT date_trunc('month', $2::date) + make_interval(months => i) AS m) s),
   raw_ranges AS (
     SELECT la, greatest(month, $2::date) AS lo, least(${MONTH_END('month')}, $3::date) AS hi FROM months WHERE NOT served)`;

@@ -316,22 +316,29 @@ export class SufficiencyRepository {
 
   /**
    * Rebuilds the rollup rows of stale LA-months from the raw tables, `REBUILD_BATCH` at a time,
-   * each batch in one transaction: delete its rows, insert them again, and clear a month's mark
-   * only if no write has bumped it since it was read. Safe to run twice or at once (the second
-   * waits its turn, then finds nothing or rebuilds the same rows).
+   * each batch in one transaction: remove the marks of its months, then delete their rows and
+   * insert them again. Safe to run twice or at once (the second waits its turn, then finds nothing
+   * or rebuilds the same rows).
    */
   async rebuildStaleMonths(): Promise<{ months: number; remaining: number }> {
-    // As many batches as the marks found now take: a month written again and again meanwhile stays
-    // marked for the next run instead of keeping this one going.
-    const [{ marked }] = await this.dataSource.query(`SELECT count(*)::int AS marked FROM sufficiency_stale_months`);
+    // As many batches as the months marked now take: a month written again and again meanwhile
+    // stays marked for the next run instead of keeping this one going.
+    const marked = await this.staleMonthCount();
     const batches = Math.ceil(marked / REBUILD_BATCH);
     let months = 0;
     for (let batch = 0; batch < batches; batch += 1) {
       const rebuilt = await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(${REBUILD_LOCK})`);
-        const stale: { la: string; month: string; version: string }[] = await manager.query(
-          `SELECT local_authority_code AS la, to_char(month, 'YYYY-MM-DD') AS month, version
-             FROM sufficiency_stale_months ORDER BY month, local_authority_code LIMIT ${REBUILD_BATCH}`,
+        // The marks go first, in one statement: each write whose mark this removes had committed
+        // before it, so the rebuild below (later statements, later snapshots) reads that write. A
+        // mark committed after it is not removed, and keeps its month stale for the next run.
+        const stale: { la: string; month: string }[] = await manager.query(
+          `WITH batch AS (
+             SELECT DISTINCT local_authority_code AS la, month FROM sufficiency_stale_marks
+              ORDER BY month, la LIMIT ${REBUILD_BATCH}),
+           cleared AS (
+             DELETE FROM sufficiency_stale_marks st USING batch b WHERE st.local_authority_code = b.la AND st.month = b.month)
+           SELECT la, to_char(month, 'YYYY-MM-DD') AS month FROM batch`,
         );
         if (stale.length === 0) return 0;
         const params = [stale.map((row) => row.la), stale.map((row) => row.month)];
@@ -343,26 +350,27 @@ export class SufficiencyRepository {
           );
           await manager.query(rebuildRollup(dimension), params);
         }
-        await manager.query(
-          `DELETE FROM sufficiency_stale_months st USING unnest($1::text[], $2::date[], $3::bigint[]) AS b(la, month, version)
-            WHERE st.local_authority_code = b.la AND st.month = b.month AND st.version = b.version`,
-          [...params, stale.map((row) => row.version)],
-        );
         return stale.length;
       });
       if (rebuilt === 0) break;
       months += rebuilt;
     }
-    const [{ remaining }] = await this.dataSource.query(`SELECT count(*)::int AS remaining FROM sufficiency_stale_months`);
-    return { months, remaining };
+    return { months, remaining: await this.staleMonthCount() };
+  }
+
+  /** How many LA-months are marked stale (each may have many marks). */
+  private async staleMonthCount(): Promise<number> {
+    const [{ months }] = await this.dataSource.query(
+      `SELECT count(*)::int AS months FROM (SELECT DISTINCT local_authority_code, month FROM sufficiency_stale_marks) m`,
+    );
+    return months;
   }
 
   /** Marks every LA-month with referrals stale, so the next rebuild redoes all history. */
   async markAllStale(): Promise<number> {
     const rows = await this.dataSource.query(
-      `INSERT INTO sufficiency_stale_months (local_authority_code, month)
+      `INSERT INTO sufficiency_stale_marks (local_authority_code, month)
        SELECT DISTINCT local_authority_code, sufficiency_referral_month(created_at) FROM referrals
-       ON CONFLICT (local_authority_code, month) DO UPDATE SET version = sufficiency_stale_months.version + 1
        RETURNING 1`,
     );
     return rows.length;
