@@ -54,6 +54,7 @@ import {
   numberFromEnv,
   percentile,
   queryOnce,
+  referralRequest,
   REPO_ROOT,
   runBenchmark,
   runId,
@@ -121,23 +122,8 @@ interface Phase {
   routineQueued: number | null;
 }
 
-const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-
 function referralBody(n: number, urgency: 'emergency' | 'planned'): string {
-  return JSON.stringify({
-    child: {
-      localReference: `BENCH-${urgency}-${n}`,
-      dateOfBirth: new Date(Date.UTC(2010, 0, 1) + ((n * 7919) % 1_800) * 86_400_000).toISOString().slice(0, 10),
-      gender: ['female', 'male'][n % 2],
-      homePostcode: 'UB1 1AA',
-      legalStatus: 'C2',
-      categoryOfNeed: 'N1',
-      needs: [{ code: 'self-harm', level: 1, essential: false }],
-    },
-    urgency,
-    requiredBy: urgency === 'emergency' ? today() : new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-    placementTypes: ['K2', 'U4', 'U5', 'U6'],
-  });
+  return JSON.stringify(referralRequest(`BENCH-${urgency}-${n}`, n, urgency, ['K2', 'U4', 'U5', 'U6']));
 }
 
 async function post(baseUrl: string, token: string, body: string): Promise<string> {

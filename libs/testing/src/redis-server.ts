@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 
 /**
  * A redis-server of the test's own, so a test can take Redis away and bring it back on the same
- * port (an outage) without touching the shared one. Nothing is persisted: a restart starts empty.
+ * port (an outage) without touching the shared one. Nothing is persisted unless the server is
+ * given a directory of its own and stopped with `save`: then the next start loads what it saved,
+ * as a Redis restarted cleanly with persistence does.
  */
 export interface RedisServer {
   readonly url: string;
@@ -12,8 +14,16 @@ export interface RedisServer {
   readonly running: boolean;
   /** Starts the server again on the same port; resolves once it answers PING. */
   start(): Promise<void>;
-  /** Stops the server; resolves once the process has exited and the port refuses connections. */
-  stop(): Promise<void>;
+  /**
+   * Stops the server; resolves once the process has exited and the port refuses connections.
+   * `save` writes its data to its directory first (SHUTDOWN SAVE); `kill` is a crash (SIGKILL).
+   */
+  stop(options?: { save?: boolean; kill?: boolean }): Promise<void>;
+}
+
+export interface RedisServerOptions {
+  /** Where `stop({ save: true })` leaves the data the next start loads; the OS temp dir otherwise. */
+  dir?: string;
 }
 
 const READY_TIMEOUT_MS = 10_000;
@@ -23,7 +33,7 @@ const STOP_GRACE_MS = 5_000;
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-export async function startRedisServer(port?: number): Promise<RedisServer> {
+export async function startRedisServer(port?: number, options: RedisServerOptions = {}): Promise<RedisServer> {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
@@ -41,12 +51,14 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
     },
     async start() {
       if (child) return;
-      child = await spawnRedis(chosen);
+      child = await spawnRedis(chosen, options.dir ?? tmpdir());
     },
-    async stop() {
+    async stop({ save = false, kill = false } = {}) {
       if (!child) return;
       const stopping = child;
       child = undefined;
+      if (kill) stopping.kill('SIGKILL');
+      else if (save) await sendCommand(chosen, 'SHUTDOWN SAVE');
       await terminate(stopping);
       await waitFor(() => refusesConnections(chosen), READY_TIMEOUT_MS, `port ${chosen} to close`);
     },
@@ -55,7 +67,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   return server;
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
+async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
     [
@@ -64,7 +76,7 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
       '--save', '',
       '--appendonly', 'no',
       '--maxmemory-policy', 'noeviction',
-      '--dir', tmpdir(),
+      '--dir', dir,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -124,6 +136,22 @@ function answersPing(port: number): Promise<boolean> {
       reply += chunk.toString();
       if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
     });
+  });
+}
+
+/** Sends one inline command and waits until the server answers or closes the connection. */
+function sendCommand(port: number, command: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    const done = () => {
+      socket.destroy();
+      resolve();
+    };
+    socket.setTimeout(STOP_GRACE_MS, done);
+    socket.once('error', done);
+    socket.once('close', done);
+    socket.once('data', done);
+    socket.once('connect', () => socket.write(`${command}\r\n`));
   });
 }
 
