@@ -273,8 +273,12 @@ describe('emergencies (e2e)', () => {
     expect(JSON.parse(last.body)).toEqual({ event: 'referral.shortlisted', referralId: id, vacancyId: bed, urgency: 'emergency' });
     expect(last.signature).toBe(`sha256=${createHmac('sha256', SECRET).update(last.body).digest('hex')}`);
 
-    const notifications = (await http().get('/api/v1/provider/notifications').set(bearer(orgs.providerA.token)).expect(200)).body.items;
-    const mine = notifications.filter((n: { referralId: string; vacancyId: string }) => n.referralId === id && n.vacancyId === bed);
+    // The receiver has answered; the worker records the delivery just after, so wait for that.
+    const mine = await until(
+      'the delivery to be recorded',
+      async () => (await notificationsOfA()).filter((n) => n.referralId === id && n.vacancyId === bed),
+      (items) => items.length > 0 && items.every((n) => n.delivery !== 'pending'),
+    );
     expect(mine).toEqual([
       expect.objectContaining({ event: 'referral.shortlisted', urgency: 'emergency', delivery: 'delivered', attempts: 2, id: last.deliveryId }),
     ]);
