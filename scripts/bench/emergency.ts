@@ -21,7 +21,7 @@
  *         of emergencies timed the same way; routine matches a second during them are counted;
  *      c. the workers stopped and the backlog withdrawn;
  *      d. flood: BENCH_FLOOD_CLIENTS clients of another LA (Brent) sending routine referrals as fast
- *         as the api answers them (from a thread of their own), against the api's per-LA intake
+ *         as the api answers them (from a process of their own at BENCH_FLOOD_NICE), against the api's per-LA intake
  *         limit (BENCH_INTAKE_LIMIT a minute, at most BENCH_INTAKE_BURST at once: the defaults),
  *         and the same number of emergencies from Ealing timed the same way; then the workers stopped and what the flood stored withdrawn, so the next
  *         topology starts clean.
@@ -34,11 +34,12 @@
  * Environment (all optional): BENCH_TOPOLOGIES ("shared,dedicated,niced"), BENCH_EMERGENCIES (60),
  * BENCH_GAP_MS (150), BENCH_BACKLOG (20000), BENCH_INTAKE_RATE (20), BENCH_TIMEOUT (30),
  * BENCH_FLOOD_CLIENTS (16; 0 leaves the flood out), BENCH_INTAKE_LIMIT (600), BENCH_INTAKE_BURST (60),
+ * BENCH_FLOOD_NICE (19; 0 gives the flood an equal share of this machine's two cores),
  * BENCH_BUILD, BENCH_DIST, BENCH_KEEP_LOGS=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setPriority } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { createDataSource, ReferralRepository } from '@app/persistence';
 import { buildReferral } from '../../libs/testing/src/factories';
 import {
@@ -79,34 +80,37 @@ const settings = {
   floodClients: numberFromEnv('BENCH_FLOOD_CLIENTS', 16, { min: 0, max: 256 }),
   intakeLimit: numberFromEnv('BENCH_INTAKE_LIMIT', 600, { min: 1, max: 1_000_000 }),
   intakeBurst: numberFromEnv('BENCH_INTAKE_BURST', 60, { min: 1, max: 1_000_000 }),
+  floodNice: numberFromEnv('BENCH_FLOOD_NICE', 19, { min: 0, max: 19 }),
 };
 const BRENT = 'E09000005';
 
 /**
- * The flooding clients, for a worker thread: each POSTs routine referrals as fast as the api
- * answers until told to stop, then the thread posts back how many were taken and refused.
+ * The flooding clients, for a process of their own: told where and what, each POSTs routine
+ * referrals as fast as the api answers until told to stop, then the process sends back how many
+ * were taken and refused.
  */
 const FLOOD_CLIENTS = `
-const { parentPort, workerData } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
-let running = true;
-let sent = 0;
-const counts = { accepted: 0, refused: 0 };
-parentPort.once('message', () => { running = false; });
-const client = async () => {
-  while (running) {
-    const response = await fetch(workerData.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + workerData.token, 'Idempotency-Key': randomUUID() },
-      body: workerData.bodies[(sent += 1) % workerData.bodies.length],
-    });
-    await response.arrayBuffer();
-    if (response.status === 202) counts.accepted += 1;
-    else if (response.status === 429) counts.refused += 1;
-    else throw new Error('POST /referrals: ' + response.status);
-  }
-};
-Promise.all(Array.from({ length: workerData.clients }, client)).then(() => parentPort.postMessage(counts));
+process.once('message', (setup) => {
+  let running = true;
+  let sent = 0;
+  const counts = { accepted: 0, refused: 0 };
+  process.once('message', () => { running = false; });
+  const client = async () => {
+    while (running) {
+      const response = await fetch(setup.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + setup.token, 'Idempotency-Key': randomUUID() },
+        body: setup.bodies[(sent += 1) % setup.bodies.length],
+      });
+      await response.arrayBuffer();
+      if (response.status === 202) counts.accepted += 1;
+      else if (response.status === 429) counts.refused += 1;
+      else throw new Error('POST /referrals: ' + response.status);
+    }
+  };
+  Promise.all(Array.from({ length: setup.clients }, client)).then(() => process.send(counts, () => process.exit(0)));
+});
 `;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -317,24 +321,23 @@ async function main(): Promise<number> {
 
       if (flooder) {
         await startWorkers(topology);
-        // The flood runs on a thread of its own, as another client would: its requests must not
-        // delay the emergencies' own POSTs in this event loop, which would count against the api.
+        // The flood runs in a process of its own, at BENCH_FLOOD_NICE: a runaway client is on its
+        // council's machines, not the api's, so by default it only gets CPU the platform leaves.
         const floodBodies = Array.from({ length: 256 }, () => referralBody((sequence += 1), 'planned'));
-        const flooding = new Worker(FLOOD_CLIENTS, {
-          eval: true,
-          workerData: { url: `${baseUrl}/api/v1/referrals`, token: flooder.token, bodies: floodBodies, clients: settings.floodClients },
-        });
+        const flooding = spawn(process.execPath, ['-e', FLOOD_CLIENTS], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        teardown.add('stop the flood', async () => void flooding.kill('SIGKILL'));
+        if (flooding.pid) setPriority(flooding.pid, settings.floodNice);
         const floodCounts = new Promise<{ accepted: number; refused: number }>((resolve, reject) => {
-          flooding.once('message', resolve);
-          flooding.once('error', reject);
+          flooding.once('message', (counts) => resolve(counts as { accepted: number; refused: number }));
+          flooding.once('exit', (code) => reject(new Error(`the flooding clients exited with ${code}`)));
         });
+        flooding.send({ url: `${baseUrl}/api/v1/referrals`, token: flooder.token, bodies: floodBodies, clients: settings.floodClients });
         await sleep(1_000);
         const floodStarted = Date.now();
         const flood = await timeEmergencies(topology, 'flood');
         const seconds = (Date.now() - floodStarted) / 1000;
-        flooding.postMessage('stop');
+        flooding.send('stop');
         const { accepted, refused } = await floodCounts;
-        await flooding.terminate();
         phases.push(flood);
         log(
           `  flood:  p50 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 50))} ms, p99 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 99))} ms; ` +

@@ -37,7 +37,10 @@ export function snapshotDay(payload: JobPayloads[JobName.SnapshotSupply], job: P
 export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply> {
   private readonly logger = new Logger(SnapshotSupplyHandler.name);
 
-  constructor(private readonly sufficiency: SufficiencyRepository) {}
+  constructor(
+    private readonly sufficiency: SufficiencyRepository,
+    private readonly env: Environment,
+  ) {}
 
   async handle(payload: JobPayloads[JobName.SnapshotSupply], job: Job<JobPayloads[JobName.SnapshotSupply]>) {
     const day = snapshotDay(payload, job);
@@ -45,7 +48,7 @@ export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply>
       this.logger.warn(`supply snapshot due ${new Date(job.opts.prevMillis!).toISOString()} ran over a day late: nothing recorded`);
       return { skipped: 'too late' };
     }
-    return { day, ...(await this.sufficiency.snapshotSupply(day)) };
+    return { day, ...(await this.sufficiency.snapshotSupply(day, this.env.VACANCY_STALE_DAYS)) };
   }
 }
 

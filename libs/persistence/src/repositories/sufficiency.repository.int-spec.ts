@@ -359,6 +359,20 @@ describe('SufficiencyRepository', () => {
       { need: 'autism', ready: true, beds: 1 },
       { need: 'self-harm', ready: true, beds: 1 },
     ]);
-    await db.query(`UPDATE vacancies SET emergency_ready = false WHERE setting_id = $1`, [setting.id]);
+    // A bed its provider has not confirmed for longer than the stale limit is not counted ready.
+    await db.query(`UPDATE vacancies SET confirmed_at = '2026-03-20T12:00:00Z' WHERE setting_id = $1 AND status = 'open'`, [setting.id]);
+    await repository.snapshotSupply('2026-04-01', 7);
+    const readiness = async () =>
+      db.query(
+        `SELECT need_code AS need, emergency_ready AS ready, beds FROM supply_need_snapshots WHERE day = '2026-04-01' AND local_authority_code = $1 ORDER BY need`,
+        [BRENT],
+      );
+    expect(await readiness()).toEqual([
+      { need: 'autism', ready: false, beds: 1 },
+      { need: 'self-harm', ready: false, beds: 1 },
+    ]);
+    await repository.snapshotSupply('2026-04-01', 14);
+    expect((await readiness()).map((row: { ready: boolean }) => row.ready)).toEqual([true, true]);
+    await db.query(`UPDATE vacancies SET emergency_ready = false, confirmed_at = now() WHERE setting_id = $1`, [setting.id]);
   });
 });
