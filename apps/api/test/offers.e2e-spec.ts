@@ -89,7 +89,8 @@ describe('provider view, offers and declines (e2e)', () => {
           localReference: text,
           notes: text,
           preference: text,
-          year: fc.integer({ min: 2009, max: 2016 }),
+          // Aged 10 to 16 this year, so still under 18 on the day needed (30 days on), whatever today is.
+          year: fc.integer({ min: new Date().getFullYear() - 16, max: new Date().getFullYear() - 10 }),
           month: fc.integer({ min: 1, max: 12 }),
           day: fc.integer({ min: 1, max: 28 }),
           unit: fc.constantFrom('1AA', '3QZ', '9XY', '4BD'),

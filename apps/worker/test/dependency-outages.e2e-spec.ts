@@ -127,14 +127,27 @@ describe('a worker process through Postgres and Redis outages (e2e)', () => {
     const before = [...(await submit(3)), ...(await submit(1, 'emergency'))];
     await allMatched(before);
     // One referral's row held, so the worker's match of it waits inside its transaction: the cut
-    // then ends a connection the worker has checked out, the case pg-pool leaves to its user.
-    const held = await submit(1);
+    // then ends a connection the worker has checked out, the case pg-pool leaves to its user. The
+    // lock is taken the moment the referral is acknowledged; if the worker claimed it first (it
+    // may: it is told at once), that one is simply matched and another is tried.
     const blocker = new Client({ connectionString: database.url });
+    blocker.on('error', () => undefined);
     await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM referrals WHERE id = $1 FOR UPDATE', [held[0]]);
+    const held: string[] = [];
+    const claimedFirst: string[] = [];
+    while (held.length === 0) {
+      if (claimedFirst.length >= 10) throw new Error('the worker claimed 10 referrals before they could be held');
+      await blocker.query('BEGIN');
+      const [id] = await submit(1);
+      const { rows } = await blocker.query<{ status: string }>('SELECT status FROM referrals WHERE id = $1 FOR UPDATE', [id]);
+      if (rows[0].status === 'submitted') held.push(id);
+      else {
+        await blocker.query('ROLLBACK');
+        claimedFirst.push(id);
+      }
+    }
     await until('the worker to wait on the held referral', sessions(`wait_event_type = 'Lock'`), (n) => n > 0);
-    const inFlight = [...held, ...(await submit(4)), ...(await submit(1, 'emergency'))];
+    const inFlight = [...held, ...claimedFirst, ...(await submit(4)), ...(await submit(1, 'emergency'))];
     await proxy.cut();
     await blocker.query('ROLLBACK');
     await blocker.end();
