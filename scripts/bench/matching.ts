@@ -88,7 +88,8 @@ import {
   ReferralRepository,
 } from '@app/persistence';
 import type { NewReferral, ReferralStatus } from '@app/persistence';
-import { createRedisConnection, JOB_OPTIONS, JobName } from '@app/queue';
+import { createRedisConnection, JOB_OPTIONS } from '@app/queue';
+import { JobName } from '@app/jobs';
 import { readLocalAuthorities, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
 import { EXCLUSION_LIMIT, MatchingService } from '../../apps/worker/src/matching/matching.service';
 import { readCsv } from '../../libs/reference-data/src/data-files';

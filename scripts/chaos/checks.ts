@@ -4,7 +4,7 @@
  * is placed twice, and every alert queued for a provider was delivered or is still being retried.
  */
 import { Queue } from 'bullmq';
-import { JobName, outboxJobId, QueueName } from '../../libs/queue/src/job-catalogue';
+import { JobName, outboxJobId, QueueName } from '@app/jobs';
 import { createRedisConnection } from '../../libs/queue/src/redis-connection';
 import { queryOnce } from '../bench/support';
 import type { Driver } from './drive';

@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { OutboxRepository } from '@app/persistence';
-import { createRedisConnection, OutboxRelay, outboxJobId, QueueName } from '@app/queue';
+import { createRedisConnection, OutboxRelay } from '@app/queue';
+import { outboxJobId, QueueName } from '@app/jobs';
 import { startRedisServer } from '@app/testing';
 import type { RedisServer } from '@app/testing';
 import { ADMIN, bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';

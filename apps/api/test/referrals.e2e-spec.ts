@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { OutboxRepository } from '@app/persistence';
 import { until } from '@app/testing';
-import { createRedisConnection, OutboxRelay, outboxJobId, QueueName } from '@app/queue';
+import { createRedisConnection, OutboxRelay } from '@app/queue';
+import { outboxJobId, QueueName } from '@app/jobs';
 import { bearer, createOrganisations, Organisations, referralBody, startTestApi, TestApi } from './support/test-api';
 
 describe('referral intake (e2e)', () => {

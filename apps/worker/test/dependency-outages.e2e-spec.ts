@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ReferralRepository } from '@app/persistence';
-import { JOB_QUEUE, matchJobFor } from '@app/queue';
+import { JOB_QUEUE, matchJobFor } from '@app/jobs';
 import {
   buildReferral,
   insertProvider,

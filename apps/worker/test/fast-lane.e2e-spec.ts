@@ -4,7 +4,8 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { ReferralRepository } from '@app/persistence';
-import { createRedisConnection, JOB_QUEUE, JobName, jobOptions, QueueName } from '@app/queue';
+import { createRedisConnection, jobOptions } from '@app/queue';
+import { JOB_QUEUE, JobName, QueueName } from '@app/jobs';
 import {
   buildReferral,
   deleteRedisKeys,

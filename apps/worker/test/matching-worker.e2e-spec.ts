@@ -4,7 +4,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { ReferralRepository } from '@app/persistence';
-import { JobName, jobOptions, QueueName } from '@app/queue';
+import { jobOptions } from '@app/queue';
+import { JobName, QueueName } from '@app/jobs';
 import {
   buildReferral,
   deleteRedisKeys,

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OutboxRepository } from '@app/persistence';
-import { QueueName } from '@app/queue';
+import { QueueName } from '@app/jobs';
 import { createTestDatabase, startRedisServer, TestDatabase } from '@app/testing';
 import type { RedisServer } from '@app/testing';
 

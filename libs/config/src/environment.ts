@@ -14,10 +14,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { QUEUE_NAMES, QueueName } from '@app/jobs';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
-
-/** Mirrors the queue catalogue's names (libs/queue depends on this library, not the reverse). */
-export const WORKER_QUEUE_NAMES = ['matching', 'matching-emergency', 'notify-provider'] as const;
 
 /** Every setting the api and the worker read, validated once at start-up. */
 export class Environment {
@@ -158,15 +156,15 @@ export class Environment {
    */
   @Transform(({ value }) =>
     value === undefined || value === ''
-      ? [...WORKER_QUEUE_NAMES]
+      ? [...QUEUE_NAMES]
       : String(value)
           .split(',')
           .map((name) => name.trim())
           .filter(Boolean),
   )
-  @ArrayNotEmpty({ message: `WORKER_QUEUES must list at least one of ${WORKER_QUEUE_NAMES.join(', ')}` })
-  @IsIn(WORKER_QUEUE_NAMES, { each: true, message: `WORKER_QUEUES must list queues among ${WORKER_QUEUE_NAMES.join(', ')}` })
-  WORKER_QUEUES: string[];
+  @ArrayNotEmpty({ message: `WORKER_QUEUES must list at least one of ${QUEUE_NAMES.join(', ')}` })
+  @IsIn(QUEUE_NAMES, { each: true, message: `WORKER_QUEUES must list queues among ${QUEUE_NAMES.join(', ')}` })
+  WORKER_QUEUES: QueueName[];
 
   /** Emergency matches one worker process runs at once: capacity routine work cannot take. */
   @Transform(({ value }) => (value === undefined || value === '' ? 2 : Number(value)))

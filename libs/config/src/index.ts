@@ -1,4 +1,4 @@
-export { Environment, ENVIRONMENT_KEYS, WORKER_QUEUE_NAMES, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
+export { Environment, ENVIRONMENT_KEYS, ConfigurationError, validateEnvironment, environmentOrExit } from './environment';
 export { AppConfigModule } from './config.module';
 export { closeOnSignals } from './process-signals';
 export { parseTrustProxy } from './trust-proxy';

@@ -1,5 +1,3 @@
-export { QueueName, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor, outboxJob } from './job-catalogue';
-export type { JobPayloads, JobPayload, OutboxJob } from './job-catalogue';
 export { JOB_OPTIONS, JOB_DEDUPLICATION, jobOptions, backoffStrategy, CAPPED_EXPONENTIAL, MATCH_BACKOFF_CAP_MS } from './job-options';
 export { ensureJobScheduler } from './job-schedulers';
 export type { ScheduleRepeat } from './job-schedulers';

@@ -1,6 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
-import type { JobName, JobPayloads } from './job-catalogue';
+import type { JobName, JobPayloads } from '@app/jobs';
 
 /**
  * Marks a provider as the one handler of a job. The worker finds every handler at start-up and

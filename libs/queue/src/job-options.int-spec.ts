@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
-import { JobName, QueueName } from './job-catalogue';
+import { JobName, QueueName } from '@app/jobs';
 import { jobOptions } from './job-options';
 import { createRedisConnection } from './redis-connection';
 

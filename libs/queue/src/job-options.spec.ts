@@ -1,5 +1,5 @@
 import { backoffStrategy, JOB_OPTIONS, MATCH_BACKOFF_CAP_MS } from './job-options';
-import { JobName } from './job-catalogue';
+import { JobName } from '@app/jobs';
 
 /** The waits between a job's attempts, as BullMQ would take them from its options. */
 function waits(name: JobName): number[] {

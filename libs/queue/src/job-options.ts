@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import { JobName, type JobPayloads } from './job-catalogue';
+import { JobName, type JobPayloads } from '@app/jobs';
 
 /** The backoff the matching jobs use: doubling from `delay`, never longer than MATCH_BACKOFF_CAP_MS. */
 export const CAPPED_EXPONENTIAL = 'capped-exponential';

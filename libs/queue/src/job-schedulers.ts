@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Queue } from 'bullmq';
-import { JobName } from './job-catalogue';
+import { JobName } from '@app/jobs';
 import { JOB_OPTIONS } from './job-options';
 
 export interface ScheduleRepeat {

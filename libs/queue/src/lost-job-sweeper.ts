@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { OutboxRepository, SentOutboxRow } from '@app/persistence';
-import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from './job-catalogue';
+import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from '@app/jobs';
 import { jobOptions } from './job-options';
 
 /** The sweeper's own job scheduler (on the routine queue). */

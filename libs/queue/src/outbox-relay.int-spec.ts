@@ -15,7 +15,7 @@ import {
   startRedisServer,
   testRedisPrefix,
 } from '@app/testing';
-import { JOB_QUEUE, JobName, outboxJob, outboxJobId, QueueName } from './job-catalogue';
+import { JOB_QUEUE, JobName, outboxJob, outboxJobId, QueueName } from '@app/jobs';
 import { JOB_OPTIONS } from './job-options';
 import { OutboxRelay } from './outbox-relay';
 import { createRedisConnection } from './redis-connection';

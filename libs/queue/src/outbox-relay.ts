@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { OUTBOX_CHANNEL, OutboxRepository, OutboxRow } from '@app/persistence';
-import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from './job-catalogue';
+import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from '@app/jobs';
 import { jobOptions } from './job-options';
 
 export interface OutboxRelayOptions {

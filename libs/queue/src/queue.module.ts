@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
-import { QueueName } from './job-catalogue';
+import { QueueName } from '@app/jobs';
 import { createRedisConnection } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');

@@ -1,4 +1,4 @@
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 
 /** The jobs that re-match an alliance's referrals when what they are matched with changes. */
 export const REMATCH = {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { QueueName } from '@app/queue';
+import { QueueName } from '@app/jobs';
 import { apiEnum } from '../common/api-enums';
 import { ErrorResponse } from '../common/error.response';
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Environment } from '@app/config';
 import { DomainError, DomainErrorCode, isRegistrableHost } from '@app/domain';
 import { NotificationRepository, OutboxSignal } from '@app/persistence';
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';

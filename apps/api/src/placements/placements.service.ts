@@ -14,7 +14,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { listPage } from '../common/page.query';
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';

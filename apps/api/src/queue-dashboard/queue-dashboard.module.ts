@@ -4,7 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { BullBoardModule } from '@bull-board/nestjs';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@app/domain';
-import { QueueName } from '@app/queue';
+import { QueueName } from '@app/jobs';
 import { AuthModule } from '../auth/auth.module';
 import { TokenVerifier } from '../auth/auth.guard';
 import { QUEUE_DASHBOARD_ROUTE, queueSessionCookie } from './queue-session';

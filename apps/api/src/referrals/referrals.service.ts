@@ -9,7 +9,7 @@ import {
   ReferralDetail,
   ReferralRepository,
 } from '@app/persistence';
-import { matchJobFor, outboxJob } from '@app/queue';
+import { matchJobFor, outboxJob } from '@app/jobs';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { OutboxSignal, RecipientRepository } from '@app/persistence';
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 import type { Principal } from '../auth/principal';
 import type { SendReferralDto } from './dto/send-referral.dto';
 import type { RecipientListResponse } from './recipients.response';

@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { DEFAULT_VACANCY_STALE_DAYS, DomainError, DomainErrorCode, isStaleAfter } from '@app/domain';
 import { OutboxSignal, SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { QueueName } from '@app/queue';
+import { QueueName } from '@app/jobs';
 import { until } from '@app/testing';
 
 /**

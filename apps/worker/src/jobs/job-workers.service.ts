@@ -3,7 +3,8 @@ import { DiscoveryService } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
-import { backoffStrategy, createRedisConnection, HandlesJob, JOB_QUEUE, JobHandler, JobName, QueueName } from '@app/queue';
+import { backoffStrategy, createRedisConnection, HandlesJob, JobHandler } from '@app/queue';
+import { JOB_QUEUE, JobName, QueueName } from '@app/jobs';
 
 type AnyHandler = HandlesJob<JobName>;
 

@@ -1,4 +1,4 @@
-import { JobName } from '@app/queue';
+import { JobName } from '@app/jobs';
 import { collectHandlers, JobWorkers } from './job-workers.service';
 
 describe('collectHandlers', () => {

@@ -2,7 +2,8 @@ import type { Environment } from '@app/config';
 import { addCalendarDays, todayInEngland } from '@app/domain';
 import { DayTurnRepository, MatchingRepository, OutboxSignal, ReferralRepository, REMATCHABLE, VacancyRepository } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
-import { createRedisConnection, JobName, QueueName, Queues } from '@app/queue';
+import { createRedisConnection, Queues } from '@app/queue';
+import { JobName, QueueName } from '@app/jobs';
 import {
   buildReferral,
   deleteRedisKeys,

@@ -2,7 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/co
 import { Environment } from '@app/config';
 import { addCalendarDays, DEFAULT_VACANCY_STALE_DAYS, todayInEngland } from '@app/domain';
 import { DayTurnRepository, MatchingRepository } from '@app/persistence';
-import { ensureJobScheduler, HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { ensureJobScheduler, HandlesJob, JobHandler, Queues } from '@app/queue';
+import { JOB_QUEUE, JobName, JobPayloads } from '@app/jobs';
 import { queueRematches } from './rematch-fan-out';
 
 /** Just after midnight in England, when vacancies available from the new day become matchable. */
@@ -78,7 +79,7 @@ export class DayTurnSchedules implements OnApplicationBootstrap {
   /** Creates either scheduler if it is missing or not as wanted (JobSchedules calls this periodically too). */
   async ensure(): Promise<void> {
     const queue = this.queues.get(JOB_QUEUE[JobName.TurnDay]);
-    if (!this.env.WORKER_QUEUES.includes(queue.name)) return;
+    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.TurnDay])) return;
     for (const { id, pattern, tz } of [DAY_TURN_SCHEDULE, DAY_TURN_CATCH_UP]) {
       await ensureJobScheduler(queue, JobName.TurnDay, id, { pattern, tz });
     }

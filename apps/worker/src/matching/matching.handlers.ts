@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { REMATCHABLE, MatchingRepository } from '@app/persistence';
 import type { ReferralStatus } from '@app/persistence';
-import { HandlesJob, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { HandlesJob, JobHandler, Queues } from '@app/queue';
+import { JobName, JobPayloads } from '@app/jobs';
 import { MatchingService } from './matching.service';
 import { queueRematches } from './rematch-fan-out';
 

@@ -14,7 +14,7 @@ import {
   VacancyExclusion,
 } from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
-import { JobName, outboxJob } from '@app/queue';
+import { JobName, outboxJob } from '@app/jobs';
 import { VacancyCache } from './vacancy-cache';
 import type { ReferralStatus } from '@app/persistence';
 

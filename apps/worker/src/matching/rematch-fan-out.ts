@@ -1,4 +1,5 @@
-import { JOB_QUEUE, jobOptions, Queues, rematchJobFor } from '@app/queue';
+import { jobOptions, Queues } from '@app/queue';
+import { JOB_QUEUE, rematchJobFor } from '@app/jobs';
 
 /**
  * Queues one re-match per referral, emergencies on the fast lane. Each collapses per referral by

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { NotificationRepository } from '@app/persistence';
-import { HandlesJob, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { HandlesJob, JobHandler } from '@app/queue';
+import { JobName, JobPayloads } from '@app/jobs';
 import { postJson } from './deliver';
 import { signatureOf } from './signature';
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { OutboxRepository } from '@app/persistence';
-import { OutboxRelay, QueueName, Queues } from '@app/queue';
+import { OutboxRelay, Queues } from '@app/queue';
+import { QueueName } from '@app/jobs';
 import { JobSchedules } from '../sweeper/job-schedules.service';
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboxSignal, PlacementRepository } from '@app/persistence';
-import { HandlesJob, JobHandler, JobName, JobPayloads, outboxJob } from '@app/queue';
+import { HandlesJob, JobHandler } from '@app/queue';
+import { JobName, JobPayloads, outboxJob } from '@app/jobs';
 
 const MATCH_JOB = outboxJob(JobName.MatchReferral);
 

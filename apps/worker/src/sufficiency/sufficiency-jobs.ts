@@ -3,7 +3,8 @@ import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { ensureJobScheduler, HandlesJob, JOB_QUEUE, JobHandler, JobName, JobPayloads, Queues } from '@app/queue';
+import { ensureJobScheduler, HandlesJob, JobHandler, Queues } from '@app/queue';
+import { JOB_QUEUE, JobName, JobPayloads } from '@app/jobs';
 
 /** Five to midnight in England: the day's supply as it ends. */
 export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
@@ -87,7 +88,7 @@ export class SufficiencySchedules implements OnApplicationBootstrap {
   /** Creates either scheduler if it is missing or not as wanted; whether this process serves their queue. */
   async ensure(): Promise<boolean> {
     const queue = this.queues.get(JOB_QUEUE[JobName.SnapshotSupply]);
-    if (!this.env.WORKER_QUEUES.includes(queue.name)) return false;
+    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.SnapshotSupply])) return false;
     const snapshot = { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz };
     await ensureJobScheduler(queue, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, snapshot);
     await ensureJobScheduler(this.queues.get(JOB_QUEUE[JobName.RebuildSufficiency]), JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, {

@@ -1,5 +1,6 @@
 import type { Environment } from '@app/config';
-import { createRedisConnection, ensureJobScheduler, JobName, QueueName, Queues } from '@app/queue';
+import { createRedisConnection, ensureJobScheduler, Queues } from '@app/queue';
+import { JobName, QueueName } from '@app/jobs';
 import { deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
 import { ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE, SufficiencySchedules } from './sufficiency-jobs';
 

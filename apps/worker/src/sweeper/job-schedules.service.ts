@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment } from '@app/config';
-import { ensureJobScheduler, JOB_QUEUE, JobName, Queues, SWEEP_SCHEDULE_ID } from '@app/queue';
+import { ensureJobScheduler, Queues, SWEEP_SCHEDULE_ID } from '@app/queue';
+import { JOB_QUEUE, JobName } from '@app/jobs';
 import { DayTurnSchedules } from '../matching/day-turn';
 import { SufficiencySchedules } from '../sufficiency/sufficiency-jobs';
 
@@ -23,7 +24,7 @@ export class JobSchedules {
 
   async ensure(): Promise<void> {
     const queue = this.queues.get(JOB_QUEUE[JobName.SweepLostJobs]);
-    if (!this.env.WORKER_QUEUES.includes(queue.name)) return;
+    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.SweepLostJobs])) return;
     const created = await ensureJobScheduler(queue, JobName.SweepLostJobs, SWEEP_SCHEDULE_ID, { every: this.env.SWEEP_INTERVAL_MS });
     if (created) this.logger.log(`lost-job sweeper scheduled every ${this.env.SWEEP_INTERVAL_MS / 1000} s`);
     await this.sufficiency.ensure();

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboxRepository } from '@app/persistence';
-import { HandlesJob, JobHandler, JobName, LostJobSweeper, Queues } from '@app/queue';
+import { HandlesJob, JobHandler, LostJobSweeper, Queues } from '@app/queue';
+import { JobName } from '@app/jobs';
 
 /** Runs the lost-job sweeper (libs/queue/src/lost-job-sweeper.ts); a second run finds the first's jobs and adds nothing. */
 @Injectable()

@@ -1,7 +1,9 @@
 /**
- * Every queue and job on the platform, and the payload each job carries. Producers and processors
- * both type against this catalogue, so a renamed field is a compile error on both sides. Jobs carry
- * ids, never documents: a processor re-reads the database, which is the source of truth.
+ * Every queue and job on the platform, and the payload each job carries. The outbox's writers (in
+ * persistence, including the payloads built in SQL), the relay, the worker's handlers and the
+ * scripts all type against this catalogue, so a renamed field is a compile error everywhere it is
+ * written or read. It imports nothing, so every library can depend on it. Jobs carry ids, never
+ * documents: a processor re-reads the database, which is the source of truth.
  */
 export enum QueueName {
   /** Routine matching: first matches, re-matches and the vacancy changes that ask for them. */
@@ -13,6 +15,13 @@ export enum QueueName {
   Emergency = 'matching-emergency',
   /** Webhook deliveries to providers. */
   Notifications = 'notify-provider',
+}
+
+/** Every queue, in the order a worker serving all of them starts them. */
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
+
+export function isQueueName(value: string): value is QueueName {
+  return (QUEUE_NAMES as readonly string[]).includes(value);
 }
 
 export enum JobName {
