@@ -52,10 +52,6 @@ const VACANCIES = 50;
 const BEDS = 2;
 const ACCEPTANCES = 200;
 const CLIENTS = 4;
-const JOBS = {
-  vacancyChanged: { queueName: 'matching', jobName: 'vacancies-changed' },
-  stepDown: { queueName: 'matching-emergency', jobName: 'open-step-down' },
-};
 
 const settings = { rounds: numberFromEnv('BENCH_ROUNDS', 3, { min: 1, max: 50 }) };
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -246,7 +242,7 @@ async function main(): Promise<number> {
         return response.status;
       },
       guarded: async (offerId) => {
-        const result = await placements.accept(offerId, { localAuthorityCode: EALING, userId: officer.userId }, today, JOBS);
+        const result = await placements.accept(offerId, { localAuthorityCode: EALING, userId: officer.userId }, today);
         return result.outcome === 'placed' ? 201 : result.outcome === 'not_found' ? 404 : 409;
       },
       unguarded: (offerId) => unguardedAccept(dataSource, offerId),

@@ -41,6 +41,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { createDataSource, ReferralRepository } from '@app/persistence';
+import { QueueName } from '@app/jobs';
 import { buildReferral } from '../../libs/testing/src/factories';
 import {
   type AppProcess,
@@ -195,8 +196,8 @@ async function main(): Promise<number> {
       workers =
         topology !== 'shared'
           ? [
-              startApp(`worker-routine-${topology}`, build.apps.worker, { ...base, WORKER_QUEUES: 'matching,notify-provider' }, { logDir: logs.dir }),
-              startApp(`worker-emergency-${topology}`, build.apps.worker, { ...base, WORKER_QUEUES: 'matching-emergency' }, { logDir: logs.dir }),
+              startApp(`worker-routine-${topology}`, build.apps.worker, { ...base, WORKER_QUEUES: `${QueueName.Matching},${QueueName.Notifications}` }, { logDir: logs.dir }),
+              startApp(`worker-emergency-${topology}`, build.apps.worker, { ...base, WORKER_QUEUES: QueueName.Emergency }, { logDir: logs.dir }),
             ]
           : [startApp(`worker-${topology}`, build.apps.worker, base, { logDir: logs.dir })];
       // The OS's share of the two cores: the routine worker yields to the emergency one.
@@ -267,11 +268,9 @@ async function main(): Promise<number> {
       // The backlog: routine referrals stored as intake stores them, their match jobs in the outbox.
       const tag = randomUUID().slice(0, 8);
       const backlog: string[] = [];
-      const routineJob = { queueName: 'matching', jobName: 'match-referral' };
       for (let n = 0; n < settings.backlog; n += 1) {
         const result = await referrals.submit(
           buildReferral(officer.userId, { idempotencyKey: `backlog-${tag}-${n}`, localAuthorityCode: EALING, placementTypes: ['K2', 'U4', 'U5', 'U6'] }),
-          routineJob,
         );
         if (result.outcome === 'created') backlog.push(result.referral.id);
       }

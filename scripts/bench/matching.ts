@@ -149,7 +149,6 @@ const MIN_RUNS = 10;
 const LARGE = 100_000;
 /** The statuses the in-process runs match from, so one referral can be matched again and again. */
 const FROM: readonly ReferralStatus[] = ['submitted', 'shortlisted', 'no_match'];
-const JOB = { queueName: 'matching', jobName: 'match-referral' };
 const LOAD_CHUNK = 20_000;
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
@@ -859,7 +858,7 @@ async function submitReferrals(repository: ReferralRepository, referrals: NewRef
   const lane = async () => {
     while (next < referrals.length) {
       const at = next++;
-      const result = await repository.submit(referrals[at], JOB);
+      const result = await repository.submit(referrals[at]);
       if (result.outcome !== 'created') throw new Error(`referral ${at} was not created (${result.outcome})`);
       ids[at] = result.referral.id;
     }

@@ -2,7 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ReferralRepository } from '@app/persistence';
-import { JOB_QUEUE, matchJobFor } from '@app/jobs';
 import {
   buildReferral,
   insertProvider,
@@ -88,9 +87,8 @@ describe('a worker process through Postgres and Redis outages (e2e)', () => {
 
   const submit = async (count: number, urgency: 'planned' | 'emergency' = 'planned'): Promise<string[]> => {
     const ids: string[] = [];
-    const job = { queueName: JOB_QUEUE[matchJobFor(urgency)], jobName: matchJobFor(urgency) };
     for (let i = 0; i < count; i += 1) {
-      const result = await referrals.submit(buildReferral(officerId, { urgency }), job);
+      const result = await referrals.submit(buildReferral(officerId, { urgency }));
       if (result.outcome === 'key_reused') throw new Error('an idempotency key was reused');
       ids.push(result.referral.id);
     }

@@ -70,15 +70,19 @@ describe('emergency fast lane (e2e)', () => {
     return created;
   };
 
-  /** Referrals stored as intake stores them; their jobs are added to the queues by the test, not the relay. */
+  /**
+   * Referrals stored as intake stores them; their jobs are added to the queues by the test, not the
+   * relay, so their outbox rows go (and with them, anything for the sweeper to re-publish).
+   */
   async function submit(count: number, urgency: 'planned' | 'emergency'): Promise<string[]> {
     const ids: string[] = [];
     const requiredBy = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
     for (let n = 0; n < count; n += 1) {
-      const result = await referrals.submit(buildReferral(officerId, { urgency, requiredBy }), { queueName: 'unrelayed', jobName: 'unrelayed' });
+      const result = await referrals.submit(buildReferral(officerId, { urgency, requiredBy }));
       if (result.outcome !== 'created') throw new Error(result.outcome);
       ids.push(result.referral.id);
     }
+    await dataSource.query(`DELETE FROM outbox WHERE payload->>'referralId' = ANY($1)`, [ids]);
     return ids;
   }
 

@@ -104,7 +104,7 @@ describe('matching worker processes (e2e)', () => {
   }
 
   async function submit(): Promise<string> {
-    const result = await referrals.submit(buildReferral(officerId), { queueName: 'matching', jobName: 'match-referral' });
+    const result = await referrals.submit(buildReferral(officerId));
     if (result.outcome === 'key_reused') throw new Error('unexpected');
     return result.referral.id;
   }

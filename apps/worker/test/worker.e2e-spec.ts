@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { OutboxRepository } from '@app/persistence';
-import { QueueName } from '@app/jobs';
+import { JobName, QueueName } from '@app/jobs';
 import { createTestDatabase, startRedisServer, TestDatabase } from '@app/testing';
 import type { RedisServer } from '@app/testing';
 
@@ -62,11 +62,7 @@ describe('worker start-up (e2e)', () => {
       const outbox = worker.get(OutboxRepository);
       const { DataSource } = await import('typeorm');
       await worker.get(DataSource).transaction((manager) =>
-        OutboxRepository.append(manager, {
-          queueName: QueueName.Matching,
-          jobName: 'match-referral',
-          payload: { referralId: '00000000-0000-4000-8000-000000000001' },
-        }),
+        OutboxRepository.append(manager, JobName.MatchReferral, { referralId: '00000000-0000-4000-8000-000000000001' }),
       );
       const deadline = Date.now() + 10_000;
       while ((await outbox.countUnsent()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -86,11 +86,6 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   [JobName.SweepLostJobs]: QueueName.Matching,
 };
 
-/** Where a writer's outbox row for a job goes: the job's queue and name, as the repositories take them. */
-export function outboxJob(name: JobName): { queueName: QueueName; jobName: JobName } {
-  return { queueName: JOB_QUEUE[name], jobName: name };
-}
-
 /** A referral's first match and its re-matches: on the fast lane for an emergency. */
 export function matchJobFor(urgency: string): JobName.MatchReferral | JobName.MatchEmergency {
   return urgency === 'emergency' ? JobName.MatchEmergency : JobName.MatchReferral;

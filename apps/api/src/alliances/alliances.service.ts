@@ -7,7 +7,6 @@ import type { Principal } from '../auth/principal';
 import { listPage, type ListQuery } from '../common/page.query';
 import { assertKnownLocalAuthorities } from './alliance-members';
 import type { AllianceDetailResponse, AlliancePageResponse, UpdateAllianceDto, UpdatedAllianceResponse } from './dto/alliance.dto';
-import { REMATCH } from './rematch-jobs';
 
 /** Alliances and their members: admins see and change every one, a commissioner reads its own. */
 @Injectable()
@@ -37,7 +36,7 @@ export class AlliancesService {
     if (dto.localAuthorityCodes) await assertKnownLocalAuthorities(this.organisations, dto.localAuthorityCodes);
     try {
       const changes = { name: dto.name?.trim(), localAuthorityCodes: dto.localAuthorityCodes };
-      const updated = await this.alliances.update(id, changes, actor, REMATCH);
+      const updated = await this.alliances.update(id, changes, actor);
       if (!updated) throw DomainError.notFound('Alliance');
       if (updated.rematched > 0) this.outbox.signal();
       return { ...allianceView(updated.alliance), rematched: updated.rematched };

@@ -12,7 +12,6 @@ import { OrganisationRepository, OutboxSignal } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import type { MatchingWeightsDto } from './dto/matching-weights.dto';
-import { REMATCH } from './rematch-jobs';
 
 @Injectable()
 export class MatchingWeightsService {
@@ -54,7 +53,7 @@ export class MatchingWeightsService {
     assertMayCommission(principal, allianceId);
     const weights = weightsOf(dto);
     assertValidWeights(weights);
-    const updated = await this.organisations.setMatchingWeights(allianceId, weights, REMATCH);
+    const updated = await this.organisations.setMatchingWeights(allianceId, weights);
     if (!updated) throw DomainError.notFound('Alliance');
     this.outbox.signal();
     return { ...view(allianceId, weights, updated.steers), rematched: updated.rematched };

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Environment } from '@app/config';
 import { DomainError, DomainErrorCode, isRegistrableHost } from '@app/domain';
 import { NotificationRepository, OutboxSignal } from '@app/persistence';
-import { JobName, outboxJob } from '@app/jobs';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
@@ -11,8 +10,6 @@ import { ParseId } from '../common/id.pipe';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
 import { NotificationListResponse, WebhookResponse } from './dto/notification.response';
 import { WebhookDto } from './dto/webhook.dto';
-
-const DELIVERY = outboxJob(JobName.NotifyProvider);
 
 /**
  * Providers' emergency alerts: a webhook to receive them as signed POSTs, and the list of them for
@@ -44,7 +41,7 @@ export class NotificationsController {
       if (url.protocol !== 'https:') throw DomainError.invalid('url', 'must be an https URL');
       if (!isRegistrableHost(url.hostname)) throw DomainError.invalid('url', 'must be a public address');
     }
-    const webhook = await this.notifications.setWebhook(id, { url: body.url, secret: body.secret }, DELIVERY);
+    const webhook = await this.notifications.setWebhook(id, { url: body.url, secret: body.secret });
     if (!webhook) throw DomainError.notFound('Provider');
     if (webhook.queued > 0) this.outbox.signal();
     return webhook;

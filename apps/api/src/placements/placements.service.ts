@@ -14,16 +14,11 @@ import {
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { listPage } from '../common/page.query';
-import { JobName, outboxJob } from '@app/jobs';
-import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import type { EndPlacementDto } from './dto/end-placement.dto';
 import type { LaPlacementResponse, ProviderPlacementResponse } from './dto/placement.response';
 import type { PlacementsQuery } from './dto/placements.query';
 import type { PlacementListResponse } from './dto/placements.response';
 import type { ConfirmOutcomeDto, CreateOutcomeDto, OutcomeProgressDto, PlacementFeedbackDto } from './dto/outcome.dto';
-
-/** Opens an emergency placement's planned follow-on referral. */
-const STEP_DOWN = outboxJob(JobName.OpenStepDown);
 
 @Injectable()
 export class PlacementsService {
@@ -42,7 +37,6 @@ export class PlacementsService {
       offerId,
       placer,
       todayInEngland(),
-      { vacancyChanged: VACANCIES_CHANGED, stepDown: STEP_DOWN },
       this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS,
     );
     switch (result.outcome) {
@@ -119,7 +113,7 @@ export class PlacementsService {
     if (endDate < current.startDate) throw DomainError.invalid('endDate', 'must not be before the placement started');
     // An ending is recorded when it has happened: a breakdown tonight, or a planned move today.
     if (endDate > todayInEngland()) throw DomainError.invalid('endDate', 'must not be in the future');
-    const result = await this.placements.end(id, la, { endDate, reason: dto.reason, planned: dto.planned }, VACANCIES_CHANGED);
+    const result = await this.placements.end(id, la, { endDate, reason: dto.reason, planned: dto.planned });
     if (result.outcome === 'not_found') throw DomainError.notFound('Placement');
     if (result.outcome === 'already_ended') throw new DomainError(DomainErrorCode.Conflict, 'The placement has already ended');
     this.outbox.signal();

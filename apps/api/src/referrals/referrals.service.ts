@@ -9,7 +9,6 @@ import {
   ReferralDetail,
   ReferralRepository,
 } from '@app/persistence';
-import { matchJobFor, outboxJob } from '@app/jobs';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
@@ -72,8 +71,6 @@ export class ReferralsService {
           preferences: child.preferences ? { ...child.preferences } : null,
         },
       },
-      // An emergency goes to the fast lane, ahead of every routine match.
-      outboxJob(matchJobFor(dto.urgency)),
     );
     if (result.outcome === 'created') this.outbox.signal();
     if (result.outcome === 'key_reused') {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import type { OfstedGrade } from '@app/domain';
 import { OrganisationRepository, OutboxSignal, PostcodeDirectory, SettingEntity, SettingRepository } from '@app/persistence';
-import { VACANCIES_CHANGED } from '../vacancies/vacancies.service';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
@@ -70,7 +69,7 @@ export class SettingsService {
         ? { needsSupported: changes.needsSupported.map(({ code, level }) => ({ code, level })) }
         : {}),
       ...location,
-    }, VACANCIES_CHANGED);
+    });
     if (updated.outcome === 'not_found') throw DomainError.notFound('Setting');
     if (updated.outcome === 'age_range_inverted') throw DomainError.invalid('ageMin', 'must not be above ageMax');
     this.outbox.signal();

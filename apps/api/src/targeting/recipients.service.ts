@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { OutboxSignal, RecipientRepository } from '@app/persistence';
-import { JobName, outboxJob } from '@app/jobs';
 import type { Principal } from '../auth/principal';
 import type { SendReferralDto } from './dto/send-referral.dto';
 import type { RecipientListResponse } from './recipients.response';
 
 /** Delivers an emergency's alerts to the providers it is sent to. */
-const ALERT_JOB = outboxJob(JobName.NotifyProvider);
 
 @Injectable()
 export class RecipientsService {
@@ -31,7 +29,6 @@ export class RecipientsService {
       referralId,
       localAuthorityOf(principal),
       { providerIds: [...new Set(providerIds)], userId: principal.userId },
-      ALERT_JOB,
     );
     switch (result.outcome) {
       case 'not_found':

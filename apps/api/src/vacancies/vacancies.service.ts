@@ -2,15 +2,11 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { DEFAULT_VACANCY_STALE_DAYS, DomainError, DomainErrorCode, isStaleAfter } from '@app/domain';
 import { OutboxSignal, SettingRepository, VacancyRepository, VacancyView } from '@app/persistence';
-import { JobName, outboxJob } from '@app/jobs';
 import { mayManageProvider, mayReadProviderRecord } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { calendarDay } from '../common/date.validators';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
 import { CreateVacancyDto, ListVacanciesQuery, UpdateVacancyDto } from './dto/vacancy.dto';
-
-/** Every vacancy change re-ranks the open referrals it could affect, through the outbox. */
-export const VACANCIES_CHANGED = outboxJob(JobName.VacanciesChanged);
 
 /** A vacancy as answered: with whether it has gone unconfirmed long enough to be stale. */
 export type VacancyAnswer = VacancyView & { stale: boolean };
@@ -51,7 +47,7 @@ export class VacanciesService {
       weeklyCost: dto.weeklyCost,
       emergencyReady: dto.emergencyReady ?? false,
       reservedFor: dto.reservedFor ? { ...dto.reservedFor } : null,
-    }, VACANCIES_CHANGED);
+    });
     this.outbox.signal();
     return this.answer(vacancy);
   }
@@ -78,7 +74,7 @@ export class VacanciesService {
       weeklyCost: dto.weeklyCost,
       emergencyReady: dto.emergencyReady,
       reservedFor: dto.reservedFor === undefined || dto.reservedFor === null ? dto.reservedFor : { ...dto.reservedFor },
-    }, VACANCIES_CHANGED);
+    });
     switch (result.outcome) {
       case 'updated':
         this.outbox.signal();
@@ -99,7 +95,7 @@ export class VacanciesService {
   async confirm(principal: Principal, id: string): Promise<VacancyAnswer> {
     const current = await this.vacancies.findById(id);
     if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
-    const result = await this.vacancies.confirm(id, this.staleDays, VACANCIES_CHANGED);
+    const result = await this.vacancies.confirm(id, this.staleDays);
     switch (result.outcome) {
       case 'confirmed':
         if (result.wasStale) this.outbox.signal();
@@ -114,7 +110,7 @@ export class VacanciesService {
   async withdraw(principal: Principal, id: string): Promise<VacancyAnswer> {
     const current = await this.vacancies.findById(id);
     if (!current || !mayManageProvider(principal, current.providerId)) throw DomainError.notFound('Vacancy');
-    const withdrawn = await this.vacancies.withdraw(id, VACANCIES_CHANGED);
+    const withdrawn = await this.vacancies.withdraw(id);
     if (!withdrawn) throw DomainError.notFound('Vacancy');
     this.outbox.signal();
     return this.answer(withdrawn);

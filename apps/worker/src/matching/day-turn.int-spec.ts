@@ -22,8 +22,6 @@ import { MatchingService } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
 
 const EALING = 'E09000009';
-const JOB = { queueName: 'matching', jobName: 'match-referral' };
-const CHANGE_JOB = { queueName: QueueName.Matching, jobName: JobName.VacanciesChanged };
 
 /**
  * Time passing re-matches, against real Postgres and Redis: the day's turn and a bed opening queue
@@ -73,7 +71,7 @@ describe('re-matching as time passes (integration)', () => {
   });
 
   async function submit(overrides: Partial<NewReferral> = {}): Promise<string> {
-    const result = await referrals.submit(buildReferral(officerId, overrides), JOB);
+    const result = await referrals.submit(buildReferral(officerId, overrides));
     if (result.outcome === 'key_reused') throw new Error('idempotency key reused');
     return result.referral.id;
   }
@@ -156,7 +154,6 @@ describe('re-matching as time passes (integration)', () => {
       const opened = await new VacancyRepository(database.dataSource).create(
         { settingId: setting.id, providerId: provider.id, beds: 1, availableFrom: todayInEngland(), availableUntil: null,
           weeklyCost: 5_000, emergencyReady: true, reservedFor: null },
-        CHANGE_JOB,
       );
       await new VacanciesChangedHandler(repository, queues).handle({ vacancyIds: [opened.id] });
       expect(await runQueuedRematches(matching())).toEqual([referralId]);
@@ -186,7 +183,7 @@ describe('re-matching as time passes (integration)', () => {
       expect(excluded).toEqual([expect.objectContaining({ vacancyId: stale.id, reasons: ['NOT_EMERGENCY_READY'] })]);
 
       // "Still available": the stale bed is fresh again, its change re-ranks both referrals.
-      const confirmed = await new VacancyRepository(database.dataSource).confirm(stale.id, 7, CHANGE_JOB);
+      const confirmed = await new VacancyRepository(database.dataSource).confirm(stale.id, 7);
       expect(confirmed).toMatchObject({ outcome: 'confirmed', wasStale: true, vacancy: { daysSinceConfirmed: 0 } });
       await new VacanciesChangedHandler(repository, queues).handle({ vacancyIds: [stale.id] });
       expect(await runQueuedRematches(matching())).toEqual([emergency, routine].sort());

@@ -23,7 +23,6 @@ import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from '
 import { VacancyCache } from './vacancy-cache';
 
 const EALING = 'E09000009';
-const JOB = { queueName: 'matching', jobName: 'match-referral' };
 
 /** Matching against real Postgres: the claim, the indexed pre-filter, the staged search, the write. */
 describe('MatchingService (integration)', () => {
@@ -49,7 +48,7 @@ describe('MatchingService (integration)', () => {
   });
 
   async function submit(overrides: Partial<NewReferral> = {}): Promise<string> {
-    const result = await referrals.submit(buildReferral(officerId, overrides), JOB);
+    const result = await referrals.submit(buildReferral(officerId, overrides));
     if (result.outcome === 'key_reused') throw new Error('idempotency key reused');
     return result.referral.id;
   }

@@ -14,14 +14,11 @@ import {
   VacancyExclusion,
 } from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
-import { JobName, outboxJob } from '@app/jobs';
 import { VacancyCache } from './vacancy-cache';
 import type { ReferralStatus } from '@app/persistence';
 
 /** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
 export const EXCLUSION_LIMIT = 200;
-/** Delivers an emergency's alerts to providers' webhooks. */
-const ALERT_JOB = outboxJob(JobName.NotifyProvider);
 /** Nearest vacancies read per round when collecting exclusions. */
 const NEAREST_PAGE = 400;
 
@@ -54,7 +51,8 @@ export class MatchingService {
         const exclusions = await nearestExclusions(referral, effective, source);
         return { matches, exclusions };
       },
-      ALERT_JOB,
+      // An emergency's shortlist alerts the providers it was sent to.
+      true,
       this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS,
     );
     // An emergency's provider alerts are in the outbox: wake the relay rather than wait for its poll.

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboxSignal, PlacementRepository } from '@app/persistence';
 import { HandlesJob, JobHandler } from '@app/queue';
-import { JobName, JobPayloads, outboxJob } from '@app/jobs';
+import { JobName, JobPayloads } from '@app/jobs';
 
-const MATCH_JOB = outboxJob(JobName.MatchReferral);
 
 /**
  * An emergency placement is a bridge, not the end: opens the planned follow-on referral for the
@@ -20,7 +19,7 @@ export class OpenStepDownHandler implements HandlesJob<JobName.OpenStepDown> {
   ) {}
 
   async handle({ placementId }: JobPayloads[JobName.OpenStepDown]) {
-    const result = await this.placements.openStepDown(placementId, MATCH_JOB);
+    const result = await this.placements.openStepDown(placementId);
     if (result.opened) {
       this.outbox.signal();
       this.logger.log({ placementId, referralId: result.referralId }, 'step-down referral opened');

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JobName, JobPayloads } from '@app/jobs';
 
 /**
  * A job to publish, written in the same transaction as the change that calls for it. The relay
@@ -24,7 +25,7 @@ export class OutboxMessageEntity {
   jobName: string;
 
   @Column({ type: 'jsonb' })
-  payload: Record<string, unknown>;
+  payload: JobPayloads[JobName];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

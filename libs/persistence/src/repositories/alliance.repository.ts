@@ -4,7 +4,7 @@ import { type AuditActor, recordAudit } from './audit.repository';
 import { DuplicateNameError } from './organisation.repository';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
-import { queueRematches, type RematchJobs } from './rematch-outbox';
+import { queueRematches } from './rematch-outbox';
 import { returningRows } from './rows';
 
 /** An alliance as admins and its commissioners see it: its name and its member LAs, by name. */
@@ -48,7 +48,6 @@ export class AllianceRepository {
     id: string,
     changes: { name?: string; localAuthorityCodes?: string[] },
     actor: AuditActor,
-    rematchJobs: RematchJobs,
   ): Promise<{ alliance: AllianceView; rematched: number } | null> {
     return this.dataSource.transaction(async (manager) => {
       let updated: unknown[];
@@ -76,7 +75,7 @@ export class AllianceRepository {
            ON CONFLICT DO NOTHING RETURNING local_authority_code AS code`,
           [id, changes.localAuthorityCodes],
         );
-        rematched = await queueRematches(manager, [...left, ...joined].map((row) => row.code), rematchJobs);
+        rematched = await queueRematches(manager, [...left, ...joined].map((row) => row.code));
       }
       await recordAudit(manager, actor, 'update_alliance', [{ entityType: 'alliance', entityId: id, referralId: null }]);
       return { alliance: (await findAlliance(manager, id))!, rematched };

@@ -6,7 +6,6 @@ import { CandidateSource, ClaimedReferral, MatchingRepository, MIN_STABILITY_EVI
 import { ReferralRepository } from './referral.repository';
 
 const EALING = 'E09000009';
-const JOB = { queueName: 'matching', jobName: 'match-referral' };
 
 /** A placement's history, in days relative to today in England. */
 interface History {
@@ -126,7 +125,7 @@ describe('MatchingRepository: provider stability', () => {
 
   /** Claims a fresh referral for a ten-year-old in Ealing and hands `read` its candidate source. */
   async function withSource<T>(read: (claimed: ClaimedReferral, source: CandidateSource) => Promise<T>): Promise<T> {
-    const intake = await new ReferralRepository(db).submit(buildReferral(officerId), JOB);
+    const intake = await new ReferralRepository(db).submit(buildReferral(officerId));
     if (intake.outcome === 'key_reused') throw new Error('idempotency key reused');
     let result: T | undefined;
     await repository.run(intake.referral.id, ['submitted'], async (claimed, source) => {

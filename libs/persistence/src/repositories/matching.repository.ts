@@ -19,7 +19,6 @@ import type {
 import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
-import type { ChangeJob } from './vacancy.repository';
 import { checkOut } from './pool-client';
 import { steeringAllianceOf } from './steering-alliance';
 
@@ -329,8 +328,8 @@ export class MatchingRepository {
     referralId: string,
     from: readonly ReferralStatus[],
     compute: (claimed: ClaimedReferral, source: CandidateSource) => Promise<MatchOutcome> | MatchOutcome,
-    /** The job that delivers an emergency's alerts to providers' webhooks; without it none are queued. */
-    alertJob?: ChangeJob,
+    /** Whether an emergency's shortlist alerts the providers it was sent to (delivered to their webhooks). */
+    alertProviders = false,
     /** Days without confirmation after which a vacancy is stale (VACANCY_STALE_DAYS). */
     staleDays: number = DEFAULT_VACANCY_STALE_DAYS,
   ): Promise<MatchRunResult> {
@@ -347,8 +346,8 @@ export class MatchingRepository {
       await this.closeUnfitOffers(client, claimed.referral);
       const sent = status === 'shortlisted' ? await this.sendTopProviders(client, referralId, claimed.autoSendTopProviders) : 0;
       const alerts =
-        alertJob && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
-          ? await this.alertRecipients(client, referralId, alertJob)
+        alertProviders && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
+          ? await this.alertRecipients(client, referralId)
           : 0;
       await client.query('COMMIT');
       return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, sent, alerts };
@@ -644,11 +643,11 @@ export class MatchingRepository {
    * provider with a webhook, in the matching transaction, so an alert exists exactly when its
    * shortlist and send do. Returns how many deliveries were queued.
    */
-  private async alertRecipients(client: PoolClient, referralId: string, alertJob: ChangeJob): Promise<number> {
+  private async alertRecipients(client: PoolClient, referralId: string): Promise<number> {
     const { rowCount } = await client.query({
       name: 'matching-alert-recipients',
       text: ALERT_RECIPIENTS,
-      values: [referralId, alertJob.queueName, alertJob.jobName],
+      values: [referralId],
     });
     return rowCount ?? 0;
   }

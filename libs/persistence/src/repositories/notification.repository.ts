@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { JobName } from '@app/jobs';
+import { INSERT_OUTBOX, outboxColumns } from './outbox-sql';
 import { shownToProvider } from './recipients-sql';
 import { returningRows } from './rows';
 
@@ -49,7 +51,6 @@ export class NotificationRepository {
   async setWebhook(
     providerId: string,
     webhook: { url: string; secret: string },
-    deliveryJob: { queueName: string; jobName: string },
   ): Promise<{ providerId: string; url: string; updatedAt: Date; queued: number } | null> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
@@ -69,9 +70,9 @@ export class NotificationRepository {
               AND n.delivered_at IS NULL AND n.cancelled_at IS NULL AND (n.queued_at IS NULL OR n.failed_at IS NOT NULL)
               AND n.created_at > now() - interval '1 day'
            RETURNING n.id)
-         INSERT INTO outbox (queue_name, job_name, payload) SELECT $2, $3, jsonb_build_object('notificationId', due.id) FROM due
+         ${INSERT_OUTBOX} SELECT ${outboxColumns(JobName.NotifyProvider, { notificationId: 'due.id' })} FROM due
          RETURNING id`,
-        [providerId, deliveryJob.queueName, deliveryJob.jobName],
+        [providerId],
       );
       return { ...row, queued: queued.length };
     });

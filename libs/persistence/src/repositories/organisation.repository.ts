@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { AllianceEntity, LocalAuthorityEntity, ProviderEntity } from '../entities';
 import type { MatchingWeights, ProviderSector, StoredShortlistItem } from '@app/domain';
 import { returningRows } from './rows';
-import { queueRematches, type RematchJobs } from './rematch-outbox';
+import { queueRematches } from './rematch-outbox';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { steeredBy } from './steering-alliance';
 
@@ -109,7 +109,6 @@ export class OrganisationRepository {
   async setMatchingWeights(
     allianceId: string,
     weights: MatchingWeights,
-    rematchJobs: RematchJobs,
   ): Promise<{ rematched: number; steers: string[] } | null> {
     return this.dataSource.transaction(async (manager) => {
       const updated = await returningRows(manager, `UPDATE alliances SET matching_weights = $2 WHERE id = $1 RETURNING id`, [
@@ -123,7 +122,7 @@ export class OrganisationRepository {
         [allianceId],
       );
       const steers = members.map((member) => member.code);
-      return { rematched: await queueRematches(manager, steers, rematchJobs), steers };
+      return { rematched: await queueRematches(manager, steers), steers };
     });
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { JOB_QUEUE, JobName, type JobPayloads, type QueueName } from '@app/jobs';
 
-export interface OutboxRow {
-  id: string;
-  queueName: string;
-  jobName: string;
-  payload: Record<string, unknown>;
-}
+/**
+ * An outbox row: its job and that job's payload, as the catalogue types them. Rows are read back
+ * from the database, so readers still check `isJobName` before trusting the name (a newer version
+ * may have written a job this one does not know).
+ */
+export type OutboxRow = { id: string; queueName: QueueName } & { [J in JobName]: { jobName: J; payload: JobPayloads[J] } }[JobName];
 
 /**
  * Channel on which the relay listens. Writers signal it after their commit (see OutboxSignal), not
@@ -15,22 +16,22 @@ export interface OutboxRow {
 export const OUTBOX_CHANNEL = 'outbox';
 
 /** A published outbox row whose job should still be in Redis, and why the sweeper checks it. */
-export interface SentOutboxRow extends OutboxRow {
+export type SentOutboxRow = OutboxRow & {
   /**
    * `unmatched`: a referral waiting for its first match (or whose matching ran out of retries);
    * `due`: a re-match asked for and not run since; `recent`: any other job published within the window.
    */
   why: 'unmatched' | 'due' | 'recent';
-}
+};
 
 export interface LostJobQuery {
   /** First-match and re-match job names: their rows carry `referralId`. */
-  matchJobs: readonly string[];
-  rematchJobs: readonly string[];
+  matchJobs: readonly JobName[];
+  rematchJobs: readonly JobName[];
   /** Other jobs worth re-publishing if lost (vacancy changes, step-downs, alerts). */
-  otherJobs: readonly string[];
+  otherJobs: readonly JobName[];
   /** Alerts' job name: their rows count only while the alert is still to be delivered. */
-  alertJob: string;
+  alertJob: JobName;
   /** A referral `matching` this long is not being matched (a match is one transaction). */
   stuckMatchingMs: number;
   /** A `match_failed` referral (or a due re-match that failed) is retried this long after its last try. */
@@ -44,15 +45,16 @@ export interface LostJobQuery {
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Adds a message inside the caller's transaction, so it commits or rolls back with the change. */
-  static async append(
-    manager: EntityManager,
-    message: { queueName: string; jobName: string; payload: Record<string, unknown> },
-  ): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO outbox (queue_name, job_name, payload) VALUES ($1, $2, $3) RETURNING id`,
-      [message.queueName, message.jobName, message.payload],
-    );
+  /**
+   * Adds a job inside the caller's transaction, so it commits or rolls back with the change; the
+   * catalogue gives its queue and the type of its payload.
+   */
+  static async append<J extends JobName>(manager: EntityManager, job: J, payload: JobPayloads[J]): Promise<string> {
+    const [row] = await manager.query(`INSERT INTO outbox (queue_name, job_name, payload) VALUES ($1, $2, $3) RETURNING id`, [
+      JOB_QUEUE[job],
+      job,
+      payload,
+    ]);
     return String(row.id);
   }
 
@@ -65,9 +67,9 @@ export class OutboxRepository {
    */
   async publishPending(
     limit: number,
-    jobNames: readonly string[],
+    jobNames: readonly JobName[],
     publish: (rows: OutboxRow[]) => Promise<void>,
-    firstQueues: readonly string[] = [],
+    firstQueues: readonly QueueName[] = [],
   ): Promise<number> {
     let claimed: OutboxRow[] = [];
     try {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkEligibility, DEFAULT_VACANCY_STALE_DAYS, type ExclusionReason } from '@app/domain';
+import { JobName } from '@app/jobs';
 import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
@@ -8,7 +9,7 @@ import { returningRows } from './rows';
 import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './matching.repository';
 import { OutboxRepository } from './outbox.repository';
 import { steeringAllianceOf } from './steering-alliance';
-import { appendChange, type ChangeJob } from './vacancy.repository';
+import { appendChange } from './vacancy.repository';
 
 export interface PlacementView {
   id: string;
@@ -192,7 +193,6 @@ export class PlacementRepository {
     offerId: string,
     placer: { localAuthorityCode: string; userId: string | null },
     startDate: string,
-    jobs: { vacancyChanged: ChangeJob; stepDown: ChangeJob },
     /** VACANCY_STALE_DAYS, as matching judges freshness: the fit is re-checked by the same rule. */
     staleDays: number = DEFAULT_VACANCY_STALE_DAYS,
   ): Promise<AcceptResult> {
@@ -274,10 +274,10 @@ export class PlacementRepository {
           `UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open' AND id <> $2`,
           [offer.referralId, offerId],
         );
-        await appendChange(manager, jobs.vacancyChanged, [accepted.vacancyId]);
+        await appendChange(manager, [accepted.vacancyId]);
         // An emergency bed is a bridge: its planned follow-on referral is opened by a job, once.
         if (claimed[0].urgency === 'emergency') {
-          await OutboxRepository.append(manager, { ...jobs.stepDown, payload: { placementId: placement.id } });
+          await OutboxRepository.append(manager, JobName.OpenStepDown, { placementId: placement.id });
         }
         return { outcome: 'placed' as const, placementId: placement.id };
       });
@@ -295,7 +295,7 @@ export class PlacementRepository {
    * queued in the same transaction. A second call finds it opened (a unique index on
    * `follows_referral_id`) and does nothing.
    */
-  async openStepDown(placementId: string, matchJob: ChangeJob): Promise<{ opened: boolean; referralId: string | null }> {
+  async openStepDown(placementId: string): Promise<{ opened: boolean; referralId: string | null }> {
     return this.dataSource.transaction(async (manager) => {
       const [created]: { id: string }[] = await manager.query(
         `WITH emergency AS (
@@ -319,7 +319,7 @@ export class PlacementRepository {
         );
         return { opened: false, referralId: existing?.id ?? null };
       }
-      await OutboxRepository.append(manager, { ...matchJob, payload: { referralId: created.id } });
+      await OutboxRepository.append(manager, JobName.MatchReferral, { referralId: created.id });
       return { opened: true, referralId: created.id };
     });
   }
@@ -402,7 +402,6 @@ export class PlacementRepository {
     id: string,
     localAuthorityCode: string,
     ending: { endDate: string; reason: string; planned: boolean },
-    changeJob: ChangeJob,
   ): Promise<EndResult> {
     return this.dataSource.transaction(async (manager) => {
       const [ended] = await returningRows<{ vacancyId: string; referralId: string; bedsTaken: number }>(
@@ -429,7 +428,7 @@ export class PlacementRepository {
             WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
           [ended.vacancyId, ended.bedsTaken],
         );
-        if (freed.length > 0) await appendChange(manager, changeJob, [ended.vacancyId]);
+        if (freed.length > 0) await appendChange(manager, [ended.vacancyId]);
       }
       const [placement] = await manager.query(`${VIEW} WHERE p.id = $1`, [id]);
       return { outcome: 'ended' as const, placement };

@@ -9,8 +9,6 @@ import { ReferralRepository, type NewReferral } from './referral.repository';
 
 const EALING = 'E09000009';
 const BRENT = 'E09000005';
-const MATCH_JOB = { queueName: 'matching', jobName: 'match-referral' };
-const ALERT_JOB = { queueName: 'notify-provider', jobName: 'notify-provider' };
 const FIRST_MATCH: ReferralStatus[] = ['submitted'];
 const REMATCH: ReferralStatus[] = ['shortlisted', 'no_match'];
 
@@ -70,13 +68,13 @@ describe('RecipientRepository and matching’s sends', () => {
   const vacancyId = (place: string) => provider[place[0]].vacancies[Number(place.slice(1))].id;
 
   async function submit(overrides: Partial<NewReferral> = {}): Promise<string> {
-    const intake = await new ReferralRepository(db).submit(buildReferral(officerId, overrides), MATCH_JOB);
+    const intake = await new ReferralRepository(db).submit(buildReferral(officerId, overrides));
     if (intake.outcome === 'key_reused') throw new Error('idempotency key reused');
     return intake.referral.id;
   }
 
   const run = (referralId: string, from: ReferralStatus[], matches: RankedMatch[]) =>
-    matching.run(referralId, from, () => ({ matches, exclusions: [] }), ALERT_JOB);
+    matching.run(referralId, from, () => ({ matches, exclusions: [] }), true);
 
   /** The sends of the referral, keyed by provider name. */
   async function sent(referralId: string, la = EALING): Promise<Record<string, RecipientView>> {
@@ -144,7 +142,7 @@ describe('RecipientRepository and matching’s sends', () => {
     expect(await recipients.list(referralId, EALING)).toEqual([]);
 
     const send = (names: string[], la = EALING) =>
-      recipients.send(referralId, la, { providerIds: names.map((name) => provider[name]?.id ?? name), userId: officerId }, ALERT_JOB);
+      recipients.send(referralId, la, { providerIds: names.map((name) => provider[name]?.id ?? name), userId: officerId });
     const first = await send(['C']);
     expect(first).toMatchObject({ outcome: 'sent', sent: [provider.C.id], alerts: 0 });
     expect(first.outcome === 'sent' && first.items).toEqual([
@@ -191,10 +189,10 @@ describe('RecipientRepository and matching’s sends', () => {
     expect(await run(referralId, REMATCH, shortlist('A0', 'B0', 'A1', 'A2'))).toMatchObject({ sent: 0, alerts: 1 });
     expect(await alerted()).toEqual([vacancyId('A0'), vacancyId('A1'), vacancyId('A2')].sort());
 
-    const result = await recipients.send(referralId, EALING, { providerIds: [provider.B.id], userId: officerId }, ALERT_JOB);
+    const result = await recipients.send(referralId, EALING, { providerIds: [provider.B.id], userId: officerId });
     expect(result).toMatchObject({ outcome: 'sent', sent: [provider.B.id], alerts: 1 });
     expect(await alerted()).toEqual([vacancyId('A0'), vacancyId('A1'), vacancyId('A2'), vacancyId('B0')].sort());
-    expect(await recipients.send(referralId, EALING, { providerIds: [provider.B.id], userId: officerId }, ALERT_JOB)).toMatchObject({
+    expect(await recipients.send(referralId, EALING, { providerIds: [provider.B.id], userId: officerId })).toMatchObject({
       sent: [],
       alerts: 0,
     });

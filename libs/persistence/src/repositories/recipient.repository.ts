@@ -3,7 +3,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ReferralStatus } from '../entities';
 import { ALERT_RECIPIENTS, SEND_CHOSEN_PROVIDERS } from './recipients-sql';
 import { returningRows } from './rows';
-import type { ChangeJob } from './vacancy.repository';
 
 /** One provider a referral was sent to, and what it was sent. */
 export interface RecipientView {
@@ -48,7 +47,6 @@ export class RecipientRepository {
     referralId: string,
     localAuthorityCode: string,
     send: { providerIds: string[]; userId: string },
-    alertJob: ChangeJob,
   ): Promise<SendResult> {
     return this.dataSource.transaction(async (manager) => {
       const [referral]: { status: ReferralStatus; urgency: string }[] = await manager.query(
@@ -67,7 +65,7 @@ export class RecipientRepository {
       const sent = await returningRows<{ providerId: string }>(manager, SEND_CHOSEN_PROVIDERS, [referralId, send.providerIds, send.userId]);
       const alerts =
         referral.urgency === 'emergency' && sent.length > 0
-          ? (await returningRows(manager, ALERT_RECIPIENTS, [referralId, alertJob.queueName, alertJob.jobName])).length
+          ? (await returningRows(manager, ALERT_RECIPIENTS, [referralId])).length
           : 0;
       const items = (await recipients(manager, referralId, localAuthorityCode)) ?? [];
       return { outcome: 'sent' as const, items, sent: sent.map((row) => row.providerId), alerts };

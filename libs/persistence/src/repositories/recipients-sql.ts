@@ -1,3 +1,6 @@
+import { JobName } from '@app/jobs';
+import { INSERT_OUTBOX, outboxColumns } from './outbox-sql';
+
 /**
  * Sending a referral to providers, and what a provider may see of one, as SQL shared by matching
  * (which sends automatically as it writes a shortlist) and the placement team's own sends. A
@@ -30,7 +33,7 @@ export const SEND_CHOSEN_PROVIDERS = sendFromShortlist('WHERE provider_id = ANY(
  * SQL: an emergency's alerts, in the transaction that sends or shortlists: one per vacancy on the
  * referral $1's current shortlist whose provider was sent the referral (unique per referral and
  * vacancy, so running it again adds only what is new), and for each provider with a webhook a
- * delivery job ($2 queue, $3 job) in the outbox. Returns a row per delivery queued.
+ * delivery job in the outbox. Returns a row per delivery queued.
  */
 export const ALERT_RECIPIENTS = `WITH alerts AS (
     INSERT INTO provider_notifications (provider_id, referral_id, vacancy_id, event, urgency, queued_at)
@@ -41,8 +44,8 @@ export const ALERT_RECIPIENTS = `WITH alerts AS (
      WHERE m.referral_id = $1
     ON CONFLICT ON CONSTRAINT provider_notifications_once DO NOTHING
     RETURNING id, queued_at)
-  INSERT INTO outbox (queue_name, job_name, payload)
-  SELECT $2, $3, jsonb_build_object('notificationId', a.id) FROM alerts a WHERE a.queued_at IS NOT NULL
+  ${INSERT_OUTBOX}
+  SELECT ${outboxColumns(JobName.NotifyProvider, { notificationId: 'a.id' })} FROM alerts a WHERE a.queued_at IS NOT NULL
   RETURNING id`;
 
 /** SQL: the referral (an SQL expression) was sent to the provider (another). */

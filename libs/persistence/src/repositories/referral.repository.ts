@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { matchJobFor } from '@app/jobs';
 import type { ChildNeed, ChildPreferences, ReferralStatus } from '../entities';
+import { INSERT_OUTBOX, referralJobColumns } from './outbox-sql';
 
 export interface NewReferral {
   localAuthorityCode: string;
@@ -109,7 +111,7 @@ export class ReferralRepository {
    * statement, when the child row exists. No NOTIFY here: it would serialise every commit behind
    * Postgres' notification lock (the caller wakes the relay after commit instead).
    */
-  async submit(referral: NewReferral, job: { queueName: string; jobName: string }): Promise<IntakeResult> {
+  async submit(referral: NewReferral): Promise<IntakeResult> {
     const { child } = referral;
     const { rows } = await this.pool().query<ReferralSummary>({
       // Named, so each connection parses and plans this statement once rather than per referral.
@@ -117,7 +119,7 @@ export class ReferralRepository {
       text: `WITH referral AS (
          INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash,
                                 urgency, required_by, placement_types, max_distance_miles, weekly_budget, notes)
-         VALUES ($24, $1, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+         VALUES ($22, $1, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (local_authority_code, idempotency_key) DO NOTHING
          RETURNING id, child_id, status, urgency, created_at
        ), child AS (
@@ -126,8 +128,8 @@ export class ReferralRepository {
                                preferences)
          SELECT referral.child_id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM referral
        ), message AS (
-         INSERT INTO outbox (queue_name, job_name, payload)
-         SELECT $22, $23, jsonb_build_object('referralId', referral.id) FROM referral
+         ${INSERT_OUTBOX}
+         SELECT ${referralJobColumns(matchJobFor, 'referral.urgency', 'referral.id')} FROM referral
        )
        SELECT id, status, urgency, created_at AS "createdAt" FROM referral`,
       values: [
@@ -152,8 +154,6 @@ export class ReferralRepository {
         referral.maxDistanceMiles,
         referral.weeklyBudget,
         referral.notes,
-        job.queueName,
-        job.jobName,
         randomUUID(),
       ],
     });

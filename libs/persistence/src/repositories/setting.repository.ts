@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SettingEntity } from '../entities';
-import { OutboxRepository } from './outbox.repository';
-import type { ChangeJob } from './vacancy.repository';
+import { appendChange } from './vacancy.repository';
 
 export type NewSetting = Omit<SettingEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'provider' | 'district' | 'localAuthority'>;
 export type SettingChanges = Partial<Omit<NewSetting, 'providerId'>>;
@@ -34,7 +33,7 @@ export class SettingRepository {
   }
 
   /** Applies the changes under a row lock and bumps the version. */
-  async update(id: string, changes: SettingChanges, changeJob: ChangeJob): Promise<SettingUpdateResult> {
+  async update(id: string, changes: SettingChanges): Promise<SettingUpdateResult> {
     return this.dataSource.transaction(async (manager) => {
       const setting = await manager.findOne(SettingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!setting) return { outcome: 'not_found' as const };
@@ -47,7 +46,7 @@ export class SettingRepository {
         [id],
       );
       if (vacancies.length > 0) {
-        await OutboxRepository.append(manager, { ...changeJob, payload: { vacancyIds: vacancies.map((v) => v.id) } });
+        await appendChange(manager, vacancies.map((v) => v.id));
       }
       return { outcome: 'updated' as const, setting: saved };
     });

@@ -3,7 +3,6 @@ import { buildReferral, insertProvider, insertSetting, insertUser, insertVacancy
 import { CandidateSource, MatchingRepository, VacancyChangeBatch } from './matching.repository';
 import { ReferralRepository } from './referral.repository';
 
-const JOB = { queueName: 'matching', jobName: 'match-referral' };
 
 /**
  * The feed workers keep their vacancy index current from, with several api and worker processes
@@ -20,7 +19,7 @@ describe('MatchingRepository: vacancy change feed', () => {
 
   /** Reads the changes since `cursor` inside a matching transaction, as a worker does. */
   async function changesSince(cursor: string): Promise<VacancyChangeBatch> {
-    const intake = await new ReferralRepository(db).submit(buildReferral(officerId), JOB);
+    const intake = await new ReferralRepository(db).submit(buildReferral(officerId));
     if (intake.outcome === 'key_reused') throw new Error('idempotency key reused');
     let batch: VacancyChangeBatch | undefined;
     await repository.run(intake.referral.id, ['submitted'], async (_claimed, source: CandidateSource) => {

@@ -20,9 +20,8 @@ describe('VacancyRepository.update', () => {
     await database?.close();
   });
 
-  const CHANGE = { queueName: 'matching', jobName: 'vacancies-changed' };
-  const update = (id: string, version: number, changes: VacancyChanges) => vacancies.update(id, version, changes, CHANGE);
-  const withdraw = (id: string) => vacancies.withdraw(id, CHANGE);
+  const update = (id: string, version: number, changes: VacancyChanges) => vacancies.update(id, version, changes);
+  const withdraw = (id: string) => vacancies.withdraw(id);
   const changeMessages = async (vacancyId: string): Promise<number> => {
     const [row] = await database.dataSource.query(
       `SELECT count(*)::int AS n FROM outbox WHERE job_name = 'vacancies-changed' AND payload->'vacancyIds' ? $1`,
@@ -145,7 +144,7 @@ describe('VacancyRepository.update', () => {
       weeklyCost: 4_000,
       emergencyReady: false,
       reservedFor: null,
-    }, CHANGE);
+    });
     expect(created).toMatchObject({ status: 'filled', version: 1, beds: 0, availableFrom: '2030-01-01' });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { JobName } from '@app/jobs';
 import type { ReservedFor, VacancyStatus } from '../entities';
 import { OutboxRepository } from './outbox.repository';
 import { returningRows } from './rows';
@@ -78,22 +79,16 @@ const VIEW = `
          v.created_at AS "createdAt", v.updated_at AS "updatedAt"
     FROM vacancies v JOIN settings s ON s.id = v.setting_id`;
 
-/** The job a vacancy change publishes through the outbox, so open referrals are re-ranked. */
-export interface ChangeJob {
-  queueName: string;
-  jobName: string;
-}
-
-/** Appends the re-ranking message for changed vacancies inside the caller's transaction. */
-export function appendChange(manager: EntityManager, job: ChangeJob, vacancyIds: string[]): Promise<string> {
-  return OutboxRepository.append(manager, { ...job, payload: { vacancyIds } });
+/** Appends the job that re-ranks open referrals for changed vacancies, inside the caller's transaction. */
+export function appendChange(manager: EntityManager, vacancyIds: string[]): Promise<string> {
+  return OutboxRepository.append(manager, JobName.VacanciesChanged, { vacancyIds });
 }
 
 @Injectable()
 export class VacancyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(vacancy: NewVacancy, changeJob: ChangeJob): Promise<VacancyView> {
+  async create(vacancy: NewVacancy): Promise<VacancyView> {
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO vacancies (setting_id, provider_id, beds, available_from, available_until, weekly_cost,
@@ -111,7 +106,7 @@ export class VacancyRepository {
           vacancy.reservedFor,
         ],
       );
-      await appendChange(manager, changeJob, [row.id]);
+      await appendChange(manager, [row.id]);
       const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [row.id]);
       return view;
     });
@@ -126,7 +121,7 @@ export class VacancyRepository {
    * One conditional UPDATE ... WHERE id = $1 AND version = $2: of two writers holding the same
    * version exactly one succeeds, and a stale one changes nothing.
    */
-  async update(id: string, expectedVersion: number, changes: VacancyChanges, changeJob: ChangeJob): Promise<VacancyUpdateResult> {
+  async update(id: string, expectedVersion: number, changes: VacancyChanges): Promise<VacancyUpdateResult> {
     return this.dataSource.transaction(async (manager) => {
       const columns: Record<keyof VacancyChanges, string> = {
         beds: 'beds',
@@ -155,7 +150,7 @@ export class VacancyRepository {
         params,
       );
       if (updated.length > 0) {
-        await appendChange(manager, changeJob, [id]);
+        await appendChange(manager, [id]);
         const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
         return { outcome: 'updated', vacancy: view };
       }
@@ -171,7 +166,7 @@ export class VacancyRepository {
    * changes (not its version, so an edit in progress is not made stale). Only a vacancy that was
    * stale (unconfirmed for `staleDays`) re-ranks referrals, since only then can matching change.
    */
-  async confirm(id: string, staleDays: number, changeJob: ChangeJob): Promise<VacancyConfirmResult> {
+  async confirm(id: string, staleDays: number): Promise<VacancyConfirmResult> {
     return this.dataSource.transaction(async (manager) => {
       const confirmed = await returningRows<{ id: string; was_stale: boolean }>(
         manager,
@@ -186,14 +181,14 @@ export class VacancyRepository {
         const [current] = await manager.query(`SELECT status FROM vacancies WHERE id = $1`, [id]);
         return current ? { outcome: 'withdrawn' } : { outcome: 'not_found' };
       }
-      if (confirmed[0].was_stale) await appendChange(manager, changeJob, [id]);
+      if (confirmed[0].was_stale) await appendChange(manager, [id]);
       const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
       return { outcome: 'confirmed', vacancy: view, wasStale: confirmed[0].was_stale };
     });
   }
 
   /** Withdraws an open or filled vacancy; withdrawing twice is harmless. */
-  async withdraw(id: string, changeJob: ChangeJob): Promise<VacancyView | null> {
+  async withdraw(id: string): Promise<VacancyView | null> {
     return this.dataSource.transaction(async (manager) => {
       const withdrawn = await returningRows<{ id: string }>(
         manager,
@@ -201,7 +196,7 @@ export class VacancyRepository {
           WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
         [id],
       );
-      if (withdrawn.length > 0) await appendChange(manager, changeJob, [id]);
+      if (withdrawn.length > 0) await appendChange(manager, [id]);
       const [view] = await manager.query(`${VIEW} WHERE v.id = $1`, [id]);
       return view ?? null;
     });
