@@ -2,11 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { OutboxRepository } from '@app/persistence';
-import { createRedisConnection, jobOptions, LostJobSweeper, OutboxRelay, SWEEP_SCHEDULE_ID } from '@app/queue';
+import { createRedisConnection, jobOptions, LostJobSweeper, OutboxRelay, ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE, SWEEP_SCHEDULE } from '@app/queue';
 import { JobName, QueueName } from '@app/jobs';
 import { startRedisServer, until } from '@app/testing';
 import type { RedisServer } from '@app/testing';
-import { ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE } from '../../worker/src/sufficiency/sufficiency-jobs';
 import { bearer, createOrganisations, openVacancy, Organisations, referralBody, startTestApi, TestApi, todayInEngland } from './support/test-api';
 import { startTestWorker } from './support/test-worker';
 
@@ -145,7 +144,7 @@ describe('jobs Redis lost (e2e)', () => {
     const matching = queues.get(QueueName.Matching)!;
     await until(
       'the schedulers',
-      async () => Promise.all([SWEEP_SCHEDULE_ID, SNAPSHOT_SCHEDULE.id, ROLLUP_SCHEDULE.id].map((id) => matching.getJobScheduler(id))),
+      async () => Promise.all([SWEEP_SCHEDULE.id, SNAPSHOT_SCHEDULE.id, ROLLUP_SCHEDULE.id].map((id) => matching.getJobScheduler(id))),
       (schedulers) => schedulers.every((scheduler) => scheduler !== undefined),
     );
     // A referral submitted now, its job then lost, is matched by the recreated sweeper.

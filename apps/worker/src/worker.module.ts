@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfigModule, Environment } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
+import { JobSchedules } from './jobs/job-schedules.service';
 import { JobWorkers } from './jobs/job-workers.service';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -29,6 +30,6 @@ import { RedisSafetyCheck } from './redis-safety.check';
     SufficiencyModule,
     SweeperModule,
   ],
-  providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers],
+  providers: [RedisSafetyCheck, OutboxRelayService, JobWorkers, JobSchedules],
 })
 export class WorkerModule {}

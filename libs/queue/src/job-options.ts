@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
-import { JobName, type JobPayloads } from '@app/jobs';
+import type { Environment } from '@app/config';
+import { JobName, type JobPayloads, QueueName } from '@app/jobs';
 
 /** The backoff the matching jobs use: doubling from `delay`, never longer than MATCH_BACKOFF_CAP_MS. */
 export const CAPPED_EXPONENTIAL = 'capped-exponential';
@@ -94,4 +95,57 @@ export const JOB_DEDUPLICATION: { readonly [J in JobName]?: (payload: JobPayload
 export function jobOptions<J extends JobName>(name: J, payload: JobPayloads[J], extra: JobsOptions = {}): JobsOptions {
   const dedupe = JOB_DEDUPLICATION[name] as ((payload: JobPayloads[J]) => DeduplicationOptions) | undefined;
   return { ...JOB_OPTIONS[name], ...(dedupe ? { deduplication: dedupe(payload) } : {}), ...extra };
+}
+
+/**
+ * Each queue's concurrency in one worker process, by the setting that gives it. The fast lane has
+ * its own, so its capacity is reserved and never taken by routine jobs.
+ */
+export const QUEUE_CONCURRENCY = {
+  [QueueName.Matching]: 'WORKER_CONCURRENCY',
+  [QueueName.Emergency]: 'EMERGENCY_CONCURRENCY',
+  [QueueName.Notifications]: 'NOTIFY_CONCURRENCY',
+} as const satisfies { readonly [Q in QueueName]: keyof Environment };
+
+export interface ScheduleRepeat {
+  pattern?: string;
+  tz?: string;
+  every?: number;
+}
+
+/** A BullMQ job scheduler the platform keeps: one per id, however many workers make sure of it. */
+export interface JobSchedule extends ScheduleRepeat {
+  id: string;
+  job: JobName;
+  /** Instead of a fixed `every`, the setting that gives the interval. */
+  everySetting?: 'SWEEP_INTERVAL_MS';
+}
+
+/** The lost-job sweeper (lost-job-sweeper.ts), every SWEEP_INTERVAL_MS, ahead of any backlog (no priority). */
+export const SWEEP_SCHEDULE = { id: 'lost-job-sweeper', job: JobName.SweepLostJobs, everySetting: 'SWEEP_INTERVAL_MS' } as const satisfies JobSchedule;
+
+/** The nightly supply snapshot: five to midnight in England, the day's supply as it ends. */
+export const SNAPSHOT_SCHEDULE = {
+  id: 'supply-snapshot-daily',
+  job: JobName.SnapshotSupply,
+  pattern: '0 55 23 * * *',
+  tz: 'Europe/London',
+} as const satisfies JobSchedule;
+
+/** Every minute: a month marked stale is read from the raw tables until then, so figures are exact either way. */
+export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', job: JobName.RebuildSufficiency, every: 60_000 } as const satisfies JobSchedule;
+
+/** Just after midnight in England, when vacancies available from the new day become matchable. */
+export const DAY_TURN_SCHEDULE = { id: 'day-turn-daily', job: JobName.TurnDay, pattern: '0 1 0 * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
+
+/** Every hour too, so a day whose midnight run was missed (every worker down, Redis lost) is caught up within the hour. */
+export const DAY_TURN_CATCH_UP = { id: 'day-turn-hourly', job: JobName.TurnDay, pattern: '0 17 * * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
+
+/** Every scheduler; each worker makes sure of those on the queues it serves (the worker's JobSchedules). */
+export const JOB_SCHEDULES: readonly JobSchedule[] = [SWEEP_SCHEDULE, SNAPSHOT_SCHEDULE, ROLLUP_SCHEDULE, DAY_TURN_SCHEDULE, DAY_TURN_CATCH_UP];
+
+/** When the scheduler runs, its interval read from the settings where a setting gives it. */
+export function repeatOf(schedule: JobSchedule, env: Pick<Environment, 'SWEEP_INTERVAL_MS'>): ScheduleRepeat {
+  const every = schedule.everySetting ? env[schedule.everySetting] : schedule.every;
+  return { ...(schedule.pattern ? { pattern: schedule.pattern, tz: schedule.tz } : {}), ...(every !== undefined ? { every } : {}) };
 }

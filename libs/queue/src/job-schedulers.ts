@@ -1,13 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Queue } from 'bullmq';
 import { JobName } from '@app/jobs';
-import { JOB_OPTIONS } from './job-options';
-
-export interface ScheduleRepeat {
-  pattern?: string;
-  tz?: string;
-  every?: number;
-}
+import { JOB_OPTIONS, type ScheduleRepeat } from './job-options';
 
 /**
  * Makes sure the BullMQ job scheduler `id` runs `name` on `repeat`, creating it again when Redis

@@ -3,9 +3,6 @@ import type { OutboxRepository, SentOutboxRow } from '@app/persistence';
 import { isJobName, JOB_QUEUE, JobName, outboxJobId, QueueName } from '@app/jobs';
 import { jobOptions } from './job-options';
 
-/** The sweeper's own job scheduler (on the routine queue). */
-export const SWEEP_SCHEDULE_ID = 'lost-job-sweeper';
-
 export interface LostJobSweeperOptions {
   /** A referral `matching` this long is not being matched: a match is one short transaction. */
   stuckMatchingMs?: number;

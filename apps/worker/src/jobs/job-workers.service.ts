@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Environment } from '@app/config';
-import { backoffStrategy, createRedisConnection, HandlesJob, JobHandler } from '@app/queue';
+import { backoffStrategy, createRedisConnection, HandlesJob, JobHandler, QUEUE_CONCURRENCY } from '@app/queue';
 import { JOB_QUEUE, JobName, QueueName } from '@app/jobs';
 
 type AnyHandler = HandlesJob<JobName>;
@@ -66,20 +66,9 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     for (const { connection } of this.workers) connection.disconnect();
   }
 
-  /** Each queue's own concurrency: the fast lane's capacity is reserved, never taken by routine jobs. */
-  private concurrencyOf(queue: QueueName): number {
-    switch (queue) {
-      case QueueName.Emergency:
-        return this.env.EMERGENCY_CONCURRENCY;
-      case QueueName.Notifications:
-        return this.env.NOTIFY_CONCURRENCY;
-      default:
-        return this.env.WORKER_CONCURRENCY;
-    }
-  }
-
   private start(queue: QueueName): void {
-    const concurrency = this.concurrencyOf(queue);
+    // Each queue's own (QUEUE_CONCURRENCY): the fast lane's capacity is reserved, never taken by routine jobs.
+    const concurrency = this.env[QUEUE_CONCURRENCY[queue]];
     const connection = createRedisConnection(this.env.REDIS_URL, { connectionName: `worker:${queue}` });
     const worker = new Worker(queue, (job) => this.process(job), {
       connection,

@@ -1,15 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { addCalendarDays, DEFAULT_VACANCY_STALE_DAYS, todayInEngland } from '@app/domain';
 import { DayTurnRepository, MatchingRepository } from '@app/persistence';
-import { ensureJobScheduler, HandlesJob, JobHandler, Queues } from '@app/queue';
-import { JOB_QUEUE, JobName, JobPayloads } from '@app/jobs';
+import { HandlesJob, JobHandler, Queues } from '@app/queue';
+import { JobName, JobPayloads } from '@app/jobs';
 import { queueRematches } from './rematch-fan-out';
-
-/** Just after midnight in England, when vacancies available from the new day become matchable. */
-export const DAY_TURN_SCHEDULE = { id: 'day-turn-daily', pattern: '0 1 0 * * *', tz: 'Europe/London' };
-/** Every hour too, so a day whose midnight run was missed (every worker down, Redis lost) is caught up within the hour. */
-export const DAY_TURN_CATCH_UP = { id: 'day-turn-hourly', pattern: '0 17 * * * *', tz: 'Europe/London' };
 
 /** The most days a late run catches up on: vacancies that became available longer ago than this are left to their own changes. */
 export const DAY_TURN_CATCH_UP_DAYS = 7;
@@ -61,27 +56,5 @@ export class TurnDayHandler implements HandlesJob<JobName.TurnDay> {
 
   handle({ day }: JobPayloads[JobName.TurnDay]) {
     return this.dayTurn.turn(day ?? todayInEngland());
-  }
-}
-
-/** Keeps the day's turn scheduled: every worker serving the routine queue makes sure of the same two schedulers. */
-@Injectable()
-export class DayTurnSchedules implements OnApplicationBootstrap {
-  constructor(
-    private readonly queues: Queues,
-    private readonly env: Environment,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensure();
-  }
-
-  /** Creates either scheduler if it is missing or not as wanted (JobSchedules calls this periodically too). */
-  async ensure(): Promise<void> {
-    const queue = this.queues.get(JOB_QUEUE[JobName.TurnDay]);
-    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.TurnDay])) return;
-    for (const { id, pattern, tz } of [DAY_TURN_SCHEDULE, DAY_TURN_CATCH_UP]) {
-      await ensureJobScheduler(queue, JobName.TurnDay, id, { pattern, tz });
-    }
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MatchingService } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
-import { DayTurnSchedules, DayTurnService, TurnDayHandler } from './day-turn';
+import { DayTurnService, TurnDayHandler } from './day-turn';
 import {
   MatchEmergencyHandler,
   MatchReferralHandler,
@@ -21,8 +21,6 @@ import {
     VacanciesChangedHandler,
     DayTurnService,
     TurnDayHandler,
-    DayTurnSchedules,
   ],
-  exports: [DayTurnSchedules],
 })
 export class MatchingModule {}

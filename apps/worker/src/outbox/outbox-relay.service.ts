@@ -3,7 +3,7 @@ import { Environment } from '@app/config';
 import { OutboxRepository } from '@app/persistence';
 import { OutboxRelay, Queues } from '@app/queue';
 import { QueueName } from '@app/jobs';
-import { JobSchedules } from '../sweeper/job-schedules.service';
+import { JobSchedules } from '../jobs/job-schedules.service';
 
 /**
  * Runs the outbox relay for the life of the worker process, for the queues the process serves. Its

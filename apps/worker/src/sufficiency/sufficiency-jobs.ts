@@ -1,16 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { ensureJobScheduler, HandlesJob, JobHandler, Queues } from '@app/queue';
-import { JOB_QUEUE, JobName, JobPayloads } from '@app/jobs';
-
-/** Five to midnight in England: the day's supply as it ends. */
-export const SNAPSHOT_SCHEDULE = { id: 'supply-snapshot-daily', pattern: '0 55 23 * * *', tz: 'Europe/London' };
-
-/** Every minute: a month marked stale is read from the raw tables until then, so figures are exact either way. */
-export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', every: 60_000 };
+import { HandlesJob, JobHandler } from '@app/queue';
+import { JobName, JobPayloads } from '@app/jobs';
 
 /**
  * How late a scheduled snapshot may run and still record the day it was due: a worker back after
@@ -61,39 +55,5 @@ export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSuff
 
   handle() {
     return this.sufficiency.rebuildStaleMonths();
-  }
-}
-
-/**
- * Keeps the nightly snapshot and the rollup rebuild scheduled. Every worker serving the routine
- * queue makes sure of the same BullMQ job schedulers at start-up and again on its relay's periodic
- * check (JobSchedules), so there is one of each however many run, and one Redis lost is back
- * within a check. A scheduler already as wanted is left alone (ensureJobScheduler).
- */
-@Injectable()
-export class SufficiencySchedules implements OnApplicationBootstrap {
-  private readonly logger = new Logger(SufficiencySchedules.name);
-
-  constructor(
-    private readonly queues: Queues,
-    private readonly env: Environment,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (await this.ensure()) {
-      this.logger.log(`supply snapshot scheduled: ${SNAPSHOT_SCHEDULE.pattern} ${SNAPSHOT_SCHEDULE.tz}; rollups rebuilt every ${ROLLUP_SCHEDULE.every / 1000} s`);
-    }
-  }
-
-  /** Creates either scheduler if it is missing or not as wanted; whether this process serves their queue. */
-  async ensure(): Promise<boolean> {
-    const queue = this.queues.get(JOB_QUEUE[JobName.SnapshotSupply]);
-    if (!this.env.WORKER_QUEUES.includes(JOB_QUEUE[JobName.SnapshotSupply])) return false;
-    const snapshot = { pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz };
-    await ensureJobScheduler(queue, JobName.SnapshotSupply, SNAPSHOT_SCHEDULE.id, snapshot);
-    await ensureJobScheduler(this.queues.get(JOB_QUEUE[JobName.RebuildSufficiency]), JobName.RebuildSufficiency, ROLLUP_SCHEDULE.id, {
-      every: ROLLUP_SCHEDULE.every,
-    });
-    return true;
   }
 }

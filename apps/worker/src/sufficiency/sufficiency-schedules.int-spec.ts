@@ -1,20 +1,21 @@
 import type { Environment } from '@app/config';
-import { createRedisConnection, ensureJobScheduler, Queues } from '@app/queue';
+import { createRedisConnection, ensureJobScheduler, Queues, ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE } from '@app/queue';
 import { JobName, QueueName } from '@app/jobs';
 import { deleteRedisKeys, resolveTestSettings, testRedisPrefix } from '@app/testing';
-import { ROLLUP_SCHEDULE, SNAPSHOT_SCHEDULE, SufficiencySchedules } from './sufficiency-jobs';
+import { JobSchedules } from '../jobs/job-schedules.service';
 
-/** The schedulers each worker makes sure of at start-up, on a real Redis. */
-describe('SufficiencySchedules', () => {
+/** The schedulers each worker makes sure of at start-up, on a real Redis: the snapshot's and the rollups'. */
+describe('the sufficiency schedules', () => {
   const redis = createRedisConnection(resolveTestSettings().redisUrl);
   const prefix = testRedisPrefix();
   const env = { QUEUE_PREFIX: prefix, WORKER_QUEUES: [QueueName.Matching, QueueName.Emergency, QueueName.Notifications] } as unknown as Environment;
   // Each worker process has its own Queues; they share the Redis.
   const workers: Queues[] = [];
+  const SUFFICIENCY = [SNAPSHOT_SCHEDULE, ROLLUP_SCHEDULE];
   const startWorker = async () => {
     const queues = new Queues(redis.duplicate(), env);
     workers.push(queues);
-    await new SufficiencySchedules(queues, env).onApplicationBootstrap();
+    await new JobSchedules(queues, env).ensure(SUFFICIENCY);
     return queues.get(QueueName.Matching);
   };
 
@@ -51,7 +52,7 @@ describe('SufficiencySchedules', () => {
     const queue = workers[0].get(QueueName.Matching);
     await deleteRedisKeys(redis, prefix);
     expect(await queue.getJobScheduler(SNAPSHOT_SCHEDULE.id)).toBeUndefined();
-    await new SufficiencySchedules(workers[0], env).ensure();
+    await new JobSchedules(workers[0], env).ensure(SUFFICIENCY);
     expect(await queue.getJobScheduler(SNAPSHOT_SCHEDULE.id)).toMatchObject({ pattern: SNAPSHOT_SCHEDULE.pattern, tz: SNAPSHOT_SCHEDULE.tz });
     expect(await queue.getJobScheduler(ROLLUP_SCHEDULE.id)).toMatchObject({ every: ROLLUP_SCHEDULE.every });
     const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized']);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RebuildSufficiencyHandler, SnapshotSupplyHandler, SufficiencySchedules } from './sufficiency-jobs';
+import { RebuildSufficiencyHandler, SnapshotSupplyHandler } from './sufficiency-jobs';
 
-@Module({ providers: [SnapshotSupplyHandler, RebuildSufficiencyHandler, SufficiencySchedules], exports: [SufficiencySchedules] })
+@Module({ providers: [SnapshotSupplyHandler, RebuildSufficiencyHandler] })
 export class SufficiencyModule {}
