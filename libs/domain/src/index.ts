@@ -41,6 +41,9 @@ export type { StoredShortlistItem } from './matching/weights-preview';
 export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
 export * from './sufficiency/reserved-nights';
+export { backtest, forecastSeries, seasonalNaive } from './sufficiency/forecast';
+export type { BacktestResult, Forecast, ForecastMethod, ForecastOptions, ForecastPoint } from './sufficiency/forecast';
+export { addMonths, firstOfMonth, lastCompleteMonths } from './sufficiency/months';
 export {
   addCalendarDays,
   daysUnconfirmed,

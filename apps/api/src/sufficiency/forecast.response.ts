@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ForecastMethod } from '@app/domain';
 import { apiEnum, PLACEMENT_TYPE, unionMembers } from '../common/api-enums';
 import { MONTH, UUID } from '../common/api-formats';
-import type { ForecastMethod } from './forecast';
 
 const FORECAST_METHOD = apiEnum(
   'ForecastMethod',
