@@ -44,6 +44,8 @@ export * from './sufficiency/reserved-nights';
 export { backtest, forecastSeries, seasonalNaive } from './sufficiency/forecast';
 export type { BacktestResult, Forecast, ForecastMethod, ForecastOptions, ForecastPoint } from './sufficiency/forecast';
 export { addMonths, firstOfMonth, lastCompleteMonths } from './sufficiency/months';
+export { AGE_BAND_BOUNDS, AGE_BANDS, ageBandOf } from './sufficiency/age-bands';
+export type { AgeBand, AgeBandBounds } from './sufficiency/age-bands';
 export {
   addCalendarDays,
   daysUnconfirmed,
