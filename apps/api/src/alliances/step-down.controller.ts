@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@app/domain';
 import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -8,20 +7,8 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { assertMayCommission } from '../auth/organisation-access';
+import { StepDownDto } from './dto/step-down.dto';
 import { StepDownResponse } from './dto/step-down.response';
-
-export class StepDownDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: 180,
-    description: 'Days after an emergency placement starts by which its planned follow-on placement is needed.',
-  })
-  @IsInt({ message: 'must be a whole number of days' })
-  @Min(1, { message: 'must be between 1 and 180' })
-  @Max(180, { message: 'must be between 1 and 180' })
-  days: number;
-}
 
 @ApiTags('alliances')
 @ApiBearerAuth()

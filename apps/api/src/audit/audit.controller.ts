@@ -7,8 +7,8 @@ import { Roles } from '../auth/auth.decorators';
 import { toCsv } from '../common/csv';
 import { ApiErrors } from '../common/error.response';
 import { DEFAULT_PAGE_SIZE } from '../common/page.query';
-import { AuditQuery } from './audit.query';
-import { AuditTrailResponse } from './audit.response';
+import { AuditQuery } from './dto/audit.query';
+import { AuditTrailResponse } from './dto/audit.response';
 
 /** The most entries one CSV holds: narrow the search for more. */
 const CSV_LIMIT = 10_000;

@@ -4,7 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import type { Redis } from 'ioredis';
 import { Queues, REDIS } from '@app/queue';
 import { Public } from '../auth/auth.decorators';
-import { HealthErrorResponse, HealthResponse } from './health.response';
+import { HealthErrorResponse, HealthResponse } from './dto/health.response';
 
 @ApiTags('health')
 @Controller('health')

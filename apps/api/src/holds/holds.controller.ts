@@ -6,8 +6,8 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { CreateHoldDto } from './hold.dto';
-import { CreatedHoldResponse, HoldListResponse } from './hold.response';
+import { CreateHoldDto } from './dto/hold.dto';
+import { CreatedHoldResponse, HoldListResponse } from './dto/hold.response';
 
 /**
  * Holds: a placing team keeps one bed of a shortlisted vacancy for its referral for up to four

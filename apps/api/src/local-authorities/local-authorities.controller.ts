@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationRepository } from '@app/persistence';
 import { ApiErrors } from '../common/error.response';
-import { LocalAuthorityResponse } from './local-authority.response';
+import { LocalAuthorityResponse } from './dto/local-authority.response';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

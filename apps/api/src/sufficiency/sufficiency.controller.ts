@@ -10,13 +10,13 @@ import { toCsv } from '../common/csv';
 import { ApiErrors } from '../common/error.response';
 import { calendarDay } from '../common/date.validators';
 import { DemandForecaster, type ForecastRow } from './demand-forecaster';
-import { ProviderBenchmarkListResponse } from './benchmark.response';
-import { OverdueStepDownListResponse } from './step-down.response';
+import { ProviderBenchmarkListResponse } from './dto/benchmark.response';
+import { OverdueStepDownListResponse } from './dto/step-down.response';
 import { reservedBedReport, type ReservedBedItem } from './reserved-bed-report';
-import { ReservedBedReportResponse } from './reserved-beds.response';
-import { DemandForecastResponse } from './forecast.response';
-import { AllianceQuery, BenchmarkQuery, ForecastQuery, SufficiencyQuery, TrendQuery, type BenchmarkSector } from './sufficiency.query';
-import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './sufficiency.response';
+import { ReservedBedReportResponse } from './dto/reserved-beds.response';
+import { DemandForecastResponse } from './dto/forecast.response';
+import { AllianceQuery, BenchmarkQuery, ForecastQuery, SufficiencyQuery, TrendQuery, type BenchmarkSector } from './dto/sufficiency.query';
+import { NeedSufficiencyReportResponse, SufficiencyReportResponse, SufficiencyTrendResponse } from './dto/sufficiency.response';
 
 /** The longest period one request may cover. */
 const MAX_PERIOD_DAYS = 3 * 366;

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { TargetingDto } from './dto/targeting.dto';
-import { TargetingResponse } from './targeting.response';
+import { TargetingResponse } from './dto/targeting.response';
 
 /** An alliance's rule for who its referrals are sent to automatically: the alliance's commissioners and admins. */
 @ApiTags('targeting')

@@ -5,7 +5,7 @@ import { OutboxSignal, RecipientRepository } from '@app/persistence';
 import { JobName, outboxJob } from '@app/queue';
 import type { Principal } from '../auth/principal';
 import type { SendReferralDto } from './dto/send-referral.dto';
-import type { RecipientListResponse } from './recipients.response';
+import type { RecipientListResponse } from './dto/recipients.response';
 
 /** Delivers an emergency's alerts to the providers it is sent to. */
 const ALERT_JOB = outboxJob(JobName.NotifyProvider);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGE_BANDS, NEED_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
-import { SupplySourceResponse } from '../sufficiency/sufficiency.response';
+import { SupplySourceResponse } from '../../sufficiency/dto/sufficiency.response';
 
 /** A count, or "<5" for 1 to 4: small numbers can identify a child. */
 const COUNT = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }] };
