@@ -26,11 +26,9 @@
  * BENCH_DIST, BENCH_KEEP_LOGS, BENCH_ENFORCE_TARGET, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import { randomBytes } from 'node:crypto';
-import { NEED_CODES, todayInEngland } from '@app/domain';
+import { addMonths, backtest, NEED_CODES, todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
 import { createDataSource } from '../../libs/persistence/src/data-source';
-import { addMonths } from '../../apps/api/src/sufficiency/demand-forecaster';
-import { backtest } from '../../apps/api/src/sufficiency/forecast';
 import {
   benchServices,
   callJson,

@@ -10,7 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { pinoOptions } from './common/logging';
 import { HealthModule } from './health/health.module';
 import { HoldsModule } from './holds/holds.module';
-import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
+import { LocalAuthoritiesModule } from './local-authorities/local-authorities.module';
 import { MarketModule } from './market/market.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffersModule } from './offers/offers.module';
@@ -42,6 +42,7 @@ import { WebAppModule } from './web/web-app.module';
     AuditModule,
     NotificationsModule,
     HoldsModule,
+    LocalAuthoritiesModule,
     SufficiencyModule,
     MarketModule,
     // After SufficiencyModule: its GET /providers/benchmark must be routed before GET /providers/:id.
@@ -50,6 +51,5 @@ import { WebAppModule } from './web/web-app.module';
     QueueDashboardModule,
     WebAppModule.forRoot(),
   ],
-  controllers: [LocalAuthoritiesController],
 })
 export class AppModule {}

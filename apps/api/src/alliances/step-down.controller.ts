@@ -1,27 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
-import { DomainError } from '@app/domain';
-import { OrganisationRepository } from '@app/persistence';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { assertMayCommission } from '../auth/organisation-access';
+import { StepDownDto } from './dto/step-down.dto';
 import { StepDownResponse } from './dto/step-down.response';
-
-export class StepDownDto {
-  @ApiProperty({
-    type: 'integer',
-    minimum: 1,
-    maximum: 180,
-    description: 'Days after an emergency placement starts by which its planned follow-on placement is needed.',
-  })
-  @IsInt({ message: 'must be a whole number of days' })
-  @Min(1, { message: 'must be between 1 and 180' })
-  @Max(180, { message: 'must be between 1 and 180' })
-  days: number;
-}
+import { StepDownService } from './step-down.service';
 
 @ApiTags('alliances')
 @ApiBearerAuth()
@@ -29,24 +14,19 @@ export class StepDownDto {
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/step-down')
 export class StepDownController {
-  constructor(private readonly organisations: OrganisationRepository) {}
+  constructor(private readonly stepDown: StepDownService) {}
 
   @Get()
   @ApiOperation({ summary: 'When an emergency placement’s planned follow-on referral is required by (28 days unless set)' })
   @ApiOkResponse({ type: StepDownResponse })
-  async get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
-    assertMayCommission(principal, id);
-    const days = await this.organisations.stepDownDays(id);
-    if (days === null) throw DomainError.notFound('Alliance');
-    return { allianceId: id, days };
+  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string) {
+    return this.stepDown.get(principal, id);
   }
 
   @Put()
   @ApiOperation({ summary: 'Set the days from an emergency placement to its follow-on referral’s required-by date' })
   @ApiOkResponse({ type: StepDownResponse })
-  async set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: StepDownDto) {
-    assertMayCommission(principal, id);
-    if (!(await this.organisations.setStepDownDays(id, body.days))) throw DomainError.notFound('Alliance');
-    return { allianceId: id, days: body.days };
+  set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: StepDownDto) {
+    return this.stepDown.set(principal, id, body.days);
   }
 }

@@ -1,30 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError } from '@app/domain';
-import { AuditRepository, type AuditEntryView } from '@app/persistence';
 import { Roles } from '../auth/auth.decorators';
-import { toCsv } from '../common/csv';
+import { sendCsv } from '../common/csv';
 import { ApiErrors } from '../common/error.response';
-import { DEFAULT_PAGE_SIZE } from '../common/page.query';
-import { AuditQuery } from './audit.query';
-import { AuditTrailResponse } from './audit.response';
-
-/** The most entries one CSV holds: narrow the search for more. */
-const CSV_LIMIT = 10_000;
-
-const CSV_COLUMNS = [
-  'id',
-  'occurredAt',
-  'userId',
-  'role',
-  'organisation',
-  'action',
-  'entityType',
-  'entityId',
-  'referralId',
-  'requestId',
-] as const satisfies readonly (keyof AuditEntryView)[];
+import { AuditService, CSV_LIMIT } from './audit.service';
+import { AuditQuery } from './dto/audit.query';
+import { AuditTrailResponse } from './dto/audit.response';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -32,15 +14,14 @@ const CSV_COLUMNS = [
 @Roles('admin')
 @Controller()
 export class AuditController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get('audit')
   @ApiOperation({ summary: 'Who read a child or was shown one, and when, by referral, user or day: oldest first' })
   @ApiOkResponse({ type: AuditTrailResponse })
   @ApiErrors(400)
-  async list(@Query() query: AuditQuery) {
-    const { items, total } = await this.audit.search(filterOf(query), { limit: query.limit ?? DEFAULT_PAGE_SIZE, offset: query.offset ?? 0 });
-    return { ...(query.referralId ? { referralId: query.referralId } : {}), items, total };
+  list(@Query() query: AuditQuery) {
+    return this.audit.search(query);
   }
 
   @Get('audit.csv')
@@ -48,19 +29,6 @@ export class AuditController {
   @ApiOkResponse({ description: 'RFC 4180 with a header row', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400)
   async csv(@Query() query: AuditQuery, @Res({ passthrough: true }) response: Response) {
-    const { items } = await this.audit.search(filterOf(query), { limit: CSV_LIMIT, offset: 0 });
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
-    return toCsv(CSV_COLUMNS, items.map((item) => ({ ...item, occurredAt: new Date(item.occurredAt).toISOString() })));
+    return sendCsv(response, await this.audit.searchCsv(query));
   }
-}
-
-/** The search's filters: at least one, so the whole trail is never read by accident. */
-function filterOf(query: AuditQuery) {
-  const { referralId, userId, from, to } = query;
-  if (!referralId && !userId && !from && !to) {
-    throw DomainError.invalid('referralId', 'give a referralId, a userId, or a from or to day');
-  }
-  if (from && to && to < from) throw DomainError.invalid('to', 'must not be before from');
-  return { referralId, userId, from, to };
 }

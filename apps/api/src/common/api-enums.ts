@@ -1,4 +1,5 @@
 import {
+  AGE_BANDS,
   CATEGORY_OF_NEED_CODES,
   EXCLUSION_REASONS,
   GENDERS,
@@ -11,7 +12,6 @@ import {
   URGENCIES,
 } from '@app/domain';
 import {
-  AGE_BANDS,
   DECLINE_REASONS,
   OFFER_STATUSES,
   OFSTED_GRADE_SOURCES,

@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { MarketPositionResponse, PublishedMarketListResponse } from './market.response';
+import { MarketPositionResponse, PublishedMarketListResponse } from './dto/market.response';
 import { MarketService } from './market.service';
 
 @ApiTags('market')

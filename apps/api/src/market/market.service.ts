@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, marketPosition, todayInEngland } from '@app/domain';
+import { DomainError, lastCompleteMonths, marketPosition, todayInEngland } from '@app/domain';
 import { MarketPositionRepository, SufficiencyRepository, type MarketPositionView } from '@app/persistence';
 import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
@@ -57,15 +57,6 @@ export class MarketService {
     if (!view) throw DomainError.notFound('Market position');
     return toResponse(view);
   }
-}
-
-/** The 12 whole months before today's: from the 1st of the first to the last day of the last. */
-export function lastCompleteMonths(today: string, months: number): { from: string; to: string } {
-  const firstOfThisMonth = new Date(`${today.slice(0, 7)}-01T12:00:00Z`);
-  const to = new Date(firstOfThisMonth.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const start = new Date(firstOfThisMonth);
-  start.setUTCMonth(start.getUTCMonth() - months);
-  return { from: start.toISOString().slice(0, 10), to };
 }
 
 function toResponse(view: MarketPositionView) {

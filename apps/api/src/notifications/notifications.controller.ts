@@ -1,15 +1,13 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Environment } from '@app/config';
-import { DomainError, DomainErrorCode, isRegistrableHost } from '@app/domain';
-import { NotificationRepository, OutboxSignal } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../common/page.query';
+import { PageQuery } from '../common/page.query';
 import { NotificationListResponse, WebhookResponse } from './dto/notification.response';
 import { WebhookDto } from './dto/webhook.dto';
+import { NotificationsService } from './notifications.service';
 
 /**
  * Providers' emergency alerts: a webhook to receive them as signed POSTs, and the list of them for
@@ -20,11 +18,7 @@ import { WebhookDto } from './dto/webhook.dto';
 @ApiErrors(401)
 @Controller()
 export class NotificationsController {
-  constructor(
-    private readonly notifications: NotificationRepository,
-    private readonly outbox: OutboxSignal,
-    private readonly env: Environment,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Put('providers/:id/webhook')
   @Roles('provider_user', 'admin')
@@ -34,17 +28,8 @@ export class NotificationsController {
   })
   @ApiOkResponse({ type: WebhookResponse })
   @ApiErrors(400, [404, "No such provider, or not the caller's"])
-  async setWebhook(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: WebhookDto) {
-    if (principal.role !== 'admin' && principal.providerId !== id) throw DomainError.notFound('Provider');
-    if (!this.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS) {
-      const url = new URL(body.url);
-      if (url.protocol !== 'https:') throw DomainError.invalid('url', 'must be an https URL');
-      if (!isRegistrableHost(url.hostname)) throw DomainError.invalid('url', 'must be a public address');
-    }
-    const webhook = await this.notifications.setWebhook(id, { url: body.url, secret: body.secret });
-    if (!webhook) throw DomainError.notFound('Provider');
-    if (webhook.queued > 0) this.outbox.signal();
-    return webhook;
+  setWebhook(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: WebhookDto) {
+    return this.notifications.setWebhook(principal, id, body);
   }
 
   @Get('provider/notifications')
@@ -52,9 +37,7 @@ export class NotificationsController {
   @ApiOperation({ summary: "The caller's alerts, newest first, with how each delivery stands" })
   @ApiOkResponse({ type: NotificationListResponse })
   @ApiErrors(400)
-  async list(@CurrentUser() principal: Principal, @Query() query: PageQuery) {
-    if (!principal.providerId) throw new DomainError(DomainErrorCode.Forbidden, 'Only providers receive alerts');
-    const items = await this.notifications.list(principal.providerId, { limit: query.limit ?? DEFAULT_PAGE_SIZE, offset: query.offset ?? 0 });
-    return { items };
+  list(@CurrentUser() principal: Principal, @Query() query: PageQuery) {
+    return this.notifications.list(principal, query);
   }
 }

@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { todayInEngland } from '@app/domain';
+import { addMonths, forecastSeries, todayInEngland } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
 import { insertAlliance, insertUser, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { addMonths, DemandForecaster } from './demand-forecaster';
-import { forecastSeries } from './forecast';
+import { DemandForecaster } from './demand-forecaster';
 
 const EALING = 'E09000009';
 

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { addMonths, firstOfMonth, forecastSeries, lastCompleteMonths, type ForecastMethod } from '@app/domain';
 import { SufficiencyRepository } from '@app/persistence';
-import { forecastSeries, type ForecastMethod } from './forecast';
 
 /** The interval's coverage. */
 export const FORECAST_LEVEL = 0.8;
 
 /** The most history a forecast fits: five years of complete months. */
 const MAX_HISTORY_MONTHS = 60;
-
-/** The first day of the month `count` months after the month of `day` (YYYY-MM-DD). */
-export function addMonths(day: string, count: number): string {
-  const [year, month] = day.split('-').map(Number);
-  const index = year * 12 + (month - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
@@ -37,9 +30,8 @@ export class DemandForecaster {
   constructor(private readonly sufficiency: SufficiencyRepository) {}
 
   async forecast(allianceId: string, months: number, today: string) {
-    const currentMonth = `${today.slice(0, 7)}-01`;
-    const lastDay = new Date(Date.parse(currentMonth) - 86_400_000).toISOString().slice(0, 10);
-    const earliest = addMonths(currentMonth, -MAX_HISTORY_MONTHS);
+    const currentMonth = firstOfMonth(today);
+    const { from: earliest, to: lastDay } = lastCompleteMonths(today, MAX_HISTORY_MONTHS);
     const firstMonth = await this.sufficiency.firstWholeMonth(allianceId);
     const start = firstMonth && firstMonth > earliest ? firstMonth : earliest;
     const historyMonths: string[] = [];

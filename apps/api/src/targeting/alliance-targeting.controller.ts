@@ -1,14 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@app/domain';
-import { OrganisationRepository } from '@app/persistence';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import { assertMayCommission } from '../auth/organisation-access';
 import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
+import { AllianceTargetingService } from './alliance-targeting.service';
 import { TargetingDto } from './dto/targeting.dto';
-import { TargetingResponse } from './targeting.response';
+import { TargetingResponse } from './dto/targeting.response';
 
 /** An alliance's rule for who its referrals are sent to automatically: the alliance's commissioners and admins. */
 @ApiTags('targeting')
@@ -17,16 +15,13 @@ import { TargetingResponse } from './targeting.response';
 @Roles('commissioner', 'admin')
 @Controller('alliances/:id/targeting')
 export class AllianceTargetingController {
-  constructor(private readonly organisations: OrganisationRepository) {}
+  constructor(private readonly targeting: AllianceTargetingService) {}
 
   @Get()
   @ApiOperation({ summary: 'How many providers, best-ranked first, each shortlist is sent to automatically (5 unless set)' })
   @ApiOkResponse({ type: TargetingResponse })
-  async get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string): Promise<TargetingResponse> {
-    assertMayCommission(principal, id);
-    const autoSendTopProviders = await this.organisations.autoSendTopProviders(id);
-    if (autoSendTopProviders === null) throw DomainError.notFound('Alliance');
-    return { allianceId: id, autoSendTopProviders };
+  get(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string): Promise<TargetingResponse> {
+    return this.targeting.get(principal, id);
   }
 
   @Put()
@@ -35,9 +30,7 @@ export class AllianceTargetingController {
       "Set how many providers each shortlist is sent to automatically (0-50; 0: placement teams send by hand). Applies from each referral's next match or re-match; sends already made stand.",
   })
   @ApiOkResponse({ type: TargetingResponse })
-  async set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: TargetingDto): Promise<TargetingResponse> {
-    assertMayCommission(principal, id);
-    if (!(await this.organisations.setAutoSendTopProviders(id, body.autoSendTopProviders))) throw DomainError.notFound('Alliance');
-    return { allianceId: id, autoSendTopProviders: body.autoSendTopProviders };
+  set(@CurrentUser() principal: Principal, @Param('id', ParseId()) id: string, @Body() body: TargetingDto): Promise<TargetingResponse> {
+    return this.targeting.set(principal, id, body.autoSendTopProviders);
   }
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { ApiErrors } from '../common/error.response';
 import { ParseId } from '../common/id.pipe';
 import { SendReferralDto } from './dto/send-referral.dto';
-import { RecipientListResponse } from './recipients.response';
+import { RecipientListResponse } from './dto/recipients.response';
 import { RecipientsService } from './recipients.service';
 
 /** Who a referral of the caller's LA is sent to: only those providers ever see it. */

@@ -4,7 +4,7 @@ import { DomainError, DomainErrorCode, FieldProblem } from '@app/domain';
 import { OutboxSignal, RecipientRepository } from '@app/persistence';
 import type { Principal } from '../auth/principal';
 import type { SendReferralDto } from './dto/send-referral.dto';
-import type { RecipientListResponse } from './recipients.response';
+import type { RecipientListResponse } from './dto/recipients.response';
 
 /** Delivers an emergency's alerts to the providers it is sent to. */
 

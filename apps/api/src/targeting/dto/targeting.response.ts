@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_AUTO_SEND_TOP_PROVIDERS } from '@app/domain';
-import { UUID } from '../common/api-formats';
+import { UUID } from '../../common/api-formats';
 
 /** An alliance's sending rule. */
 export class TargetingResponse {

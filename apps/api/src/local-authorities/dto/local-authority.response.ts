@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LA_CODE } from '../common/local-authority-code';
+import { LA_CODE } from '../../common/local-authority-code';
 
 export class LocalAuthorityResponse {
   @ApiProperty({ ...LA_CODE, description: 'ONS GSS code' })

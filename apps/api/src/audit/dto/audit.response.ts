@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditAction, AuditedEntity, Role } from '@app/persistence';
-import { apiEnum, ROLE, unionMembers } from '../common/api-enums';
-import { TIMESTAMP, UUID } from '../common/api-formats';
+import { apiEnum, ROLE, unionMembers } from '../../common/api-enums';
+import { TIMESTAMP, UUID } from '../../common/api-formats';
 
 const AUDIT_ACTION = apiEnum(
   'AuditAction',

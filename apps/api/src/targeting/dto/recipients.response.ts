@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEFAULT_MATCH_LIMIT } from '@app/domain';
-import { TIMESTAMP, UUID } from '../common/api-formats';
+import { TIMESTAMP, UUID } from '../../common/api-formats';
 
 /** Who sent a referral to a provider. */
 export class RecipientSenderResponse {

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PROVIDER_SECTORS, SECTOR_GROUPS, SETTING_PLACEMENT_TYPES } from '@app/domain';
-import { apiEnum, PLACEMENT_TYPE } from '../common/api-enums';
-import { calendarDate, IsCalendarDate } from '../common/date.validators';
-import { IsLocalAuthorityCode, LA_CODE } from '../common/local-authority-code';
+import { apiEnum, PLACEMENT_TYPE } from '../../common/api-enums';
+import { calendarDate, IsCalendarDate } from '../../common/date.validators';
+import { IsLocalAuthorityCode, LA_CODE } from '../../common/local-authority-code';
 
 export class AllianceQuery {
   @ApiProperty({ format: 'uuid' })

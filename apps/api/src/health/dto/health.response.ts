@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QueueName } from '@app/jobs';
-import { apiEnum } from '../common/api-enums';
-import { ErrorResponse } from '../common/error.response';
+import { apiEnum } from '../../common/api-enums';
+import { ErrorResponse } from '../../common/error.response';
 
 export class HealthIndicatorResponse {
   @ApiProperty(apiEnum('HealthIndicatorStatus', ['up', 'down']))

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTOR_GROUPS, type OfstedGrade, type ProviderSector, type SectorGroup } from '@app/domain';
-import { apiEnum, OFSTED_GRADE, PLACEMENT_TYPE, PROVIDER_SECTOR } from '../common/api-enums';
-import { UUID } from '../common/api-formats';
-import { LA_CODE } from '../common/local-authority-code';
+import { apiEnum, OFSTED_GRADE, PLACEMENT_TYPE, PROVIDER_SECTOR } from '../../common/api-enums';
+import { UUID } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
 
 const SETTINGS_THAT_CONCERN =
   "its settings that concern the alliance: those in the alliance's LAs, and any other where the alliance's children were placed with it";

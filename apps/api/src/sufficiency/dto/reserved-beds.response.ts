@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { VacancyStatus } from '@app/persistence';
-import { PLACEMENT_TYPE, VACANCY_STATUS } from '../common/api-enums';
-import { DAY, UUID, WEEKLY_COST } from '../common/api-formats';
-import { LA_CODE } from '../common/local-authority-code';
-import { ReservedForResponse } from '../vacancies/dto/vacancy.response';
+import { PLACEMENT_TYPE, VACANCY_STATUS } from '../../common/api-enums';
+import { DAY, UUID, WEEKLY_COST } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
+import { ReservedForResponse } from '../../vacancies/dto/vacancy.response';
 
 /** The figures of one reserved vacancy, or of them all. */
 export class ReservedBedFiguresResponse {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../common/date.validators';
-import { PageQuery } from '../common/page.query';
+import { IsCalendarDate } from '../../common/date.validators';
+import { PageQuery } from '../../common/page.query';
 
 /** The audit trail by referral, by user, by day, or any of them together. */
 export class AuditQuery extends PageQuery {

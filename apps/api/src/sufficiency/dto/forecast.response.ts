@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { apiEnum, PLACEMENT_TYPE, unionMembers } from '../common/api-enums';
-import { MONTH, UUID } from '../common/api-formats';
-import type { ForecastMethod } from './forecast';
+import type { ForecastMethod } from '@app/domain';
+import { apiEnum, PLACEMENT_TYPE, unionMembers } from '../../common/api-enums';
+import { MONTH, UUID } from '../../common/api-formats';
 
 const FORECAST_METHOD = apiEnum(
   'ForecastMethod',

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NEED_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
-import { SupplySourceResponse } from '../sufficiency/sufficiency.response';
+import { AGE_BANDS, NEED_CODES, SETTING_PLACEMENT_TYPES } from '@app/domain';
+import { SupplySourceResponse } from '../../sufficiency/dto/sufficiency.response';
 
 /** A count, or "<5" for 1 to 4: small numbers can identify a child. */
 const COUNT = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }] };
@@ -10,7 +10,7 @@ export class MarketDemandResponse {
   @ApiProperty({ enum: [...SETTING_PLACEMENT_TYPES], example: 'K2' })
   placementType: string;
 
-  @ApiProperty({ enum: ['0-4', '5-10', '11-15', '16-17'] })
+  @ApiProperty({ enum: [...AGE_BANDS] })
   ageBand: string;
 
   @ApiProperty({ ...COUNT, description: 'Referrals made in the period' })

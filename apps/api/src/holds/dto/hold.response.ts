@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { HoldView } from '@app/persistence';
-import { apiEnum, unionMembers } from '../common/api-enums';
-import { TIMESTAMP, UUID } from '../common/api-formats';
-import { LA_CODE } from '../common/local-authority-code';
+import { apiEnum, unionMembers } from '../../common/api-enums';
+import { TIMESTAMP, UUID } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
 
 const HOLD_STATUS = apiEnum('HoldStatus', unionMembers<HoldView['status']>({ live: true, expired: true, released: true, used: true }));
 

@@ -1,8 +1,9 @@
 import { ApiProperty, IntersectionType } from '@nestjs/swagger';
-import type { AgeBand, SupplySource } from '@app/persistence';
-import { AGE_BAND, apiEnum, PLACEMENT_TYPE, unionMembers } from '../common/api-enums';
-import { DAY, MONTH, UUID } from '../common/api-formats';
-import { LA_CODE } from '../common/local-authority-code';
+import type { AgeBand } from '@app/domain';
+import type { SupplySource } from '@app/persistence';
+import { AGE_BAND, apiEnum, PLACEMENT_TYPE, unionMembers } from '../../common/api-enums';
+import { DAY, MONTH, UUID } from '../../common/api-formats';
+import { LA_CODE } from '../../common/local-authority-code';
 
 const SUPPLY_SOURCE = apiEnum('SupplySourceKind', unionMembers<SupplySource['source']>({ live: true, snapshot: true }));
 
