@@ -21,6 +21,7 @@ export { EXCLUSION_REASONS } from './matching/types';
 export { distanceMiles, roundMiles, EARTH_RADIUS_MILES } from './matching/distance';
 export { checkEligibility } from './matching/eligibility';
 export { scoreVacancy } from './matching/score';
+export { MIN_STABILITY_EVIDENCE } from './matching/quality';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export { bestScoreBeyond } from './matching/bounds';
 export { boxAround, SEARCH_RADII_MILES } from './matching/search-plan';

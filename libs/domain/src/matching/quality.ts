@@ -20,6 +20,14 @@ export const OFSTED_GRADE_FIT: Readonly<Record<OfstedGrade, number>> = {
  */
 export const STABILITY_SHARE = 0.4;
 
+/**
+ * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
+ * a provider's stability counts in its score. Below five, one breakdown swings the rate by 20 points
+ * or more, so a new provider is judged on its Ofsted grade alone: neither punished nor rewarded by
+ * its first placement or two.
+ */
+export const MIN_STABILITY_EVIDENCE = 5;
+
 export function qualityFit(grade: OfstedGrade, providerStability: number | null): number {
   const gradeFit = OFSTED_GRADE_FIT[grade] ?? 0;
   if (providerStability === null || !Number.isFinite(providerStability)) return gradeFit;
