@@ -24,8 +24,10 @@ export { scoreVacancy } from './matching/score';
 export { MIN_STABILITY_EVIDENCE } from './matching/quality';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export { bestScoreBeyond } from './matching/bounds';
-export { boxAround, SEARCH_RADII_MILES } from './matching/search-plan';
-export type { LatLonBox } from './matching/search-plan';
+export { boxAround } from './matching/lat-lon-box';
+export type { LatLonBox } from './matching/lat-lon-box';
+export { searchBox, SEARCH_RADII_MILES, shortlistRounds, shortlistSettled } from './matching/search-plan';
+export type { SearchRound } from './matching/search-plan';
 export { VacancyIndex } from './matching/vacancy-index';
 export {
   DEFAULT_WEIGHTS,

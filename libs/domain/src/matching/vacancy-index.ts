@@ -6,16 +6,14 @@ import { continuityFit } from './continuity';
 import { costFit } from './cost';
 import { proximityFit } from './proximity';
 import { qualityFit } from './quality';
-import { bestScoreBeyond } from './bounds';
+import type { LatLonBox } from './lat-lon-box';
 import { DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
-import { boxAround, SEARCH_RADII_MILES, type LatLonBox } from './search-plan';
-import type { MatchingWeights, MatchReferral, MatchVacancy, RankResult, VacancyExclusion } from './types';
+import { EXCLUSION_ROUNDS, exclusionsSettled, searchBox, shortlistRounds, shortlistSettled } from './search-plan';
+import type { MatchingWeights, MatchReferral, MatchVacancy, RankedMatch, RankResult, VacancyExclusion } from './types';
 
 /** Grid cells of 0.05° latitude by 0.08° longitude: about 3.5 by 3.5 miles across England. */
 const CELL_LATITUDE = 0.05;
 const CELL_LONGITUDE = 0.08;
-/** The first ring searched for exclusions, in miles; it doubles until the nearest 200 are certain. */
-const FIRST_EXCLUSION_RADIUS = 1;
 const DAY_MS = 86_400_000;
 /** The taxonomy's needs by position, for the supported-level and excluded-need columns. */
 const NEED_AT: ReadonlyMap<string, number> = new Map(NEED_CODES.map((code, i) => [code, i]));
@@ -179,41 +177,38 @@ export class VacancyIndex {
   }
 
   /**
-   * Within 10, 20, 40 and 80 miles, then the maximum distance or everywhere, stopping once the
-   * last place scores above anything not yet read could. Each round reads the circle's box and,
+   * The rounds of the search plan (`shortlistRounds`), stopping once the last place scores above
+   * anything not yet read could. Each round before the fallback reads the circle's box and,
    * wherever they lie, the vacancies of the placing LA and of the child's home LA: what is left
    * unread then earns no LA bonus, so its bound is the lower one.
    */
   private shortlist(referral: MatchReferral, weights: MatchingWeights, limit: number) {
     const home = referral.child.home;
-    const max = referral.maxDistanceMiles;
     if (limit === 0) return [];
     const filter = this.filterFor(referral);
     const las = [...new Set([referral.localAuthorityCode, home.localAuthorityCode ?? referral.localAuthorityCode])];
     const outsideBothLas = { placingLaPossible: false, homeLaPossible: false };
-    for (const radius of SEARCH_RADII_MILES) {
-      if (max !== null && radius >= max) break;
-      const matches = this.best(referral, weights, this.collectSlots(boxAround(home, radius), filter, las), limit);
-      if (matches.length === limit && matches[limit - 1].score > bestScoreBeyond(radius, weights, outsideBothLas)) {
-        return matches;
-      }
+    let matches: RankedMatch[] = [];
+    for (const round of shortlistRounds(referral.maxDistanceMiles)) {
+      matches = this.best(referral, weights, this.collectSlots(searchBox(home, round), filter, round.last ? [] : las), limit);
+      if (shortlistSettled(round, matches, limit, weights, outsideBothLas)) break;
     }
-    return this.best(referral, weights, this.collectSlots(max === null ? null : boxAround(home, max), filter), limit);
+    return matches;
   }
 
   /**
-   * Circles of doubling radius until the `limit` nearest ruled-out vacancies all lie inside one.
-   * Each round ranks only the vacancies inside the circle, so the work follows how many vacancies
-   * are near the child, not how many share the grid cells.
+   * Circles of doubling radius (`EXCLUSION_ROUNDS`) until the `limit` nearest ruled-out vacancies
+   * all lie inside one. Each round ranks only the vacancies inside the circle, so the work follows
+   * how many vacancies are near the child, not how many share the grid cells.
    */
   private nearestExclusions(referral: MatchReferral, weights: MatchingWeights, limit: number): VacancyExclusion[] {
     const home = referral.child.home;
     let slots: number[] = [];
     let miles = new Float64Array(0);
     let cellsRead = '';
-    for (let radius = FIRST_EXCLUSION_RADIUS; ; radius *= 2) {
-      const everywhere = radius > 13_000;
-      const box = everywhere ? null : boxAround(home, radius);
+    let exclusions: VacancyExclusion[] = [];
+    for (const round of EXCLUSION_ROUNDS) {
+      const box = searchBox(home, round);
       const cells = box === null ? 'all' : this.cellRange(box).join(',');
       if (cells !== cellsRead) {
         cellsRead = cells;
@@ -223,14 +218,13 @@ export class VacancyIndex {
           miles[i] = distanceMiles(home, { latitude: this.latitude[slots[i]], longitude: this.longitude[slots[i]] });
         }
       }
+      const radius = round.miles;
       const inside: MatchVacancy[] = [];
-      for (let i = 0; i < slots.length; i++) if (everywhere || miles[i] <= radius) inside.push(this.slots[slots[i]]!);
-      const { exclusions } = rankVacancies(referral, inside, weights, { limit: 0, exclusionLimit: limit });
-      // Anything outside lies beyond the radius, so strictly after the last one shown (to 0.1 mile).
-      if (everywhere || (exclusions.length === limit && exclusions[limit - 1].distanceMiles + 0.05 <= radius)) {
-        return exclusions;
-      }
+      for (let i = 0; i < slots.length; i++) if (radius === null || miles[i] <= radius) inside.push(this.slots[slots[i]]!);
+      exclusions = rankVacancies(referral, inside, weights, { limit: 0, exclusionLimit: limit }).exclusions;
+      if (exclusionsSettled(round, exclusions, limit)) break;
     }
+    return exclusions;
   }
 
   private cellRange(box: LatLonBox): [number, number, number, number] {
