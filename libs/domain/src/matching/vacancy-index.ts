@@ -1,7 +1,9 @@
-import { ageInYears } from '../age/age';
 import { NEED_CODES } from '../needs/needs-taxonomy';
 import { distanceMiles, haversineMiles } from './distance';
-import { clampLevel, neededOn as neededOnFor } from './prepared-referral';
+import { ageOutOfRange, isOpen, notAvailableOn, ratedInadequate, tooFewBeds } from './eligibility';
+import { ESSENTIAL_NEED_WEIGHT } from './needs-fit';
+import { clampLevel, prepareReferral, type PreparedReferral } from './prepared-referral';
+import { dayNumberOf } from './staleness';
 import { continuityFit } from './continuity';
 import { costFit } from './cost';
 import { proximityFit } from './proximity';
@@ -14,7 +16,6 @@ import type { MatchingWeights, MatchReferral, MatchVacancy, RankedMatch, RankRes
 /** Grid cells of 0.05° latitude by 0.08° longitude: about 3.5 by 3.5 miles across England. */
 const CELL_LATITUDE = 0.05;
 const CELL_LONGITUDE = 0.08;
-const DAY_MS = 86_400_000;
 /** The taxonomy's needs by position, for the supported-level and excluded-need columns. */
 const NEED_AT: ReadonlyMap<string, number> = new Map(NEED_CODES.map((code, i) => [code, i]));
 const NEEDS = NEED_CODES.length;
@@ -28,10 +29,6 @@ const INADEQUATE = 4;
 /** Genders the pre-filter knows as bits; a setting listing any other accepts every bit. */
 const GENDER_BITS: Readonly<Record<string, number>> = { female: 1, male: 2, other: 4 };
 const EVERY_GENDER = 0xff;
-
-function dayNumber(date: string): number {
-  return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
-}
 
 function cellKey(latIndex: number, lonIndex: number): number {
   return (latIndex + 1_000) * 100_000 + (lonIndex + 50_000);
@@ -101,7 +98,7 @@ export class VacancyIndex {
   /** Adds or replaces a vacancy; one that is not open (or has no beds) is removed. */
   upsert(vacancy: MatchVacancy): void {
     this.remove(vacancy.id);
-    if (vacancy.status !== 'open' || !(vacancy.beds >= 1)) return;
+    if (!isOpen(vacancy)) return;
     if (this.count === this.capacity) this.grow();
     const slot = this.count++;
     const setting = vacancy.setting;
@@ -112,12 +109,12 @@ export class VacancyIndex {
     this.typeCode[slot] = this.codeOf(setting.placementType);
     this.ageMin[slot] = Math.max(0, Math.min(255, setting.ageMin));
     this.ageMax[slot] = Math.max(0, Math.min(255, setting.ageMax));
-    this.fromDay[slot] = dayNumber(vacancy.availableFrom);
-    this.untilDay[slot] = vacancy.availableUntil === null ? NO_END : dayNumber(vacancy.availableUntil);
-    this.confirmedDay[slot] = vacancy.confirmedOn === undefined ? NO_END : dayNumber(vacancy.confirmedOn);
+    this.fromDay[slot] = dayNumberOf(vacancy.availableFrom);
+    this.untilDay[slot] = vacancy.availableUntil === null ? NO_END : dayNumberOf(vacancy.availableUntil);
+    this.confirmedDay[slot] = vacancy.confirmedOn === undefined ? NO_END : dayNumberOf(vacancy.confirmedOn);
     this.beds[slot] = vacancy.beds;
     this.flags[slot] =
-      OPEN | (vacancy.emergencyReady ? EMERGENCY_READY : 0) | (setting.ofstedGrade === 'inadequate' ? INADEQUATE : 0);
+      OPEN | (vacancy.emergencyReady ? EMERGENCY_READY : 0) | (ratedInadequate(setting.ofstedGrade) ? INADEQUATE : 0);
     let genders = 0;
     for (const gender of setting.genders) genders |= GENDER_BITS[gender] ?? EVERY_GENDER;
     this.genders[slot] = genders;
@@ -185,12 +182,13 @@ export class VacancyIndex {
   private shortlist(referral: MatchReferral, weights: MatchingWeights, limit: number) {
     const home = referral.child.home;
     if (limit === 0) return [];
-    const filter = this.filterFor(referral);
+    const prepared = prepareReferral(referral);
+    const filter = this.filterFor(prepared);
     const las = [...new Set([referral.localAuthorityCode, home.localAuthorityCode ?? referral.localAuthorityCode])];
     const outsideBothLas = { placingLaPossible: false, homeLaPossible: false };
     let matches: RankedMatch[] = [];
     for (const round of shortlistRounds(referral.maxDistanceMiles)) {
-      matches = this.best(referral, weights, this.collectSlots(searchBox(home, round), filter, round.last ? [] : las), limit);
+      matches = this.best(prepared, weights, this.collectSlots(searchBox(home, round), filter, round.last ? [] : las), limit);
       if (shortlistSettled(round, matches, limit, weights, outsideBothLas)) break;
     }
     return matches;
@@ -236,32 +234,36 @@ export class VacancyIndex {
     ];
   }
 
-  /** The hard constraints checked on the typed columns: a superset of the eligible vacancies. */
-  private filterFor(referral: MatchReferral): (slot: number) => boolean {
+  /**
+   * The hard constraints checked on the typed columns, with the eligibility rules' own predicates:
+   * a superset of the eligible vacancies (genders are bits, reservations and the maximum distance
+   * are left to the ranking).
+   */
+  private filterFor(prepared: PreparedReferral): (slot: number) => boolean {
+    const { referral } = prepared;
     const types = new Uint8Array(this.typeCodes.size + 1);
-    for (const type of referral.placementTypes) {
+    for (const type of prepared.placementTypes) {
       const code = this.typeCodes.get(type);
       if (code !== undefined) types[code] = 1;
     }
-    const age = ageInYears(referral.child.dateOfBirth, referral.requiredBy);
-    const emergency = referral.urgency === 'emergency';
-    const neededOn = dayNumber(neededOnFor(referral));
+    const age = prepared.ageOnRequiredBy;
+    const neededOn = dayNumberOf(prepared.neededOn);
     // An emergency takes no bed its provider has not confirmed lately (see staleness.ts).
-    const freshFromDay = emergency && referral.freshFrom != null ? dayNumber(referral.freshFrom) : Number.NEGATIVE_INFINITY;
-    const bedsNeeded = Math.max(1, referral.child.siblingGroupSize);
+    const freshFromDay = prepared.isEmergency && prepared.freshFrom !== null ? dayNumberOf(prepared.freshFrom) : Number.NEGATIVE_INFINITY;
+    const siblings = referral.child.siblingGroupSize;
     const genderBit = GENDER_BITS[referral.child.gender] ?? 0;
-    const mustHave = OPEN | (emergency ? EMERGENCY_READY : 0);
+    const mustHave = OPEN | (prepared.isEmergency ? EMERGENCY_READY : 0);
     // Essential needs with the level each must be supported at; every need the child has, as bits.
     const essentialAt: number[] = [];
     const essentialLevel: number[] = [];
     let childNeeds = 0;
-    for (const need of referral.child.needs) {
-      const at = NEED_AT.get(need.code);
+    for (const [code, i] of prepared.needIndex) {
+      const at = NEED_AT.get(code);
       if (at === undefined) continue;
       childNeeds |= 1 << at;
-      if (need.essential) {
+      if (prepared.essential[i] === 1) {
         essentialAt.push(at);
-        essentialLevel.push(clampLevel(need.level));
+        essentialLevel.push(prepared.requiredLevels[i]);
       }
     }
     const { typeCode, ageMin, ageMax, fromDay, untilDay, confirmedDay, beds, flags, genders, needLevels, needsExcluded } = this;
@@ -274,12 +276,10 @@ export class VacancyIndex {
     return (slot) =>
       (flags[slot] & (mustHave | INADEQUATE)) === mustHave &&
       types[typeCode[slot]] === 1 &&
-      ageMin[slot] <= age &&
-      ageMax[slot] >= age &&
-      fromDay[slot] <= neededOn &&
-      untilDay[slot] >= neededOn &&
+      !ageOutOfRange(age, ageMin[slot], ageMax[slot]) &&
+      !notAvailableOn(fromDay[slot], untilDay[slot], neededOn) &&
       confirmedDay[slot] >= freshFromDay &&
-      beds[slot] >= bedsNeeded &&
+      !tooFewBeds(beds[slot], siblings) &&
       (genderBit === 0 || (genders[slot] & genderBit) !== 0) &&
       needsFit(slot);
   }
@@ -336,14 +336,15 @@ export class VacancyIndex {
    * candidates are bucketed by it, and only the buckets from the top down are scored in full, until
    * the last place beats every bound left. Most of a national search is never scored.
    */
-  private best(referral: MatchReferral, weights: MatchingWeights, slots: number[], limit: number) {
+  private best(prepared: PreparedReferral, weights: MatchingWeights, slots: number[], limit: number) {
+    const { referral } = prepared;
     if (slots.length <= limit * 4) {
       return rankVacancies(referral, slots.map((slot) => this.slots[slot]!), weights, { limit, exclusionLimit: 0 }).matches;
     }
     const home = referral.child.home;
     const placing = this.laCodes.get(referral.localAuthorityCode) ?? -1;
     const homeLa = this.laCodes.get(home.localAuthorityCode ?? referral.localAuthorityCode) ?? -1;
-    const needs = this.needsBound(referral);
+    const needs = this.needsBound(prepared);
     const budget = referral.weeklyBudget;
     const buckets = new Int32Array(10_002);
     const bucketOf = new Int32Array(slots.length);
@@ -391,27 +392,20 @@ export class VacancyIndex {
     return matches;
   }
 
-  /** The child's needs fit for a slot, from the typed levels, before rounding down to eighths. */
-  private needsBound(referral: MatchReferral): (slot: number) => number {
+  /**
+   * The child's needs fit for a slot, from the typed levels, before rounding down to eighths. The
+   * needs are the prepared referral's (a need stated twice counts once, at its highest level,
+   * essential if either says so), weighed as `needsFit` weighs them.
+   */
+  private needsBound(prepared: PreparedReferral): (slot: number) => number {
     const at: number[] = [];
     const required: number[] = [];
     const weight: number[] = [];
     let total = 0;
-    const seen = new Map<string, number>();
-    for (const need of referral.child.needs) {
-      const index = NEED_AT.get(need.code);
-      const level = clampLevel(need.level);
-      const known = seen.get(need.code);
-      if (known !== undefined) {
-        // A need stated twice counts once, at its highest level, essential if either says so.
-        required[known] = Math.max(required[known], level);
-        weight[known] = Math.max(weight[known], need.essential ? 2 : 1);
-        continue;
-      }
-      seen.set(need.code, at.length);
-      at.push(index ?? -1);
-      required.push(level);
-      weight.push(need.essential ? 2 : 1);
+    for (const [code, i] of prepared.needIndex) {
+      at.push(NEED_AT.get(code) ?? -1);
+      required.push(prepared.requiredLevels[i]);
+      weight.push(prepared.essential[i] === 1 ? ESSENTIAL_NEED_WEIGHT : 1);
     }
     for (const w of weight) total += w;
     if (total === 0) return () => 1;
