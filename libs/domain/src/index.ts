@@ -15,12 +15,10 @@ export type {
   RankResult,
   ScoreBreakdown,
   VacancyExclusion,
-  VacancyScore,
 } from './matching/types';
 export { EXCLUSION_REASONS } from './matching/types';
-export { distanceMiles, roundMiles, EARTH_RADIUS_MILES } from './matching/distance';
+export { distanceMiles, EARTH_RADIUS_MILES } from './matching/distance';
 export { checkEligibility } from './matching/eligibility';
-export { scoreVacancy } from './matching/score';
 export { MIN_STABILITY_EVIDENCE } from './matching/quality';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export { bestScoreBeyond } from './matching/bounds';
@@ -34,22 +32,19 @@ export {
   WEIGHT_KEYS,
   assertValidWeights,
   costCannotOutweighNeedsAndProximity,
-  validateWeights,
 } from './matching/weights';
 export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';
 export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './targeting/targeting';
 export * from './market/market-position';
-export { firstPlace, previewWeights, rescore } from './matching/weights-preview';
+export { previewWeights } from './matching/weights-preview';
 export type { StoredShortlistItem } from './matching/weights-preview';
 export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
 export * from './sufficiency/reserved-nights';
 export {
   addCalendarDays,
-  daysUnconfirmed,
   DEFAULT_VACANCY_STALE_DAYS,
   freshFrom,
   isStaleAfter,
-  isStaleVacancy,
 } from './matching/staleness';
 export { neededOn } from './matching/prepared-referral';
