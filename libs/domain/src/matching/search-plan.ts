@@ -1,5 +1,6 @@
 import { bestScoreBeyond, type BeyondOptions } from './bounds';
 import { boxAround, type LatLonBox } from './lat-lon-box';
+import { PROXIMITY_BAND_MILES } from './proximity';
 import type { GeoPoint, MatchingWeights } from './types';
 
 /**
@@ -18,14 +19,14 @@ export interface SearchRound {
 }
 
 /**
- * Radii, in miles, searched for a shortlist before the fallback, nearest first. 10, 20, 40 and 80
- * are the proximity bands' edges (the score drops a step past each, and beyond 80 proximity is at
- * its floor), so each lowers the bound on what lies further out. 5 is no band edge: past it the
- * bound drops only when the search has also read the placing and home LAs wherever they reach, so
- * that nothing unread earns an LA bonus (the vacancy index does); without that (the SQL search) a
- * 5-mile round never settles.
+ * Radii, in miles, searched for a shortlist before the fallback, nearest first: 5, then the
+ * proximity bands' edges, 10, 20, 40 and 80 (the score drops a step past each, and beyond 80
+ * proximity is at its floor), so each lowers the bound on what lies further out. 5 is no band
+ * edge: past it the bound drops only when the search has also read the placing and home LAs
+ * wherever they reach, so that nothing unread earns an LA bonus (the vacancy index does); without
+ * that (the SQL search) a 5-mile round never settles.
  */
-export const SEARCH_RADII_MILES = [5, 10, 20, 40, 80] as const;
+export const SEARCH_RADII_MILES = [5, ...PROXIMITY_BAND_MILES] as const;
 
 /**
  * The rounds of a shortlist search: each of {@link SEARCH_RADII_MILES} inside the referral's
