@@ -15,28 +15,28 @@ export type {
   RankResult,
   ScoreBreakdown,
   VacancyExclusion,
-  VacancyScore,
 } from './matching/types';
 export { EXCLUSION_REASONS } from './matching/types';
-export { distanceMiles, roundMiles, EARTH_RADIUS_MILES } from './matching/distance';
+export { distanceMiles, EARTH_RADIUS_MILES } from './matching/distance';
 export { checkEligibility } from './matching/eligibility';
-export { scoreVacancy } from './matching/score';
+export { MIN_STABILITY_EVIDENCE } from './matching/quality';
 export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export { bestScoreBeyond } from './matching/bounds';
-export { boxAround, SEARCH_RADII_MILES } from './matching/search-plan';
-export type { LatLonBox } from './matching/search-plan';
+export { boxAround } from './matching/lat-lon-box';
+export type { LatLonBox } from './matching/lat-lon-box';
+export { searchBox, SEARCH_RADII_MILES, shortlistRounds, shortlistSettled } from './matching/search-plan';
+export type { SearchRound } from './matching/search-plan';
 export { VacancyIndex } from './matching/vacancy-index';
 export {
   DEFAULT_WEIGHTS,
   WEIGHT_KEYS,
   assertValidWeights,
   costCannotOutweighNeedsAndProximity,
-  validateWeights,
 } from './matching/weights';
 export { isPublicAddress, isRegistrableHost } from './webhooks/public-address';
 export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './targeting/targeting';
 export * from './market/market-position';
-export { firstPlace, previewWeights, rescore } from './matching/weights-preview';
+export { previewWeights } from './matching/weights-preview';
 export type { StoredShortlistItem } from './matching/weights-preview';
 export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
@@ -48,10 +48,8 @@ export { AGE_BAND_BOUNDS, AGE_BANDS, ageBandOf } from './sufficiency/age-bands';
 export type { AgeBand, AgeBandBounds } from './sufficiency/age-bands';
 export {
   addCalendarDays,
-  daysUnconfirmed,
   DEFAULT_VACANCY_STALE_DAYS,
   freshFrom,
   isStaleAfter,
-  isStaleVacancy,
 } from './matching/staleness';
 export { neededOn } from './matching/prepared-referral';

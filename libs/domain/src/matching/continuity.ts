@@ -9,10 +9,10 @@
  * child's stated preferences are not among the inputs yet.
  * Non-increasing in distance for a given LA relation.
  */
-export const LOCAL_TIES_SHARE = 0.6;
-export const HOME_LA_SHARE = 0.4;
-export const SAME_SCHOOL_MILES = 10;
-export const LOCAL_TIES_MILES = 20;
+const LOCAL_TIES_SHARE = 0.6;
+const HOME_LA_SHARE = 0.4;
+const SAME_SCHOOL_MILES = 10;
+const LOCAL_TIES_MILES = 20;
 
 export function continuityFit(miles: number, insideHomeLocalAuthority: boolean): number {
   const localTies = miles <= SAME_SCHOOL_MILES ? 1 : miles <= LOCAL_TIES_MILES ? 0.5 : 0;

@@ -10,7 +10,7 @@
  */
 export const COST_MAX_LOSS = 0.4;
 /** Overshoot of the budget (as a share of it) at which the whole loss applies. */
-export const COST_FULL_LOSS_OVERSHOOT = 0.5;
+const COST_FULL_LOSS_OVERSHOOT = 0.5;
 
 export function costFit(weeklyCost: number, weeklyBudget: number | null): number {
   if (weeklyBudget === null || weeklyCost <= weeklyBudget) return 1;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EARTH_RADIUS_MILES, distanceMiles, haversineMiles, roundMiles } from './distance';
-import { B1, UB1, W5 } from './test-fixtures';
+import { B1, UB1, W5 } from '../../test/matching-fixtures';
 
 describe('distanceMiles', () => {
   it('is one degree of arc along a meridian: 2πR / 360', () => {

@@ -3,7 +3,8 @@ import type { GeoPoint } from './types';
 /** Mean Earth radius in statute miles (IUGG mean radius, 6371.0088 km). */
 export const EARTH_RADIUS_MILES = 3958.8;
 
-const RADIANS = Math.PI / 180;
+/** Radians per degree: the origin of `haversineMiles` is given in radians. */
+export const RADIANS = Math.PI / 180;
 
 /**
  * Great-circle (haversine) distance in miles, unrounded: compare this against limits and bands,

@@ -1,5 +1,5 @@
 import { checkEligibility } from './eligibility';
-import { B1, EALING, HOUNSLOW, aReferral, aVacancy } from './test-fixtures';
+import { B1, EALING, HOUNSLOW, aReferral, aVacancy } from '../../test/matching-fixtures';
 import { EXCLUSION_REASONS, type ExclusionReason } from './types';
 
 interface Case {

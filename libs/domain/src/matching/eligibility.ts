@@ -1,3 +1,4 @@
+import type { OfstedGrade } from '../codes/ssda903';
 import { distanceMiles } from './distance';
 import { loadSupportedLevels, prepareReferral, type PreparedReferral } from './prepared-referral';
 import { isStaleVacancy } from './staleness';
@@ -28,27 +29,55 @@ export function exclusionMask(prepared: PreparedReferral, vacancy: MatchVacancy,
   let mask = 0;
 
   if (!prepared.placementTypes.has(setting.placementType)) mask |= BIT.TYPE_NOT_ACCEPTED;
-  if (prepared.ageOnRequiredBy < setting.ageMin || prepared.ageOnRequiredBy > setting.ageMax) {
-    mask |= BIT.AGE_OUT_OF_RANGE;
-  }
+  if (ageOutOfRange(prepared.ageOnRequiredBy, setting.ageMin, setting.ageMax)) mask |= BIT.AGE_OUT_OF_RANGE;
   if (!setting.genders.includes(child.gender)) mask |= BIT.GENDER_NOT_ACCEPTED;
   mask |= needsMask(prepared, vacancy);
-  // A bed free from after the day it is needed, or gone before it, is no use. An emergency
-  // needs a bed today, whatever requiredBy says, and so does a referral whose requiredBy has passed.
-  const { availableFrom, availableUntil } = vacancy;
-  if (availableFrom > prepared.neededOn || (availableUntil !== null && availableUntil < prepared.neededOn)) {
-    mask |= BIT.NOT_AVAILABLE_IN_TIME;
-  }
+  if (notAvailableOn(vacancy.availableFrom, vacancy.availableUntil, prepared.neededOn)) mask |= BIT.NOT_AVAILABLE_IN_TIME;
   // A bed nobody has confirmed for a while is no bed to send a child to tonight.
   if (prepared.isEmergency && (!vacancy.emergencyReady || isStaleVacancy(vacancy.confirmedOn, prepared.freshFrom))) {
     mask |= BIT.NOT_EMERGENCY_READY;
   }
   if (referral.maxDistanceMiles !== null && miles > referral.maxDistanceMiles) mask |= BIT.TOO_FAR;
-  if (vacancy.beds < child.siblingGroupSize) mask |= BIT.INSUFFICIENT_BEDS;
-  if (setting.ofstedGrade === 'inadequate') mask |= BIT.INADEQUATE_RATING;
+  if (tooFewBeds(vacancy.beds, child.siblingGroupSize)) mask |= BIT.INSUFFICIENT_BEDS;
+  if (ratedInadequate(setting.ofstedGrade)) mask |= BIT.INADEQUATE_RATING;
   if (!qualifiesForReservation(referral, vacancy.reservedFor)) mask |= BIT.RESERVED;
-  if (vacancy.status !== 'open' || !(vacancy.beds >= 1)) mask |= BIT.NOT_OPEN;
+  if (!isOpen(vacancy)) mask |= BIT.NOT_OPEN;
   return mask;
+}
+
+/*
+ * The rules below are each written once, on plain values, for this check and for the vacancy
+ * index's pre-filter, which applies them to its typed columns without building a vacancy.
+ */
+
+/** AGE_OUT_OF_RANGE: the child's age on the day they are needed by is outside the setting's range. */
+export function ageOutOfRange(age: number, ageMin: number, ageMax: number): boolean {
+  return age < ageMin || age > ageMax;
+}
+
+/**
+ * NOT_AVAILABLE_IN_TIME: a bed free from after the day it is needed, or gone before it, is no use.
+ * An emergency needs a bed today, whatever requiredBy says, and so does a referral whose requiredBy
+ * has passed (see `neededOn`). Days are `YYYY-MM-DD` or day numbers, both in calendar order;
+ * `until` null has no end.
+ */
+export function notAvailableOn<Day extends string | number>(from: Day, until: Day | null, neededOn: Day): boolean {
+  return from > neededOn || (until !== null && until < neededOn);
+}
+
+/** INSUFFICIENT_BEDS: siblings placed together need a bed each. */
+export function tooFewBeds(beds: number, siblingGroupSize: number): boolean {
+  return beds < siblingGroupSize;
+}
+
+/** INADEQUATE_RATING: a setting Ofsted rates inadequate is not offered, however well it fits. */
+export function ratedInadequate(grade: OfstedGrade): boolean {
+  return grade === 'inadequate';
+}
+
+/** Open to a referral at all (else NOT_OPEN): withdrawn, filled and bedless vacancies are not. */
+export function isOpen(vacancy: Pick<MatchVacancy, 'status' | 'beds'>): boolean {
+  return vacancy.status === 'open' && vacancy.beds >= 1;
 }
 
 /**

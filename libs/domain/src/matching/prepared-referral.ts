@@ -1,7 +1,6 @@
 import { ageInYears } from '../age/age';
+import { RADIANS } from './distance';
 import type { MatchReferral } from './types';
-
-const RADIANS = Math.PI / 180;
 
 /**
  * Everything about a referral that does not depend on the vacancy, worked out once so that
@@ -20,6 +19,7 @@ export interface PreparedReferral {
   readonly freshFrom: string | null;
   readonly ageOnRequiredBy: number;
   readonly placementTypes: ReadonlySet<string>;
+  /** The child's home as `haversineMiles` takes its origin: in radians, with its latitude's cosine. */
   readonly homeLatRad: number;
   readonly homeLonRad: number;
   readonly homeCosLat: number;

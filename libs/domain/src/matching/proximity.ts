@@ -17,7 +17,7 @@
  * given LA relation, so moving a setting closer never lowers it.
  */
 export const PROXIMITY_STEPS = 6;
-export const OWN_LA_STEPS = 2;
+const OWN_LA_STEPS = 2;
 /** Upper bound in miles (inclusive) of each band, nearest first; a band is worth (length - index) steps. */
 export const PROXIMITY_BAND_MILES = [10, 20, 40, 80] as const;
 

@@ -6,7 +6,7 @@ import type { OfstedGrade } from '../codes/ssda903';
  * is known against it, but nothing has been verified either. Inadequate settings are excluded
  * before scoring; 0 keeps the scale honest if one is scored anyway.
  */
-export const OFSTED_GRADE_FIT: Readonly<Record<OfstedGrade, number>> = {
+const OFSTED_GRADE_FIT: Readonly<Record<OfstedGrade, number>> = {
   outstanding: 1,
   good: 0.8,
   not_yet_inspected: 0.6,
@@ -18,7 +18,15 @@ export const OFSTED_GRADE_FIT: Readonly<Record<OfstedGrade, number>> = {
  * The grade leads (60%): it judges this setting. Stability (40%) is the provider's record across
  * all its settings, so it informs but does not dominate.
  */
-export const STABILITY_SHARE = 0.4;
+const STABILITY_SHARE = 0.4;
+
+/**
+ * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
+ * a provider's stability counts in its score. Below five, one breakdown swings the rate by 20 points
+ * or more, so a new provider is judged on its Ofsted grade alone: neither punished nor rewarded by
+ * its first placement or two.
+ */
+export const MIN_STABILITY_EVIDENCE = 5;
 
 export function qualityFit(grade: OfstedGrade, providerStability: number | null): number {
   const gradeFit = OFSTED_GRADE_FIT[grade] ?? 0;

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { rankVacancies } from './rank';
 import { scoreVacancy } from './score';
-import { B1, aReferral, aVacancy } from './test-fixtures';
+import { B1, aReferral, aVacancy } from '../../test/matching-fixtures';
 import { DEFAULT_WEIGHTS } from './weights';
 
 describe('rankVacancies', () => {

@@ -4,7 +4,7 @@ import { costFit } from './cost';
 import { proximityFit } from './proximity';
 import { qualityFit } from './quality';
 import { scoreVacancy } from './score';
-import { B1, HOUNSLOW, aReferral, aVacancy } from './test-fixtures';
+import { B1, HOUNSLOW, aReferral, aVacancy } from '../../test/matching-fixtures';
 import { DEFAULT_WEIGHTS } from './weights';
 
 describe('scoreVacancy', () => {

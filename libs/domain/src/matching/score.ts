@@ -17,11 +17,11 @@ import { assertValidWeights } from './weights';
  */
 
 /** Where each part sits in the `parts` buffer filled by {@link scoreInto}. */
-export const NEEDS = 0;
-export const PROXIMITY = 1;
-export const QUALITY = 2;
-export const CONTINUITY = 3;
-export const COST = 4;
+const NEEDS = 0;
+const PROXIMITY = 1;
+const QUALITY = 2;
+const CONTINUITY = 3;
+const COST = 4;
 
 /**
  * Scores any vacancy for the referral, eligible or not (ranking scores only eligible ones).

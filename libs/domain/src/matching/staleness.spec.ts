@@ -8,7 +8,7 @@ import {
   isStaleAfter,
   isStaleVacancy,
 } from './staleness';
-import { aReferral, aVacancy } from './test-fixtures';
+import { aReferral, aVacancy } from '../../test/matching-fixtures';
 import { DEFAULT_WEIGHTS } from './weights';
 
 describe('vacancy staleness', () => {

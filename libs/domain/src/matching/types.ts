@@ -72,7 +72,7 @@ export interface MatchVacancy {
   };
   /**
    * Share of the provider's placements without an unplanned ending in the first 12 months, of those
-   * whose first year is over or that have ended; null until enough of them are (MIN_STABILITY_EVIDENCE).
+   * whose first year is over or that have ended; null until enough of them are (MIN_STABILITY_EVIDENCE, quality.ts).
    */
   providerStability: number | null;
 }

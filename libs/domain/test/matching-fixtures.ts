@@ -1,9 +1,9 @@
-import type { MatchReferral, MatchVacancy } from './types';
+import type { MatchReferral, MatchVacancy } from '../src/matching/types';
 
 /**
  * Builders for matching specs: a referral for a 12-year-old girl living in Southall (UB1, Ealing)
- * and a vacancy that fits it, in a Good children's home in Ealing (W5, about 5 miles away). Pass
- * only what a test is about. Plain data, no test library, so it is harmless in a build.
+ * and a vacancy that fits it, in a Good children's home in Ealing (W5, about 3 miles away). Pass
+ * only what a test is about. Kept outside `src`, so no build ships them.
  */
 export const EALING = 'E09000009';
 export const HOUNSLOW = 'E09000018';
