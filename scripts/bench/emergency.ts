@@ -41,7 +41,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { createDataSource, ReferralRepository } from '@app/persistence';
-import { buildReferral } from '../../libs/testing/src/factories';
+import { buildReferral } from '@app/testing';
 import {
   type AppProcess,
   benchServices,

@@ -90,12 +90,10 @@ import {
 import type { NewReferral, ReferralStatus } from '@app/persistence';
 import { createRedisConnection, JOB_OPTIONS, JobName } from '@app/queue';
 import { readLocalAuthorities, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
-import { EXCLUSION_LIMIT, MatchingService } from '../../apps/worker/src/matching/matching.service';
-import { readCsv } from '../../libs/reference-data/src/data-files';
+import { buildReferral, insertUser, loadEveryOpenVacancy } from '@app/testing';
+import { EXCLUSION_LIMIT, MatchingService } from '@app/worker/matching/matching.service';
 import { EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES, NEED_PROFILES as DEMO_NEED_PROFILES, type NeedRule } from '../demo/demo-plan';
 import { Prng } from '../demo/deterministic';
-import { buildReferral, insertUser } from '../../libs/testing/src/factories';
-import { loadEveryOpenVacancy } from '../../libs/testing/src/naive-matching';
 import {
   logBuild,
   runBenchmark,
@@ -260,14 +258,10 @@ const SECTORS: Record<string, Provider['sector']> = {
 function buildModel(): Model {
   const localAuthorities = readLocalAuthorities();
   const laCodes = new Set(localAuthorities.map((la) => la.code));
-  const live = new Map(
-    readCsv<{ outcode: string; active_postcodes: string }>('postcode-districts.csv').map((row) => [
-      row.outcode.toUpperCase(),
-      Number(row.active_postcodes) || 0,
-    ]),
-  );
+  const allDistricts = readPostcodeDistricts();
+  const live = new Map(allDistricts.map((d) => [d.district, d.activePostcodes]));
   // English districts only (those in an LA with children's services duties).
-  const districts = readPostcodeDistricts().filter((d) => d.localAuthorityCode && laCodes.has(d.localAuthorityCode));
+  const districts = allDistricts.filter((d) => d.localAuthorityCode && laCodes.has(d.localAuthorityCode));
   const districtSet = new Set(districts.map((d) => d.district));
   const grouped = (key: (d: (typeof districts)[number]) => string) => {
     const groups = new Map<string, (typeof districts)[number][]>();

@@ -27,8 +27,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { NEED_CODES, todayInEngland } from '@app/domain';
-import { SufficiencyRepository } from '@app/persistence';
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { createDataSource, SufficiencyRepository } from '@app/persistence';
 import { addMonths } from '../../apps/api/src/sufficiency/demand-forecaster';
 import { backtest } from '../../apps/api/src/sufficiency/forecast';
 import {

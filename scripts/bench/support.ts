@@ -24,7 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { deleteRedisKeys as deleteKeysUnder } from '../../libs/testing/src/test-redis';
+import { deleteRedisKeys as deleteKeysUnder } from '@app/testing';
 
 // ---------------------------------------------------------------------------------------------
 // Where things are

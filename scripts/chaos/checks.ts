@@ -4,8 +4,7 @@
  * is placed twice, and every alert queued for a provider was delivered or is still being retried.
  */
 import { Queue } from 'bullmq';
-import { JobName, outboxJobId, QueueName } from '../../libs/queue/src/job-catalogue';
-import { createRedisConnection } from '../../libs/queue/src/redis-connection';
+import { createRedisConnection, JobName, outboxJobId, QueueName } from '@app/queue';
 import { queryOnce } from '../bench/support';
 import type { Driver } from './drive';
 import { VACANCY_BEDS } from './seed';

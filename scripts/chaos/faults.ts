@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RedisServer } from '../../libs/testing/src/redis-server';
+import type { RedisServer } from '@app/testing';
 import { queryOnce, sleep } from '../bench/support';
 import type { Driver } from './drive';
 import type { PrivatePostgres } from './postgres';

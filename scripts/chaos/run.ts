@@ -25,7 +25,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRedisServer } from '../../libs/testing/src/redis-server';
+import { startRedisServer } from '@app/testing';
 import {
   appEnvironment,
   type BuiltApps,

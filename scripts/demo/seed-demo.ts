@@ -18,8 +18,7 @@
  * Contains public sector information licensed under the Open Government Licence v3.0.
  */
 import * as argon2 from 'argon2';
-// The data source alone: the package index also loads the Nest modules, whose config needs the api's env.
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { createDataSource } from '@app/persistence';
 import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
 import { HISTORY_MONTHS } from './demo-history';
