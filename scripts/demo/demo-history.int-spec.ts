@@ -3,18 +3,16 @@
  * sufficiency service the DfE figures they were drawn from: for each of the nine boroughs, the
  * shares of its placed referrals that were placed outside the borough, more than 20 miles from
  * home, and in each kind of placement, each within 2 percentage points.
- *
- * (Here rather than beside scripts/demo: jest's integration tier looks in apps/ and libs/ only.)
  */
 import type { DataSource } from 'typeorm';
 import { SSDA903 } from '@app/domain';
 import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
 import { openOn, openTestDatabase, type OpenTestDatabase } from '@app/testing';
-import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
-import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from '../../../scripts/demo/demo-plan';
-import { isoDatePlusDays, todayInLondon } from '../../../scripts/demo/deterministic';
-import type { HistoryDistrict } from '../../../scripts/demo/demo-history';
+import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from './demo-load';
+import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from './demo-plan';
+import { isoDatePlusDays, todayInLondon } from './deterministic';
+import type { HistoryDistrict } from './demo-history';
 
 /** Two percentage points. */
 const TOLERANCE = 0.02;
