@@ -27,6 +27,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { todayInEngland } from '@app/domain';
 import { createDataSource, PlacementRepository } from '@app/persistence';
 import {
   benchServices,
@@ -234,7 +235,7 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     teardown.add('close data source', () => dataSource.destroy());
     const placements = new PlacementRepository(dataSource);
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const today = todayInEngland();
 
     const accepters: Record<Variant, (offerId: string) => Promise<number>> = {
       http: async (offerId) => {

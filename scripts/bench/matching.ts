@@ -80,7 +80,7 @@ import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_MATCH_LIMIT, DEFAULT_WEIGHTS, rankVacancies, todayInEngland } from '@app/domain';
+import { addCalendarDays, DEFAULT_MATCH_LIMIT, DEFAULT_WEIGHTS, rankVacancies, todayInEngland } from '@app/domain';
 import {
   createDataSource,
   MatchingRepository,
@@ -190,12 +190,6 @@ class WeightedPool<T> {
     }
     return this.items[lo];
   }
-}
-
-function isoDatePlusDays(base: string, days: number): string {
-  const date = new Date(`${base}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 // =============================================================================================
@@ -635,8 +629,8 @@ function generateVacancies(settingsByIndex: SettingRef[], from: number, to: numb
     const rng = new Prng(seedOf(2, j));
     const beds = setting.places >= 3 && rng.chance(0.03) ? 3 : setting.places >= 2 && rng.chance(0.18) ? 2 : 1;
     const emergencyReady = rng.chance(EMERGENCY_READY[setting.type]);
-    const availableFrom = isoDatePlusDays(today, emergencyReady ? -rng.int(0, 14) : rng.int(-14, 56));
-    const availableUntil = rng.chance(0.12) ? isoDatePlusDays(availableFrom, rng.int(28, 180)) : null;
+    const availableFrom = addCalendarDays(today, emergencyReady ? -rng.int(0, 14) : rng.int(-14, 56));
+    const availableUntil = rng.chance(0.12) ? addCalendarDays(availableFrom, rng.int(28, 180)) : null;
     const [low, high] = COSTS[setting.type];
     const weeklyCost = Math.round(rng.int(low, high) / 25) * 25;
     // A few beds on block contracts for the setting's own LA, and a few remand beds.
@@ -791,12 +785,12 @@ function benchReferral(model: Model, k: number, tag: string, userId: string, tod
   const district = model.districtsByLa.get(la)!.pick(rng);
   const urgency = rng.weighted([['planned', 65], ['urgent', 20], ['emergency', 15]] as const);
   const requiredBy =
-    urgency === 'emergency' ? today : isoDatePlusDays(today, urgency === 'urgent' ? rng.int(1, 6) : rng.int(7, 42));
+    urgency === 'emergency' ? today : addCalendarDays(today, urgency === 'urgent' ? rng.int(1, 6) : rng.int(7, 42));
   const age = rng.weighted([[8, 3], [9, 3], [10, 4], [11, 6], [12, 8], [13, 10], [14, 13], [15, 15], [16, 14], [17, 8]] as const);
   // Born between `age + 1` years and `age` years before the date required (29 February rolls to 1 March).
   const [year, month, day] = requiredBy.split('-').map(Number);
   const yearEarlier = new Date(Date.UTC(year - age - 1, month - 1, day)).toISOString().slice(0, 10);
-  const dateOfBirth = isoDatePlusDays(yearEarlier, rng.int(1, 364));
+  const dateOfBirth = addCalendarDays(yearEarlier, rng.int(1, 364));
   const placementTypes =
     age >= 16 && rng.chance(0.4)
       ? rng.pick([['K3'], ['K2', 'K3'], ['K3', 'U6']])

@@ -24,6 +24,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { todayInEngland } from '@app/domain';
 import { deleteRedisKeys as deleteKeysUnder } from '@app/testing';
 
 // ---------------------------------------------------------------------------------------------
@@ -708,7 +709,7 @@ export function referralRequest(localReference: string, n: number, urgency: 'eme
       needs: [{ code: 'self-harm', level: 1, essential: false }],
     },
     urgency,
-    requiredBy: new Date(Date.now() + (urgency === 'emergency' ? 0 : 30 * 86_400_000)).toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
+    requiredBy: todayInEngland(new Date(Date.now() + (urgency === 'emergency' ? 0 : 30 * 86_400_000))),
     placementTypes,
   };
 }

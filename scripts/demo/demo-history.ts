@@ -27,6 +27,7 @@
  * of August 2024 shipped here has none). Only the settings a placement uses are loaded.
  */
 import { createHash } from 'node:crypto';
+import { ageInYears, distanceMiles, type GeoPoint } from '@app/domain';
 import type { ChildEntity, PlacementEntity } from '@app/persistence';
 import type { ClaCalibration, OfstedProviderRecord, PlacementCategory } from '@app/reference-data';
 import {
@@ -40,7 +41,7 @@ import {
   type PlannedProvider,
   type PlannedSetting,
 } from './demo-plan';
-import { demoUuid, hash32, milesBetween, Prng, roundTo } from './deterministic';
+import { demoUuid, hash32, Prng, roundTo } from './deterministic';
 
 export const HISTORY_MONTHS = 36;
 /** Every history referral's idempotency key starts so, then the anchor day: the rerun finds it there. */
@@ -272,13 +273,6 @@ function addMonths(iso: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** Whole years from `dob` to `on`, as Postgres' age() counts them. */
-function ageOn(dob: string, on: string): number {
-  const [y1, m1, d1] = dob.split('-').map(Number);
-  const [y2, m2, d2] = on.split('-').map(Number);
-  return y2 - y1 - (m2 < m1 || (m2 === m1 && d2 < d1) ? 1 : 0);
-}
-
 const at = (day: number, minutes: number) => {
   const m = Math.max(0, Math.min(24 * 60 - 1, Math.round(minutes)));
   return `${isoOf(day)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
@@ -364,7 +358,7 @@ function buildPool(inputs: HistoryInputs, las: Map<string, LaInput>): Pool {
     // A district attributed to the wrong LA in the reference data would put a setting far from its
     // LA (L37, Formby, is listed under Brent): such settings are left out.
     const la = s.localAuthorityCode ? las.get(s.localAuthorityCode) : undefined;
-    return !!la && milesBetween(la.latitude, la.longitude, s.latitude, s.longitude) <= 15;
+    return !!la && distanceMiles(la, s) <= 15;
   };
   const add = (setting: PlannedSetting, inCatalogue: boolean, inHouseOf: string | null = null) => {
     const category = CATEGORY_OF_TYPE[setting.placementType];
@@ -390,7 +384,7 @@ function buildPool(inputs: HistoryInputs, las: Map<string, LaInput>): Pool {
   for (const d of inputs.districts) {
     if (!d.localAuthorityCode || d.activePostcodes < 150) continue;
     const la = las.get(d.localAuthorityCode);
-    if (!la || milesBetween(la.latitude, la.longitude, d.latitude, d.longitude) > 10) continue;
+    if (!la || distanceMiles(la, d) > 10) continue;
     const list = districtsByLa.get(d.localAuthorityCode) ?? [];
     list.push(d);
     districtsByLa.set(d.localAuthorityCode, list);
@@ -403,14 +397,14 @@ function buildPool(inputs: HistoryInputs, las: Map<string, LaInput>): Pool {
   const centre = (() => {
     const members = ALLIANCE_LA_CODES.map((code) => las.get(code)!);
     return {
-      lat: members.reduce((s, la) => s + la.latitude, 0) / members.length,
-      lon: members.reduce((s, la) => s + la.longitude, 0) / members.length,
+      latitude: members.reduce((s, la) => s + la.latitude, 0) / members.length,
+      longitude: members.reduce((s, la) => s + la.longitude, 0) / members.length,
     };
   })();
-  const lasWithin = (lat: number, lon: number, min: number, max: number) =>
+  const lasWithin = (from: GeoPoint, min: number, max: number) =>
     [...las.values()]
       .filter((la) => districtsByLa.has(la.code))
-      .map((la) => ({ la, miles: milesBetween(lat, lon, la.latitude, la.longitude) }))
+      .map((la) => ({ la, miles: distanceMiles(from, la) }))
       .filter((x) => x.miles >= min && x.miles <= max)
       .sort((a, b) => a.la.code.localeCompare(b.la.code));
 
@@ -425,8 +419,8 @@ function buildPool(inputs: HistoryInputs, las: Map<string, LaInput>): Pool {
     };
     providers.set(provider.id, provider);
     const rng = new Prng(`in-house-fostering:${la.code}`);
-    const neighbours = lasWithin(la.latitude, la.longitude, 0.1, 12);
-    const further = lasWithin(la.latitude, la.longitude, 20, 45);
+    const neighbours = lasWithin(la, 0.1, 12);
+    const further = lasWithin(la, 20, 45);
     const latestStarts = calibration.startsByYear[Math.max(...Object.keys(calibration.startsByYear).map(Number))];
     const households = Math.max(25, Math.round(latestStarts * calibration.placementMix.foster * 0.45));
     for (let i = 1; i <= households; i += 1) {
@@ -489,7 +483,7 @@ function buildPool(inputs: HistoryInputs, las: Map<string, LaInput>): Pool {
     providers.set(provider.id, provider);
   }
   const alliance = new Set<string>(ALLIANCE_LA_CODES);
-  for (const { la, miles } of lasWithin(centre.lat, centre.lon, 0, 50)) {
+  for (const { la, miles } of lasWithin(centre, 0, 50)) {
     const count = alliance.has(la.code) ? 6 : miles <= 25 ? 3 : 2;
     for (let i = 1; i <= count; i += 1) {
       const key = `setting:illustrative-supported-accommodation:${la.code}:${i}`;
@@ -749,7 +743,7 @@ function homeDistricts(districts: HistoryDistrict[], las: Map<string, LaInput>):
           (d) =>
             d.localAuthorityCode === code &&
             d.activePostcodes > 0 &&
-            milesBetween(la.latitude, la.longitude, d.latitude, d.longitude) <= 8,
+            distanceMiles(la, d) <= 8,
         )
         .sort((a, b) => a.district.localeCompare(b.district)),
     );
@@ -769,7 +763,7 @@ function reachability(homes: Map<string, HistoryDistrict[]>, pool: PoolSetting[]
   for (const [la, list] of homes) {
     for (const d of list) {
       for (const p of pool) {
-        const distance = milesBetween(d.latitude, d.longitude, p.setting.latitude, p.setting.longitude);
+        const distance = distanceMiles(d, p.setting);
         const k: DistanceClass | null =
           distance > 20 + MILES_MARGIN
             ? 'far'
@@ -944,7 +938,7 @@ function assignCategories(refs: Ref[], calibration: ClaCalibration, rng: Prng): 
       if (unit[0].category) continue;
       const weight = unit.filter((r) => r.start !== null).length;
       if (weight === 0 || weight > left[category]) continue;
-      if (!unit.every((r) => ELIGIBLE[category](ageOn(r.child.dob, isoOf(r.day))))) continue;
+      if (!unit.every((r) => ELIGIBLE[category](ageInYears(r.child.dob, isoOf(r.day))))) continue;
       for (const r of unit) r.category = category;
       left[category] -= weight;
     }
@@ -952,7 +946,7 @@ function assignCategories(refs: Ref[], calibration: ClaCalibration, rng: Prng): 
   for (const unit of units) {
     if (unit[0].category) continue;
     // Withdrawn before placement: the kind of placement they were asked for, by the same mix.
-    const age = ageOn(unit[0].child.dob, isoOf(unit[0].day));
+    const age = ageInYears(unit[0].child.dob, isoOf(unit[0].day));
     const category = rng.weighted(FILL_ORDER.map((c) => [c, ELIGIBLE[c](age) ? calibration.placementMix[c] : 0] as const));
     for (const r of unit) r.category = category;
   }
@@ -988,7 +982,7 @@ function assignDistanceClasses(
   // A few children's home placements are secure (welfare) ones; planned foster placements that
   // last a year or more are long-term fostering.
   for (const r of placed) {
-    const age = ageOn(r.child.dob, isoOf(r.day));
+    const age = ageInYears(r.child.dob, isoOf(r.day));
     r.secure = r.category === 'childrensHomes' && age >= 12 && rng.chance(0.04);
     r.longTerm = r.urgency === 'planned' && age >= 5 && (r.end ?? period.toDay) - r.start! >= 365;
   }
@@ -1016,14 +1010,14 @@ function chooseSettings(refs: Ref[], homes: Map<string, HistoryDistrict[]>, reac
     const child = r.child;
     if (child.firstCategory) continue;
     child.firstCategory = r.category;
-    if (r.category === 'foster' && ageOn(child.dob, isoOf(r.day)) < 12 && rng.chance(0.1)) child.siblings = rng.chance(0.8) ? 2 : 3;
+    if (r.category === 'foster' && ageInYears(child.dob, isoOf(r.day)) < 12 && rng.chance(0.1)) child.siblings = rng.chance(0.8) ? 2 : 3;
   }
   const occupied = new Map<string, number[]>();
   let misses = 0;
   const placed = refs.filter((r) => r.start !== null).sort((a, b) => a.start! - b.start! || a.day - b.day || a.key.localeCompare(b.key));
   for (const r of placed) {
     const category = r.category!;
-    const age = ageOn(r.child.dob, isoOf(r.start!));
+    const age = ageInYears(r.child.dob, isoOf(r.start!));
     const wantedType = category === 'foster' ? (r.longTerm ? 'U4' : 'U6') : category === 'childrensHomes' ? (r.secure ? 'K1' : 'K2') : null;
     const fits = (p: PoolSetting, strict: boolean) =>
       !strict ||
@@ -1147,7 +1141,7 @@ function composeRows(refs: Ref[], period: Period, las: Map<string, LaInput>, hom
   const children = [...new Set(refs.map((r) => r.child))].map((child): HistoryChild => {
     const district = child.district ?? rng.weighted(homes.get(child.la)!.map((d) => [d, d.activePostcodes] as const));
     child.district = district;
-    const age = ageOn(child.dob, child.createdAt.slice(0, 10));
+    const age = ageInYears(child.dob, child.createdAt.slice(0, 10));
     const asylum = age >= 14 && child.gender === 'male' && child.firstCategory !== 'otherResidential' && rng.chance(0.4);
     const needs = childNeeds(child.firstCategory ?? 'foster', age, asylum, child.siblings, rng);
     return {

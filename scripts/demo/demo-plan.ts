@@ -3,9 +3,9 @@
  * deterministic: the same inputs (and the same `today`) always give the same plan, ids included,
  * so the seeder can insert it with ON CONFLICT DO NOTHING and reruns add nothing.
  */
-import { parsePostcode } from '@app/domain';
+import { addCalendarDays, distanceMiles, parsePostcode } from '@app/domain';
 import { registerGradeOf, type OfstedProviderRecord } from '@app/reference-data';
-import { demoUuid, hash32, isoDatePlusDays, milesBetween, Prng, roundTo } from './deterministic';
+import { demoUuid, hash32, Prng, roundTo } from './deterministic';
 
 export const ALLIANCE_NAME = 'West London Alliance';
 
@@ -262,11 +262,13 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
     if (!las.has(code)) throw new Error(`local authority ${code} is missing: run the migrations first`);
   }
   const allianceMembers = ALLIANCE_LA_CODES.map((code) => las.get(code)!);
-  const centreLat = allianceMembers.reduce((sum, la) => sum + la.latitude, 0) / allianceMembers.length;
-  const centreLon = allianceMembers.reduce((sum, la) => sum + la.longitude, 0) / allianceMembers.length;
+  const centre = {
+    latitude: allianceMembers.reduce((sum, la) => sum + la.latitude, 0) / allianceMembers.length,
+    longitude: allianceMembers.reduce((sum, la) => sum + la.longitude, 0) / allianceMembers.length,
+  };
   const catchment = new Set(
     inputs.localAuthorities
-      .filter((la) => milesBetween(centreLat, centreLon, la.latitude, la.longitude) <= (inputs.radiusMiles ?? DEMO_RADIUS_MILES))
+      .filter((la) => distanceMiles(centre, la) <= (inputs.radiusMiles ?? DEMO_RADIUS_MILES))
       .map((la) => la.code),
   );
   for (const code of ALLIANCE_LA_CODES) catchment.add(code);
@@ -510,7 +512,7 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
     const beds = setting.registeredPlaces >= 2 && rng.chance(0.3) ? 2 : 1;
     const emergencyChance = { ifa: 0.3, childrens_home: 0.2, school_home: 0.05, school: 0, secure: 0.3, family_centre: 0.05 }[kind];
     const emergencyReady = rng.chance(emergencyChance);
-    const availableFrom = emergencyReady ? inputs.today : isoDatePlusDays(inputs.today, rng.int(0, 42));
+    const availableFrom = emergencyReady ? inputs.today : addCalendarDays(inputs.today, rng.int(0, 42));
     let weeklyCost: number;
     switch (kind) {
       case 'ifa':

@@ -18,13 +18,13 @@
  * Contains public sector information licensed under the Open Government Licence v3.0.
  */
 import * as argon2 from 'argon2';
+import { todayInEngland } from '@app/domain';
 import { createDataSource } from '@app/persistence';
 import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
 import { HISTORY_MONTHS } from './demo-history';
 import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
 import { ALLIANCE_LA_CODES, ALLIANCE_NAME, buildDemoPlan, DEMO_RADIUS_MILES } from './demo-plan';
-import { todayInLondon } from './deterministic';
 
 const EMAIL_DOMAIN = 'demo.placements.local';
 
@@ -59,7 +59,7 @@ async function main() {
   try {
     const { localAuthorities, districts } = await readPlanInputs(dataSource);
     if (localAuthorities.length === 0) fail('No local authorities in the database: run `npm run migrate` first.');
-    const today = todayInLondon();
+    const today = todayInEngland();
     const plan = buildDemoPlan({ localAuthorities, districts, ofsted: readOfstedProviders(), today });
     const providerUserProvider = plan.providers.find((p) => p.id === plan.providerUserProviderId)!;
     const laName = new Map(localAuthorities.map((la) => [la.code, la.name]));
