@@ -94,31 +94,17 @@ import { buildReferral, insertUser, loadEveryOpenVacancy } from '@app/testing';
 import { EXCLUSION_LIMIT, MatchingService } from '@app/worker/matching/matching.service';
 import { EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES, NEED_PROFILES as DEMO_NEED_PROFILES, type NeedRule } from '../demo/demo-plan';
 import { Prng } from '../demo/deterministic';
-import {
-  logBuild,
-  runBenchmark,
-  logDirectory,
-  AppProcess,
-  Build,
-  Teardown,
-  benchServices,
-  chooseBuild,
-  cpuSnapshot,
-  cpuUsage,
-  createScratchDatabase,
-  deleteRedisKeys,
-  fixed,
-  listFromEnv,
-  machineLine,
-  numberFromEnv,
-  percentile,
-  postgresBackendPids,
-  runId,
-  sleep,
-  startApp,
-  table,
-  whole,
-} from './support';
+import { type Build, chooseBuild, logBuild } from './support/build';
+import { type AppProcess, startApp } from './support/child-processes';
+import { cpuSnapshot, cpuUsage, postgresBackendPids } from './support/cpu';
+import { listFromEnv, numberFromEnv } from './support/env-settings';
+import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { deleteRedisKeys } from './support/redis-keys';
+import { logDirectory } from './support/run-logs';
+import { createScratchDatabase } from './support/scratch-database';
+import { benchServices, runId } from './support/services';
+import { percentile } from './support/statistics';
+import { sleep, Teardown } from './support/teardown';
 
 const AIMS = { p99Ms: 10, naiveRatio: 10, growth: 3, referralsPerSecond: 300 };
 

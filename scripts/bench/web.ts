@@ -31,7 +31,13 @@ import { chromium, type Page } from '@playwright/test';
 import { addCalendarDays, todayInEngland } from '@app/domain';
 import { createFixture, login } from '../../apps/web/e2e/support/fixture';
 import { startStack, stopStack } from '../../apps/web/e2e/support/stack';
-import { machineLine, numberFromEnv, percentile, queryOnce, REPO_ROOT, runBenchmark, runToCompletion, sleep, table } from './support';
+import { runToCompletion } from './support/child-processes';
+import { numberFromEnv } from './support/env-settings';
+import { machineLine, runBenchmark, table } from './support/output';
+import { REPO_ROOT } from './support/repo-root';
+import { queryOnce } from './support/scratch-database';
+import { percentile } from './support/statistics';
+import { sleep } from './support/teardown';
 
 const WEB = join(REPO_ROOT, 'dist/web');
 

@@ -5,7 +5,7 @@
  */
 import { Queue } from 'bullmq';
 import { createRedisConnection, JobName, outboxJobId, QueueName } from '@app/queue';
-import { queryOnce } from '../bench/support';
+import { queryOnce } from '../bench/support/scratch-database';
 import type { Driver } from './drive';
 import { VACANCY_BEDS } from './seed';
 import type { WebhookReceiver } from './stack';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { todayInEngland } from '@app/domain';
-import { callJson, login } from '../bench/support';
+import { callJson, login } from '../bench/support/http';
 
 const EALING = 'E09000009';
 /** Every vacancy of a chaos run opens with this many beds, so the checks know each one's beds. */
