@@ -1,6 +1,9 @@
 /** A benchmark's report: plain-text tables, numbers, the machine it ran on, and its exit code. */
 import { cpus, loadavg } from 'node:os';
 
+/** A line of the report, on stdout. */
+export const log = (line = '') => process.stdout.write(`${line}\n`);
+
 /** A plain-text table, numbers right-aligned. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
