@@ -11,7 +11,7 @@ import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedPr
 import { openOn, openTestDatabase, type OpenTestDatabase } from '@app/testing';
 import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from './demo-load';
 import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from './demo-plan';
-import type { HistoryDistrict } from './demo-history';
+import type { HistoryDistrict } from './history/types';
 
 /** Two percentage points. */
 const TOLERANCE = 0.02;

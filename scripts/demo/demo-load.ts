@@ -7,7 +7,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyOfstedRegister, ofstedRegisterEntries, supplySnapshotInserts } from '@app/persistence';
 import { claCalibration, readOfstedProviders, readPostcodeDistricts } from '@app/reference-data';
-import { buildHistoryPlan, HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan, type HistoryRowKind } from './demo-history';
+import { buildHistoryPlan } from './history/plan';
+import { HISTORY_KEY_PREFIX, NO_SIGN_IN, type HistoryDistrict, type HistoryPlan, type HistoryRowKind } from './history/types';
 import {
   ALLIANCE_LA_CODES,
   ALLIANCE_NAME,

@@ -66,3 +66,13 @@ export class Prng {
 export function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
 }
+
+/** The items in an order drawn from `rng` (Fisher-Yates). */
+export function shuffle<T>(items: readonly T[], rng: Prng): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

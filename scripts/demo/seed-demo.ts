@@ -22,7 +22,7 @@ import { todayInEngland } from '@app/domain';
 import { createDataSource } from '@app/persistence';
 import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
-import { HISTORY_MONTHS } from './demo-history';
+import { HISTORY_MONTHS } from './history/types';
 import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
 import { ALLIANCE_LA_CODES, ALLIANCE_NAME, buildDemoPlan, DEMO_RADIUS_MILES } from './demo-plan';
 
