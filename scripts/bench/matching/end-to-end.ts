@@ -1,6 +1,6 @@
 /** End to end: referrals matched by the built worker through BullMQ. */
 import { Client } from 'pg';
-import { type Build } from '../support/build';
+import type { Build } from '../support/build';
 import { type AppProcess, startApp } from '../support/child-processes';
 import { cpuSnapshot, cpuUsage, postgresBackendPids } from '../support/cpu';
 import { sleep, Teardown } from '../support/teardown';

@@ -1,5 +1,9 @@
 /** The kinds of setting the benchmark generates: their share, needs, exclusions, costs and readiness. */
-import { EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES, NEED_PROFILES as DEMO_NEED_PROFILES, type NeedRule } from '../../demo/demo-plan';
+import {
+  EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES,
+  NEED_PROFILES as DEMO_NEED_PROFILES,
+  type NeedRule,
+} from '../../demo/demo-plan';
 
 /** The placement types of generated settings, by share: children's homes dominate residential care. */
 export const SETTING_MIX = [
