@@ -10,7 +10,8 @@ import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
 import { openOn, openTestDatabase, type OpenTestDatabase } from '@app/testing';
 import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from './demo-load';
-import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from './demo-plan';
+import { buildDemoPlan } from './catalogue/plan';
+import { ALLIANCE_LA_CODES, type DemoPlan, type LaInput } from './catalogue/types';
 import type { HistoryDistrict } from './history/types';
 
 /** Two percentage points. */

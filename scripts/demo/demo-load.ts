@@ -17,7 +17,7 @@ import {
   type PlannedProvider,
   type PlannedSetting,
   type PlannedVacancy,
-} from './demo-plan';
+} from './catalogue/types';
 
 type Queryable = Pick<EntityManager, 'query'>;
 

@@ -24,7 +24,8 @@ import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
 import { HISTORY_MONTHS } from './history/types';
 import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
-import { ALLIANCE_LA_CODES, ALLIANCE_NAME, buildDemoPlan, DEMO_RADIUS_MILES } from './demo-plan';
+import { buildDemoPlan } from './catalogue/plan';
+import { ALLIANCE_LA_CODES, ALLIANCE_NAME, DEMO_RADIUS_MILES } from './catalogue/types';
 
 const EMAIL_DOMAIN = 'demo.placements.local';
 

@@ -3,7 +3,7 @@ import {
   EXCLUSION_CANDIDATES as DEMO_EXCLUSION_CANDIDATES,
   NEED_PROFILES as DEMO_NEED_PROFILES,
   type NeedRule,
-} from '../../demo/demo-plan';
+} from '../../demo/catalogue/need-profiles';
 
 /** The placement types of generated settings, by share: children's homes dominate residential care. */
 export const SETTING_MIX = [

@@ -1,5 +1,5 @@
 import { ageInYears } from '@app/domain';
-import type { Grade } from '../demo-plan';
+import type { Grade } from '../catalogue/types';
 import { Prng } from '../deterministic';
 import { isoOf } from './days';
 import type { Ref } from './planned-referral';

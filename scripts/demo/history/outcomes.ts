@@ -1,5 +1,5 @@
 import type { PlacementCategory } from '@app/reference-data';
-import type { Grade } from '../demo-plan';
+import type { Grade } from '../catalogue/types';
 import { demoUuid, Prng, shuffle } from '../deterministic';
 import { at, dayOf, isoOf } from './days';
 import type { Ref } from './planned-referral';

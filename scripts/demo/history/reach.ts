@@ -1,6 +1,6 @@
 import { distanceMiles } from '@app/domain';
 import type { PlacementCategory } from '@app/reference-data';
-import { ALLIANCE_LA_CODES, type LaInput } from '../demo-plan';
+import { ALLIANCE_LA_CODES, type LaInput } from '../catalogue/types';
 import type { Candidate, PoolSetting } from './setting-pool';
 import { type DistanceClass, type HistoryDistrict, MILES_MARGIN } from './types';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ageInYears } from '@app/domain';
 import type { PlacementCategory } from '@app/reference-data';
-import { ALLIANCE_LA_CODES, type LaInput, type PlannedProvider, type PlannedSetting } from '../demo-plan';
+import { ALLIANCE_LA_CODES, type LaInput, type PlannedProvider, type PlannedSetting } from '../catalogue/types';
 import { demoUuid, hash32, Prng, roundTo } from '../deterministic';
 import { childNeeds } from './child-needs';
 import { at, isoOf } from './days';

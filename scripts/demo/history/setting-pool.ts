@@ -1,14 +1,9 @@
 /** The settings the history's placements may use, beyond the catalogue's, and their providers. */
 import { distanceMiles, type GeoPoint } from '@app/domain';
 import type { PlacementCategory } from '@app/reference-data';
-import {
-  ALLIANCE_LA_CODES,
-  buildDemoPlan,
-  NEED_PROFILES,
-  type LaInput,
-  type PlannedProvider,
-  type PlannedSetting,
-} from '../demo-plan';
+import { NEED_PROFILES } from '../catalogue/need-profiles';
+import { buildDemoPlan } from '../catalogue/plan';
+import { ALLIANCE_LA_CODES, type LaInput, type PlannedProvider, type PlannedSetting } from '../catalogue/types';
 import { demoUuid, hash32, Prng } from '../deterministic';
 import { HISTORY_RADIUS_MILES, type HistoryDistrict, type HistoryInputs } from './types';
 

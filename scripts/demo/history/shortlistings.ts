@@ -1,4 +1,4 @@
-import type { PlannedProvider } from '../demo-plan';
+import type { PlannedProvider } from '../catalogue/types';
 import { Prng, shuffle } from '../deterministic';
 import type { Ref } from './planned-referral';
 import type { PoolSetting } from './setting-pool';

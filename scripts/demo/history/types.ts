@@ -1,7 +1,7 @@
 /** What the history is built from and made of: its inputs, its rows and the plan that holds them. */
 import type { ChildEntity, PlacementEntity } from '@app/persistence';
 import type { ClaCalibration, OfstedProviderRecord, PlacementCategory } from '@app/reference-data';
-import { type DemoPlan, type DistrictInput, type LaInput, type PlannedProvider, type PlannedSetting } from '../demo-plan';
+import type { DemoPlan, DistrictInput, LaInput, PlannedProvider, PlannedSetting } from '../catalogue/types';
 
 export const HISTORY_MONTHS = 36;
 /** Every history referral's idempotency key starts so, then the anchor day: the rerun finds it there. */
