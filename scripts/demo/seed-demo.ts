@@ -23,7 +23,8 @@ import { createDataSource } from '@app/persistence';
 import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
 import { HISTORY_MONTHS } from './history/types';
-import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
+import { loadCatalogue, readPlanInputs } from './catalogue/load';
+import { loadHistory } from './history/load';
 import { buildDemoPlan } from './catalogue/plan';
 import { ALLIANCE_LA_CODES, ALLIANCE_NAME, DEMO_RADIUS_MILES } from './catalogue/types';
 
