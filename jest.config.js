@@ -37,10 +37,16 @@ const swcOptions = {
   sourceMaps: 'inline',
 };
 
-/** The @app/* aliases, from the one place that defines them. */
+/**
+ * The @app/* aliases, from the one place that defines them: `@app/domain` names a library's entry
+ * point, `@app/api/*` and `@app/worker/*` a module under that app's src/ (scripts run the apps' code).
+ */
 const { paths } = require('./tsconfig.base.json').compilerOptions;
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+  Object.entries(paths).map(([alias, [target]]) => {
+    const file = `<rootDir>/${target.replace(/^\.\//, '')}`;
+    return alias.endsWith('/*') ? [`^${alias.slice(0, -1)}(.*)$`, file.replace(/\*$/, '$1')] : [`^${alias}$`, file];
+  }),
 );
 
 /** @type {import('jest').Config} */
@@ -75,12 +81,12 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
     },
     {
       ...withDatabase,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.int-spec.ts'],
     },
     {
       ...withDatabase,

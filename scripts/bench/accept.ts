@@ -22,30 +22,21 @@
  * Exit code 1 when a guarded variant double-books, places other than 100, or answers anything
  * but 201/409; 0 otherwise.
  *
- * Environment (all optional): BENCH_ROUNDS (3), BENCH_BUILD / BENCH_DIST (see support.ts),
+ * Environment (all optional): BENCH_ROUNDS (3), BENCH_BUILD / BENCH_DIST (see support/build.ts),
  * BENCH_KEEP_LOGS=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { todayInEngland } from '@app/domain';
 import { createDataSource, PlacementRepository } from '@app/persistence';
-import {
-  benchServices,
-  chooseBuild,
-  createOfficer,
-  fixed,
-  logDirectory,
-  logHeader,
-  machineLine,
-  numberFromEnv,
-  percentile,
-  runBenchmark,
-  runId,
-  scratchInstallation,
-  startBenchApi,
-  table,
-  Teardown,
-  whole,
-} from './support';
+import { chooseBuild, logHeader } from './support/build';
+import { numberFromEnv } from './support/env-settings';
+import { createOfficer, scratchInstallation, startBenchApi } from './support/installation';
+import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { logDirectory } from './support/run-logs';
+import { benchServices, runId } from './support/services';
+import { percentile } from './support/statistics';
+import { Teardown } from './support/teardown';
 
 const EALING = 'E09000009';
 const VACANCIES = 50;
@@ -230,7 +221,7 @@ async function main(): Promise<number> {
     await dataSource.initialize();
     teardown.add('close data source', () => dataSource.destroy());
     const placements = new PlacementRepository(dataSource);
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const today = todayInEngland();
 
     const accepters: Record<Variant, (offerId: string) => Promise<number>> = {
       http: async (offerId) => {

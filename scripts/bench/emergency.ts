@@ -2,7 +2,7 @@
  * `npm run bench:emergency`: how long an emergency referral takes from POST /referrals to its
  * shortlist, on an idle system and with a routine backlog, for two ways of running the workers.
  *
- *   1. the build (see support.ts: BENCH_BUILD / BENCH_DIST), a scratch database with the West
+ *   1. the build (see support/build.ts: BENCH_BUILD / BENCH_DIST), a scratch database with the West
  *      London demo loaded (its real providers, 154 open vacancies, some emergency-ready today), the
  *      api on a free port, a fresh Redis prefix;
  *   2. per topology in BENCH_TOPOLOGIES:
@@ -42,33 +42,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { createDataSource, ReferralRepository } from '@app/persistence';
 import { QueueName } from '@app/jobs';
-import { buildReferral } from '../../libs/testing/src/factories';
-import {
-  type AppProcess,
-  benchServices,
-  chooseBuild,
-  createOfficer,
-  deleteRedisKeys,
-  fixed,
-  logDirectory,
-  logHeader,
-  machineLine,
-  numberFromEnv,
-  percentile,
-  queryOnce,
-  referralRequest,
-  REPO_ROOT,
-  runBenchmark,
-  runId,
-  runToCompletion,
-  scratchInstallation,
-  sleep,
-  startApp,
-  startBenchApi,
-  table,
-  Teardown,
-  whole,
-} from './support';
+import { buildReferral } from '@app/testing';
+import { chooseBuild, logHeader } from './support/build';
+import { type AppProcess, runToCompletion, startApp } from './support/child-processes';
+import { numberFromEnv } from './support/env-settings';
+import { referralRequest } from './support/http';
+import { createOfficer, scratchInstallation, startBenchApi } from './support/installation';
+import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { deleteRedisKeys } from './support/redis-keys';
+import { REPO_ROOT } from './support/repo-root';
+import { logDirectory } from './support/run-logs';
+import { queryOnce } from './support/scratch-database';
+import { benchServices, runId } from './support/services';
+import { percentile } from './support/statistics';
+import { sleep, Teardown } from './support/teardown';
 
 const EALING = 'E09000009';
 const settings = {

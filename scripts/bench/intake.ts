@@ -33,37 +33,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import {
-  benchServices,
-  callJson,
-  chooseBuild,
-  cpuSnapshot,
-  cpuUsage,
-  createOfficer,
-  fixed,
-  freePort,
-  listFromEnv,
-  type LoadResult,
-  logDirectory,
-  logHeader,
-  LOOPBACK,
-  machineLine,
-  numberFromEnv,
-  postgresBackendPids,
-  queryOnce,
-  runBenchmark,
-  runId,
-  runLoad,
-  scratchInstallation,
-  sleep,
-  startApp,
-  stopCurrentLoad,
-  table,
-  Teardown,
-  waitForHealth,
-  whole,
-  withTimeout,
-} from './support';
+import { chooseBuild, logHeader } from './support/build';
+import { freePort, startApp, waitForHealth } from './support/child-processes';
+import { cpuSnapshot, cpuUsage, postgresBackendPids } from './support/cpu';
+import { listFromEnv, numberFromEnv } from './support/env-settings';
+import { callJson } from './support/http';
+import { createOfficer, scratchInstallation } from './support/installation';
+import { type LoadResult, runLoad, stopCurrentLoad } from './support/load';
+import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { logDirectory } from './support/run-logs';
+import { queryOnce } from './support/scratch-database';
+import { benchServices, LOOPBACK, runId } from './support/services';
+import { sleep, Teardown, withTimeout } from './support/teardown';
 
 const TARGET = { connections: 16, referralsPerSecond: 1_000, p99Ms: 100 };
 const EALING = 'E09000009';

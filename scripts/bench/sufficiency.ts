@@ -27,28 +27,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { addMonths, backtest, NEED_CODES, todayInEngland } from '@app/domain';
-import { SufficiencyRepository } from '@app/persistence';
-import { createDataSource } from '../../libs/persistence/src/data-source';
-import {
-  benchServices,
-  callJson,
-  chooseBuild,
-  fixed,
-  logDirectory,
-  logHeader,
-  login,
-  machineLine,
-  numberFromEnv,
-  percentile,
-  queryOnce,
-  runBenchmark,
-  runId,
-  scratchInstallation,
-  startBenchApi,
-  table,
-  Teardown,
-  whole,
-} from './support';
+import { createDataSource, SufficiencyRepository } from '@app/persistence';
+import { chooseBuild, logHeader } from './support/build';
+import { numberFromEnv } from './support/env-settings';
+import { callJson, login } from './support/http';
+import { scratchInstallation, startBenchApi } from './support/installation';
+import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { logDirectory } from './support/run-logs';
+import { queryOnce } from './support/scratch-database';
+import { benchServices, runId } from './support/services';
+import { percentile } from './support/statistics';
+import { Teardown } from './support/teardown';
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 

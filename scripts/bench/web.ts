@@ -28,10 +28,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { addCalendarDays, todayInEngland } from '@app/domain';
 import { createFixture, login } from '../../apps/web/e2e/support/fixture';
 import { startStack, stopStack } from '../../apps/web/e2e/support/stack';
-import { addDays, todayInEngland } from '../../apps/web/src/lib/format';
-import { machineLine, numberFromEnv, percentile, queryOnce, REPO_ROOT, runBenchmark, runToCompletion, sleep, table } from './support';
+import { runToCompletion } from './support/child-processes';
+import { numberFromEnv } from './support/env-settings';
+import { machineLine, runBenchmark, table } from './support/output';
+import { REPO_ROOT } from './support/repo-root';
+import { queryOnce } from './support/scratch-database';
+import { percentile } from './support/statistics';
+import { sleep } from './support/teardown';
 
 const WEB = join(REPO_ROOT, 'dist/web');
 
@@ -59,7 +65,7 @@ const body = (reference: string) => ({
     needs: [{ code: 'self-harm', level: 2, essential: true }],
   },
   urgency: 'planned',
-  requiredBy: addDays(todayInEngland(), 28),
+  requiredBy: addCalendarDays(todayInEngland(), 28),
   placementTypes: ['K2'],
   maxDistanceMiles: 20,
 });
@@ -236,7 +242,7 @@ async function benchDashboard(browser: import('@playwright/test').Browser, baseU
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     const today = todayInEngland();
-    const threeYears = `/sufficiency?period=custom&from=${addDays(today, -3 * 365)}&to=${today}`;
+    const threeYears = `/sufficiency?period=custom&from=${addCalendarDays(today, -3 * 365)}&to=${today}`;
     const periods = [
       { label: 'last 12 complete months', path: '/sufficiency' },
       { label: 'three years to today', path: threeYears },

@@ -5,8 +5,8 @@
  */
 import { Queue } from 'bullmq';
 import { JobName, outboxJobId, QueueName } from '@app/jobs';
-import { createRedisConnection } from '../../libs/queue/src/redis-connection';
-import { queryOnce } from '../bench/support';
+import { createRedisConnection } from '@app/queue';
+import { queryOnce } from '../bench/support/scratch-database';
 import type { Driver } from './drive';
 import { VACANCY_BEDS } from './seed';
 import type { WebhookReceiver } from './stack';

@@ -8,7 +8,8 @@
  * as acknowledged only when the api answered it with its id.
  */
 import { randomUUID } from 'node:crypto';
-import { referralRequest, sleep } from '../bench/support';
+import { referralRequest } from '../bench/support/http';
+import { sleep } from '../bench/support/teardown';
 import { vacancyBody } from './seed';
 
 export interface Answer {

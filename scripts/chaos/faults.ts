@@ -6,8 +6,9 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RedisServer } from '../../libs/testing/src/redis-server';
-import { queryOnce, sleep } from '../bench/support';
+import type { RedisServer } from '@app/testing';
+import { queryOnce } from '../bench/support/scratch-database';
+import { sleep } from '../bench/support/teardown';
 import type { Driver } from './drive';
 import type { PrivatePostgres } from './postgres';
 import type { ChaosApps } from './stack';

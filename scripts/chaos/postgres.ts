@@ -5,7 +5,9 @@
 import { chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, LOOPBACK, removeDirectory, runToCompletion } from '../bench/support';
+import { freePort, runToCompletion } from '../bench/support/child-processes';
+import { removeDirectory } from '../bench/support/run-logs';
+import { LOOPBACK } from '../bench/support/services';
 
 export interface PrivatePostgres {
   port: number;

@@ -19,36 +19,23 @@
  * Environment (all optional): CHAOS_SECONDS (300), CHAOS_PG_STOP_SECONDS (30),
  * CHAOS_SETTLE_SECONDS (180), CHAOS_INTAKE_MS (500, between referrals), CHAOS_VACANCY_MS (4000, between new
  * vacancies), CHAOS_APPS (`build`, the
- * default, runs dist/ as chosen by BENCH_BUILD / BENCH_DIST, see ../bench/support.ts; `source`
+ * default, runs dist/ as chosen by BENCH_BUILD / BENCH_DIST, see ../bench/support/build.ts; `source`
  * runs the TypeScript sources), CHAOS_PG_BIN, BENCH_KEEP_LOGS=1.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRedisServer } from '../../libs/testing/src/redis-server';
-import {
-  appEnvironment,
-  type BuiltApps,
-  callJson,
-  chooseBuild,
-  createScratchDatabase,
-  fixed,
-  logBuild,
-  logDirectory,
-  login,
-  machineLine,
-  migrateBuilt,
-  numberFromEnv,
-  queryOnce,
-  removeDirectory,
-  runBenchmark,
-  runId,
-  sleep,
-  sourceApps,
-  table,
-  Teardown,
-  whole,
-} from '../bench/support';
+import { startRedisServer } from '@app/testing';
+import { chooseBuild, logBuild } from '../bench/support/build';
+import { type BuiltApps, sourceApps } from '../bench/support/built-apps';
+import { numberFromEnv } from '../bench/support/env-settings';
+import { callJson, login } from '../bench/support/http';
+import { appEnvironment, migrateBuilt } from '../bench/support/installation';
+import { fixed, machineLine, runBenchmark, table, whole } from '../bench/support/output';
+import { logDirectory, removeDirectory } from '../bench/support/run-logs';
+import { createScratchDatabase, queryOnce } from '../bench/support/scratch-database';
+import { runId } from '../bench/support/services';
+import { sleep, Teardown } from '../bench/support/teardown';
 import { type Check, runChecks } from './checks';
 import { Driver } from './drive';
 import { awaitRecovery, FAULT_CYCLE, type FaultRecord, inject, MatchMonitor } from './faults';

@@ -4,7 +4,8 @@
  * (every third ready for emergencies), and a placement officer of Ealing.
  */
 import { randomBytes } from 'node:crypto';
-import { callJson, login } from '../bench/support';
+import { todayInEngland } from '@app/domain';
+import { callJson, login } from '../bench/support/http';
 
 const EALING = 'E09000009';
 /** Every vacancy of a chaos run opens with this many beds, so the checks know each one's beds. */
@@ -24,7 +25,7 @@ export function vacancyBody(settingId: string, n: number) {
   return {
     settingId,
     beds: VACANCY_BEDS,
-    availableFrom: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
+    availableFrom: todayInEngland(),
     weeklyCost: 5_000 + 100 * (n % 10),
     emergencyReady: n % 3 === 0,
   };

@@ -5,7 +5,10 @@
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AppProcess, type BuiltApps, freePort, LOOPBACK, sleep, startApp, waitForHealth } from '../bench/support';
+import type { BuiltApps } from '../bench/support/built-apps';
+import { type AppProcess, freePort, startApp, waitForHealth } from '../bench/support/child-processes';
+import { LOOPBACK } from '../bench/support/services';
+import { sleep } from '../bench/support/teardown';
 
 export interface Slot {
   name: string;

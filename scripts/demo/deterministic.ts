@@ -1,4 +1,4 @@
-/** Small deterministic helpers for the demo seeder: stable ids, seeded randomness, distances. */
+/** Small deterministic helpers for the demo seeder: stable ids and seeded randomness. */
 import { createHash } from 'node:crypto';
 
 /** The namespace of every id the demo seeder mints (RFC 4122 name-based, SHA-1, version 5). */
@@ -62,36 +62,17 @@ export class Prng {
   }
 }
 
-const EARTH_RADIUS_MILES = 3958.8;
-
-/** Great-circle distance in miles. */
-export function milesBetween(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = rad(lat2 - lat1);
-  const dLon = rad(lon2 - lon1);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
-/** `YYYY-MM-DD` for a date `days` after `base` (UTC calendar arithmetic). */
-export function isoDatePlusDays(base: string, days: number): string {
-  const date = new Date(`${base}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Today's date in England (Europe/London), as `YYYY-MM-DD`. */
-export function todayInLondon(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** Rounds to the nearest multiple of `step`. */
 export function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
+}
+
+/** The items in an order drawn from `rng` (Fisher-Yates). */
+export function shuffle<T>(items: readonly T[], rng: Prng): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }

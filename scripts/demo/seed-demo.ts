@@ -18,14 +18,15 @@
  * Contains public sector information licensed under the Open Government Licence v3.0.
  */
 import * as argon2 from 'argon2';
-// The data source alone: the package index also loads the Nest modules, whose config needs the api's env.
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { todayInEngland } from '@app/domain';
+import { createDataSource } from '@app/persistence';
 import { readOfstedProviders } from '@app/reference-data';
 import { demoPasswords } from './demo-credentials';
-import { HISTORY_MONTHS } from './demo-history';
-import { loadCatalogue, loadHistory, readPlanInputs } from './demo-load';
-import { ALLIANCE_LA_CODES, ALLIANCE_NAME, buildDemoPlan, DEMO_RADIUS_MILES } from './demo-plan';
-import { todayInLondon } from './deterministic';
+import { HISTORY_MONTHS } from './history/types';
+import { loadCatalogue, readPlanInputs } from './catalogue/load';
+import { loadHistory } from './history/load';
+import { buildDemoPlan } from './catalogue/plan';
+import { ALLIANCE_LA_CODES, ALLIANCE_NAME, DEMO_RADIUS_MILES } from './catalogue/types';
 
 const EMAIL_DOMAIN = 'demo.placements.local';
 
@@ -60,7 +61,7 @@ async function main() {
   try {
     const { localAuthorities, districts } = await readPlanInputs(dataSource);
     if (localAuthorities.length === 0) fail('No local authorities in the database: run `npm run migrate` first.');
-    const today = todayInLondon();
+    const today = todayInEngland();
     const plan = buildDemoPlan({ localAuthorities, districts, ofsted: readOfstedProviders(), today });
     const providerUserProvider = plan.providers.find((p) => p.id === plan.providerUserProviderId)!;
     const laName = new Map(localAuthorities.map((la) => [la.code, la.name]));

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource } from '../../libs/persistence/src/data-source';
+import { createDataSource } from '@app/persistence';
 
 async function main() {
   const name = process.argv[2];

@@ -10,29 +10,18 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { useApiPrefix } from '../../apps/api/src/configure-app';
-import { buildOpenApiDocument } from '../../apps/api/src/openapi';
+import { useApiPrefix } from '@app/api/configure-app';
+import { buildOpenApiDocument } from '@app/api/openapi';
 
 export const REPO_ROOT = join(__dirname, '../..');
 export const OPENAPI_JSON = 'apps/web/src/api/openapi.json';
 export const SCHEMA_TYPES = 'apps/web/src/api/schema.d.ts';
 
-/**
- * Configuration is validated when the app module is loaded, and the document needs none of it: a
- * preview app never connects. Values the environment already has are left as they are.
- */
-const PLACEHOLDER_ENVIRONMENT = {
-  DATABASE_URL: 'postgres://openapi@127.0.0.1:1/never-connected',
-  REDIS_URL: 'redis://127.0.0.1:1',
-  JWT_SECRET: 'openapi-document-only-never-signs-a-token',
-};
-
 /** The api's root module, loaded with placeholder configuration where the environment has none. */
 export function loadAppModule(): Type<unknown> {
-  for (const [key, value] of Object.entries(PLACEHOLDER_ENVIRONMENT)) process.env[key] ||= value;
-  // Required, not imported: the environment must be in place before the module is evaluated.
+  // Required, not imported: the placeholder environment is set only when the module is wanted.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../../apps/api/src/app.module').AppModule;
+  return require('./preview-app-module').AppModule;
 }
 
 /**

@@ -3,18 +3,17 @@
  * sufficiency service the DfE figures they were drawn from: for each of the nine boroughs, the
  * shares of its placed referrals that were placed outside the borough, more than 20 miles from
  * home, and in each kind of placement, each within 2 percentage points.
- *
- * (Here rather than beside scripts/demo: jest's integration tier looks in apps/ and libs/ only.)
  */
 import type { DataSource } from 'typeorm';
-import { SSDA903 } from '@app/domain';
+import { addCalendarDays, SSDA903, todayInEngland } from '@app/domain';
 import { ProviderBenchmarkRepository, SufficiencyRepository, type SufficiencyRow } from '@app/persistence';
 import { claCalibration, PLACEMENT_CATEGORIES, placementCategoryOf, readOfstedProviders } from '@app/reference-data';
 import { openOn, openTestDatabase, type OpenTestDatabase } from '@app/testing';
-import { loadCatalogue, loadHistory, readPlanInputs, type HistoryResult } from '../../../scripts/demo/demo-load';
-import { ALLIANCE_LA_CODES, buildDemoPlan, type DemoPlan, type LaInput } from '../../../scripts/demo/demo-plan';
-import { isoDatePlusDays, todayInLondon } from '../../../scripts/demo/deterministic';
-import type { HistoryDistrict } from '../../../scripts/demo/demo-history';
+import { loadCatalogue, readPlanInputs } from './catalogue/load';
+import { type HistoryResult, loadHistory } from './history/load';
+import { buildDemoPlan } from './catalogue/plan';
+import { ALLIANCE_LA_CODES, type DemoPlan, type LaInput } from './catalogue/types';
+import type { HistoryDistrict } from './history/types';
 
 /** Two percentage points. */
 const TOLERANCE = 0.02;
@@ -33,7 +32,7 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
   beforeAll(async () => {
     database = await openTestDatabase();
     db = database.dataSource;
-    today = todayInLondon();
+    today = todayInEngland();
     inputs = await readPlanInputs(db);
     catalogue = buildDemoPlan({ ...inputs, ofsted: readOfstedProviders(), today });
     allianceId = (await db.transaction((manager) => loadCatalogue(manager, catalogue))).allianceId;
@@ -133,7 +132,7 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
   it("keeps the supply the worker's nightly snapshots would have: each day's beds open until the day they were taken", async () => {
     const dayBefore = (iso: string) => new Date(Date.parse(iso) - 86_400_000).toISOString().slice(0, 10);
     const bedsOf = new Map(history.plan.placements.map((p) => [p.vacancyId, p.bedsTaken]));
-    for (const day of [isoDatePlusDays(history.plan.from, 200), isoDatePlusDays(history.plan.from, 700), dayBefore(history.plan.anchor)]) {
+    for (const day of [addCalendarDays(history.plan.from, 200), addCalendarDays(history.plan.from, 700), dayBefore(history.plan.anchor)]) {
       // Worked out from the plan: open from its first available day to the day before its acceptance.
       const expected = history.plan.vacancies
         .filter((v) => v.availableFrom <= day && day < v.updatedAt.slice(0, 10))
@@ -149,7 +148,7 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
     }
     // Every complete month of the trend has its supply, from a snapshot.
     const lastMonthEnd = dayBefore(`${today.slice(0, 7)}-01`);
-    const months = await new SufficiencyRepository(db).trend(allianceId, isoDatePlusDays(lastMonthEnd, -360), lastMonthEnd, today);
+    const months = await new SufficiencyRepository(db).trend(allianceId, addCalendarDays(lastMonthEnd, -360), lastMonthEnd, today);
     expect(months.map((month) => month.supply?.source)).toEqual(months.map(() => 'snapshot'));
   });
 
@@ -207,7 +206,7 @@ describe('demo history, calibrated on DfE children looked after figures', () => 
   it(
     'adds nothing when loaded again, even on a later day: the history keeps the day it was anchored on',
     async () => {
-      const again = await loadHistory(db, { catalogue, today: isoDatePlusDays(today, 3), ...inputs });
+      const again = await loadHistory(db, { catalogue, today: addCalendarDays(today, 3), ...inputs });
       expect(again.existing).toBe(true);
       expect(again.plan.anchor).toBe(history.plan.anchor);
       expect(Object.values(again.added).every((n) => n === 0)).toBe(true);

@@ -3,107 +3,22 @@
  * deterministic: the same inputs (and the same `today`) always give the same plan, ids included,
  * so the seeder can insert it with ON CONFLICT DO NOTHING and reruns add nothing.
  */
-import { parsePostcode } from '@app/domain';
+import { addCalendarDays, distanceMiles, parsePostcode } from '@app/domain';
 import { registerGradeOf, type OfstedProviderRecord } from '@app/reference-data';
-import { demoUuid, hash32, isoDatePlusDays, milesBetween, Prng, roundTo } from './deterministic';
-
-export const ALLIANCE_NAME = 'West London Alliance';
-
-/** The nine boroughs of the West London Alliance (ONS GSS codes). */
-export const ALLIANCE_LA_CODES = [
-  'E09000003', // Barnet
-  'E09000005', // Brent
-  'E09000009', // Ealing
-  'E09000013', // Hammersmith and Fulham
-  'E09000015', // Harrow
-  'E09000017', // Hillingdon
-  'E09000018', // Hounslow
-  'E09000020', // Kensington and Chelsea
-  'E09000033', // Westminster
-] as const;
-
-/** Providers are taken from LAs whose centroid lies within this distance of the alliance's centroid. */
-export const DEMO_RADIUS_MILES = 25;
-
-export interface LaInput {
-  code: string;
-  name: string;
-  latitude: number;
-  longitude: number;
-}
-
-export interface DistrictInput {
-  district: string;
-  latitude: number;
-  longitude: number;
-  localAuthorityCode: string | null;
-  /** False for terminated or non-geographic districts (no live postcodes). */
-  active: boolean;
-}
-
-export type Sector = 'private' | 'voluntary' | 'local_authority';
-export type Grade = 'outstanding' | 'good' | 'requires_improvement' | 'inadequate' | 'not_yet_inspected';
-
-export interface PlannedProvider {
-  id: string;
-  name: string;
-  sector: Sector;
-  ofstedUrn: string | null;
-}
-
-export interface PlannedSetting {
-  id: string;
-  providerId: string;
-  name: string;
-  placementType: 'K1' | 'K2' | 'K3' | 'R3' | 'S1' | 'U4' | 'U6';
-  ofstedUrn: string | null;
-  ofstedGrade: Grade;
-  postcode: string;
-  postcodeDistrict: string;
-  localAuthorityCode: string;
-  latitude: number;
-  longitude: number;
-  registeredPlaces: number;
-  ageMin: number;
-  ageMax: number;
-  genders: string[];
-  needsSupported: { code: string; level: number }[];
-  needsExcluded: string[];
-}
-
-export interface PlannedVacancy {
-  id: string;
-  settingId: string;
-  providerId: string;
-  beds: number;
-  availableFrom: string;
-  availableUntil: string | null;
-  weeklyCost: number;
-  emergencyReady: boolean;
-  reservedFor: { legalStatuses?: string[]; localAuthorityCodes?: string[] } | null;
-}
-
-export interface DemoPlan {
-  allianceLaCodes: string[];
-  catchmentLaCodes: string[];
-  providers: PlannedProvider[];
-  settings: PlannedSetting[];
-  vacancies: PlannedVacancy[];
-  /** The provider the demo provider_user belongs to: one with vacancies inside the alliance. */
-  providerUserProviderId: string;
-}
-
-export interface PlanInputs {
-  localAuthorities: LaInput[];
-  districts: DistrictInput[];
-  ofsted: OfstedProviderRecord[];
-  /** `YYYY-MM-DD`: vacancies are dated from here. */
-  today: string;
-  /** Providers of the LAs within this distance of the alliance's centroid (DEMO_RADIUS_MILES). */
-  radiusMiles?: number;
-  /** Residential family centres too, as R3 settings (the demo's own catalogue leaves them out). */
-  includeFamilyCentres?: boolean;
-}
+import { demoUuid, hash32, Prng, roundTo } from '../deterministic';
+import { needsFor } from './need-profiles';
+import {
+  ALLIANCE_LA_CODES,
+  DEMO_RADIUS_MILES,
+  type DemoPlan,
+  type DistrictInput,
+  type Grade,
+  type PlanInputs,
+  type PlannedProvider,
+  type PlannedSetting,
+  type PlannedVacancy,
+  type Sector,
+} from './types';
 
 type SettingKind = 'childrens_home' | 'secure' | 'school' | 'school_home' | 'ifa' | 'family_centre';
 
@@ -125,124 +40,6 @@ const SECTORS: Record<string, Sector> = {
 
 const ALL_GENDERS = ['female', 'male', 'other'];
 
-/** [need, probability supported, min level, max level] */
-export type NeedRule = readonly [string, number, number, number];
-
-export const NEED_PROFILES: Record<string, readonly NeedRule[]> = {
-  // A mainstream children's home for teenagers: emotional and behavioural needs.
-  homeGeneral: [
-    ['challenging-behaviour', 0.95, 1, 3],
-    ['trauma', 0.9, 1, 3],
-    ['going-missing', 0.8, 1, 3],
-    ['aggression', 0.7, 1, 3],
-    ['self-harm', 0.65, 1, 2],
-    ['cse-risk', 0.6, 1, 3],
-    ['cce-risk', 0.55, 1, 3],
-    ['substance-misuse', 0.45, 1, 2],
-    ['mental-health', 0.6, 1, 2],
-    ['not-in-education', 0.7, 1, 3],
-    ['ehcp', 0.5, 1, 2],
-    ['offending', 0.35, 1, 2],
-    ['remand', 0.15, 1, 2],
-    ['unaccompanied-asylum-seeking', 0.3, 1, 2],
-    ['sibling-group', 0.2, 1, 1],
-    ['learning-disability', 0.25, 1, 1],
-    ['autism', 0.3, 1, 2],
-    ['harmful-sexual-behaviour', 0.1, 1, 2],
-  ],
-  // A home for disabled children.
-  homeDisability: [
-    ['learning-disability', 1, 2, 3],
-    ['autism', 0.95, 2, 3],
-    ['ehcp', 0.95, 2, 3],
-    ['physical-disability', 0.6, 1, 3],
-    ['complex-health', 0.55, 1, 3],
-    ['sensory-impairment', 0.45, 1, 2],
-    ['challenging-behaviour', 0.8, 1, 3],
-    ['mental-health', 0.3, 1, 2],
-    ['trauma', 0.5, 1, 2],
-    ['self-harm', 0.3, 1, 2],
-  ],
-  secure: [
-    ['offending', 1, 3, 3],
-    ['remand', 1, 3, 3],
-    ['aggression', 1, 2, 3],
-    ['challenging-behaviour', 1, 3, 3],
-    ['self-harm', 1, 2, 3],
-    ['going-missing', 1, 3, 3],
-    ['cse-risk', 1, 2, 3],
-    ['cce-risk', 1, 2, 3],
-    ['substance-misuse', 0.9, 2, 3],
-    ['mental-health', 0.9, 2, 3],
-    ['trauma', 0.9, 2, 3],
-    ['harmful-sexual-behaviour', 0.5, 1, 3],
-    ['not-in-education', 0.9, 2, 3],
-    ['ehcp', 0.7, 1, 2],
-  ],
-  school: [
-    ['ehcp', 1, 3, 3],
-    ['autism', 0.9, 2, 3],
-    ['learning-disability', 0.85, 2, 3],
-    ['sensory-impairment', 0.4, 1, 3],
-    ['physical-disability', 0.4, 1, 3],
-    ['complex-health', 0.4, 1, 3],
-    ['challenging-behaviour', 0.7, 1, 2],
-    ['mental-health', 0.4, 1, 2],
-    ['trauma', 0.4, 1, 2],
-    ['not-in-education', 0.5, 1, 2],
-  ],
-  // A residential family centre: parent-and-child assessment.
-  familyCentre: [
-    ['parent-and-child', 1, 2, 3],
-    ['trauma', 0.8, 1, 2],
-    ['mental-health', 0.6, 1, 2],
-    ['learning-disability', 0.5, 1, 2],
-    ['substance-misuse', 0.4, 1, 2],
-    ['complex-health', 0.3, 1, 2],
-    ['unaccompanied-asylum-seeking', 0.15, 1, 1],
-  ],
-  foster: [
-    ['trauma', 0.9, 1, 3],
-    ['challenging-behaviour', 0.55, 1, 2],
-    ['sibling-group', 0.35, 1, 3],
-    ['unaccompanied-asylum-seeking', 0.3, 1, 2],
-    ['ehcp', 0.5, 1, 2],
-    ['learning-disability', 0.35, 1, 2],
-    ['autism', 0.35, 1, 2],
-    ['physical-disability', 0.15, 1, 2],
-    ['complex-health', 0.15, 1, 2],
-    ['going-missing', 0.3, 1, 1],
-    ['self-harm', 0.25, 1, 1],
-    ['mental-health', 0.35, 1, 2],
-    ['not-in-education', 0.3, 1, 1],
-    ['remand', 0.08, 1, 2],
-    ['parent-and-child', 0.06, 1, 2],
-  ],
-};
-
-/** Needs a setting of that profile may say it cannot accept. */
-export const EXCLUSION_CANDIDATES: Record<string, readonly string[]> = {
-  homeGeneral: ['fire-setting', 'harmful-sexual-behaviour', 'parent-and-child', 'complex-health', 'physical-disability'],
-  homeDisability: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'cce-risk', 'parent-and-child'],
-  secure: ['parent-and-child', 'complex-health'],
-  school: ['fire-setting', 'harmful-sexual-behaviour', 'substance-misuse', 'offending', 'parent-and-child'],
-  foster: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'substance-misuse', 'cce-risk'],
-  familyCentre: ['fire-setting', 'harmful-sexual-behaviour', 'offending', 'cce-risk'],
-};
-
-function needsFor(profile: string, rng: Prng, levelBoost = 0) {
-  const supported: { code: string; level: number }[] = [];
-  for (const [code, probability, min, max] of NEED_PROFILES[profile]) {
-    if (rng.chance(probability)) {
-      supported.push({ code, level: Math.min(3, Math.max(1, rng.int(min, max) + levelBoost)) });
-    }
-  }
-  if (supported.length === 0) supported.push({ code: NEED_PROFILES[profile][0][0], level: 1 });
-  const taken = new Set(supported.map((need) => need.code));
-  const excluded = EXCLUSION_CANDIDATES[profile].filter((code) => !taken.has(code) && rng.chance(0.45));
-  return { needsSupported: supported, needsExcluded: excluded };
-}
-
 function cleanOwner(owner: string): string {
   return owner.replace(/\s+/g, ' ').trim();
 }
@@ -262,11 +59,13 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
     if (!las.has(code)) throw new Error(`local authority ${code} is missing: run the migrations first`);
   }
   const allianceMembers = ALLIANCE_LA_CODES.map((code) => las.get(code)!);
-  const centreLat = allianceMembers.reduce((sum, la) => sum + la.latitude, 0) / allianceMembers.length;
-  const centreLon = allianceMembers.reduce((sum, la) => sum + la.longitude, 0) / allianceMembers.length;
+  const centre = {
+    latitude: allianceMembers.reduce((sum, la) => sum + la.latitude, 0) / allianceMembers.length,
+    longitude: allianceMembers.reduce((sum, la) => sum + la.longitude, 0) / allianceMembers.length,
+  };
   const catchment = new Set(
     inputs.localAuthorities
-      .filter((la) => milesBetween(centreLat, centreLon, la.latitude, la.longitude) <= (inputs.radiusMiles ?? DEMO_RADIUS_MILES))
+      .filter((la) => distanceMiles(centre, la) <= (inputs.radiusMiles ?? DEMO_RADIUS_MILES))
       .map((la) => la.code),
   );
   for (const code of ALLIANCE_LA_CODES) catchment.add(code);
@@ -510,7 +309,7 @@ export function buildDemoPlan(inputs: PlanInputs): DemoPlan {
     const beds = setting.registeredPlaces >= 2 && rng.chance(0.3) ? 2 : 1;
     const emergencyChance = { ifa: 0.3, childrens_home: 0.2, school_home: 0.05, school: 0, secure: 0.3, family_centre: 0.05 }[kind];
     const emergencyReady = rng.chance(emergencyChance);
-    const availableFrom = emergencyReady ? inputs.today : isoDatePlusDays(inputs.today, rng.int(0, 42));
+    const availableFrom = emergencyReady ? inputs.today : addCalendarDays(inputs.today, rng.int(0, 42));
     let weeklyCost: number;
     switch (kind) {
       case 'ifa':
