@@ -53,3 +53,4 @@ export {
   isStaleAfter,
 } from './matching/staleness';
 export { neededOn } from './matching/prepared-referral';
+export * from './statuses/statuses';

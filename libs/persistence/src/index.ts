@@ -26,7 +26,7 @@ export { PersistenceModule } from './persistence.module';
 export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
-export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
+export { MatchingRepository } from './repositories/matching.repository';
 export { DayTurnRepository } from './repositories/day-turn.repository';
 export type { DayTurnWork } from './repositories/day-turn.repository';
 export type {

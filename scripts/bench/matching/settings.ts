@@ -1,5 +1,5 @@
 /** What bench:matching measures and how much, from the environment (see matching.ts). */
-import type { ReferralStatus } from '@app/persistence';
+import { type ReferralStatus } from '@app/domain';
 import { listFromEnv, numberFromEnv } from '../support/env-settings';
 
 export const AIMS = { p99Ms: 10, naiveRatio: 10, growth: 3, referralsPerSecond: 300 };

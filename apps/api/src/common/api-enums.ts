@@ -5,22 +5,17 @@ import {
   GENDERS,
   LEGAL_STATUS_CODES,
   NEED_CODES,
+  OFFER_STATUSES,
   OFSTED_GRADES,
+  OUTCOME_STATUSES,
   PROVIDER_SECTORS,
   REASON_FOR_PLACEMENT_CHANGE_CODES,
+  REFERRAL_STATUSES,
   SETTING_PLACEMENT_TYPES,
   URGENCIES,
-} from '@app/domain';
-import {
-  DECLINE_REASONS,
-  OFFER_STATUSES,
-  OFSTED_GRADE_SOURCES,
-  OUTCOME_KINDS,
-  OUTCOME_STATUSES,
-  REFERRAL_STATUSES,
-  ROLES,
   VACANCY_STATUSES,
-} from '@app/persistence';
+} from '@app/domain';
+import { DECLINE_REASONS, OFSTED_GRADE_SOURCES, OUTCOME_KINDS, ROLES } from '@app/persistence';
 
 /**
  * The code lists of the OpenAPI document, each a named schema (`enumName`) that requests and

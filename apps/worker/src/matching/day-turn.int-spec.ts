@@ -1,6 +1,6 @@
 import type { Environment } from '@app/config';
-import { addCalendarDays, todayInEngland } from '@app/domain';
-import { DayTurnRepository, MatchingRepository, OutboxSignal, ReferralRepository, REMATCHABLE, VacancyRepository } from '@app/persistence';
+import { addCalendarDays, todayInEngland, REMATCHABLE } from '@app/domain';
+import { DayTurnRepository, MatchingRepository, OutboxSignal, ReferralRepository, VacancyRepository } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import { createRedisConnection, Queues } from '@app/queue';
 import { JobName, QueueName } from '@app/jobs';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { REMATCHABLE, MatchingRepository } from '@app/persistence';
-import type { ReferralStatus } from '@app/persistence';
+import { MatchingRepository } from '@app/persistence';
+import { REMATCHABLE, type ReferralStatus } from '@app/domain';
 import { HandlesJob, JobHandler, Queues } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
 import { MatchingService } from './matching.service';

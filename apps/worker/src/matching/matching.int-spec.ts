@@ -1,11 +1,6 @@
 import fc from 'fast-check';
-import {
-  DEFAULT_WEIGHTS,
-  MatchReferral,
-  MatchingWeights,
-  rankVacancies,
-} from '@app/domain';
-import { MatchingRepository, OutboxSignal, ReferralRepository, REMATCHABLE } from '@app/persistence';
+import { DEFAULT_WEIGHTS, MatchReferral, MatchingWeights, rankVacancies, REMATCHABLE } from '@app/domain';
+import { MatchingRepository, OutboxSignal, ReferralRepository } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import {
   buildReferral,

@@ -1,21 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
-import {
-  bestScoreBeyond,
-  boxAround,
-  SEARCH_RADII_MILES,
-  DEFAULT_MATCH_LIMIT,
-  DEFAULT_VACANCY_STALE_DAYS,
-  DEFAULT_WEIGHTS,
-  MatchReferral,
-  MatchingWeights,
-  rankVacancies,
-  RankedMatch,
-  VacancyExclusion,
-} from '@app/domain';
+import { bestScoreBeyond, boxAround, SEARCH_RADII_MILES, DEFAULT_MATCH_LIMIT, DEFAULT_VACANCY_STALE_DAYS, DEFAULT_WEIGHTS, MatchReferral, MatchingWeights, rankVacancies, RankedMatch, VacancyExclusion, type ReferralStatus } from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
 import { VacancyCache } from './vacancy-cache';
-import type { ReferralStatus } from '@app/persistence';
 
 /** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
 export const EXCLUSION_LIMIT = 200;

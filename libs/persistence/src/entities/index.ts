@@ -62,20 +62,15 @@ export {
 };
 export type { SupportedNeed, OfstedGradeSource } from './setting.entity';
 export { OFSTED_GRADE_SOURCES } from './setting.entity';
-export type { VacancyStatus, ReservedFor } from './vacancy.entity';
-export { VACANCY_STATUSES } from './vacancy.entity';
+export type { ReservedFor } from './vacancy.entity';
 export type { Role } from './user.entity';
 export { ROLES } from './user.entity';
 export type { ChildNeed, ChildPreferences } from './child.entity';
-export type { ReferralStatus } from './referral.entity';
-export { REFERRAL_STATUSES } from './referral.entity';
 
-export type { OfferStatus } from './offer.entity';
-export { OFFER_STATUSES } from './offer.entity';
 export type { DeclineReason } from './decline.entity';
 export { DECLINE_REASONS } from './decline.entity';
-export type { OutcomeKind, OutcomeStatus } from './placement-outcome.entity';
-export { OUTCOME_KINDS, OUTCOME_STATUSES } from './placement-outcome.entity';
+export type { OutcomeKind } from './placement-outcome.entity';
+export { OUTCOME_KINDS } from './placement-outcome.entity';
 
 export const ENTITIES = [
   LocalAuthorityEntity,

@@ -1,12 +1,11 @@
 import { Check, Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { OFFER_STATUSES, type OfferStatus } from '@app/domain';
 import { ProviderAnswer } from './provider-answer';
-
-export const OFFER_STATUSES = ['open', 'accepted', 'closed', 'withdrawn'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
+import { oneOf } from './sql-check';
 
 /** A provider's offer of one of its vacancies for a shortlisted referral, at a weekly cost. */
 @Entity('offers')
-@Check('offers_status_known', "status IN ('open', 'accepted', 'closed', 'withdrawn')")
+@Check('offers_status_known', oneOf('status', OFFER_STATUSES))
 @Check('offers_weekly_cost_positive', 'weekly_cost > 0')
 // One live offer per referral and vacancy: offering twice is a conflict, not a second offer.
 @Index('offers_one_open_per_vacancy', ['referralId', 'vacancyId'], { unique: true, where: "status = 'open'" })

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { PlacementOutcomeEntity, type OutcomeStatus } from './placement-outcome.entity';
+import { type OutcomeStatus } from '@app/domain';
+import { PlacementOutcomeEntity } from './placement-outcome.entity';
 import { UserEntity } from './user.entity';
 
 /** One step of the journey travelled towards an outcome: its status then, and a note. Never changed. */

@@ -1,19 +1,19 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { OUTCOME_STATUSES, type OutcomeStatus } from '@app/domain';
 import { PlacementEntity } from './placement.entity';
+import { oneOf } from './sql-check';
 import { UserEntity } from './user.entity';
 
 export const OUTCOME_KINDS = ['hard', 'soft'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-export const OUTCOME_STATUSES = ['not_started', 'in_progress', 'achieved', 'not_achieved'] as const;
-export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
 /**
  * A SMART outcome agreed for a placement: hard (school attendance, exams) or soft (confidence,
  * relationships), with a target date. Its status moves over time; each move is an update.
  */
 @Entity('placement_outcomes')
-@Check('placement_outcomes_kind_known', "kind IN ('hard', 'soft')")
-@Check('placement_outcomes_status_known', "status IN ('not_started', 'in_progress', 'achieved', 'not_achieved')")
+@Check('placement_outcomes_kind_known', oneOf('kind', OUTCOME_KINDS))
+@Check('placement_outcomes_status_known', oneOf('status', OUTCOME_STATUSES))
 export class PlacementOutcomeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

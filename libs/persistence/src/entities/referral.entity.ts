@@ -10,31 +10,17 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Urgency } from '@app/domain';
+import { REFERRAL_STATUSES, type ReferralStatus, URGENCIES, type Urgency } from '@app/domain';
 import { ChildEntity } from './child.entity';
+import { oneOf } from './sql-check';
 import { LocalAuthorityEntity } from './local-authority.entity';
 import { UserEntity } from './user.entity';
-
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'matching',
-  'shortlisted',
-  'no_match',
-  'match_failed',
-  'placed',
-  'withdrawn',
-  'closed',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /** An LA's request to find a placement for one child (or a sibling group placed together). */
 @Entity('referrals')
 @Unique('referrals_idempotency_key_per_la', ['localAuthorityCode', 'idempotencyKey'])
-@Check(
-  'referrals_status_known',
-  "status IN ('submitted', 'matching', 'shortlisted', 'no_match', 'match_failed', 'placed', 'withdrawn', 'closed')",
-)
-@Check('referrals_urgency_known', "urgency IN ('emergency', 'urgent', 'planned')")
+@Check('referrals_status_known', oneOf('status', REFERRAL_STATUSES))
+@Check('referrals_urgency_known', oneOf('urgency', URGENCIES))
 @Index('referrals_la_status_created', ['localAuthorityCode', 'status', 'createdAt'])
 /** Sufficiency reads an LA's referrals made in a period. */
 @Index('referrals_la_created', ['localAuthorityCode', 'createdAt'])

@@ -9,12 +9,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { OfstedGrade } from '@app/domain';
+import { type OfstedGrade, VACANCY_STATUSES, type VacancyStatus } from '@app/domain';
 import { SettingEntity, type SupportedNeed } from './setting.entity';
 import { ProviderEntity } from './provider.entity';
-
-export const VACANCY_STATUSES = ['open', 'filled', 'withdrawn'] as const;
-export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
+import { oneOf } from './sql-check';
 
 export interface ReservedFor {
   legalStatuses?: string[];
@@ -24,7 +22,7 @@ export interface ReservedFor {
 /** Beds free in a setting from a date, at a weekly cost. */
 @Entity('vacancies')
 @Check('vacancies_beds_not_negative', 'beds >= 0')
-@Check('vacancies_status_known', "status IN ('open', 'filled', 'withdrawn')")
+@Check('vacancies_status_known', oneOf('status', VACANCY_STATUSES))
 @Index('vacancies_status_available_from', ['status', 'availableFrom'])
 // Matching's pre-filter: open vacancies of the referral's types, within a band of latitude.
 @Index('vacancies_open_type_latitude', ['placementType', 'latitude'], { where: "status = 'open'" })

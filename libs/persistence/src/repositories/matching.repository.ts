@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { ageInYears, checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
+import { ageInYears, checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn, type ReferralStatus } from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
@@ -16,7 +16,6 @@ import type {
   Urgency,
   VacancyExclusion,
 } from '@app/domain';
-import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import { checkOut } from './pool-client';
@@ -121,14 +120,6 @@ export type MatchRunResult =
     }
   /** Not in a state this run may match from (already matched, withdrawn, placed, unknown). */
   | { outcome: 'not_claimable' };
-
-/**
- * Statuses a re-match claims from. `submitted` too: a re-match asked for while the first match
- * runs must wait for that run's row lock and then match again, and Postgres only waits for rows
- * its WHERE accepts in the version it first sees (still `submitted` until the first run commits).
- * Re-matching a referral whose first match has not started just matches it a little early.
- */
-export const REMATCHABLE: readonly ReferralStatus[] = ['submitted', 'shortlisted', 'no_match', 'match_failed'];
 
 /**
  * Longitude is scaled by cos(52.4°), the middle of England, in the GiST index on open vacancies'

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { DeclineReason, OfferStatus, ReferralStatus } from '../entities';
+import { type OfferStatus, type ReferralStatus } from '@app/domain';
+import type { DeclineReason } from '../entities';
 import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { MATCHED } from '@app/domain';
 import { JOB_QUEUE, JobName, type JobPayloads, type QueueName } from '@app/jobs';
 
 /**
@@ -151,10 +152,10 @@ export class OutboxRepository {
         WHERE o.created_at > now() - make_interval(secs => $4) AND o.sent_at IS NOT NULL
           AND (o.job_name = ANY($1) OR o.job_name = ANY($2))
           AND (NOT o.job_name = ANY($1)
-               OR (r.status IN ('shortlisted', 'no_match') AND (r.matched_at IS NULL OR r.matched_at < o.created_at)))
+               OR (r.status = ANY($6::text[]) AND (r.matched_at IS NULL OR r.matched_at < o.created_at)))
           AND (o.job_name <> $3 OR (n.delivered_at IS NULL AND n.cancelled_at IS NULL AND n.failed_at IS NULL))
         ORDER BY o.id LIMIT $5`,
-      [query.rematchJobs, query.otherJobs, query.alertJob, query.windowMs / 1000, query.limit],
+      [query.rematchJobs, query.otherJobs, query.alertJob, query.windowMs / 1000, query.limit, MATCHED],
     );
     return [...unmatched, ...recent];
   }

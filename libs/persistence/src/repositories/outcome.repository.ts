@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OutcomeKind, OutcomeStatus } from '../entities';
+import { type OutcomeStatus } from '@app/domain';
+import type { OutcomeKind } from '../entities';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 
 /** One step of the journey travelled: the status then, a note, and whose account it is. */

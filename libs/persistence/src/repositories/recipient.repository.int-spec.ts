@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { RankedMatch } from '@app/domain';
+import type { RankedMatch, ReferralStatus } from '@app/domain';
 import { buildReferral, insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import type { ReferralStatus, VacancyEntity } from '../entities';
+import type { VacancyEntity } from '../entities';
 import { MatchingRepository } from './matching.repository';
 import { RecipientRepository, RecipientView } from './recipient.repository';
 import { OrganisationRepository } from './organisation.repository';

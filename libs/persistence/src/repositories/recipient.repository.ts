@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReferralStatus } from '../entities';
+import { type ReferralStatus } from '@app/domain';
 import { ALERT_RECIPIENTS, SEND_CHOSEN_PROVIDERS } from './recipients-sql';
 import { returningRows } from './rows';
 

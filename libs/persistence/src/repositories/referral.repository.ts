@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { matchJobFor } from '@app/jobs';
-import type { ChildNeed, ChildPreferences, ReferralStatus } from '../entities';
+import { type ReferralStatus, WITHDRAWABLE } from '@app/domain';
+import type { ChildNeed, ChildPreferences } from '../entities';
 import { INSERT_OUTBOX, referralJobColumns } from './outbox-sql';
 
 export interface NewReferral {
@@ -94,8 +95,6 @@ const DETAIL = `
     LEFT JOIN postcode_districts d ON d.district = c.home_district`;
 
 /** Statuses from which a placement team may still withdraw a referral. */
-const WITHDRAWABLE: ReferralStatus[] = ['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed'];
-
 @Injectable()
 export class ReferralRepository {
   constructor(private readonly dataSource: DataSource) {}

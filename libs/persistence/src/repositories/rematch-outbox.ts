@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { REMATCHABLE } from '@app/domain';
 import { rematchJobFor } from '@app/jobs';
 import { INSERT_OUTBOX, referralJobColumns } from './outbox-sql';
 import { returningRows } from './rows';
@@ -14,9 +15,9 @@ export async function queueRematches(manager: EntityManager, localAuthorityCodes
     `${INSERT_OUTBOX}
      SELECT ${referralJobColumns(rematchJobFor, 'r.urgency', 'r.id')}
        FROM referrals r
-      WHERE r.local_authority_code = ANY($1::varchar[]) AND r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')
+      WHERE r.local_authority_code = ANY($1::varchar[]) AND r.status = ANY($2::text[])
      RETURNING id`,
-    [localAuthorityCodes],
+    [localAuthorityCodes, REMATCHABLE],
   );
   return queued.length;
 }

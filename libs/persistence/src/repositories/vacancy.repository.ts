@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobName } from '@app/jobs';
-import type { ReservedFor, VacancyStatus } from '../entities';
+import { type VacancyStatus } from '@app/domain';
+import type { ReservedFor } from '../entities';
 import { OutboxRepository } from './outbox.repository';
 import { returningRows } from './rows';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import type { Urgency } from '@app/domain';
-import type { DeclineReason, OfferStatus, ReferralStatus } from '@app/persistence';
+import type { Urgency, OfferStatus, ReferralStatus } from '@app/domain';
+import type { DeclineReason } from '@app/persistence';
 import { DECLINE_REASON, EXCLUSION_REASON, OFFER_STATUS, PLACEMENT_TYPE, REFERRAL_STATUS, URGENCY } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { ChildSummaryResponse } from '../../referrals/dto/child.response';

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { OFFER_STATUSES } from '@app/persistence';
-import type { OfferStatus } from '@app/persistence';
+import { OFFER_STATUSES, type OfferStatus } from '@app/domain';
 import { OFFER_STATUS } from '../../common/api-enums';
 import { ListQuery } from '../../common/page.query';
 

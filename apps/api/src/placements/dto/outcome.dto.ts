@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { OUTCOME_KINDS, OUTCOME_STATUSES } from '@app/persistence';
-import type { OutcomeKind, OutcomeStatus } from '@app/persistence';
+import { OUTCOME_STATUSES, type OutcomeStatus } from '@app/domain';
+import { OUTCOME_KINDS } from '@app/persistence';
+import type { OutcomeKind } from '@app/persistence';
 import { OUTCOME_KIND, OUTCOME_STATUS } from '../../common/api-enums';
 import { calendarDate, IsCalendarDate } from '../../common/date.validators';
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OutcomeKind, OutcomeStatus, PlacementView } from '@app/persistence';
+import { type OutcomeStatus } from '@app/domain';
+import type { OutcomeKind, PlacementView } from '@app/persistence';
 import { apiEnum, OUTCOME_KIND, OUTCOME_STATUS, REASON_FOR_PLACEMENT_CHANGE, ROLE, unionMembers } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';

@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { URGENCIES } from '@app/domain';
-import { REFERRAL_STATUSES } from '@app/persistence';
-import type { ReferralStatus } from '@app/persistence';
+import { URGENCIES, REFERRAL_STATUSES, type ReferralStatus } from '@app/domain';
 import { REFERRAL_STATUS, URGENCY } from '../../common/api-enums';
 import { PageQuery } from '../../common/page.query';
 

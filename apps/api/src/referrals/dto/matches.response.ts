@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ExclusionReason } from '@app/domain';
-import type { ReferralStatus } from '@app/persistence';
+import type { ExclusionReason, ReferralStatus } from '@app/domain';
 import { EXCLUSION_REASON, REFERRAL_STATUS } from '../../common/api-enums';
 import { TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { SettingPlaceResponse, SupportedNeedResponse } from '../../settings/dto/setting.response';

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Urgency } from '@app/domain';
-import type { ReferralStatus } from '@app/persistence';
+import type { Urgency, ReferralStatus } from '@app/domain';
 import { PLACEMENT_TYPE, REFERRAL_STATUS, URGENCY } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { VacancyStatus } from '@app/persistence';
+import { type VacancyStatus } from '@app/domain';
 import { PLACEMENT_TYPE, VACANCY_STATUS } from '../../common/api-enums';
 import { DAY, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REFERRAL_STATUSES } from '@app/persistence';
+import { REFERRAL_STATUSES } from '@app/domain';
 
 export class StepDownPlacementResponse {
   @ApiProperty({ format: 'uuid' })

@@ -15,9 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { LEGAL_STATUS_CODES } from '@app/domain';
-import { VACANCY_STATUSES } from '@app/persistence';
-import type { VacancyStatus } from '@app/persistence';
+import { LEGAL_STATUS_CODES, VACANCY_STATUSES, type VacancyStatus } from '@app/domain';
 import { ProviderRecordsQuery } from '../../common/provider-records.query';
 import { LEGAL_STATUS, VACANCY_STATUS } from '../../common/api-enums';
 import { calendarDate, IsCalendarDate } from '../../common/date.validators';

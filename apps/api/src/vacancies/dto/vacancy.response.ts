@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { VacancyStatus } from '@app/persistence';
+import { type VacancyStatus } from '@app/domain';
 import { LEGAL_STATUS, VACANCY_STATUS } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
