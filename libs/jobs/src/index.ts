@@ -1,2 +1,2 @@
-export { QueueName, QUEUE_NAMES, isQueueName, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor } from './job-catalogue';
-export type { JobPayloads, JobPayload, OutboxJob } from './job-catalogue';
+export { QueueName, QUEUE_NAMES, JobName, JOB_QUEUE, isJobName, outboxJobId, matchJobFor, rematchJobFor } from './job-catalogue';
+export type { JobPayloads } from './job-catalogue';

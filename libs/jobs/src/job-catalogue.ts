@@ -20,10 +20,6 @@ export enum QueueName {
 /** Every queue, in the order a worker serving all of them starts them. */
 export const QUEUE_NAMES: readonly QueueName[] = Object.values(QueueName);
 
-export function isQueueName(value: string): value is QueueName {
-  return (QUEUE_NAMES as readonly string[]).includes(value);
-}
-
 export enum JobName {
   /** A new referral's first match; published from the intake outbox. */
   MatchReferral = 'match-referral',
@@ -94,11 +90,6 @@ export function matchJobFor(urgency: string): JobName.MatchReferral | JobName.Ma
 export function rematchJobFor(urgency: string): JobName.RematchReferral | JobName.RematchEmergency {
   return urgency === 'emergency' ? JobName.RematchEmergency : JobName.RematchReferral;
 }
-
-export type JobPayload<J extends JobName> = JobPayloads[J];
-
-/** A job as the outbox stores it: the discriminated union of every (name, payload) pair. */
-export type OutboxJob = { [J in JobName]: { name: J; payload: JobPayloads[J] } }[JobName];
 
 export function isJobName(value: string): value is JobName {
   return (Object.values(JobName) as string[]).includes(value);

@@ -3,7 +3,7 @@ import type { Environment } from '@app/config';
 import { JobName, type JobPayloads, QueueName } from '@app/jobs';
 
 /** The backoff the matching jobs use: doubling from `delay`, never longer than MATCH_BACKOFF_CAP_MS. */
-export const CAPPED_EXPONENTIAL = 'capped-exponential';
+const CAPPED_EXPONENTIAL = 'capped-exponential';
 export const MATCH_BACKOFF_CAP_MS = 120_000;
 
 /**
@@ -86,7 +86,7 @@ type DeduplicationOptions = NonNullable<JobsOptions['deduplication']>;
  * arrives while a re-match is running is kept as the next run (`keepLastIfActive`), because the
  * running one may have read the vacancies before the change that asked for it.
  */
-export const JOB_DEDUPLICATION: { readonly [J in JobName]?: (payload: JobPayloads[J]) => DeduplicationOptions } = {
+const JOB_DEDUPLICATION: { readonly [J in JobName]?: (payload: JobPayloads[J]) => DeduplicationOptions } = {
   [JobName.RematchReferral]: ({ referralId }) => ({ id: `rematch-${referralId}`, keepLastIfActive: true }),
   [JobName.RematchEmergency]: ({ referralId }) => ({ id: `rematch-${referralId}`, keepLastIfActive: true }),
 };
@@ -136,10 +136,10 @@ export const SNAPSHOT_SCHEDULE = {
 export const ROLLUP_SCHEDULE = { id: 'sufficiency-rollup-rebuild', job: JobName.RebuildSufficiency, every: 60_000 } as const satisfies JobSchedule;
 
 /** Just after midnight in England, when vacancies available from the new day become matchable. */
-export const DAY_TURN_SCHEDULE = { id: 'day-turn-daily', job: JobName.TurnDay, pattern: '0 1 0 * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
+const DAY_TURN_SCHEDULE = { id: 'day-turn-daily', job: JobName.TurnDay, pattern: '0 1 0 * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
 
 /** Every hour too, so a day whose midnight run was missed (every worker down, Redis lost) is caught up within the hour. */
-export const DAY_TURN_CATCH_UP = { id: 'day-turn-hourly', job: JobName.TurnDay, pattern: '0 17 * * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
+const DAY_TURN_CATCH_UP = { id: 'day-turn-hourly', job: JobName.TurnDay, pattern: '0 17 * * * *', tz: 'Europe/London' } as const satisfies JobSchedule;
 
 /** Every scheduler; each worker makes sure of those on the queues it serves (the worker's JobSchedules). */
 export const JOB_SCHEDULES: readonly JobSchedule[] = [SWEEP_SCHEDULE, SNAPSHOT_SCHEDULE, ROLLUP_SCHEDULE, DAY_TURN_SCHEDULE, DAY_TURN_CATCH_UP];

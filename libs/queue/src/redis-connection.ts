@@ -14,7 +14,7 @@ export function createRedisConnection(url: string, options: RedisOptions = {}): 
 }
 
 /** Reads the eviction policy from INFO (works where CONFIG is disabled, as on managed Redis). */
-export async function readMaxmemoryPolicy(redis: Redis): Promise<string | undefined> {
+async function readMaxmemoryPolicy(redis: Redis): Promise<string | undefined> {
   const info = await redis.info('memory');
   return /^maxmemory_policy:(\S+)/m.exec(info)?.[1];
 }

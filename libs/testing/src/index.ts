@@ -11,11 +11,8 @@ export {
   insertUser,
   buildReferral,
   openOn,
-  TEST_LOCAL_AUTHORITY,
-  TEST_DISTRICT,
 } from './factories';
-export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './test-settings';
-export type { TestRun, TestSettings } from './test-settings';
+export { resolveTestSettings, databaseUrl } from './test-settings';
 export { loadEveryOpenVacancy } from './naive-matching';
 export { until } from './until';
 export { startTcpProxy } from './tcp-proxy';
@@ -23,4 +20,3 @@ export type { TcpProxy } from './tcp-proxy';
 export { startTricklingReceiver } from './trickling-receiver';
 export type { TricklingReceiver } from './trickling-receiver';
 export { impatientSessions } from './impatient-sessions';
-export type { ImpatientSessions } from './impatient-sessions';
