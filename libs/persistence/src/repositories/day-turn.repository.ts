@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { referralStatus, vacancyStatus } from './status-sql';
 
 /** What a day's turn asks to be matched again. */
 export interface DayTurnWork {
@@ -33,7 +34,7 @@ export class DayTurnRepository {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const vacancies: { id: string }[] = await manager.query(
         `SELECT id FROM vacancies
-          WHERE status = 'open'
+          WHERE status = ${vacancyStatus('open')}
             AND ((available_from > $1::date AND available_from <= $2::date)
               OR ((confirmed_at AT TIME ZONE 'Europe/London')::date + $3::int > $1::date
                   AND (confirmed_at AT TIME ZONE 'Europe/London')::date + $3::int <= $2::date))
@@ -41,7 +42,7 @@ export class DayTurnRepository {
         [after, day, staleDays],
       );
       const emergencyReferrals: { id: string; urgency: string }[] = await manager.query(
-        `SELECT id, urgency FROM referrals WHERE urgency = 'emergency' AND status = 'no_match' ORDER BY id`,
+        `SELECT id, urgency FROM referrals WHERE urgency = 'emergency' AND status = ${referralStatus('no_match')} ORDER BY id`,
       );
       return { vacancyIds: vacancies.map((v) => v.id), emergencyReferrals };
     });

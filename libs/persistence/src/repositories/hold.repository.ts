@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sentTo } from './recipients-sql';
+import { referralStatus } from './status-sql';
 
 export interface HoldView {
   id: string;
@@ -49,7 +50,7 @@ export class HoldRepository {
       // Locks in the order acceptance takes them: the referral, then the vacancy. The referral's
       // share lock keeps it shortlisted (no acceptance, withdrawal or re-match) until this commits.
       const [referral] = await manager.query(
-        `SELECT r.status = 'shortlisted' AND EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3)
+        `SELECT r.status = ${referralStatus('shortlisted')} AND EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3)
                   AS "onShortlist",
                 EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = $3 AND ${sentTo('r.id', 'm.provider_id')})
                   AS sent,

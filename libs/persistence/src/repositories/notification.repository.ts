@@ -4,6 +4,7 @@ import { JobName } from '@app/jobs';
 import { INSERT_OUTBOX, outboxColumns } from './outbox-sql';
 import { shownToProvider } from './recipients-sql';
 import { returningRows } from './rows';
+import { referralStatus } from './status-sql';
 
 export interface NotificationView {
   id: string;
@@ -65,7 +66,7 @@ export class NotificationRepository {
         `WITH due AS (
            UPDATE provider_notifications n SET queued_at = now(), failed_at = NULL
              FROM referrals r
-            WHERE n.provider_id = $1 AND r.id = n.referral_id AND r.status = 'shortlisted'
+            WHERE n.provider_id = $1 AND r.id = n.referral_id AND r.status = ${referralStatus('shortlisted')}
               AND ${shownToProvider('n.referral_id', 'n.vacancy_id', 'n.provider_id')}
               AND n.delivered_at IS NULL AND n.cancelled_at IS NULL AND (n.queued_at IS NULL OR n.failed_at IS NOT NULL)
               AND n.created_at > now() - interval '1 day'
@@ -99,7 +100,7 @@ export class NotificationRepository {
     const [row] = await this.dataSource.query(
       `SELECT n.id, n.provider_id AS "providerId", n.referral_id AS "referralId", n.vacancy_id AS "vacancyId", n.event, n.urgency,
               n.delivered_at IS NOT NULL AS delivered, n.cancelled_at IS NOT NULL AS cancelled,
-              (r.status = 'shortlisted' AND ${shownToProvider('n.referral_id', 'n.vacancy_id', 'n.provider_id')}) AS visible,
+              (r.status = ${referralStatus('shortlisted')} AND ${shownToProvider('n.referral_id', 'n.vacancy_id', 'n.provider_id')}) AS visible,
               w.url, w.secret
          FROM provider_notifications n
          JOIN referrals r ON r.id = n.referral_id

@@ -6,6 +6,7 @@ import { CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { sentTo, shownToProvider } from './recipients-sql';
+import { offerStatus, referralStatus } from './status-sql';
 
 /**
  * A referral sent to the provider, as the provider sees it: built from an allow-list of columns in SQL
@@ -94,11 +95,11 @@ const OFFER_COLUMNS = `o.id, o.referral_id AS "referralId", o.vacancy_id AS "vac
  * Answers only while the referral is shortlisted, the provider's vacancy is on its shortlist and the
  * referral was sent to the provider.
  */
-const ON_SHORTLIST = `EXISTS (SELECT 1 FROM referrals r WHERE r.id = $1 AND r.status = 'shortlisted') AND ${shownToProvider('$1', '$2', '$3')}`;
+const ON_SHORTLIST = `EXISTS (SELECT 1 FROM referrals r WHERE r.id = $1 AND r.status = ${referralStatus('shortlisted')}) AND ${shownToProvider('$1', '$2', '$3')}`;
 
 /** Holds the referral's row against acceptance and withdrawal for the rest of the transaction. */
 async function lockShortlisted(manager: EntityManager, referralId: string): Promise<void> {
-  await manager.query(`SELECT 1 FROM referrals WHERE id = $1 AND status = 'shortlisted' FOR SHARE`, [referralId]);
+  await manager.query(`SELECT 1 FROM referrals WHERE id = $1 AND status = ${referralStatus('shortlisted')} FOR SHARE`, [referralId]);
 }
 
 /** Providers' answers to shortlisted referrals, and the anonymised view they answer from. */
@@ -115,7 +116,7 @@ export class OfferRepository {
          FROM referral_matches m
          JOIN referrals r ON r.id = m.referral_id
          JOIN children c ON c.id = r.child_id
-        WHERE m.provider_id = $1 AND r.status = 'shortlisted' AND ${sentTo('r.id', 'm.provider_id')}
+        WHERE m.provider_id = $1 AND r.status = ${referralStatus('shortlisted')} AND ${sentTo('r.id', 'm.provider_id')}
         ORDER BY CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END, r.required_by, r.id, m.rank
         LIMIT $2 OFFSET $3`,
       [providerId, page.limit, page.offset],
@@ -188,8 +189,8 @@ export class OfferRepository {
       );
       if (!row) return { outcome: 'not_shortlisted' as const };
       const [, withdrawn] = await manager.query(
-        `UPDATE offers SET status = 'withdrawn', updated_at = now()
-          WHERE referral_id = $1 AND vacancy_id = $2 AND provider_id = $3 AND status = 'open'`,
+        `UPDATE offers SET status = ${offerStatus('withdrawn')}, updated_at = now()
+          WHERE referral_id = $1 AND vacancy_id = $2 AND provider_id = $3 AND status = ${offerStatus('open')}`,
         [decline.referralId, decline.vacancyId, decline.providerId],
       );
       return { outcome: 'declined' as const, id: row.id, withdrawnOffers: withdrawn };

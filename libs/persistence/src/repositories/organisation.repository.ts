@@ -6,6 +6,7 @@ import { returningRows } from './rows';
 import { queueRematches } from './rematch-outbox';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { steeredBy } from './steering-alliance';
+import { referralStatus } from './status-sql';
 
 export class DuplicateNameError extends Error {}
 
@@ -90,7 +91,7 @@ export class OrganisationRepository {
     return this.dataSource.query(
       `WITH recent AS (
          SELECT r.id FROM referrals r
-          WHERE r.status = 'shortlisted'
+          WHERE r.status = ${referralStatus('shortlisted')}
             AND r.local_authority_code IN (${steeredBy('$1')})
           ORDER BY r.created_at DESC, r.id LIMIT $2)
        SELECT m.referral_id AS "referralId",

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCHED } from '@app/domain';
 import { JOB_QUEUE, JobName, type JobPayloads, type QueueName } from '@app/jobs';
+import { referralStatus } from './status-sql';
 
 /**
  * An outbox row: its job and that job's payload, as the catalogue types them. Rows are read back
@@ -137,9 +138,9 @@ export class OutboxRepository {
             ORDER BY o.id DESC LIMIT 1
          ) o
         WHERE o.sent_at IS NOT NULL
-          AND (r.status = 'submitted'
-               OR (r.status = 'matching' AND r.updated_at < now() - make_interval(secs => $2))
-               OR (r.status = 'match_failed' AND r.updated_at < now() - make_interval(secs => $3)))
+          AND (r.status = ${referralStatus('submitted')}
+               OR (r.status = ${referralStatus('matching')} AND r.updated_at < now() - make_interval(secs => $2))
+               OR (r.status = ${referralStatus('match_failed')} AND r.updated_at < now() - make_interval(secs => $3)))
         ORDER BY r.updated_at LIMIT $4`,
       [query.matchJobs, query.stuckMatchingMs / 1000, query.retryFailedAfterMs / 1000, query.limit],
     );

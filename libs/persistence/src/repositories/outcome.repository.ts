@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { type OutcomeStatus } from '@app/domain';
 import type { OutcomeKind } from '../entities';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
+import { outcomeStatus } from './status-sql';
 
 /** One step of the journey travelled: the status then, a note, and whose account it is. */
 export interface OutcomeStep {
@@ -175,7 +176,7 @@ export class OutcomeRepository {
         [outcomeId, note, by.userId, by.role],
       );
       await manager.query(
-        `UPDATE placement_outcomes SET status = 'achieved', achievement_proposed_at = NULL, confirmed_at = now(), confirmed_by_user_id = $2,
+        `UPDATE placement_outcomes SET status = ${outcomeStatus('achieved')}, achievement_proposed_at = NULL, confirmed_at = now(), confirmed_by_user_id = $2,
                 updated_at = now()
           WHERE id = $1`,
         [outcomeId, by.userId],

@@ -7,6 +7,7 @@ import { matchJobFor } from '@app/jobs';
 import { type ReferralStatus, WITHDRAWABLE } from '@app/domain';
 import type { ChildNeed, ChildPreferences } from '../entities';
 import { INSERT_OUTBOX, referralJobColumns } from './outbox-sql';
+import { offerStatus, referralStatus } from './status-sql';
 
 export interface NewReferral {
   localAuthorityCode: string;
@@ -215,9 +216,9 @@ export class ReferralRepository {
       if (!current) return { outcome: 'not_found' as const };
       if (current.status === 'withdrawn') return { outcome: 'withdrawn' as const };
       if (!WITHDRAWABLE.includes(current.status)) return { outcome: 'not_withdrawable' as const, status: current.status };
-      await manager.query(`UPDATE referrals SET status = 'withdrawn', updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(`UPDATE referrals SET status = ${referralStatus('withdrawn')}, updated_at = now() WHERE id = $1`, [id]);
       // Providers' live offers for it close with it, so nobody sees an offer open on a closed referral.
-      await manager.query(`UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open'`, [id]);
+      await manager.query(`UPDATE offers SET status = ${offerStatus('closed')}, updated_at = now() WHERE referral_id = $1 AND status = ${offerStatus('open')}`, [id]);
       // And the beds it holds go back.
       await manager.query(
         `UPDATE vacancy_holds SET released_at = now() WHERE referral_id = $1 AND released_at IS NULL AND used_at IS NULL AND expires_at > now()`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SettingEntity } from '../entities';
 import { appendChange } from './vacancy.repository';
+import { vacancyStatus } from './status-sql';
 
 export type NewSetting = Omit<SettingEntity, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'provider' | 'district' | 'localAuthority'>;
 export type SettingChanges = Partial<Omit<NewSetting, 'providerId'>>;
@@ -42,7 +43,7 @@ export class SettingRepository {
       const saved = await manager.save(setting);
       // A trigger has copied the change onto the setting's vacancies; re-rank the referrals they touch.
       const vacancies: { id: string }[] = await manager.query(
-        `SELECT id FROM vacancies WHERE setting_id = $1 AND status <> 'withdrawn' ORDER BY id`,
+        `SELECT id FROM vacancies WHERE setting_id = $1 AND status <> ${vacancyStatus('withdrawn')} ORDER BY id`,
         [id],
       );
       if (vacancies.length > 0) {

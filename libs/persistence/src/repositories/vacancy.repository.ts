@@ -5,6 +5,7 @@ import { type VacancyStatus } from '@app/domain';
 import type { ReservedFor } from '../entities';
 import { OutboxRepository } from './outbox.repository';
 import { returningRows } from './rows';
+import { vacancyStatus } from './status-sql';
 
 export interface VacancyView {
   id: string;
@@ -146,7 +147,7 @@ export class VacancyRepository {
         manager,
         `UPDATE vacancies
             SET ${[...sets, `status = CASE WHEN ${bedsAfter} = 0 THEN 'filled' ELSE 'open' END`, 'version = version + 1', 'updated_at = now()', 'confirmed_at = now()'].join(', ')}
-          WHERE id = $1 AND version = $2 AND status <> 'withdrawn'
+          WHERE id = $1 AND version = $2 AND status <> ${vacancyStatus('withdrawn')}
           RETURNING id`,
         params,
       );
@@ -173,7 +174,7 @@ export class VacancyRepository {
         manager,
         `UPDATE vacancies v SET confirmed_at = now()
            FROM (SELECT id, confirmed_at FROM vacancies WHERE id = $1 FOR UPDATE) before
-          WHERE v.id = before.id AND v.status <> 'withdrawn'
+          WHERE v.id = before.id AND v.status <> ${vacancyStatus('withdrawn')}
           RETURNING v.id, (now() AT TIME ZONE 'Europe/London')::date
                           - (before.confirmed_at AT TIME ZONE 'Europe/London')::date >= $2::int AS was_stale`,
         [id, staleDays],
@@ -193,8 +194,8 @@ export class VacancyRepository {
     return this.dataSource.transaction(async (manager) => {
       const withdrawn = await returningRows<{ id: string }>(
         manager,
-        `UPDATE vacancies SET status = 'withdrawn', version = version + 1, updated_at = now()
-          WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
+        `UPDATE vacancies SET status = ${vacancyStatus('withdrawn')}, version = version + 1, updated_at = now()
+          WHERE id = $1 AND status <> ${vacancyStatus('withdrawn')} RETURNING id`,
         [id],
       );
       if (withdrawn.length > 0) await appendChange(manager, [id]);
