@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ageInYears, checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
 import type {
   ExclusionReason,
@@ -19,7 +18,7 @@ import type {
 import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
-import { checkOut } from './pool-client';
+import { poolOf, withClientTransaction } from './pool-client';
 import { steeringAllianceOf } from './steering-alliance';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
@@ -333,14 +332,10 @@ export class MatchingRepository {
     /** Days without confirmation after which a vacancy is stale (VACANCY_STALE_DAYS). */
     staleDays: number = DEFAULT_VACANCY_STALE_DAYS,
   ): Promise<MatchRunResult> {
-    const { client, release } = await checkOut(this.pool());
-    try {
-      await client.query('BEGIN');
+    return withClientTransaction<MatchRunResult>(this.pool(), async (client) => {
       const claimed = await this.claim(client, referralId, from, staleDays);
-      if (!claimed) {
-        await client.query('ROLLBACK');
-        return { outcome: 'not_claimable' };
-      }
+      // Nothing claimed, nothing written: the transaction commits empty.
+      if (!claimed) return { outcome: 'not_claimable' };
       const outcome = await compute(claimed, this.candidateSource(client, claimed.referral));
       const status = await this.store(client, referralId, outcome);
       await this.closeUnfitOffers(client, claimed.referral);
@@ -349,15 +344,8 @@ export class MatchingRepository {
         alertProviders && claimed.referral.urgency === 'emergency' && status === 'shortlisted'
           ? await this.alertRecipients(client, referralId)
           : 0;
-      await client.query('COMMIT');
       return { outcome: 'matched', status, matches: outcome.matches.length, exclusions: outcome.exclusions.length, sent, alerts };
-    } catch (error) {
-      // A connection whose rollback fails is broken: destroy it rather than return it to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => release(rollbackError));
-      throw error;
-    } finally {
-      release();
-    }
+    });
   }
 
   /**
@@ -365,34 +353,30 @@ export class MatchingRepository {
    * oldest transaction still running), from which `changesSince` carries on.
    */
   async loadOpenVacancies(batchSize: number, onBatch: (vacancies: MatchVacancy[]) => void): Promise<string> {
-    const { client, release } = await checkOut(this.pool());
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const { rows } = await client.query(`SELECT ${CHANGE_HORIZON} AS cursor`);
-      // Every provider's stability once, in the same snapshot, rather than again for each batch.
-      const stability = await client.query<{ provider_id: string; provider_stability: number | null }>(providerStability(null));
-      const stabilityOf = new Map(stability.rows.map((row) => [row.provider_id, row.provider_stability]));
-      let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const batch = await client.query<Omit<VacancyRow, 'provider_stability'>>({
-          name: 'matching-load-open',
-          text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
-          values: [after, batchSize],
-        });
-        if (batch.rows.length > 0) {
-          onBatch(batch.rows.map((row) => toMatchVacancy({ ...row, provider_stability: stabilityOf.get(row.provider_id) ?? null })));
+    return withClientTransaction(
+      this.pool(),
+      async (client) => {
+        const { rows } = await client.query(`SELECT ${CHANGE_HORIZON} AS cursor`);
+        // Every provider's stability once, in the same snapshot, rather than again for each batch.
+        const stability = await client.query<{ provider_id: string; provider_stability: number | null }>(providerStability(null));
+        const stabilityOf = new Map(stability.rows.map((row) => [row.provider_id, row.provider_stability]));
+        let after = '00000000-0000-0000-0000-000000000000';
+        for (;;) {
+          const batch = await client.query<Omit<VacancyRow, 'provider_stability'>>({
+            name: 'matching-load-open',
+            text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
+            values: [after, batchSize],
+          });
+          if (batch.rows.length > 0) {
+            onBatch(batch.rows.map((row) => toMatchVacancy({ ...row, provider_stability: stabilityOf.get(row.provider_id) ?? null })));
+          }
+          if (batch.rows.length < batchSize) break;
+          after = batch.rows[batch.rows.length - 1].id;
         }
-        if (batch.rows.length < batchSize) break;
-        after = batch.rows[batch.rows.length - 1].id;
-      }
-      await client.query('COMMIT');
-      return rows[0].cursor;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => release(rollbackError));
-      throw error;
-    } finally {
-      release();
-    }
+        return rows[0].cursor;
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   /**
@@ -707,7 +691,7 @@ export class MatchingRepository {
   }
 
   private pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
+    return poolOf(this.dataSource);
   }
 }
 
