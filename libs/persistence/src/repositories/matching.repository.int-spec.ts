@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_WEIGHTS, MatchVacancy, rankVacancies, VacancyIndex } from '@app/domain';
+import { DEFAULT_WEIGHTS, MatchVacancy, MIN_STABILITY_EVIDENCE, rankVacancies, VacancyIndex } from '@app/domain';
 import { buildReferral, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { CandidateSource, ClaimedReferral, MatchingRepository, MIN_STABILITY_EVIDENCE } from './matching.repository';
+import { CandidateSource, ClaimedReferral, MatchingRepository } from './matching.repository';
 import { ReferralRepository } from './referral.repository';
 
 const EALING = 'E09000009';

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { ageInYears, checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, freshFrom, neededOn } from '@app/domain';
+import {
+  ageInYears,
+  checkEligibility,
+  DEFAULT_AUTO_SEND_TOP_PROVIDERS,
+  DEFAULT_VACANCY_STALE_DAYS,
+  freshFrom,
+  MIN_STABILITY_EVIDENCE,
+  neededOn,
+} from '@app/domain';
 import type {
   ExclusionReason,
   Gender,
@@ -147,14 +155,6 @@ export const VACANCY_COLUMNS = `id, setting_id, provider_id, status, beds, avail
  * reader of vacancy changes carries on (see `vacancies.change_xid` and `changesSince`).
  */
 const CHANGE_HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text`;
-
-/**
- * Fewest placements with a known first-year outcome (ended, or started at least a year ago) before
- * a provider's stability counts in its score. Below five, one breakdown swings the rate by 20 points
- * or more, so a new provider is judged on its Ofsted grade alone: neither punished nor rewarded by
- * its first placement or two.
- */
-export const MIN_STABILITY_EVIDENCE = 5;
 
 /**
  * Per provider with enough evidence: its placement stability as the provider benchmarks define it,
