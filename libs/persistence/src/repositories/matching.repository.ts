@@ -25,6 +25,7 @@ import type {
 } from '@app/domain';
 import type { ReferralStatus } from '../entities';
 import { earlyBreakdown, firstYearKnown, stabilityRate, TODAY_IN_ENGLAND } from './provider-benchmark.repository';
+import { GREAT_CIRCLE_MILES } from './distance-sql';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import { poolOf, withClientTransaction } from './pool-client';
 import { steeringAllianceOf } from './steering-alliance';
@@ -417,10 +418,7 @@ export class MatchingRepository {
                       AND v.placement_type = ANY(r.placement_types)
                       AND date_part('year', age(r.required_by, c.date_of_birth)) BETWEEN v.age_min AND v.age_max
                       AND (r.max_distance_miles IS NULL OR
-                           2 * 3958.8 * asin(sqrt(
-                             power(sin(radians(v.latitude - d.latitude) / 2), 2) +
-                             cos(radians(d.latitude)) * cos(radians(v.latitude)) *
-                             power(sin(radians(v.longitude - d.longitude) / 2), 2))) <= r.max_distance_miles + 1)))
+                           ${GREAT_CIRCLE_MILES('d.latitude', 'd.longitude', 'v.latitude', 'v.longitude')} <= r.max_distance_miles + 1)))
               ORDER BY r.id`,
       values: [vacancyIds],
     });

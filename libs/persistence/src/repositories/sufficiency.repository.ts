@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_VACANCY_STALE_DAYS, isNeedCode, NEED_CODES } from '@app/domain';
+import { GREAT_CIRCLE_MILES } from './distance-sql';
 import { returningRows } from './rows';
 import {
   AGE_BAND_SQL,
   ALLIANCE_LAS,
   BY_NEED,
   BY_TYPE_AND_BAND,
-  MILES,
   monthlyDemand,
   NEED_CODES_OF,
   OPEN_ON,
@@ -60,7 +60,7 @@ const DEMAND = `
          p.weekly_cost,
          s.local_authority_code IN (${ALLIANCE_LAS}) AS within_alliance,
          p.id IS NOT NULL AND s.local_authority_code IS DISTINCT FROM c.local_authority_code AS out_of_area,
-         ${MILES('d.latitude', 'd.longitude', 's.latitude', 's.longitude')} > 20 AS over_20_miles
+         ${GREAT_CIRCLE_MILES('d.latitude', 'd.longitude', 's.latitude', 's.longitude')} > 20 AS over_20_miles
     FROM referrals r
     JOIN children c ON c.id = r.child_id
     JOIN postcode_districts d ON d.district = c.home_district
