@@ -78,12 +78,11 @@ export { RecipientRepository } from './repositories/recipient.repository';
 export type { RecipientView, SendResult } from './repositories/recipient.repository';
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
-export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';
+export { SufficiencyRepository } from './repositories/sufficiency.repository';
 export { supplySnapshotInserts } from './repositories/sufficiency-sql';
 export type {
   SufficiencyRow,
   SufficiencyTotals,
-  AgeBand,
   NeedSufficiencyRow,
   NeedSufficiencyTotals,
   SufficiencyMonth,

@@ -5,11 +5,18 @@
  * day it was made.
  */
 
+import { AGE_BAND_BOUNDS, AGE_BANDS } from '@app/domain';
 import { GREAT_CIRCLE_MILES } from './distance-sql';
 
-/** The band of a child's age in whole years; null past 17. */
+/** The band of a child's age in whole years, as the domain's `ageBandOf` gives it; null past 17. */
 export const AGE_BAND_SQL = (age: string) =>
-  `CASE WHEN ${age} <= 4 THEN '0-4' WHEN ${age} <= 10 THEN '5-10' WHEN ${age} <= 15 THEN '11-15' WHEN ${age} <= 17 THEN '16-17' END`;
+  `CASE ${AGE_BAND_BOUNDS.map(({ band, high }) => `WHEN ${age} <= ${high} THEN '${band}'`).join(' ')} END`;
+
+/** The age bands with their youngest and oldest ages, as rows `b(band, low, high)` to join on. */
+export const AGE_BAND_ROWS = `(VALUES ${AGE_BAND_BOUNDS.map(({ band, low, high }) => `('${band}', ${low}, ${high})`).join(', ')}) AS b(band, low, high)`;
+
+/** The bands youngest first, for ordering by `array_position(AGE_BAND_ORDER, band)`. */
+export const AGE_BAND_ORDER = `ARRAY[${AGE_BANDS.map((band) => `'${band}'`).join(', ')}]`;
 
 /** The calendar day in England of a timestamp. */
 export const ENGLAND_DAY = (timestamp: string) => `(${timestamp} AT TIME ZONE 'Europe/London')::date`;

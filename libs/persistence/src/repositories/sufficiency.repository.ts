@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_VACANCY_STALE_DAYS, isNeedCode, NEED_CODES } from '@app/domain';
+import { DEFAULT_VACANCY_STALE_DAYS, isNeedCode, NEED_CODES, type AgeBand } from '@app/domain';
 import { GREAT_CIRCLE_MILES } from './distance-sql';
 import { returningRows } from './rows';
 import {
+  AGE_BAND_ORDER,
+  AGE_BAND_ROWS,
   AGE_BAND_SQL,
   ALLIANCE_LAS,
   BY_NEED,
@@ -15,9 +17,6 @@ import {
   rebuildRollup,
   supplySnapshotInserts,
 } from './sufficiency-sql';
-
-export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Demand against supply for one LA, placement type and age band over a period. */
 export interface SufficiencyRow {
@@ -71,8 +70,6 @@ const DEMAND = `
    WHERE r.local_authority_code IN (${ALLIANCE_LAS})
      AND (r.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2 AND $3`;
 
-const BANDS = `(VALUES ('0-4', 0, 4), ('5-10', 5, 10), ('11-15', 11, 15), ('16-17', 16, 17)) AS b(band, low, high)`;
-
 /**
  * Beds open on `day` in the alliance's LAs' settings, under every age band the setting takes (a bed
  * for ages 8-17 is supply for 5-10, 11-15 and 16-17; totals count it once, by `unit`). Live: from
@@ -82,7 +79,7 @@ const liveSupply = (day: string) => `
   SELECT s.local_authority_code AS la, s.placement_type AS type, b.band, v.beds, v.id::text AS unit
     FROM vacancies v
     JOIN settings s ON s.id = v.setting_id
-    JOIN ${BANDS} ON s.age_min <= b.high AND s.age_max >= b.low
+    JOIN ${AGE_BAND_ROWS} ON s.age_min <= b.high AND s.age_max >= b.low
    WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON(day)}`;
 
 /** Open beds on day $4, from the vacancies as they are now. */
@@ -93,7 +90,7 @@ const SNAPSHOT_SUPPLY = `
   SELECT ss.local_authority_code AS la, ss.placement_type AS type, b.band, ss.beds,
          concat_ws('/', ss.local_authority_code, ss.placement_type, ss.age_min, ss.age_max, ss.emergency_ready) AS unit
     FROM supply_snapshots ss
-    JOIN ${BANDS} ON ss.age_min <= b.high AND ss.age_max >= b.low
+    JOIN ${AGE_BAND_ROWS} ON ss.age_min <= b.high AND ss.age_max >= b.low
    WHERE ss.day = $4 AND ss.local_authority_code IN (${ALLIANCE_LAS})`;
 
 /** Beds of supply units (`unit`, `beds`), each counted once however many bands it serves. */
@@ -403,7 +400,7 @@ export class SufficiencyRepository {
          SELECT NULL, NULL, NULL, true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost,
                 ${totalBeds(supplySql)}
            FROM demand d WHERE d.total) x
-       ORDER BY total, la, type, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], band)`,
+       ORDER BY total, la, type, array_position(${AGE_BAND_ORDER}, band)`,
       params,
     );
     const total = rows.find((row) => row.total);
@@ -544,7 +541,7 @@ export class SufficiencyRepository {
                 coalesce(k."placedOutOfArea", 0) AS "placedOutOfArea", coalesce(k."placedOver20Miles", 0) AS "placedOver20Miles",
                 k."medianDaysToPlace", k."meanWeeklyCost"
            FROM by_key k FULL JOIN supply s ON s.la = k.la AND s.type = k.type AND s.band = k.band
-          ORDER BY 1, 2, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], coalesce(k.band, s.band))`,
+          ORDER BY 1, 2, array_position(${AGE_BAND_ORDER}, coalesce(k.band, s.band))`,
         params,
       ),
       this.dataSource.query(
