@@ -27,20 +27,13 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository, REMATCHABLE } from './repositories/matching.repository';
+export type { ClaimedReferral, MatchOutcome, MatchRunResult } from './repositories/matching.repository';
+export type { CandidateSource, VacancyChangeBatch } from './repositories/candidate-source';
+export { VacancyFeedRepository } from './repositories/vacancy-feed.repository';
+export { StoredMatchesRepository } from './repositories/stored-matches.repository';
+export type { StoredMatches, StoredExclusions, ListedProvider, ListedSetting, WithPlace } from './repositories/stored-matches.repository';
 export { DayTurnRepository } from './repositories/day-turn.repository';
 export type { DayTurnWork } from './repositories/day-turn.repository';
-export type {
-  ClaimedReferral,
-  CandidateSource,
-  VacancyChangeBatch,
-  MatchOutcome,
-  MatchRunResult,
-  StoredMatches,
-  StoredExclusions,
-  ListedProvider,
-  ListedSetting,
-  WithPlace,
-} from './repositories/matching.repository';
 export { OfferRepository } from './repositories/offer.repository';
 export type { Page } from './repositories/page';
 export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';

@@ -12,6 +12,8 @@ import { PlacementRepository } from './repositories/placement.repository';
 import { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 import { MarketPositionRepository } from './repositories/market-position.repository';
 import { MatchingRepository } from './repositories/matching.repository';
+import { StoredMatchesRepository } from './repositories/stored-matches.repository';
+import { VacancyFeedRepository } from './repositories/vacancy-feed.repository';
 import { DayTurnRepository } from './repositories/day-turn.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -49,8 +51,10 @@ const REPOSITORIES = [
   ReferralRepository,
   ReservedBedRepository,
   SettingRepository,
+  StoredMatchesRepository,
   SufficiencyRepository,
   UserRepository,
+  VacancyFeedRepository,
   VacancyRepository,
 ];
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { REMATCHABLE, MatchingRepository } from '@app/persistence';
+import { REMATCHABLE, VacancyFeedRepository } from '@app/persistence';
 import type { ReferralStatus } from '@app/persistence';
 import { HandlesJob, JobHandler, Queues } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
@@ -69,7 +69,7 @@ export class VacanciesChangedHandler implements HandlesJob<JobName.VacanciesChan
   private readonly logger = new Logger(VacanciesChangedHandler.name);
 
   constructor(
-    private readonly repository: MatchingRepository,
+    private readonly repository: VacancyFeedRepository,
     private readonly queues: Queues,
   ) {}
 

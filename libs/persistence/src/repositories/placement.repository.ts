@@ -6,7 +6,7 @@ import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './chi
 import { type Page, readPage } from './page';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
-import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './matching.repository';
+import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { OutboxRepository } from './outbox.repository';
 import { steeringAllianceOf } from './steering-alliance';
 import { appendChange } from './vacancy.repository';
