@@ -72,7 +72,14 @@ export type { RecipientView, SendResult } from './repositories/recipient.reposit
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
 export { SufficiencyRepository } from './repositories/sufficiency.repository';
+export { SufficiencyRollupRepository } from './repositories/sufficiency-rollup.repository';
+export { SupplySnapshotRepository } from './repositories/supply-snapshot.repository';
 export { supplySnapshotInserts } from './repositories/sufficiency-sql';
+export type { SupplySource } from './repositories/supply-sql';
+/** The parts of sufficiency's SQL that the raw-table oracle in libs/testing reads demand and supply with. */
+export { AGE_BAND_ORDER, AGE_BAND_SQL, ALLIANCE_LAS } from './repositories/sufficiency-sql';
+export { BY_BAND_SUPPLY, periodQuery, totalBeds } from './repositories/supply-sql';
+export { GREAT_CIRCLE_MILES } from './repositories/distance-sql';
 export type {
   SufficiencyRow,
   SufficiencyTotals,
@@ -80,7 +87,6 @@ export type {
   NeedSufficiencyTotals,
   SufficiencyMonth,
   MonthlyDemand,
-  SupplySource,
   OverdueStepDown,
 } from './repositories/sufficiency.repository';
 export { ReservedBedRepository } from './repositories/reserved-bed.repository';

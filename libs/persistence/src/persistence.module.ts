@@ -26,6 +26,8 @@ import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
 import { ReservedBedRepository } from './repositories/reserved-bed.repository';
 import { SufficiencyRepository } from './repositories/sufficiency.repository';
+import { SufficiencyRollupRepository } from './repositories/sufficiency-rollup.repository';
+import { SupplySnapshotRepository } from './repositories/supply-snapshot.repository';
 import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
@@ -53,6 +55,8 @@ const REPOSITORIES = [
   SettingRepository,
   StoredMatchesRepository,
   SufficiencyRepository,
+  SufficiencyRollupRepository,
+  SupplySnapshotRepository,
   UserRepository,
   VacancyFeedRepository,
   VacancyRepository,

@@ -17,6 +17,7 @@ export {
 export { TEST_ENV, currentTestRun, resolveTestSettings, databaseUrl } from './test-settings';
 export type { TestRun, TestSettings } from './test-settings';
 export { loadEveryOpenVacancy } from './naive-matching';
+export { sufficiencyFromRawTables } from './sufficiency-oracle';
 export { until } from './until';
 export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy } from './tcp-proxy';
