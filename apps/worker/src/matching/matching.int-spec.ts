@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  DEFAULT_EXCLUSION_LIMIT,
   DEFAULT_WEIGHTS,
   MatchReferral,
   MatchingWeights,
@@ -19,7 +20,7 @@ import {
   OpenTestDatabase,
 } from '@app/testing';
 import { MatchReferralHandler } from './matching.handlers';
-import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
+import { MatchingService, nearestExclusions, shortlist } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
 
 const EALING = 'E09000009';
@@ -309,7 +310,7 @@ describe('MatchingService (integration)', () => {
     /** What ranking every open vacancy in the country, with no pre-filter, gives. */
     async function naive(referral: MatchReferral, weights: MatchingWeights) {
       const vacancies = await loadEveryOpenVacancy(database.dataSource);
-      return rankVacancies(referral, vacancies, weights, { limit: 50, exclusionLimit: EXCLUSION_LIMIT });
+      return rankVacancies(referral, vacancies, weights, { limit: 50, exclusionLimit: DEFAULT_EXCLUSION_LIMIT });
     }
 
     /** A child anywhere in England (often near the dense cluster by Ealing), any types, ages, needs. */
