@@ -40,10 +40,10 @@ export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';
+export type { AcceptResult, EndResult } from './repositories/placement.repository';
+export { StepDownRepository } from './repositories/step-down.repository';
 export type {
   PlacementView,
-  AcceptResult,
-  EndResult,
   ChildIdentity,
   PlacingOfficer,
   ProviderHandover,
@@ -51,7 +51,7 @@ export type {
   LaPlacementListItem,
   ProviderPlacementListItem,
   PlacementListFilter,
-} from './repositories/placement.repository';
+} from './repositories/placement-views';
 export type { ChildSummary } from './repositories/child-summary';
 export { OutcomeRepository } from './repositories/outcome.repository';
 export type {

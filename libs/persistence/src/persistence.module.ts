@@ -24,6 +24,7 @@ import { RecipientRepository } from './repositories/recipient.repository';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { StepDownRepository } from './repositories/step-down.repository';
 import { ReservedBedRepository } from './repositories/reserved-bed.repository';
 import { SufficiencyRepository } from './repositories/sufficiency.repository';
 import { SufficiencyRollupRepository } from './repositories/sufficiency-rollup.repository';
@@ -53,6 +54,7 @@ const REPOSITORIES = [
   ReferralRepository,
   ReservedBedRepository,
   SettingRepository,
+  StepDownRepository,
   StoredMatchesRepository,
   SufficiencyRepository,
   SufficiencyRollupRepository,
