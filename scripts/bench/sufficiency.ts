@@ -11,7 +11,7 @@
  *      own LA, the rest anywhere), 0-40 days after the referral;
  *   3. the rollups rebuilt from scratch by the worker's code (timed);
  *   4. for the West London alliance (nine LAs) and the last 12 complete months: the plain GROUP BY
- *      (`computeFromRawTables`, in process, no HTTP) and GET /sufficiency over HTTP (one connection,
+ *      (`sufficiencyFromRawTables`, in process, no HTTP) and GET /sufficiency over HTTP (one connection,
  *      sequential), p50 and p99 of each, and the ratio; the two answers must be equal. Then the same
  *      for a period ending today (its last month read raw);
  *   5. the forecast: per placement type, fit on 24 months and forecast the last 12, beside seasonal
@@ -27,7 +27,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { addMonths, backtest, NEED_CODES, todayInEngland } from '@app/domain';
-import { createDataSource, SufficiencyRepository } from '@app/persistence';
+import { createDataSource, SufficiencyRepository, SufficiencyRollupRepository } from '@app/persistence';
+import { sufficiencyFromRawTables } from '@app/testing';
 import { chooseBuild, logHeader } from './support/build';
 import { numberFromEnv } from './support/env-settings';
 import { callJson, login } from './support/http';
@@ -219,7 +220,7 @@ async function main(): Promise<number> {
     const repository = new SufficiencyRepository(dataSource);
     const [{ stale }] = await dataSource.query(`SELECT count(DISTINCT (local_authority_code, month))::int AS stale FROM sufficiency_stale_marks`);
     const rebuilding = performance.now();
-    const rebuilt = await repository.rebuildStaleMonths();
+    const rebuilt = await new SufficiencyRollupRepository(dataSource).rebuildStaleMonths();
     const [{ rollupRows, needRows }] = await dataSource.query(
       `SELECT (SELECT count(*) FROM sufficiency_rollup)::int AS "rollupRows", (SELECT count(*) FROM sufficiency_need_rollup)::int AS "needRows"`,
     );
@@ -239,14 +240,14 @@ async function main(): Promise<number> {
     for (const period of periods) {
       const query = `?allianceId=${alliance.id}&from=${period.from}&to=${period.to}`;
       const supply = await repository.supplySource(period.from, period.to, today);
-      const raw = await repository.computeFromRawTables(alliance.id, period.from, period.to, supply);
+      const raw = await sufficiencyFromRawTables(dataSource, alliance.id, period.from, period.to, supply);
       const viaHttp = await callJson(baseUrl, 'GET', `/api/v1/sufficiency${query}`, { token, expect: 200 });
       if (JSON.stringify({ rows: viaHttp.rows, totals: viaHttp.totals }) !== JSON.stringify(raw)) {
         failures.push(`${period.label}: GET /sufficiency differs from the plain GROUP BY`);
       }
       log(`  ${period.label} (${period.from} to ${period.to}): ${raw.rows.length} rows, ${whole(raw.totals.referrals)} referrals, ${whole(raw.totals.placed)} placed`);
-      await latencies(2, () => repository.computeFromRawTables(alliance.id, period.from, period.to, supply));
-      const rawTimes = await latencies(settings.rawRuns, () => repository.computeFromRawTables(alliance.id, period.from, period.to, supply));
+      await latencies(2, () => sufficiencyFromRawTables(dataSource, alliance.id, period.from, period.to, supply));
+      const rawTimes = await latencies(settings.rawRuns, () => sufficiencyFromRawTables(dataSource, alliance.id, period.from, period.to, supply));
       await latencies(10, () => callJson(baseUrl, 'GET', `/api/v1/sufficiency${query}`, { token, expect: 200 }));
       const httpTimes = await latencies(settings.requests, async () => {
         const response = await fetch(`${baseUrl}/api/v1/sufficiency${query}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -20,11 +20,9 @@ export { EXCLUSION_REASONS } from './matching/types';
 export { distanceMiles, EARTH_RADIUS_MILES } from './matching/distance';
 export { checkEligibility } from './matching/eligibility';
 export { MIN_STABILITY_EVIDENCE } from './matching/quality';
-export { rankVacancies, DEFAULT_MATCH_LIMIT } from './matching/rank';
-export { bestScoreBeyond } from './matching/bounds';
-export { boxAround } from './matching/lat-lon-box';
+export { rankVacancies, DEFAULT_EXCLUSION_LIMIT, DEFAULT_MATCH_LIMIT } from './matching/rank';
 export type { LatLonBox } from './matching/lat-lon-box';
-export { searchBox, SEARCH_RADII_MILES, shortlistRounds, shortlistSettled } from './matching/search-plan';
+export { searchBox, shortlistRounds, shortlistSettled } from './matching/search-plan';
 export type { SearchRound } from './matching/search-plan';
 export { VacancyIndex } from './matching/vacancy-index';
 export {

@@ -27,30 +27,23 @@ export { PostcodeDirectory } from './repositories/postcode-directory';
 export type { ResolvedPostcode, PostcodeResolution } from './repositories/postcode-directory';
 export { OutboxSignal } from './repositories/outbox-signal';
 export { MatchingRepository } from './repositories/matching.repository';
+export type { ClaimedReferral, MatchOutcome, MatchRunResult } from './repositories/matching.repository';
+export type { CandidateSource, VacancyChangeBatch } from './repositories/candidate-source';
+export { VacancyFeedRepository } from './repositories/vacancy-feed.repository';
+export { StoredMatchesRepository } from './repositories/stored-matches.repository';
+export type { StoredMatches, StoredExclusions, ListedProvider, ListedSetting, WithPlace } from './repositories/stored-matches.repository';
 export { DayTurnRepository } from './repositories/day-turn.repository';
 export type { DayTurnWork } from './repositories/day-turn.repository';
-export type {
-  ClaimedReferral,
-  CandidateSource,
-  VacancyChangeBatch,
-  MatchOutcome,
-  MatchRunResult,
-  StoredMatches,
-  StoredExclusions,
-  ListedProvider,
-  ListedSetting,
-  WithPlace,
-} from './repositories/matching.repository';
 export { OfferRepository } from './repositories/offer.repository';
 export type { Page } from './repositories/page';
 export type { ProviderReferralSummary, OfferView, DeclineView, ProviderOfferView, NewOffer, NewDecline, OfferResult, DeclineResult } from './repositories/offer.repository';
 export { AuditRepository } from './repositories/audit.repository';
 export type { AuditActor, AuditAction, AuditedEntity, AuditEntryView } from './repositories/audit.repository';
 export { PlacementRepository } from './repositories/placement.repository';
+export type { AcceptResult, EndResult } from './repositories/placement.repository';
+export { StepDownRepository } from './repositories/step-down.repository';
 export type {
   PlacementView,
-  AcceptResult,
-  EndResult,
   ChildIdentity,
   PlacingOfficer,
   ProviderHandover,
@@ -58,7 +51,7 @@ export type {
   LaPlacementListItem,
   ProviderPlacementListItem,
   PlacementListFilter,
-} from './repositories/placement.repository';
+} from './repositories/placement-views';
 export type { ChildSummary } from './repositories/child-summary';
 export { OutcomeRepository } from './repositories/outcome.repository';
 export type {
@@ -78,17 +71,22 @@ export { RecipientRepository } from './repositories/recipient.repository';
 export type { RecipientView, SendResult } from './repositories/recipient.repository';
 export { HoldRepository } from './repositories/hold.repository';
 export type { HoldView, HoldResult } from './repositories/hold.repository';
-export { SufficiencyRepository, AGE_BANDS } from './repositories/sufficiency.repository';
+export { SufficiencyRepository } from './repositories/sufficiency.repository';
+export { SufficiencyRollupRepository } from './repositories/sufficiency-rollup.repository';
+export { SupplySnapshotRepository } from './repositories/supply-snapshot.repository';
 export { supplySnapshotInserts } from './repositories/sufficiency-sql';
+export type { SupplySource } from './repositories/supply-sql';
+/** The parts of sufficiency's SQL that the raw-table oracle in libs/testing reads demand and supply with. */
+export { AGE_BAND_ORDER, AGE_BAND_SQL, ALLIANCE_LAS } from './repositories/sufficiency-sql';
+export { BY_BAND_SUPPLY, periodQuery, totalBeds } from './repositories/supply-sql';
+export { GREAT_CIRCLE_MILES } from './repositories/distance-sql';
 export type {
   SufficiencyRow,
   SufficiencyTotals,
-  AgeBand,
   NeedSufficiencyRow,
   NeedSufficiencyTotals,
   SufficiencyMonth,
   MonthlyDemand,
-  SupplySource,
   OverdueStepDown,
 } from './repositories/sufficiency.repository';
 export { ReservedBedRepository } from './repositories/reserved-bed.repository';

@@ -12,6 +12,8 @@ import { PlacementRepository } from './repositories/placement.repository';
 import { ProviderBenchmarkRepository } from './repositories/provider-benchmark.repository';
 import { MarketPositionRepository } from './repositories/market-position.repository';
 import { MatchingRepository } from './repositories/matching.repository';
+import { StoredMatchesRepository } from './repositories/stored-matches.repository';
+import { VacancyFeedRepository } from './repositories/vacancy-feed.repository';
 import { DayTurnRepository } from './repositories/day-turn.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -22,8 +24,11 @@ import { RecipientRepository } from './repositories/recipient.repository';
 import { ReferenceDataRepository } from './repositories/reference-data.repository';
 import { ReferralRepository } from './repositories/referral.repository';
 import { SettingRepository } from './repositories/setting.repository';
+import { StepDownRepository } from './repositories/step-down.repository';
 import { ReservedBedRepository } from './repositories/reserved-bed.repository';
 import { SufficiencyRepository } from './repositories/sufficiency.repository';
+import { SufficiencyRollupRepository } from './repositories/sufficiency-rollup.repository';
+import { SupplySnapshotRepository } from './repositories/supply-snapshot.repository';
 import { UserRepository } from './repositories/user.repository';
 import { VacancyRepository } from './repositories/vacancy.repository';
 
@@ -49,8 +54,13 @@ const REPOSITORIES = [
   ReferralRepository,
   ReservedBedRepository,
   SettingRepository,
+  StepDownRepository,
+  StoredMatchesRepository,
   SufficiencyRepository,
+  SufficiencyRollupRepository,
+  SupplySnapshotRepository,
   UserRepository,
+  VacancyFeedRepository,
   VacancyRepository,
 ];
 

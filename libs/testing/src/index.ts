@@ -14,6 +14,7 @@ export {
 } from './factories';
 export { resolveTestSettings, databaseUrl } from './test-settings';
 export { loadEveryOpenVacancy } from './naive-matching';
+export { sufficiencyFromRawTables } from './sufficiency-oracle';
 export { until } from './until';
 export { startTcpProxy } from './tcp-proxy';
 export type { TcpProxy } from './tcp-proxy';

@@ -1,10 +1,10 @@
 /** The naive baseline: every open vacancy loaded as an entity and ranked, checked against the full path. */
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DEFAULT_MATCH_LIMIT, DEFAULT_WEIGHTS, rankVacancies } from '@app/domain';
+import { DEFAULT_EXCLUSION_LIMIT, DEFAULT_MATCH_LIMIT, DEFAULT_WEIGHTS, rankVacancies } from '@app/domain';
 import { MatchingRepository } from '@app/persistence';
 import { loadEveryOpenVacancy } from '@app/testing';
-import { EXCLUSION_LIMIT, MatchingService } from '@app/worker/matching/matching.service';
+import { MatchingService } from '@app/worker/matching/matching.service';
 import { Teardown } from '../support/teardown';
 import { FROM } from './settings';
 import { type Stats, stats } from './stats';
@@ -26,7 +26,7 @@ async function naiveMatch(repository: MatchingRepository, dataSource: DataSource
     const t1 = performance.now();
     const ranked = rankVacancies(referral, vacancies, weights ?? DEFAULT_WEIGHTS, {
       limit: DEFAULT_MATCH_LIMIT,
-      exclusionLimit: EXCLUSION_LIMIT,
+      exclusionLimit: DEFAULT_EXCLUSION_LIMIT,
     });
     load = t1 - t0;
     rank = performance.now() - t1;

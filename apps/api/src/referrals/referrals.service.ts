@@ -3,7 +3,7 @@ import { ageInYears, DomainError, DomainErrorCode, FieldProblem } from '@app/dom
 import {
   type AuditActor,
   AuditRepository,
-  MatchingRepository,
+  StoredMatchesRepository,
   OutboxSignal,
   PostcodeDirectory,
   ReferralDetail,
@@ -23,7 +23,7 @@ export class ReferralsService {
     private readonly referrals: ReferralRepository,
     private readonly postcodes: PostcodeDirectory,
     private readonly outbox: OutboxSignal,
-    private readonly matching: MatchingRepository,
+    private readonly storedMatches: StoredMatchesRepository,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -93,14 +93,14 @@ export class ReferralsService {
 
   /** The ranked shortlist, best first, each with its provider and setting named; empty until the referral has been matched. */
   async matches(principal: Principal, id: string): Promise<MatchListResponse> {
-    const stored = await this.matching.findMatches(id, organisationOf(principal));
+    const stored = await this.storedMatches.findMatches(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
     return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, stale: stored.stale, items: stored.items };
   }
 
   /** The open vacancies ruled out, nearest first, up to 200, each with every reason and its provider and setting named. */
   async exclusions(principal: Principal, id: string): Promise<ExclusionListResponse> {
-    const stored = await this.matching.findExclusions(id, organisationOf(principal));
+    const stored = await this.storedMatches.findExclusions(id, organisationOf(principal));
     if (!stored) throw DomainError.notFound('Referral');
     return { referralId: stored.referralId, status: stored.status, computedAt: stored.computedAt, stale: stored.stale, items: stored.items };
   }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { addMonths, forecastSeries, todayInEngland } from '@app/domain';
-import { SufficiencyRepository } from '@app/persistence';
+import { SufficiencyRepository, SufficiencyRollupRepository } from '@app/persistence';
 import { insertAlliance, insertUser, openTestDatabase, OpenTestDatabase } from '@app/testing';
 import { DemandForecaster } from './demand-forecaster';
 
@@ -54,7 +54,7 @@ describe('DemandForecaster', () => {
     // This month's referrals are not history yet.
     await referrals(today, 9, ['K2']);
     const repository = new SufficiencyRepository(db);
-    await repository.rebuildStaleMonths();
+    await new SufficiencyRollupRepository(db).rebuildStaleMonths();
 
     const forecast = await new DemandForecaster(repository).forecast(allianceId, 3, today);
     expect(forecast.history).toEqual({ from: addMonths(started, 1).slice(0, 7), to: addMonths(currentMonth, -1).slice(0, 7), months: 13 });

@@ -1,6 +1,14 @@
 import type { Environment } from '@app/config';
-import { addCalendarDays, todayInEngland, REMATCHABLE } from '@app/domain';
-import { DayTurnRepository, MatchingRepository, OutboxSignal, ReferralRepository, VacancyRepository } from '@app/persistence';
+import { addCalendarDays, REMATCHABLE, todayInEngland } from '@app/domain';
+import {
+  DayTurnRepository,
+  MatchingRepository,
+  OutboxSignal,
+  ReferralRepository,
+  StoredMatchesRepository,
+  VacancyFeedRepository,
+  VacancyRepository,
+} from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import { createRedisConnection, Queues } from '@app/queue';
 import { JobName, QueueName } from '@app/jobs';
@@ -34,6 +42,8 @@ describe('re-matching as time passes (integration)', () => {
   const env = { QUEUE_PREFIX: prefix, VACANCY_STALE_DAYS: 7 } as unknown as Environment;
   let queues: Queues;
   let repository: MatchingRepository;
+  let vacancyFeed: VacancyFeedRepository;
+  let storedMatches: StoredMatchesRepository;
   let dayTurn: DayTurnService;
   let referrals: ReferralRepository;
   let officerId: string;
@@ -45,14 +55,16 @@ describe('re-matching as time passes (integration)', () => {
     database = await openTestDatabase({ poolSize: 6 });
     queues = new Queues(redis.duplicate(), env);
     repository = new MatchingRepository(database.dataSource);
+    vacancyFeed = new VacancyFeedRepository(database.dataSource);
+    storedMatches = new StoredMatchesRepository(database.dataSource);
     const signal = new OutboxSignal(database.dataSource);
     // A cache that never loads: every match reads its candidates from Postgres.
     const neverLoaded = { fresh: async () => null } as unknown as VacancyCache;
     fromPostgres = new MatchingService(repository, neverLoaded, signal, env);
-    const cache = new VacancyCache(repository);
+    const cache = new VacancyCache(vacancyFeed);
     await cache.startLoading();
     fromIndex = new MatchingService(repository, cache, signal, env);
-    dayTurn = new DayTurnService(new DayTurnRepository(database.dataSource), repository, queues, env);
+    dayTurn = new DayTurnService(new DayTurnRepository(database.dataSource), vacancyFeed, queues, env);
     referrals = new ReferralRepository(database.dataSource);
     officerId = (await insertUser(database.dataSource)).id;
   });
@@ -79,7 +91,7 @@ describe('re-matching as time passes (integration)', () => {
   const statusOf = async (id: string): Promise<string> =>
     (await database.dataSource.query(`SELECT status FROM referrals WHERE id = $1`, [id]))[0].status;
   const shortlistOf = async (id: string): Promise<string[]> =>
-    ((await repository.findMatches(id, EALING))?.items ?? []).map((item) => item.vacancyId);
+    ((await storedMatches.findMatches(id, EALING))?.items ?? []).map((item) => item.vacancyId);
 
   /** Runs every queued re-match (twice, as a redelivery would), then empties the queues; returns the referrals re-matched. */
   async function runQueuedRematches(matching: MatchingService): Promise<string[]> {
@@ -155,7 +167,7 @@ describe('re-matching as time passes (integration)', () => {
         { settingId: setting.id, providerId: provider.id, beds: 1, availableFrom: todayInEngland(), availableUntil: null,
           weeklyCost: 5_000, emergencyReady: true, reservedFor: null },
       );
-      await new VacanciesChangedHandler(repository, queues).handle({ vacancyIds: [opened.id] });
+      await new VacanciesChangedHandler(vacancyFeed, queues).handle({ vacancyIds: [opened.id] });
       expect(await runQueuedRematches(matching())).toEqual([referralId]);
       expect(await statusOf(referralId)).toBe('shortlisted');
       expect(await shortlistOf(referralId)).toEqual([opened.id]);
@@ -172,20 +184,20 @@ describe('re-matching as time passes (integration)', () => {
 
       const routine = await submit();
       await matching().match(routine, ['submitted']);
-      const [first, second] = (await repository.findMatches(routine, EALING))!.items;
+      const [first, second] = (await storedMatches.findMatches(routine, EALING))!.items;
       expect([first.vacancyId, second.vacancyId]).toEqual([fresh.id, stale.id]);
       expect(first.score).toBe(second.score);
 
       const emergency = await submit({ urgency: 'emergency', requiredBy: todayInEngland() });
       await matching().match(emergency, ['submitted']);
       expect(await shortlistOf(emergency)).toEqual([fresh.id]);
-      const excluded = (await repository.findExclusions(emergency, EALING))!.items;
+      const excluded = (await storedMatches.findExclusions(emergency, EALING))!.items;
       expect(excluded).toEqual([expect.objectContaining({ vacancyId: stale.id, reasons: ['NOT_EMERGENCY_READY'] })]);
 
       // "Still available": the stale bed is fresh again, its change re-ranks both referrals.
       const confirmed = await new VacancyRepository(database.dataSource).confirm(stale.id, 7);
       expect(confirmed).toMatchObject({ outcome: 'confirmed', wasStale: true, vacancy: { daysSinceConfirmed: 0 } });
-      await new VacanciesChangedHandler(repository, queues).handle({ vacancyIds: [stale.id] });
+      await new VacanciesChangedHandler(vacancyFeed, queues).handle({ vacancyIds: [stale.id] });
       expect(await runQueuedRematches(matching())).toEqual([emergency, routine].sort());
       expect(await shortlistOf(emergency)).toEqual([stale.id, fresh.id]);
       expect(await shortlistOf(routine)).toEqual([stale.id, fresh.id]);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
 import { addCalendarDays, DEFAULT_VACANCY_STALE_DAYS, todayInEngland } from '@app/domain';
-import { DayTurnRepository, MatchingRepository } from '@app/persistence';
+import { DayTurnRepository, VacancyFeedRepository } from '@app/persistence';
 import { HandlesJob, JobHandler, Queues } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
 import { queueRematches } from './rematch-fan-out';
@@ -25,7 +25,7 @@ export class DayTurnService {
 
   constructor(
     private readonly days: DayTurnRepository,
-    private readonly matching: MatchingRepository,
+    private readonly vacancyFeed: VacancyFeedRepository,
     private readonly queues: Queues,
     @Optional() private readonly env?: Environment,
   ) {}
@@ -39,7 +39,7 @@ export class DayTurnService {
     const after = last === null ? addCalendarDays(day, -1) : last < earliest ? earliest : last;
     const staleDays = this.env?.VACANCY_STALE_DAYS ?? DEFAULT_VACANCY_STALE_DAYS;
     const { vacancyIds, emergencyReferrals } = await this.days.workFor(after, day, staleDays);
-    const affected = vacancyIds.length > 0 ? await this.matching.referralsAffectedBy(vacancyIds) : [];
+    const affected = vacancyIds.length > 0 ? await this.vacancyFeed.referralsAffectedBy(vacancyIds) : [];
     const referrals = new Map(affected.map((referral) => [referral.id, referral]));
     for (const referral of emergencyReferrals) referrals.set(referral.id, referral);
     await queueRematches(this.queues, [...referrals.values()]);

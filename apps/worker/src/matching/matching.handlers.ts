@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MatchingRepository } from '@app/persistence';
 import { REMATCHABLE, type ReferralStatus } from '@app/domain';
+import { VacancyFeedRepository } from '@app/persistence';
 import { HandlesJob, JobHandler, Queues } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
 import { MatchingService } from './matching.service';
@@ -69,7 +69,7 @@ export class VacanciesChangedHandler implements HandlesJob<JobName.VacanciesChan
   private readonly logger = new Logger(VacanciesChangedHandler.name);
 
   constructor(
-    private readonly repository: MatchingRepository,
+    private readonly repository: VacancyFeedRepository,
     private readonly queues: Queues,
   ) {}
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
-import { DEFAULT_WEIGHTS, MatchReferral, MatchingWeights, rankVacancies, REMATCHABLE } from '@app/domain';
-import { MatchingRepository, OutboxSignal, ReferralRepository } from '@app/persistence';
+import {
+  DEFAULT_EXCLUSION_LIMIT,
+  DEFAULT_WEIGHTS,
+  MatchReferral,
+  MatchingWeights,
+  rankVacancies,
+  REMATCHABLE,
+} from '@app/domain';
+import { MatchingRepository, OutboxSignal, ReferralRepository, StoredMatchesRepository, VacancyFeedRepository } from '@app/persistence';
 import type { NewReferral } from '@app/persistence';
 import {
   buildReferral,
@@ -14,7 +21,7 @@ import {
   OpenTestDatabase,
 } from '@app/testing';
 import { MatchReferralHandler } from './matching.handlers';
-import { EXCLUSION_LIMIT, MatchingService, nearestExclusions, shortlist } from './matching.service';
+import { MatchingService, nearestExclusions, shortlist } from './matching.service';
 import { VacancyCache } from './vacancy-cache';
 
 const EALING = 'E09000009';
@@ -24,14 +31,18 @@ describe('MatchingService (integration)', () => {
   let database: OpenTestDatabase;
   let matching: MatchingService;
   let repository: MatchingRepository;
+  let vacancyFeed: VacancyFeedRepository;
+  let storedMatches: StoredMatchesRepository;
   let referrals: ReferralRepository;
   let officerId: string;
 
   beforeAll(async () => {
     database = await openTestDatabase({ poolSize: 8 });
     repository = new MatchingRepository(database.dataSource);
+    vacancyFeed = new VacancyFeedRepository(database.dataSource);
+    storedMatches = new StoredMatchesRepository(database.dataSource);
     // The index loads now, while the database is empty: every vacancy below reaches it as a change.
-    const cache = new VacancyCache(repository);
+    const cache = new VacancyCache(vacancyFeed);
     await cache.startLoading();
     matching = new MatchingService(repository, cache, new OutboxSignal(database.dataSource));
     referrals = new ReferralRepository(database.dataSource);
@@ -80,7 +91,7 @@ describe('MatchingService (integration)', () => {
         alerts: 0,
       });
       expect(await status(referralId)).toBe('shortlisted');
-      const stored = await repository.findMatches(referralId, EALING);
+      const stored = await storedMatches.findMatches(referralId, EALING);
       expect(stored?.items.map((m) => [m.rank, m.vacancyId])).toEqual([
         [1, best.id],
         [2, second.id],
@@ -93,7 +104,7 @@ describe('MatchingService (integration)', () => {
         [{ id: provider.id, name: provider.name }, near.id, near.name],
         [{ id: provider.id, name: provider.name }, farther.id, farther.name],
       ]);
-      const exclusions = await repository.findExclusions(referralId, EALING);
+      const exclusions = await storedMatches.findExclusions(referralId, EALING);
       expect(exclusions!.items.find((item) => item.vacancyId === excludedType.id)?.setting).toMatchObject({ id: wrongType.id, placementType: 'U1' });
       expect(exclusions?.items).toEqual(
         expect.arrayContaining([
@@ -122,7 +133,7 @@ describe('MatchingService (integration)', () => {
       // The second provider's bed goes: the re-match drops it from the shortlist, not from the record.
       await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [dropped.id]);
       expect(await matching.match(referralId, REMATCHABLE)).toMatchObject({ outcome: 'matched', status: 'shortlisted' });
-      const onShortlist = (await repository.findMatches(referralId, EALING))!.items.map((m) => m.providerId);
+      const onShortlist = (await storedMatches.findMatches(referralId, EALING))!.items.map((m) => m.providerId);
       expect(onShortlist).toContain(first.id);
       expect(onShortlist).not.toContain(second.id);
       expect(await reached()).toEqual(before);
@@ -132,9 +143,9 @@ describe('MatchingService (integration)', () => {
     it('does nothing for a redelivered job: the shortlist is written once', async () => {
       const referralId = await submit();
       await matching.match(referralId, ['submitted']);
-      const first = await repository.findMatches(referralId, EALING);
+      const first = await storedMatches.findMatches(referralId, EALING);
       expect(await matching.match(referralId, ['submitted'])).toEqual({ outcome: 'not_claimable' });
-      expect(await repository.findMatches(referralId, EALING)).toEqual(first);
+      expect(await storedMatches.findMatches(referralId, EALING)).toEqual(first);
     });
 
     it('sends a scored shortlist to its top five providers as it writes it; a redelivered job sends nothing twice', async () => {
@@ -149,7 +160,7 @@ describe('MatchingService (integration)', () => {
       expect(await handler.handle({ referralId })).toEqual({ outcome: 'not_claimable' });
       // The first five distinct providers down the ranks, each with its best rank.
       const bestRank = new Map<string, number>();
-      for (const item of (await repository.findMatches(referralId, EALING))!.items) {
+      for (const item of (await storedMatches.findMatches(referralId, EALING))!.items) {
         if (!bestRank.has(item.providerId)) bestRank.set(item.providerId, item.rank);
       }
       expect(bestRank.size).toBeGreaterThan(5);
@@ -196,7 +207,7 @@ describe('MatchingService (integration)', () => {
     it('says no_match when nothing is eligible, keeping the exclusions', async () => {
       const referralId = await submit({ placementTypes: ['R1'] });
       expect(await matching.match(referralId, ['submitted'])).toMatchObject({ status: 'no_match', matches: 0 });
-      expect((await repository.findExclusions(referralId, EALING))?.items.length).toBeGreaterThan(0);
+      expect((await storedMatches.findExclusions(referralId, EALING))?.items.length).toBeGreaterThan(0);
     });
 
     it("uses the alliance's weights", async () => {
@@ -206,7 +217,7 @@ describe('MatchingService (integration)', () => {
       try {
         const referralId = await submit();
         await matching.match(referralId, ['submitted']);
-        const stored = await repository.findMatches(referralId, EALING);
+        const stored = await storedMatches.findMatches(referralId, EALING);
         expect(stored?.items[0].breakdown).toEqual({ needs: 0, proximity: 0, quality: 100, continuity: 0, cost: 0 });
       } finally {
         await database.dataSource.query(`UPDATE alliances SET matching_weights = NULL WHERE id = $1`, [alliance.id]);
@@ -225,15 +236,15 @@ describe('MatchingService (integration)', () => {
     it('keeps a shortlisted referral listed when its re-match fails: the last shortlist stays, marked stale, until a re-match succeeds', async () => {
       const referralId = await submit();
       await matching.match(referralId, ['submitted']);
-      const before = await repository.findMatches(referralId, EALING);
+      const before = await storedMatches.findMatches(referralId, EALING);
       expect(before).toMatchObject({ status: 'shortlisted', stale: false });
       expect(before!.items.length).toBeGreaterThan(0);
       expect(await matching.markFailed(referralId, 'QueryFailedError')).toBe(true);
-      const after = await repository.findMatches(referralId, EALING);
+      const after = await storedMatches.findMatches(referralId, EALING);
       expect(after).toMatchObject({ status: 'shortlisted', stale: true, computedAt: before!.computedAt });
       expect(after!.items.map((item) => item.vacancyId)).toEqual(before!.items.map((item) => item.vacancyId));
       await matching.match(referralId, ['shortlisted', 'no_match', 'match_failed']);
-      expect(await repository.findMatches(referralId, EALING)).toMatchObject({ status: 'shortlisted', stale: false });
+      expect(await storedMatches.findMatches(referralId, EALING)).toMatchObject({ status: 'shortlisted', stale: false });
     });
 
     it('finds the referrals a vacancy change could re-rank', async () => {
@@ -245,14 +256,14 @@ describe('MatchingService (integration)', () => {
       const unmatched = await submit();
       await matching.match(k2, ['submitted']);
       await matching.match(u1, ['submitted']);
-      const affected = (await repository.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id);
+      const affected = (await vacancyFeed.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id);
       expect(affected).toContain(k2);
       expect(affected).not.toContain(u1);
       // Still submitted: its first match may be running on data from before the change.
       expect(affected).toContain(unmatched);
       // Withdrawn: still affects the referral whose shortlist it is on.
       await database.dataSource.query(`UPDATE vacancies SET status = 'withdrawn' WHERE id = $1`, [onShortlist.id]);
-      expect((await repository.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id)).toContain(k2);
+      expect((await vacancyFeed.referralsAffectedBy([onShortlist.id])).map((referral) => referral.id)).toContain(k2);
     });
   });
 
@@ -300,7 +311,7 @@ describe('MatchingService (integration)', () => {
     /** What ranking every open vacancy in the country, with no pre-filter, gives. */
     async function naive(referral: MatchReferral, weights: MatchingWeights) {
       const vacancies = await loadEveryOpenVacancy(database.dataSource);
-      return rankVacancies(referral, vacancies, weights, { limit: 50, exclusionLimit: EXCLUSION_LIMIT });
+      return rankVacancies(referral, vacancies, weights, { limit: 50, exclusionLimit: DEFAULT_EXCLUSION_LIMIT });
     }
 
     /** A child anywhere in England (often near the dense cluster by Ealing), any types, ages, needs. */
@@ -357,8 +368,8 @@ describe('MatchingService (integration)', () => {
     async function expectAsRankingEverything(referralId: string, claimed: MatchReferral): Promise<void> {
       const expected = await naive(claimed, DEFAULT_WEIGHTS);
       // Each item as ranked, plus the provider and setting the read names it by.
-      expect((await repository.findMatches(referralId, EALING))?.items).toMatchObject(expected.matches);
-      expect((await repository.findExclusions(referralId, EALING))?.items).toMatchObject(expected.exclusions);
+      expect((await storedMatches.findMatches(referralId, EALING))?.items).toMatchObject(expected.matches);
+      expect((await storedMatches.findExclusions(referralId, EALING))?.items).toMatchObject(expected.exclusions);
     }
 
     it('shortlists exactly what ranking every vacancy in the country would, for any referral', async () => {
@@ -375,7 +386,7 @@ describe('MatchingService (integration)', () => {
     });
 
     it('gives the same from the in-memory index, loaded before or caught up after the changes', async () => {
-      const loadedNow = new VacancyCache(repository);
+      const loadedNow = new VacancyCache(vacancyFeed);
       await loadedNow.startLoading();
       const fromIndex = new MatchingService(repository, loadedNow, new OutboxSignal(database.dataSource));
       // Changes after the load: a batch withdrawn, a batch moved next to Ealing.

@@ -1,11 +1,23 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { Environment } from '@app/config';
-import { bestScoreBeyond, boxAround, SEARCH_RADII_MILES, DEFAULT_MATCH_LIMIT, DEFAULT_VACANCY_STALE_DAYS, DEFAULT_WEIGHTS, MatchReferral, MatchingWeights, rankVacancies, RankedMatch, VacancyExclusion, type ReferralStatus } from '@app/domain';
+import {
+  DEFAULT_EXCLUSION_LIMIT,
+  DEFAULT_MATCH_LIMIT,
+  DEFAULT_VACANCY_STALE_DAYS,
+  DEFAULT_WEIGHTS,
+  MatchReferral,
+  MatchingWeights,
+  rankVacancies,
+  RankedMatch,
+  type ReferralStatus,
+  searchBox,
+  shortlistRounds,
+  shortlistSettled,
+  VacancyExclusion,
+} from '@app/domain';
 import { CandidateSource, MatchingRepository, MatchRunResult, OutboxSignal } from '@app/persistence';
 import { VacancyCache } from './vacancy-cache';
 
-/** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
-export const EXCLUSION_LIMIT = 200;
 /** Nearest vacancies read per round when collecting exclusions. */
 const NEAREST_PAGE = 400;
 
@@ -33,7 +45,7 @@ export class MatchingService {
       async ({ referral, weights }, source) => {
         const effective = weights ?? DEFAULT_WEIGHTS;
         const index = await this.cache.fresh(source);
-        if (index) return index.match(referral, effective, { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: EXCLUSION_LIMIT });
+        if (index) return index.match(referral, effective, { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: DEFAULT_EXCLUSION_LIMIT });
         const matches = await shortlist(referral, effective, source);
         const exclusions = await nearestExclusions(referral, effective, source);
         return { matches, exclusions };
@@ -53,28 +65,24 @@ export class MatchingService {
 }
 
 /**
- * From Postgres: the best eligible vacancies, up to 50. Searches within 20 miles, then 80, then the referral's
- * maximum distance or the whole country, and stops at the first radius whose 50th place already
- * beats anything further away could score (`bestScoreBeyond`): in a city that is usually the first.
- * The result is exactly what ranking every vacancy in the country would give.
+ * From Postgres: the best eligible vacancies, up to 50, by the domain's search plan
+ * (`shortlistRounds`): within 5 miles, then 10, 20, 40 and 80 (those inside the referral's maximum
+ * distance), then that maximum or the whole country, stopping at the first round whose 50th place
+ * already beats anything further away could score (`shortlistSettled`): in a city that is usually
+ * an early one. The result is exactly what ranking every vacancy in the country would give.
  */
 export async function shortlist(
   referral: MatchReferral,
   weights: MatchingWeights,
   source: CandidateSource,
 ): Promise<RankedMatch[]> {
-  const home = referral.child.home;
   const limit = { limit: DEFAULT_MATCH_LIMIT, exclusionLimit: 0 };
-  const max = referral.maxDistanceMiles;
-  for (const radius of SEARCH_RADII_MILES) {
-    if (max !== null && radius >= max) break;
-    const { matches } = rankVacancies(referral, await source.candidates(boxAround(home, radius)), weights, limit);
-    if (matches.length === DEFAULT_MATCH_LIMIT && matches[matches.length - 1].score > bestScoreBeyond(radius, weights)) {
-      return matches;
-    }
+  let matches: RankedMatch[] = [];
+  for (const round of shortlistRounds(referral.maxDistanceMiles)) {
+    matches = rankVacancies(referral, await source.candidates(searchBox(referral.child.home, round)), weights, limit).matches;
+    if (shortlistSettled(round, matches, DEFAULT_MATCH_LIMIT, weights)) break;
   }
-  const everywhere = await source.candidates(max === null ? null : boxAround(home, max));
-  return rankVacancies(referral, everywhere, weights, limit).matches;
+  return matches;
 }
 
 /**
@@ -99,9 +107,9 @@ export async function nearestExclusions(
   let page = NEAREST_PAGE;
   for (;;) {
     const { vacancies, reachMiles } = await source.nearest(page);
-    const { exclusions } = rankVacancies(referral, vacancies, weights, { limit: 0, exclusionLimit: EXCLUSION_LIMIT });
+    const { exclusions } = rankVacancies(referral, vacancies, weights, { limit: 0, exclusionLimit: DEFAULT_EXCLUSION_LIMIT });
     if (vacancies.length < page) return exclusions;
-    if (exclusions.length >= EXCLUSION_LIMIT) {
+    if (exclusions.length >= DEFAULT_EXCLUSION_LIMIT) {
       // Shown distances are rounded to 0.1 mile, so ties reach 0.05 past the last one shown.
       const last = exclusions[exclusions.length - 1].distanceMiles + 0.05;
       if (reachMiles > last * PLANE_OVERSTATEMENT + 0.1) return exclusions;

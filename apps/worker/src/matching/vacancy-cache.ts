@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { VacancyIndex } from '@app/domain';
-import { CandidateSource, MatchingRepository } from '@app/persistence';
+import { CandidateSource, VacancyFeedRepository } from '@app/persistence';
 
 const LOAD_BATCH = 10_000;
 
@@ -27,7 +27,7 @@ export class VacancyCache implements OnApplicationBootstrap {
   private readonly seenAt = new Map<string, bigint>();
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly repository: MatchingRepository) {}
+  constructor(private readonly repository: VacancyFeedRepository) {}
 
   onApplicationBootstrap(): void {
     this.startLoading();

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OutboxSignal, PlacementRepository } from '@app/persistence';
+import { OutboxSignal, StepDownRepository } from '@app/persistence';
 import { HandlesJob, JobHandler } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
 
@@ -14,12 +14,12 @@ export class OpenStepDownHandler implements HandlesJob<JobName.OpenStepDown> {
   private readonly logger = new Logger(OpenStepDownHandler.name);
 
   constructor(
-    private readonly placements: PlacementRepository,
+    private readonly stepDowns: StepDownRepository,
     private readonly outbox: OutboxSignal,
   ) {}
 
   async handle({ placementId }: JobPayloads[JobName.OpenStepDown]) {
-    const result = await this.placements.openStepDown(placementId);
+    const result = await this.stepDowns.openStepDown(placementId);
     if (result.opened) {
       this.outbox.signal();
       this.logger.log({ placementId, referralId: result.referralId }, 'step-down referral opened');

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Environment } from '@app/config';
 import { todayInEngland } from '@app/domain';
-import { SufficiencyRepository } from '@app/persistence';
+import { SufficiencyRollupRepository, SupplySnapshotRepository } from '@app/persistence';
 import { HandlesJob, JobHandler } from '@app/queue';
 import { JobName, JobPayloads } from '@app/jobs';
 
@@ -33,7 +33,7 @@ export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply>
   private readonly logger = new Logger(SnapshotSupplyHandler.name);
 
   constructor(
-    private readonly sufficiency: SufficiencyRepository,
+    private readonly snapshots: SupplySnapshotRepository,
     private readonly env: Environment,
   ) {}
 
@@ -43,7 +43,7 @@ export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply>
       this.logger.warn(`supply snapshot due ${new Date(job.opts.prevMillis!).toISOString()} ran over a day late: nothing recorded`);
       return { skipped: 'too late' };
     }
-    return { day, ...(await this.sufficiency.snapshotSupply(day, this.env.VACANCY_STALE_DAYS)) };
+    return { day, ...(await this.snapshots.snapshotSupply(day, this.env.VACANCY_STALE_DAYS)) };
   }
 }
 
@@ -51,9 +51,9 @@ export class SnapshotSupplyHandler implements HandlesJob<JobName.SnapshotSupply>
 @Injectable()
 @JobHandler(JobName.RebuildSufficiency)
 export class RebuildSufficiencyHandler implements HandlesJob<JobName.RebuildSufficiency> {
-  constructor(private readonly sufficiency: SufficiencyRepository) {}
+  constructor(private readonly rollups: SufficiencyRollupRepository) {}
 
   handle() {
-    return this.sufficiency.rebuildStaleMonths();
+    return this.rollups.rebuildStaleMonths();
   }
 }

@@ -18,6 +18,9 @@ import { assertValidWeights } from './weights';
 
 export const DEFAULT_MATCH_LIMIT = 50;
 
+/** The exclusions a referral shows: the nearest open vacancies ruled out (CONTRACT.md). */
+export const DEFAULT_EXCLUSION_LIMIT = 200;
+
 /**
  * Ranks the vacancies for a referral: the eligible ones by score, best first (ties: a fresh vacancy
  * before a stale one, then by vacancy id, ascending, so a run is deterministic whatever order the

@@ -4,7 +4,7 @@ import { isOpen } from './eligibility';
 import type { LatLonBox } from './lat-lon-box';
 import { LocationGrid } from './location-grid';
 import { prepareReferral, type PreparedReferral } from './prepared-referral';
-import { DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
+import { DEFAULT_EXCLUSION_LIMIT, DEFAULT_MATCH_LIMIT, rankVacancies } from './rank';
 import { EXCLUSION_ROUNDS, exclusionsSettled, searchBox, shortlistRounds, shortlistSettled } from './search-plan';
 import type { MatchingWeights, MatchReferral, MatchVacancy, RankedMatch, RankResult, VacancyExclusion } from './types';
 import { VacancyColumns } from './vacancy-columns';
@@ -79,7 +79,7 @@ export class VacancyIndex {
     options: { limit?: number; exclusionLimit?: number } = {},
   ): RankResult {
     const limit = options.limit ?? DEFAULT_MATCH_LIMIT;
-    const exclusionLimit = options.exclusionLimit ?? 200;
+    const exclusionLimit = options.exclusionLimit ?? DEFAULT_EXCLUSION_LIMIT;
     const prepared = prepareReferral(referral);
     return {
       matches: this.shortlist(prepared, weights, limit),

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_WEIGHTS, MatchVacancy, rankVacancies, VacancyIndex } from '@app/domain';
+import { DEFAULT_WEIGHTS, MatchVacancy, MIN_STABILITY_EVIDENCE, rankVacancies, VacancyIndex } from '@app/domain';
 import { buildReferral, insertProvider, insertSetting, insertUser, insertVacancy, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { CandidateSource, ClaimedReferral, MatchingRepository, MIN_STABILITY_EVIDENCE } from './matching.repository';
+import type { CandidateSource } from './candidate-source';
+import { ClaimedReferral, MatchingRepository } from './matching.repository';
+import { VacancyFeedRepository } from './vacancy-feed.repository';
 import { ReferralRepository } from './referral.repository';
 
 const EALING = 'E09000009';
@@ -23,6 +25,7 @@ describe('MatchingRepository: provider stability', () => {
   let database: OpenTestDatabase;
   let db: DataSource;
   let repository: MatchingRepository;
+  let feed: VacancyFeedRepository;
   let officerId: string;
   let providerUserId: string;
   const steady = { id: '', vacancyId: '' };
@@ -67,6 +70,7 @@ describe('MatchingRepository: provider stability', () => {
     database = await openTestDatabase();
     db = database.dataSource;
     repository = new MatchingRepository(db);
+    feed = new VacancyFeedRepository(db);
     officerId = (await insertUser(db)).id;
     providerUserId = (await insertUser(db, { role: 'provider_user' })).id;
     // The four vacancies' change numbers then run 8 to 11: as text, 10 and 11 would sort before 8.
@@ -141,7 +145,7 @@ describe('MatchingRepository: provider stability', () => {
 
   it('loads each vacancy with its provider stability: known placements only, null below the minimum', async () => {
     const loaded: MatchVacancy[] = [];
-    await repository.loadOpenVacancies(2, (batch) => loaded.push(...batch));
+    await feed.loadOpenVacancies(2, (batch) => loaded.push(...batch));
     expect(stabilityById(loaded)).toEqual(EXPECTED());
   });
 
@@ -181,7 +185,7 @@ describe('MatchingRepository: provider stability', () => {
     ]);
     const { fromPostgres, fromIndex } = await withSource(async ({ referral }, source) => {
       const loaded: MatchVacancy[] = [];
-      await repository.loadOpenVacancies(100, (batch) => loaded.push(...batch));
+      await feed.loadOpenVacancies(100, (batch) => loaded.push(...batch));
       return {
         fromPostgres: rankVacancies(referral, await source.candidates(null), DEFAULT_WEIGHTS, { limit: 10 }).matches,
         fromIndex: new VacancyIndex(loaded).match(referral, DEFAULT_WEIGHTS, { limit: 10, exclusionLimit: 0 }).matches,

@@ -2,92 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkEligibility, DEFAULT_VACANCY_STALE_DAYS, type ExclusionReason } from '@app/domain';
 import { JobName } from '@app/jobs';
-import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS, type ChildSummary } from './child-summary';
+import { CHILD_AGE_YEARS, CHILD_SUMMARY_COLUMNS } from './child-summary';
 import { type Page, readPage } from './page';
+import type {
+  ChildIdentity,
+  LaPlacementListItem,
+  PlacementListFilter,
+  PlacementView,
+  ProviderHandover,
+  ProviderPlacementListItem,
+} from './placement-views';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from './pg-errors';
 import { returningRows } from './rows';
-import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './matching.repository';
+import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { OutboxRepository } from './outbox.repository';
-import { steeringAllianceOf } from './steering-alliance';
 import { appendChange } from './vacancy.repository';
-
-export interface PlacementView {
-  id: string;
-  referralId: string;
-  vacancyId: string;
-  settingId: string;
-  providerId: string;
-  localAuthorityCode: string;
-  startDate: string;
-  weeklyCost: number;
-  bedsTaken: number;
-  status: 'active' | 'ended';
-  endedOn: string | null;
-  endReason: string | null;
-  plannedEnding: boolean | null;
-}
-
-/** Enough for the placing LA to know which of its children this is. */
-export interface ChildIdentity {
-  localReference: string;
-  dateOfBirth: string;
-  gender: string;
-}
-
-/** Who a provider calls about a child it has taken: named by display name, else by email. */
-export interface PlacingOfficer {
-  name: string;
-  email: string;
-  phone: string | null;
-}
-
-/**
- * What a provider is told once its offer is accepted, to receive the child: the anonymised summary
- * it was offered the referral with, the child's date of birth, and whom to call. Never before
- * acceptance: only a placement leads here.
- */
-export interface ProviderHandover {
-  child: ChildSummary & { dateOfBirth: string };
-  placingOfficer: PlacingOfficer;
-}
-
-/** A placement in a list: where, with whom, from when to when, at what cost. */
-export interface PlacementListItem {
-  id: string;
-  referralId: string;
-  vacancyId: string;
-  settingId: string;
-  settingName: string;
-  providerId: string;
-  providerName: string;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  planned: boolean | null;
-  weeklyCost: number;
-}
-
-/** For the placing LA: which of its children it is. */
-export interface LaPlacementListItem extends PlacementListItem {
-  child: ChildIdentity;
-}
-
-/** For the provider: the child's age and gender, the placing LA, and what it needs to receive the child. */
-export interface ProviderPlacementListItem extends PlacementListItem {
-  ageYears: number;
-  gender: string;
-  localAuthorityCode: string;
-  localAuthorityName: string;
-  dateOfBirth: string;
-  placingOfficer: PlacingOfficer;
-}
-
-/** Which placements a list shows: `live` (not ended) or `ended`; both when absent. */
-export interface PlacementListFilter {
-  state?: 'live' | 'ended';
-  limit: number;
-  offset: number;
-}
 
 export type AcceptResult =
   | { outcome: 'placed'; placementId: string }
@@ -286,42 +215,6 @@ export class PlacementRepository {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) return { outcome: 'not_open', why: 'The referral is already placed' };
       throw error;
     }
-  }
-
-  /**
-   * Opens the planned follow-on (step-down) referral of an emergency placement, once: for the same
-   * child, by the same LA and officer, for the same placement types, needed `stepDownDays` (the
-   * LA's alliance's, 28 by default) after the emergency placement started, with its first match
-   * queued in the same transaction. A second call finds it opened (a unique index on
-   * `follows_referral_id`) and does nothing.
-   */
-  async openStepDown(placementId: string): Promise<{ opened: boolean; referralId: string | null }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [created]: { id: string }[] = await manager.query(
-        `WITH emergency AS (
-           SELECT r.*, p.start_date,
-                  coalesce((SELECT a.step_down_days FROM alliances a WHERE a.id = ${steeringAllianceOf('r.local_authority_code')}), 28) AS days
-             FROM placements p JOIN referrals r ON r.id = p.referral_id
-            WHERE p.id = $1 AND r.urgency = 'emergency')
-         INSERT INTO referrals (child_id, local_authority_code, created_by_user_id, idempotency_key, request_hash, urgency,
-                                required_by, placement_types, max_distance_miles, weekly_budget, notes, follows_referral_id)
-         SELECT child_id, local_authority_code, created_by_user_id, 'step-down:' || id, encode(sha256(('step-down:' || id)::bytea), 'hex'),
-                'planned', start_date + days, placement_types, max_distance_miles, weekly_budget, notes, id
-           FROM emergency
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [placementId],
-      );
-      if (!created) {
-        const [existing] = await manager.query(
-          `SELECT f.id FROM placements p JOIN referrals f ON f.follows_referral_id = p.referral_id WHERE p.id = $1`,
-          [placementId],
-        );
-        return { opened: false, referralId: existing?.id ?? null };
-      }
-      await OutboxRepository.append(manager, JobName.MatchReferral, { referralId: created.id });
-      return { opened: true, referralId: created.id };
-    });
   }
 
   /** The placement if the caller's organisation is its LA or its provider. */

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 export interface CheckedOutClient {
   client: PoolClient;
@@ -31,4 +33,34 @@ export async function checkOut(pool: Pool): Promise<CheckedOutClient> {
       client.release(error ?? broken);
     },
   };
+}
+
+/**
+ * Runs `work` in a transaction of its own on a client checked out of the pool (see checkOut):
+ * `begin` (BEGIN, or BEGIN with an isolation level), then COMMIT when `work` resolves, ROLLBACK when
+ * it throws. A connection whose rollback fails is broken: it is destroyed rather than returned to
+ * the pool.
+ */
+export async function withClientTransaction<T>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const { client, release } = await checkOut(pool);
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => release(rollbackError));
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/** The pg pool under a TypeORM data source, for statements TypeORM does not run (named, on a client of our own). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
 }

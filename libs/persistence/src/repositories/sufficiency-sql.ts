@@ -5,12 +5,18 @@
  * day it was made.
  */
 
-/** The band of a child's age in whole years; null past 17. */
-export const AGE_BAND_SQL = (age: string) =>
-  `CASE WHEN ${age} <= 4 THEN '0-4' WHEN ${age} <= 10 THEN '5-10' WHEN ${age} <= 15 THEN '11-15' WHEN ${age} <= 17 THEN '16-17' END`;
+import { AGE_BAND_BOUNDS, AGE_BANDS } from '@app/domain';
+import { GREAT_CIRCLE_MILES } from './distance-sql';
 
-export const MILES = (lat1: string, lon1: string, lat2: string, lon2: string) => `2 * 3958.8 * asin(sqrt(
-  power(sin(radians(${lat2} - ${lat1}) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2)))`;
+/** The band of a child's age in whole years, as the domain's `ageBandOf` gives it; null past 17. */
+export const AGE_BAND_SQL = (age: string) =>
+  `CASE ${AGE_BAND_BOUNDS.map(({ band, high }) => `WHEN ${age} <= ${high} THEN '${band}'`).join(' ')} END`;
+
+/** The age bands with their youngest and oldest ages, as rows `b(band, low, high)` to join on. */
+export const AGE_BAND_ROWS = `(VALUES ${AGE_BAND_BOUNDS.map(({ band, low, high }) => `('${band}', ${low}, ${high})`).join(', ')}) AS b(band, low, high)`;
+
+/** The bands youngest first, for ordering by `array_position(AGE_BAND_ORDER, band)`. */
+export const AGE_BAND_ORDER = `ARRAY[${AGE_BANDS.map((band) => `'${band}'`).join(', ')}]`;
 
 /** The calendar day in England of a timestamp. */
 export const ENGLAND_DAY = (timestamp: string) => `(${timestamp} AT TIME ZONE 'Europe/London')::date`;
@@ -78,7 +84,7 @@ export function referralFacts(source: string, where = 'true'): string {
            p.start_date - ${madeOn} AS days, p.weekly_cost,
            p.setting_la,
            p.id IS NOT NULL AND p.setting_la IS DISTINCT FROM c.local_authority_code AS out_of_area,
-           coalesce(${MILES('d.latitude', 'd.longitude', 'p.latitude', 'p.longitude')} > 20, false) AS over_20
+           coalesce(${GREAT_CIRCLE_MILES('d.latitude', 'd.longitude', 'p.latitude', 'p.longitude')} > 20, false) AS over_20
       FROM ${source}
       JOIN children c ON c.id = r.child_id
       JOIN postcode_districts d ON d.district = c.home_district

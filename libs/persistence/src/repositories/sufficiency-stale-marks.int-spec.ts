@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { insertUser, impatientSessions, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { SufficiencyRepository } from './sufficiency.repository';
+import { SufficiencyRollupRepository } from './sufficiency-rollup.repository';
 
 const EALING = 'E09000009';
 
@@ -43,7 +43,7 @@ describe('sufficiency stale marks', () => {
 
     const marks = () => database.dataSource.query(`SELECT DISTINCT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_marks`);
     expect(await marks()).toEqual([{ la: EALING, month: '2026-03' }]);
-    const repository = new SufficiencyRepository(database.dataSource);
+    const repository = new SufficiencyRollupRepository(database.dataSource);
     expect(await repository.rebuildStaleMonths()).toEqual({ months: 1, remaining: 0 });
     expect(await marks()).toEqual([]);
   });

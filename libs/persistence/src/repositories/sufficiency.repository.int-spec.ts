@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openOn, openTestDatabase, OpenTestDatabase } from '@app/testing';
+import { insertAlliance, insertProvider, insertSetting, insertUser, insertVacancy, openOn, openTestDatabase, OpenTestDatabase, sufficiencyFromRawTables } from '@app/testing';
 import { NEED_CODES } from '@app/domain';
 import { SufficiencyRepository } from './sufficiency.repository';
+import { SufficiencyRollupRepository } from './sufficiency-rollup.repository';
+import { SupplySnapshotRepository } from './supply-snapshot.repository';
 
 const EALING = 'E09000009';
 const BRENT = 'E09000005';
@@ -109,10 +111,11 @@ describe('SufficiencyRepository', () => {
    */
   async function threeWays(from: string, to: string) {
     const repository = new SufficiencyRepository(db);
-    const raw = await repository.computeFromRawTables(allianceId, from, to, openOn(to));
-    await repository.markAllStale();
+    const rollupRepository = new SufficiencyRollupRepository(db);
+    const raw = await sufficiencyFromRawTables(db, allianceId, from, to, openOn(to));
+    await rollupRepository.markAllStale();
     const stale = await repository.compute(allianceId, from, to, openOn(to));
-    await repository.rebuildStaleMonths();
+    await rollupRepository.rebuildStaleMonths();
     const rollups = await repository.compute(allianceId, from, to, openOn(to));
     expect(stale).toEqual(raw);
     expect(rollups).toEqual(raw);
@@ -176,7 +179,8 @@ describe('SufficiencyRepository', () => {
 
   it('keeps figures exact while a month is stale, and after a rebuild that raced a write', async () => {
     const repository = new SufficiencyRepository(db);
-    await repository.rebuildStaleMonths();
+    const rollupRepository = new SufficiencyRollupRepository(db);
+    await rollupRepository.rebuildStaleMonths();
     const before = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     // A new referral marks March stale in its own transaction; until a rebuild, March is read raw.
     const extra = await referral({ la: BRENT, district: 'NW10', types: ['U4'], bornOn: '2015-01-01', madeOn: '2026-03-25' });
@@ -185,29 +189,30 @@ describe('SufficiencyRepository', () => {
     ]);
     const stale = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     expect(stale.totals.referrals).toBe(before.totals.referrals + 1);
-    expect(await repository.rebuildStaleMonths()).toEqual({ months: 1, remaining: 0 });
+    expect(await rollupRepository.rebuildStaleMonths()).toEqual({ months: 1, remaining: 0 });
     expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(stale);
     // Twice is the same as once.
-    expect(await repository.rebuildStaleMonths()).toEqual({ months: 0, remaining: 0 });
+    expect(await rollupRepository.rebuildStaleMonths()).toEqual({ months: 0, remaining: 0 });
     // A write that commits while a rebuild of its month is under way leaves a mark the rebuild did not see.
-    await repository.markAllStale();
+    await rollupRepository.markAllStale();
     const writer = await db.createQueryRunner();
     await writer.connect();
     await writer.startTransaction();
     await writer.query(`DELETE FROM referrals WHERE id = $1`, [extra]);
-    const rebuild = repository.rebuildStaleMonths();
+    const rebuild = rollupRepository.rebuildStaleMonths();
     await new Promise((resolve) => setTimeout(resolve, 200));
     await writer.commitTransaction();
     await writer.release();
     await rebuild;
     expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(before);
-    await repository.rebuildStaleMonths();
+    await rollupRepository.rebuildStaleMonths();
     expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(before);
   });
 
   it('marks the months of the children of a postcode district stale when the district moves, and only then', async () => {
     const repository = new SufficiencyRepository(db);
-    await repository.rebuildStaleMonths();
+    const rollupRepository = new SufficiencyRollupRepository(db);
+    await rollupRepository.rebuildStaleMonths();
     const staleMonths = () => db.query(`SELECT DISTINCT local_authority_code AS la, to_char(month, 'YYYY-MM') AS month FROM sufficiency_stale_marks ORDER BY 1, 2`);
     // As the reference data is loaded: every district upserted in one statement.
     const load = (moveUb1North: number) =>
@@ -228,20 +233,21 @@ describe('SufficiencyRepository', () => {
       expect(await staleMonths()).toEqual([{ la: EALING, month: '2026-03' }]);
       const moved = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
       expect(moved.totals.placedOver20Miles).toBe(2);
-      await repository.rebuildStaleMonths();
+      await rollupRepository.rebuildStaleMonths();
       expect(await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'))).toEqual(moved);
-      expect(moved).toEqual(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31')));
+      expect(moved).toEqual(await sufficiencyFromRawTables(db, allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31')));
     } finally {
       await load(-0.87);
-      await repository.rebuildStaleMonths();
+      await rollupRepository.rebuildStaleMonths();
     }
   });
 
   it('gives the same figures by need, with totals by need', async () => {
     const repository = new SufficiencyRepository(db);
-    await repository.markAllStale();
+    const rollupRepository = new SufficiencyRollupRepository(db);
+    await rollupRepository.markAllStale();
     const stale = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
-    await repository.rebuildStaleMonths();
+    await rollupRepository.rebuildStaleMonths();
     const result = await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     expect(result).toEqual(stale);
     const autism = {
@@ -284,7 +290,8 @@ describe('SufficiencyRepository', () => {
 
   it('gives monthly demand, placed by the end of each month, and the supply of each month', async () => {
     const repository = new SufficiencyRepository(db);
-    await repository.rebuildStaleMonths();
+    const rollupRepository = new SufficiencyRollupRepository(db);
+    await rollupRepository.rebuildStaleMonths();
     expect(await repository.trend(allianceId, '2026-02-01', '2026-04-30', '2026-04-15')).toEqual([
       { month: '2026-02', referrals: 1, placed: 0, placedWithinAlliance: 0, gap: 1, openBeds: null, supply: null },
       // Placed by 31 March: Ealing after 5 days, Manchester after 10.
@@ -300,10 +307,11 @@ describe('SufficiencyRepository', () => {
 
   it("keeps a past day's supply: the snapshot, not the vacancies as they are now, answers for a period that has ended", async () => {
     const repository = new SufficiencyRepository(db);
+    const snapshots = new SupplySnapshotRepository(db);
     // Every LA's supply (Ealing, Brent and Manchester), one row per LA, type, age range and readiness.
-    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
+    expect(await snapshots.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     // Twice is the same as once.
-    expect(await repository.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
+    expect(await snapshots.snapshotSupply('2026-03-31')).toEqual({ rows: 3, needRows: 1 });
     const live = await repository.compute(allianceId, '2026-03-01', '2026-03-31', openOn('2026-03-31'));
     await db.query(`UPDATE vacancies SET beds = beds + 10 WHERE status = 'open'`);
     const source = await repository.supplySource('2026-03-01', '2026-03-31', '2026-11-24');
@@ -324,7 +332,7 @@ describe('SufficiencyRepository', () => {
     const unknown = await repository.compute(allianceId, '2026-03-01', '2026-03-30', null);
     expect(unknown.totals).toMatchObject({ referrals: 4, openBeds: null });
     expect(unknown.rows.map((row) => row.openBeds)).toEqual(unknown.rows.map(() => null));
-    expect(await repository.computeFromRawTables(allianceId, '2026-03-01', '2026-03-30', null)).toEqual(unknown);
+    expect(await sufficiencyFromRawTables(db, allianceId, '2026-03-01', '2026-03-30', null)).toEqual(unknown);
     expect((await repository.computeByNeed(allianceId, '2026-03-01', '2026-03-30', null)).totals.map((row) => row.openBeds)).toEqual(
       NEED_CODES.map(() => null),
     );
@@ -332,7 +340,7 @@ describe('SufficiencyRepository', () => {
   });
 
   it('snapshots beds by need supported', async () => {
-    const repository = new SufficiencyRepository(db);
+    const repository = new SupplySnapshotRepository(db);
     const [setting] = await db.query(`SELECT id FROM settings WHERE placement_type = 'U4'`);
     await db.query(`UPDATE settings SET needs_supported = '[{"code": "autism", "level": 2}, {"code": "self-harm", "level": 1}]' WHERE id = $1`, [
       setting.id,

@@ -1,23 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_VACANCY_STALE_DAYS, isNeedCode, NEED_CODES } from '@app/domain';
-import { returningRows } from './rows';
-import {
-  AGE_BAND_SQL,
-  ALLIANCE_LAS,
-  BY_NEED,
-  BY_TYPE_AND_BAND,
-  MILES,
-  monthlyDemand,
-  NEED_CODES_OF,
-  OPEN_ON,
-  periodDemand,
-  rebuildRollup,
-  supplySnapshotInserts,
-} from './sufficiency-sql';
-
-export const AGE_BANDS = ['0-4', '5-10', '11-15', '16-17'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+import { isNeedCode, NEED_CODES, type AgeBand } from '@app/domain';
+import { BY_BAND_SUPPLY, BY_NEED_SUPPLY, liveSupply, periodQuery, totalBeds, type SupplySource } from './supply-sql';
+import { ALLIANCE_LAS, AGE_BAND_ORDER, BY_NEED, BY_TYPE_AND_BAND, monthlyDemand, periodDemand } from './sufficiency-sql';
 
 /** Demand against supply for one LA, placement type and age band over a period. */
 export interface SufficiencyRow {
@@ -46,78 +31,6 @@ export interface SufficiencyRow {
 }
 
 export type SufficiencyTotals = Omit<SufficiencyRow, 'localAuthorityCode' | 'placementType' | 'ageBand'>;
-
-/**
- * Referrals of the alliance's LAs made in the period, each with its placement if it was placed by
- * the end of the period (a referral is placed at most once while live; the first placement
- * counts). Dates are England's calendar days.
- */
-const DEMAND = `
-  SELECT r.local_authority_code AS la, r.placement_types[1] AS type,
-         ${AGE_BAND_SQL(`date_part('year', age((r.created_at AT TIME ZONE 'Europe/London')::date, c.date_of_birth))`)} AS band,
-         p.id AS placement_id,
-         p.start_date - (r.created_at AT TIME ZONE 'Europe/London')::date AS days_to_place,
-         p.weekly_cost,
-         s.local_authority_code IN (${ALLIANCE_LAS}) AS within_alliance,
-         p.id IS NOT NULL AND s.local_authority_code IS DISTINCT FROM c.local_authority_code AS out_of_area,
-         ${MILES('d.latitude', 'd.longitude', 's.latitude', 's.longitude')} > 20 AS over_20_miles
-    FROM referrals r
-    JOIN children c ON c.id = r.child_id
-    JOIN postcode_districts d ON d.district = c.home_district
-    LEFT JOIN LATERAL (
-      SELECT pl.* FROM placements pl WHERE pl.referral_id = r.id AND pl.start_date <= $3 ORDER BY pl.start_date, pl.id LIMIT 1
-    ) p ON true
-    LEFT JOIN settings s ON s.id = p.setting_id
-   WHERE r.local_authority_code IN (${ALLIANCE_LAS})
-     AND (r.created_at AT TIME ZONE 'Europe/London')::date BETWEEN $2 AND $3`;
-
-const BANDS = `(VALUES ('0-4', 0, 4), ('5-10', 5, 10), ('11-15', 11, 15), ('16-17', 16, 17)) AS b(band, low, high)`;
-
-/**
- * Beds open on `day` in the alliance's LAs' settings, under every age band the setting takes (a bed
- * for ages 8-17 is supply for 5-10, 11-15 and 16-17; totals count it once, by `unit`). Live: from
- * the vacancies as they are now.
- */
-const liveSupply = (day: string) => `
-  SELECT s.local_authority_code AS la, s.placement_type AS type, b.band, v.beds, v.id::text AS unit
-    FROM vacancies v
-    JOIN settings s ON s.id = v.setting_id
-    JOIN ${BANDS} ON s.age_min <= b.high AND s.age_max >= b.low
-   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON(day)}`;
-
-/** Open beds on day $4, from the vacancies as they are now. */
-const LIVE_SUPPLY = liveSupply('$4');
-
-/** The same from the nightly snapshot of day $4, for a period that has ended. */
-const SNAPSHOT_SUPPLY = `
-  SELECT ss.local_authority_code AS la, ss.placement_type AS type, b.band, ss.beds,
-         concat_ws('/', ss.local_authority_code, ss.placement_type, ss.age_min, ss.age_max, ss.emergency_ready) AS unit
-    FROM supply_snapshots ss
-    JOIN ${BANDS} ON ss.age_min <= b.high AND ss.age_max >= b.low
-   WHERE ss.day = $4 AND ss.local_authority_code IN (${ALLIANCE_LAS})`;
-
-/** Beds of supply units (`unit`, `beds`), each counted once however many bands it serves. */
-const totalBeds = (units: string) => `(SELECT coalesce(sum(beds), 0)::int FROM (SELECT DISTINCT unit, beds FROM (${units}) s) v)`;
-
-/**
- * Where a period's open beds come from: the vacancies as they are now, counted as open on `asOf`,
- * or the nightly snapshot of day `asOf`. Null when nothing tells: a past period with no snapshot.
- */
-export interface SupplySource {
-  source: 'live' | 'snapshot';
-  /** The day the beds were counted on. */
-  asOf: string;
-}
-
-const FIGURES = `
-  count(d.*)::int AS referrals,
-  count(d.placement_id)::int AS placed,
-  (count(d.*) - count(d.placement_id))::int AS unplaced,
-  (count(d.*) - count(*) FILTER (WHERE d.within_alliance))::int AS gap,
-  count(*) FILTER (WHERE d.out_of_area)::int AS "placedOutOfArea",
-  count(*) FILTER (WHERE d.over_20_miles)::int AS "placedOver20Miles",
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days_to_place) AS "medianDaysToPlace",
-  round(avg(d.weekly_cost))::int AS "meanWeeklyCost"`;
 
 /** Demand against supply for one LA and need over a period: the same figures, by need. */
 export interface NeedSufficiencyRow extends SufficiencyTotals {
@@ -198,52 +111,6 @@ function toFigures(row: DemandFigures, supply: SupplySource | null): Sufficiency
   };
 }
 
-const LIVE_NEED_SUPPLY = `
-  SELECT s.local_authority_code AS la, n.need, sum(v.beds)::int AS beds
-    FROM vacancies v
-    JOIN settings s ON s.id = v.setting_id
-    CROSS JOIN LATERAL ${NEED_CODES_OF('s.needs_supported')} n
-   WHERE s.local_authority_code IN (${ALLIANCE_LAS}) AND ${OPEN_ON('$4')}
-   GROUP BY 1, 2`;
-
-const SNAPSHOT_NEED_SUPPLY = `
-  SELECT local_authority_code AS la, need_code AS need, sum(beds)::int AS beds
-    FROM supply_need_snapshots WHERE day = $4 AND local_authority_code IN (${ALLIANCE_LAS})
-   GROUP BY 1, 2`;
-
-/**
- * The parameters of a period's report ($1 alliance, $2 from, $3 to, and $4 the day its beds are
- * counted on) and the supply query that goes with its source; with none, no beds.
- */
-function periodQuery(
-  allianceId: string,
-  from: string,
-  to: string,
-  supply: SupplySource | null,
-  queries: { live: string; snapshot: string; none: string },
-) {
-  return supply === null
-    ? { params: [allianceId, from, to], supplySql: queries.none }
-    : { params: [allianceId, from, to, supply.asOf], supplySql: queries[supply.source] };
-}
-
-const BY_BAND_SUPPLY = {
-  live: LIVE_SUPPLY,
-  snapshot: SNAPSHOT_SUPPLY,
-  none: `SELECT NULL::text AS la, NULL::text AS type, NULL::text AS band, 0 AS beds, NULL::text AS unit WHERE false`,
-};
-const BY_NEED_SUPPLY = {
-  live: LIVE_NEED_SUPPLY,
-  snapshot: SNAPSHOT_NEED_SUPPLY,
-  none: `SELECT NULL::text AS la, NULL::text AS need, 0 AS beds WHERE false`,
-};
-
-/** How many LA-months one rebuild transaction takes. */
-const REBUILD_BATCH = 200;
-
-/** Held while rollups are rebuilt, so two rebuilds never interleave their deletes and inserts. */
-const REBUILD_LOCK = `hashtext('sufficiency-rollup-rebuild')`;
-
 /**
  * Sufficiency for an alliance: demand from the rollups (for whole months they serve) and the raw
  * tables (for the rest), supply from the vacancies or the nightly snapshots.
@@ -297,92 +164,9 @@ export class SufficiencyRepository {
   }
 
   /**
-   * Replaces the snapshot of `day` with the beds open on it, in one transaction: by LA, type, age
-   * range and emergency readiness, and by LA, type, need supported and emergency readiness. A bed
-   * its provider has not confirmed in `staleDays` counts as open but not emergency-ready, as
-   * matching treats it. Running it twice gives the same rows.
-   */
-  async snapshotSupply(day: string, staleDays = DEFAULT_VACANCY_STALE_DAYS): Promise<{ rows: number; needRows: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM supply_snapshots WHERE day = $1`, [day]);
-      await manager.query(`DELETE FROM supply_need_snapshots WHERE day = $1`, [day]);
-      const { byRange, byNeed } = supplySnapshotInserts(
-        `SELECT $1::date AS day, v.setting_id, v.beds,
-                v.emergency_ready AND v.confirmed_at >= (($1::date - $2::int)::timestamp AT TIME ZONE 'Europe/London') AS emergency_ready
-           FROM vacancies v WHERE ${OPEN_ON('$1')}`,
-      );
-      const rows = await returningRows(manager, byRange, [day, staleDays]);
-      const needRows = await returningRows(manager, byNeed, [day, staleDays]);
-      return { rows: rows.length, needRows: needRows.length };
-    });
-  }
-
-  /**
-   * Rebuilds the rollup rows of stale LA-months from the raw tables, `REBUILD_BATCH` at a time,
-   * each batch in one transaction: remove the marks of its months, then delete their rows and
-   * insert them again. Safe to run twice or at once (the second waits its turn, then finds nothing
-   * or rebuilds the same rows).
-   */
-  async rebuildStaleMonths(): Promise<{ months: number; remaining: number }> {
-    // As many batches as the months marked now take: a month written again and again meanwhile
-    // stays marked for the next run instead of keeping this one going.
-    const marked = await this.staleMonthCount();
-    const batches = Math.ceil(marked / REBUILD_BATCH);
-    let months = 0;
-    for (let batch = 0; batch < batches; batch += 1) {
-      const rebuilt = await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT pg_advisory_xact_lock(${REBUILD_LOCK})`);
-        // The marks go first, in one statement: each write whose mark this removes had committed
-        // before it, so the rebuild below (later statements, later snapshots) reads that write. A
-        // mark committed after it is not removed, and keeps its month stale for the next run.
-        const stale: { la: string; month: string }[] = await manager.query(
-          `WITH batch AS (
-             SELECT DISTINCT local_authority_code AS la, month FROM sufficiency_stale_marks
-              ORDER BY month, la LIMIT ${REBUILD_BATCH}),
-           cleared AS (
-             DELETE FROM sufficiency_stale_marks st USING batch b WHERE st.local_authority_code = b.la AND st.month = b.month)
-           SELECT la, to_char(month, 'YYYY-MM-DD') AS month FROM batch`,
-        );
-        if (stale.length === 0) return 0;
-        const params = [stale.map((row) => row.la), stale.map((row) => row.month)];
-        for (const dimension of [BY_TYPE_AND_BAND, BY_NEED]) {
-          await manager.query(
-            `DELETE FROM ${dimension.rollup} g USING unnest($1::text[], $2::date[]) AS b(la, month)
-              WHERE g.local_authority_code = b.la AND g.month = b.month`,
-            params,
-          );
-          await manager.query(rebuildRollup(dimension), params);
-        }
-        return stale.length;
-      });
-      if (rebuilt === 0) break;
-      months += rebuilt;
-    }
-    return { months, remaining: await this.staleMonthCount() };
-  }
-
-  /** How many LA-months are marked stale (each may have many marks). */
-  private async staleMonthCount(): Promise<number> {
-    const [{ months }] = await this.dataSource.query(
-      `SELECT count(*)::int AS months FROM (SELECT DISTINCT local_authority_code, month FROM sufficiency_stale_marks) m`,
-    );
-    return months;
-  }
-
-  /** Marks every LA-month with referrals stale, so the next rebuild redoes all history. */
-  async markAllStale(): Promise<number> {
-    const rows = await this.dataSource.query(
-      `INSERT INTO sufficiency_stale_marks (local_authority_code, month)
-       SELECT DISTINCT local_authority_code, sufficiency_referral_month(created_at) FROM referrals
-       RETURNING 1`,
-    );
-    return rows.length;
-  }
-
-  /**
    * Sufficiency by LA, placement type and age band over the period, and totals: demand from the
-   * rollups where they serve, else the raw tables; equal, figure for figure, to
-   * `computeFromRawTables`.
+   * rollups where they serve, else the raw tables; equal, figure for figure, to the raw-table
+   * oracle its tests compare with (`sufficiencyFromRawTables`, libs/testing).
    */
   async compute(
     allianceId: string,
@@ -403,7 +187,7 @@ export class SufficiencyRepository {
          SELECT NULL, NULL, NULL, true, d.referrals, d.placed, d.within, d.out_of_area, d.over_20, d.median, d.mean_cost,
                 ${totalBeds(supplySql)}
            FROM demand d WHERE d.total) x
-       ORDER BY total, la, type, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], band)`,
+       ORDER BY total, la, type, array_position(${AGE_BAND_ORDER}, band)`,
       params,
     );
     const total = rows.find((row) => row.total);
@@ -518,48 +302,6 @@ export class SufficiencyRepository {
       [allianceId],
     );
     return row?.month ?? null;
-  }
-
-  /**
-   * The definition of every figure, straight from the raw tables with plain GROUP BYs: the baseline
-   * the rollups are measured against, and the oracle their tests compare with.
-   */
-  async computeFromRawTables(
-    allianceId: string,
-    from: string,
-    to: string,
-    supply: SupplySource | null,
-  ): Promise<{ rows: SufficiencyRow[]; totals: SufficiencyTotals }> {
-    const { params, supplySql } = periodQuery(allianceId, from, to, supply, BY_BAND_SUPPLY);
-    const [rows, [totals]]: [SufficiencyRow[], SufficiencyTotals[]] = await Promise.all([
-      this.dataSource.query(
-        `WITH demand AS (${DEMAND}),
-              by_key AS (
-                SELECT d.la, d.type, d.band, ${FIGURES} FROM demand d WHERE d.band IS NOT NULL GROUP BY d.la, d.type, d.band),
-              supply AS (SELECT la, type, band, sum(beds)::int AS beds FROM (${supplySql}) s GROUP BY la, type, band)
-         SELECT coalesce(k.la, s.la) AS "localAuthorityCode", coalesce(k.type, s.type) AS "placementType",
-                coalesce(k.band, s.band) AS "ageBand",
-                coalesce(k.referrals, 0) AS referrals, coalesce(k.placed, 0) AS placed, coalesce(k.unplaced, 0) AS unplaced,
-                coalesce(s.beds, 0) AS "openBeds", coalesce(k.gap, 0) AS gap,
-                coalesce(k."placedOutOfArea", 0) AS "placedOutOfArea", coalesce(k."placedOver20Miles", 0) AS "placedOver20Miles",
-                k."medianDaysToPlace", k."meanWeeklyCost"
-           FROM by_key k FULL JOIN supply s ON s.la = k.la AND s.type = k.type AND s.band = k.band
-          ORDER BY 1, 2, array_position(ARRAY['0-4', '5-10', '11-15', '16-17'], coalesce(k.band, s.band))`,
-        params,
-      ),
-      this.dataSource.query(
-        `WITH demand AS (${DEMAND})
-         SELECT ${FIGURES}, ${totalBeds(supplySql)} AS "openBeds"
-           FROM demand d WHERE d.band IS NOT NULL`,
-        params,
-      ),
-    ]);
-    const { openBeds, referrals, placed, unplaced, gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost } = totals;
-    const known = (beds: number | null) => (supply === null ? null : beds);
-    return {
-      rows: rows.map((row) => ({ ...row, openBeds: known(row.openBeds) })),
-      totals: { referrals, placed, unplaced, openBeds: known(openBeds), gap, placedOutOfArea, placedOver20Miles, medianDaysToPlace, meanWeeklyCost },
-    };
   }
 }
 

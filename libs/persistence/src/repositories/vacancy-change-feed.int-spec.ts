@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { buildReferral, insertProvider, insertSetting, insertUser, insertVacancy, impatientSessions, openTestDatabase, OpenTestDatabase } from '@app/testing';
-import { CandidateSource, MatchingRepository, VacancyChangeBatch } from './matching.repository';
+import type { CandidateSource, VacancyChangeBatch } from './candidate-source';
+import { MatchingRepository } from './matching.repository';
+import { VacancyFeedRepository } from './vacancy-feed.repository';
 import { ReferralRepository } from './referral.repository';
 
 
@@ -12,6 +14,7 @@ describe('MatchingRepository: vacancy change feed', () => {
   let database: OpenTestDatabase;
   let db: DataSource;
   let repository: MatchingRepository;
+  let feed: VacancyFeedRepository;
   let officerId: string;
   let first: string;
   let second: string;
@@ -35,6 +38,7 @@ describe('MatchingRepository: vacancy change feed', () => {
     database = await openTestDatabase();
     db = database.dataSource;
     repository = new MatchingRepository(db);
+    feed = new VacancyFeedRepository(db);
     officerId = (await insertUser(db)).id;
     const setting = await insertSetting(db, (await insertProvider(db)).id);
     first = (await insertVacancy(db, setting)).id;
@@ -60,7 +64,7 @@ describe('MatchingRepository: vacancy change feed', () => {
   });
 
   it('reads a change committed after a later-numbered one the reader already saw', async () => {
-    const start = await repository.loadOpenVacancies(100, () => undefined);
+    const start = await feed.loadOpenVacancies(100, () => undefined);
     const long = await sessions.open();
     await long.query('BEGIN');
     await long.query(`UPDATE vacancies SET beds = 4 WHERE id = $1`, [first]);
@@ -82,7 +86,7 @@ describe('MatchingRepository: vacancy change feed', () => {
   });
 
   it('carries the horizon forward even when nothing changed', async () => {
-    const start = await repository.loadOpenVacancies(100, () => undefined);
+    const start = await feed.loadOpenVacancies(100, () => undefined);
     const batch = await changesSince(start);
     expect(BigInt(batch.cursor)).toBeGreaterThanOrEqual(BigInt(start));
     const again = await changesSince(batch.cursor);
