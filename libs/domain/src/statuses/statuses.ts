@@ -17,8 +17,14 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
  */
 export const REMATCHABLE: readonly ReferralStatus[] = ['submitted', 'shortlisted', 'no_match', 'match_failed'];
 
-/** A referral its officer may still withdraw: every status before it is placed, withdrawn or closed. */
-export const WITHDRAWABLE: readonly ReferralStatus[] = ['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed'];
+/** A referral still awaiting placement: every status before it is placed, withdrawn or closed. */
+export const AWAITING_PLACEMENT: readonly ReferralStatus[] = ['submitted', 'matching', 'shortlisted', 'no_match', 'match_failed'];
+
+/** A referral its officer may still withdraw: any awaiting placement. */
+export const WITHDRAWABLE: readonly ReferralStatus[] = AWAITING_PLACEMENT;
+
+/** A referral whose matching can give up: awaiting or in a match, and not failed already. */
+export const MATCHING_CAN_FAIL: readonly ReferralStatus[] = ['submitted', 'matching', 'shortlisted', 'no_match'];
 
 /** A referral the platform has matched (it has a shortlist, or knows it has none). */
 export const MATCHED: readonly ReferralStatus[] = ['shortlisted', 'no_match'];

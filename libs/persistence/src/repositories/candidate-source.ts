@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { ageInYears, neededOn } from '@app/domain';
 import type { LatLonBox, MatchReferral, MatchVacancy } from '@app/domain';
 import { toMatchVacancy, VACANCY_COLUMNS, withProviderStability, type VacancyRow } from './match-rows';
+import { vacancyStatus } from './status-sql';
 
 /** Reads the open vacancies for one claimed referral, inside its matching transaction. */
 export interface CandidateSource {
@@ -63,7 +64,7 @@ export function candidateSource(client: PoolClient, referral: MatchReferral): Ca
     referral.freshFrom ?? null,
   ];
   // An emergency takes only beds confirmed lately: a stale one is not emergency-ready (libs/domain staleness).
-  const conditions = `status = 'open' AND placement_type = ANY($1::text[]) AND age_min <= $2 AND age_max >= $2
+  const conditions = `status = ${vacancyStatus('open')} AND placement_type = ANY($1::text[]) AND age_min <= $2 AND age_max >= $2
     AND available_from <= $3::date AND (available_until IS NULL OR available_until >= $3::date)
     AND beds >= GREATEST($4::int, 1) AND $6::text = ANY(genders)
     AND (NOT $5::boolean OR (emergency_ready AND ($7::date IS NULL OR confirmed_at >= ($7::date::timestamp AT TIME ZONE 'Europe/London'))))
@@ -113,7 +114,7 @@ export function candidateSource(client: PoolClient, referral: MatchReferral): Ca
         // The nearest-first scan stays alone in the inner query; stability joins the few it returns.
         text: withProviderStability(
           `SELECT ${VACANCY_COLUMNS}, ${PLANE_POINT} <-> point($1 * 0.61, $2) AS plane
-             FROM vacancies WHERE status = 'open'
+             FROM vacancies WHERE status = ${vacancyStatus('open')}
             ORDER BY ${PLANE_POINT} <-> point($1 * 0.61, $2) LIMIT $3`,
           'ORDER BY v.plane',
         ),

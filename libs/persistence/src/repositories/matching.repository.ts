@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS } from '@app/domain';
+import { checkEligibility, DEFAULT_AUTO_SEND_TOP_PROVIDERS, DEFAULT_VACANCY_STALE_DAYS, MATCHING_CAN_FAIL } from '@app/domain';
 import type { MatchingWeights, MatchReferral, RankedMatch, ReferralStatus, VacancyExclusion } from '@app/domain';
 import { candidateSource, type CandidateSource } from './candidate-source';
 import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { ALERT_RECIPIENTS, SEND_TOP_PROVIDERS } from './recipients-sql';
 import { poolOf, withClientTransaction } from './pool-client';
 import { steeringAllianceOf } from './steering-alliance';
+import { offerStatus, referralStatus } from './status-sql';
 
 /** A referral claimed for matching, as the domain reads it, with its alliance's weights if set. */
 export interface ClaimedReferral {
@@ -84,10 +85,11 @@ export class MatchingRepository {
    */
   async markFailed(referralId: string, reason: string): Promise<boolean> {
     const { rowCount } = await poolOf(this.dataSource).query(
-      `UPDATE referrals SET status = CASE WHEN status = 'shortlisted' THEN 'shortlisted' ELSE 'match_failed' END,
+      `UPDATE referrals
+          SET status = CASE WHEN status = ${referralStatus('shortlisted')} THEN ${referralStatus('shortlisted')} ELSE ${referralStatus('match_failed')} END,
               match_error = $2, updated_at = now()
-        WHERE id = $1 AND status IN ('submitted', 'matching', 'shortlisted', 'no_match')`,
-      [referralId, reason.slice(0, 200)],
+        WHERE id = $1 AND status = ANY($3::text[])`,
+      [referralId, reason.slice(0, 200), MATCHING_CAN_FAIL],
     );
     return (rowCount ?? 0) > 0;
   }
@@ -102,7 +104,7 @@ export class MatchingRepository {
       name: 'matching-claim',
       // The UPDATE is the claim and takes the row lock; FROM brings the child and home district
       // back in the same round trip.
-      text: `UPDATE referrals r SET status = 'matching', updated_at = now()
+      text: `UPDATE referrals r SET status = ${referralStatus('matching')}, updated_at = now()
                FROM children c JOIN postcode_districts d ON d.district = c.home_district
               WHERE r.id = $1 AND r.status = ANY($2::text[]) AND c.id = r.child_id
           RETURNING ${MATCH_REFERRAL_COLUMNS},
@@ -133,7 +135,7 @@ export class MatchingRepository {
     const { rows } = await client.query<VacancyRow>({
       name: 'matching-offered-vacancies',
       text: `SELECT ${VACANCY_COLUMNS}, NULL::float8 AS provider_stability FROM vacancies
-              WHERE id IN (SELECT vacancy_id FROM offers WHERE referral_id = $1 AND status = 'open')`,
+              WHERE id IN (SELECT vacancy_id FROM offers WHERE referral_id = $1 AND status = ${offerStatus('open')})`,
       values: [referral.id],
     });
     const unfit = rows
@@ -142,9 +144,9 @@ export class MatchingRepository {
     if (unfit.length === 0) return;
     await client.query({
       name: 'matching-close-unfit-offers',
-      text: `UPDATE offers o SET status = 'closed', closed_reasons = string_to_array(t.reasons, ','), updated_at = now()
+      text: `UPDATE offers o SET status = ${offerStatus('closed')}, closed_reasons = string_to_array(t.reasons, ','), updated_at = now()
                FROM unnest($2::uuid[], $3::text[]) AS t(vacancy_id, reasons)
-              WHERE o.referral_id = $1 AND o.vacancy_id = t.vacancy_id AND o.status = 'open'`,
+              WHERE o.referral_id = $1 AND o.vacancy_id = t.vacancy_id AND o.status = ${offerStatus('open')}`,
       values: [referral.id, unfit.map((u) => u.vacancyId), unfit.map((u) => u.reasons.join(','))],
     });
   }

@@ -17,6 +17,7 @@ import { returningRows } from './rows';
 import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { OutboxRepository } from './outbox.repository';
 import { appendChange } from './vacancy.repository';
+import { offerStatus, referralStatus, vacancyStatus } from './status-sql';
 
 export type AcceptResult =
   | { outcome: 'placed'; placementId: string }
@@ -136,15 +137,15 @@ export class PlacementRepository {
         if (!offer) return { outcome: 'not_found' as const };
         const claimed = await returningRows<{ urgency: string; beds: number }>(
           manager,
-          `UPDATE referrals r SET status = 'placed', updated_at = now() FROM children c
-            WHERE r.id = $1 AND r.status = 'shortlisted' AND c.id = r.child_id
+          `UPDATE referrals r SET status = ${referralStatus('placed')}, updated_at = now() FROM children c
+            WHERE r.id = $1 AND r.status = ${referralStatus('shortlisted')} AND c.id = r.child_id
            RETURNING r.urgency, c.sibling_group_size AS beds`,
           [offer.referralId],
         );
         if (claimed.length === 0) throw new Rollback({ outcome: 'not_open', why: 'The referral is no longer open for offers' });
         const [accepted] = await returningRows<{ vacancyId: string; providerId: string; weeklyCost: number }>(
           manager,
-          `UPDATE offers SET status = 'accepted', updated_at = now() WHERE id = $1 AND status = 'open'
+          `UPDATE offers SET status = ${offerStatus('accepted')}, updated_at = now() WHERE id = $1 AND status = ${offerStatus('open')}
            RETURNING vacancy_id AS "vacancyId", provider_id AS "providerId", weekly_cost AS "weeklyCost"`,
           [offerId],
         );
@@ -157,7 +158,7 @@ export class PlacementRepository {
           manager,
           `UPDATE vacancies SET beds = beds - $2, status = CASE WHEN beds - $2 = 0 THEN 'filled' ELSE status END,
                   version = version + 1, updated_at = now()
-            WHERE id = $1 AND beds >= $2 AND status = 'open'
+            WHERE id = $1 AND beds >= $2 AND status = ${vacancyStatus('open')}
            RETURNING setting_id AS "settingId"`,
           [accepted.vacancyId, beds],
         );
@@ -200,7 +201,7 @@ export class PlacementRepository {
           [offer.referralId],
         );
         await manager.query(
-          `UPDATE offers SET status = 'closed', updated_at = now() WHERE referral_id = $1 AND status = 'open' AND id <> $2`,
+          `UPDATE offers SET status = ${offerStatus('closed')}, updated_at = now() WHERE referral_id = $1 AND status = ${offerStatus('open')} AND id <> $2`,
           [offer.referralId, offerId],
         );
         await appendChange(manager, [accepted.vacancyId]);
@@ -311,14 +312,14 @@ export class PlacementRepository {
         ]);
         return exists ? { outcome: 'already_ended' as const } : { outcome: 'not_found' as const };
       }
-      await manager.query(`UPDATE referrals SET status = 'closed', updated_at = now() WHERE id = $1 AND status = 'placed'`, [
+      await manager.query(`UPDATE referrals SET status = ${referralStatus('closed')}, updated_at = now() WHERE id = $1 AND status = ${referralStatus('placed')}`, [
         ended.referralId,
       ]);
       if (!ending.planned) {
         const freed = await returningRows(
           manager,
-          `UPDATE vacancies SET beds = beds + $2, status = 'open', version = version + 1, updated_at = now()
-            WHERE id = $1 AND status <> 'withdrawn' RETURNING id`,
+          `UPDATE vacancies SET beds = beds + $2, status = ${vacancyStatus('open')}, version = version + 1, updated_at = now()
+            WHERE id = $1 AND status <> ${vacancyStatus('withdrawn')} RETURNING id`,
           [ended.vacancyId, ended.bedsTaken],
         );
         if (freed.length > 0) await appendChange(manager, [ended.vacancyId]);

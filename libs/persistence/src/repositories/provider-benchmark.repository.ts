@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { compareSectors, type BenchmarkSums, type OfstedGrade, type ProviderSector, type SectorComparison } from '@app/domain';
+import { compareSectors, type BenchmarkSums, type OfstedGrade, type ProviderSector, type SectorComparison, SETTLED_OUTCOMES } from '@app/domain';
+import { outcomeStatus } from './status-sql';
 
 /** How a provider has served an alliance's children, from its placements, outcomes and answers. */
 export interface ProviderBenchmark {
@@ -168,9 +169,9 @@ export class ProviderBenchmarkRepository {
                      coalesce(sum(p.weekly_cost * (p.ended_on - p.start_date) / 7.0) FILTER (WHERE p.ended_on IS NOT NULL), 0)::float8 AS ended_cost
                 FROM placed p JOIN medians m USING (placement_type) GROUP BY p.provider_id),
             outcome_figures AS (
-              SELECT p.provider_id, count(*) FILTER (WHERE o.status = 'achieved')::int AS achieved,
-                     count(*) FILTER (WHERE o.status IN ('achieved', 'not_achieved'))::int AS settled,
-                     count(*) FILTER (WHERE o.status = 'achieved' AND p.ended_on IS NOT NULL)::int AS ended_achieved
+              SELECT p.provider_id, count(*) FILTER (WHERE o.status = ${outcomeStatus('achieved')})::int AS achieved,
+                     count(*) FILTER (WHERE o.status = ANY($5::text[]))::int AS settled,
+                     count(*) FILTER (WHERE o.status = ${outcomeStatus('achieved')} AND p.ended_on IS NOT NULL)::int AS ended_achieved
                 FROM placed p JOIN placement_outcomes o ON o.placement_id = p.id GROUP BY p.provider_id),
             feedback_figures AS (
               SELECT p.provider_id, count(*)::int AS ratings, sum(f.rating)::int AS rating_sum
@@ -235,7 +236,7 @@ export class ProviderBenchmarkRepository {
           AND ($3::text[] IS NULL OR pr.sector = ANY($3))
           AND ($4::text IS NULL OR $4 = ANY(sf.las))
         ORDER BY pr.name, pr.id`,
-      [allianceId, filter.placementType ?? null, filter.sectors ?? null, filter.localAuthorityCode ?? null],
+      [allianceId, filter.placementType ?? null, filter.sectors ?? null, filter.localAuthorityCode ?? null, SETTLED_OUTCOMES],
     );
     const items = rows.map(({ sums: _sums, ...item }) => item);
     return { items, sectors: compareSectors(rows.map((row) => ({ ...row.sums, sector: row.sector }))) };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReservedFill } from '@app/domain';
 import { ALLIANCE_LAS, ENGLAND_DAY } from './sufficiency-sql';
+import { vacancyStatus } from './status-sql';
 
 /** A reserved vacancy with what the nights it stood empty are counted from. */
 export interface ReservedVacancyRow {
@@ -48,11 +49,11 @@ export class ReservedBedRepository {
               v.placement_type AS "placementType", v.status, v.beds, v.weekly_cost AS "weeklyCost",
               json_build_object('localAuthorityCodes', ${LIST('localAuthorityCodes')}, 'legalStatuses', ${LIST('legalStatuses')}) AS "reservedFor",
               ${DAY('v.available_from')} AS "availableFrom", ${DAY('v.available_until')} AS "availableUntil",
-              CASE WHEN v.status = 'withdrawn' THEN ${DAY(ENGLAND_DAY('v.updated_at'))} END AS "withdrawnOn",
+              CASE WHEN v.status = ${vacancyStatus('withdrawn')} THEN ${DAY(ENGLAND_DAY('v.updated_at'))} END AS "withdrawnOn",
               coalesce((
                 SELECT json_agg(json_build_object(
                          'startDate', ${DAY('p.start_date')}, 'beds', p.beds_taken,
-                         'freedOn', CASE WHEN p.planned_ending = false AND (v.status <> 'withdrawn' OR p.updated_at < v.updated_at)
+                         'freedOn', CASE WHEN p.planned_ending = false AND (v.status <> ${vacancyStatus('withdrawn')} OR p.updated_at < v.updated_at)
                                          THEN ${DAY('p.ended_on')} END)
                          ORDER BY p.start_date, p.id)
                   FROM placements p WHERE p.vacancy_id = v.id), '[]'::json) AS fills
@@ -65,7 +66,7 @@ export class ReservedBedRepository {
                OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(${LIST('localAuthorityCodes')}) la(code) WHERE la.code IN (${ALLIANCE_LAS})))
           AND v.available_from <= $3::date
           AND (v.available_until IS NULL OR v.available_until >= $2::date)
-          AND (v.status <> 'withdrawn' OR ${ENGLAND_DAY('v.updated_at')} > $2::date)
+          AND (v.status <> ${vacancyStatus('withdrawn')} OR ${ENGLAND_DAY('v.updated_at')} > $2::date)
         ORDER BY pr.name, s.name, v.available_from, v.id`,
       [allianceId, from, to],
     );

@@ -7,6 +7,7 @@
 
 import { AGE_BAND_BOUNDS, AGE_BANDS } from '@app/domain';
 import { GREAT_CIRCLE_MILES } from './distance-sql';
+import { vacancyStatus } from './status-sql';
 
 /** The band of a child's age in whole years, as the domain's `ageBandOf` gives it; null past 17. */
 export const AGE_BAND_SQL = (age: string) =>
@@ -36,7 +37,7 @@ export const ALLIANCE_LAS = `SELECT local_authority_code FROM alliance_members W
 
 /** Vacancy `v` is open on `day`. */
 export const OPEN_ON = (day: string) =>
-  `v.status = 'open' AND v.available_from <= ${day} AND (v.available_until IS NULL OR v.available_until >= ${day})`;
+  `v.status = ${vacancyStatus('open')} AND v.available_from <= ${day} AND (v.available_until IS NULL OR v.available_until >= ${day})`;
 
 /** The distinct need codes (`need`) of a JSON array of needs, for a LATERAL join. */
 export const NEED_CODES_OF = (needs: string) => `(SELECT DISTINCT e->>'code' AS need FROM jsonb_array_elements(${needs}) e)`;

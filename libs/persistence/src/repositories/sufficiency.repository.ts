@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isNeedCode, NEED_CODES, type AgeBand } from '@app/domain';
+import { isNeedCode, NEED_CODES, type AgeBand, AWAITING_PLACEMENT } from '@app/domain';
 import { BY_BAND_SUPPLY, BY_NEED_SUPPLY, liveSupply, periodQuery, totalBeds, type SupplySource } from './supply-sql';
 import { ALLIANCE_LAS, AGE_BAND_ORDER, BY_NEED, BY_TYPE_AND_BAND, monthlyDemand, periodDemand } from './sufficiency-sql';
 
@@ -137,10 +137,10 @@ export class SufficiencyRepository {
          LEFT JOIN settings st ON st.id = p.setting_id
          LEFT JOIN providers pr ON pr.id = p.provider_id
         WHERE s.local_authority_code IN (${ALLIANCE_LAS})
-          AND s.status IN ('submitted', 'matching', 'shortlisted', 'no_match', 'match_failed')
+          AND s.status = ANY($3::text[])
           AND s.required_by < $2::date
         ORDER BY s.required_by, s.id`,
-      [allianceId, today],
+      [allianceId, today, AWAITING_PLACEMENT],
     );
   }
 

@@ -5,6 +5,8 @@ import { CHANGE_HORIZON } from './candidate-source';
 import { GREAT_CIRCLE_MILES } from './distance-sql';
 import { providerStability, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { poolOf, withClientTransaction } from './pool-client';
+import { REMATCHABLE } from '@app/domain';
+import { vacancyStatus } from './status-sql';
 
 /**
  * The open vacancies as the worker's vacancy index loads them, and the referrals a change to some
@@ -31,7 +33,7 @@ export class VacancyFeedRepository {
         for (;;) {
           const batch = await client.query<Omit<VacancyRow, 'provider_stability'>>({
             name: 'matching-load-open',
-            text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
+            text: `SELECT ${VACANCY_COLUMNS} FROM vacancies WHERE status = ${vacancyStatus('open')} AND id > $1 ORDER BY id LIMIT $2`,
             values: [after, batchSize],
           });
           if (batch.rows.length > 0) {
@@ -61,16 +63,16 @@ export class VacancyFeedRepository {
                JOIN vacancies v ON v.id = ANY($1::uuid[])
               -- submitted too: its first match may be running on data from before this change. The
               -- re-match's claim then waits for that run's row lock and matches again after it.
-              WHERE r.status IN ('submitted', 'shortlisted', 'no_match', 'match_failed')
+              WHERE r.status = ANY($2::text[])
                 AND (
                   EXISTS (SELECT 1 FROM referral_matches m WHERE m.referral_id = r.id AND m.vacancy_id = v.id)
-                  OR (v.status = 'open'
+                  OR (v.status = ${vacancyStatus('open')}
                       AND v.placement_type = ANY(r.placement_types)
                       AND date_part('year', age(r.required_by, c.date_of_birth)) BETWEEN v.age_min AND v.age_max
                       AND (r.max_distance_miles IS NULL OR
                            ${GREAT_CIRCLE_MILES('d.latitude', 'd.longitude', 'v.latitude', 'v.longitude')} <= r.max_distance_miles + 1)))
               ORDER BY r.id`,
-      values: [vacancyIds],
+      values: [vacancyIds, REMATCHABLE],
     });
     return rows;
   }
