@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { MatchVacancy } from '@app/domain';
+import { type MatchVacancy, REMATCHABLE } from '@app/domain';
 import { CHANGE_HORIZON } from './candidate-source';
 import { GREAT_CIRCLE_MILES } from './distance-sql';
 import { providerStability, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { poolOf, withClientTransaction } from './pool-client';
-import { REMATCHABLE } from '@app/domain';
 import { vacancyStatus } from './status-sql';
 
 /**
