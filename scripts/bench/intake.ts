@@ -31,7 +31,6 @@
  *   BENCH_KEEP_LOGS=1     keep the apps' logs (kept anyway on failure)
  *   BENCH_ENFORCE_TARGET=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL (loopback only)
  */
-import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { chooseBuild, logHeader } from './support/build';
 import { freePort, startApp, waitForHealth } from './support/child-processes';
@@ -45,6 +44,7 @@ import { logDirectory } from './support/run-logs';
 import { queryOnce } from './support/scratch-database';
 import { benchServices, LOOPBACK, runId } from './support/services';
 import { sleep, Teardown, withTimeout } from './support/teardown';
+import { IntakeLoad } from './intake/intake-load';
 
 const TARGET = { connections: 16, referralsPerSecond: 1_000, p99Ms: 100 };
 const EALING = 'E09000009';
@@ -66,64 +66,6 @@ interface LevelResult {
   /** % of one core per process group during each measured run; `machine` is % of all cores. */
   healthCpu: Record<string, number>;
   intakeCpu: Record<string, number>;
-}
-
-/** The load side of intake: request bodies, keys sent, keys answered. */
-class IntakeLoad {
-  private sequence = 0;
-  /** Keys sent and not (yet) answered: in flight when a run stopped, or lost to a connection error. */
-  readonly unanswered = new Set<string>();
-  readonly accepted: string[] = [];
-  /** The first few non-202 answers, to show. */
-  readonly rejections: string[] = [];
-  private readonly requiredBy = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-
-  constructor(private readonly runTag: string) {}
-
-  /** A valid referral; the child's reference, birthday, gender and need levels vary per request. */
-  body(n: number): string {
-    const dateOfBirth = new Date(Date.UTC(2009, 6, 1) + ((n * 7919) % 2_400) * 86_400_000).toISOString().slice(0, 10);
-    return JSON.stringify({
-      child: {
-        localReference: `BENCH-${this.runTag}-${n}`,
-        dateOfBirth,
-        gender: ['female', 'male', 'other'][n % 3],
-        homePostcode: 'UB1 1AA',
-        legalStatus: 'C2',
-        categoryOfNeed: 'N1',
-        needs: [{ code: 'self-harm', level: 1 + (n % 3), essential: n % 2 === 0 }],
-      },
-      urgency: 'planned',
-      requiredBy: this.requiredBy,
-      placementTypes: ['K2', 'U6'],
-      maxDistanceMiles: 30,
-    });
-  }
-
-  load(url: string, token: string, connections: number, durationSeconds: number): Promise<LoadResult> {
-    return runLoad({
-      url,
-      connections,
-      durationSeconds,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      // autocannon calls this once per request it sends, with a context that stays with that
-      // connection until its response has been handled (pipelining 1).
-      setupRequest: (request, context) => {
-        const key = randomUUID();
-        context.key = key;
-        this.unanswered.add(key);
-        this.sequence += 1;
-        return { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, body: this.body(this.sequence) };
-      },
-      onResponse: (status, body, context) => {
-        const key = context.key as string;
-        this.unanswered.delete(key);
-        if (status === 202) this.accepted.push(key);
-        else if (this.rejections.length < 5) this.rejections.push(`${status} ${body.slice(0, 300)}`);
-      },
-    });
-  }
 }
 
 const nonStatus = (result: LoadResult, expected: string) =>
