@@ -43,7 +43,8 @@ import { fixed, machineLine, runBenchmark, table, whole } from './support/output
 import { logDirectory } from './support/run-logs';
 import { queryOnce } from './support/scratch-database';
 import { benchServices, LOOPBACK, runId } from './support/services';
-import { sleep, Teardown, withTimeout } from './support/teardown';
+import { Teardown } from './support/teardown';
+import { settle, waitForDrain, waitForRelay } from './intake/database-waits';
 import { IntakeLoad } from './intake/intake-load';
 
 const TARGET = { connections: 16, referralsPerSecond: 1_000, p99Ms: 100 };
@@ -293,57 +294,6 @@ async function main(): Promise<number> {
     return process.env.BENCH_ENFORCE_TARGET === '1' && !targetMet ? 2 : 0;
   } finally {
     await teardown.run();
-  }
-}
-
-/** Waits until the worker's outbox relay holds its LISTEN connection on the database. */
-async function waitForRelay(databaseUrl: string): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const rows = await queryOnce(
-      databaseUrl,
-      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`,
-    );
-    if (rows.length > 0) return;
-    await sleep(250);
-  }
-  throw new Error('the worker did not open its outbox-relay connection within 60s');
-}
-
-/**
- * Requests in flight when a run stopped still commit after autocannon hangs up: waits until the
- * referral count has not moved for a second (at most 15 s).
- */
-async function settle(databaseUrl: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let last = -1;
-  for (;;) {
-    const [row] = await queryOnce<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM referrals`);
-    if (row.n === last || Date.now() >= until) return;
-    last = row.n;
-    await sleep(1_000);
-  }
-}
-
-/** Waits until no outbox row is unsent, or the time is up. */
-async function waitForDrain(
-  databaseUrl: string,
-  timeoutMs: number,
-): Promise<{ total: number; sent: number; unsent: number }> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await withTimeout(
-      queryOnce<{ total: number; unsent: number }>(
-        databaseUrl,
-        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE sent_at IS NULL))::int AS unsent FROM outbox`,
-      ),
-      10_000,
-      'outbox count',
-    );
-    if (row.unsent === 0 || Date.now() >= until) {
-      return { total: row.total, sent: row.total - row.unsent, unsent: row.unsent };
-    }
-    await sleep(500);
   }
 }
 
