@@ -31,7 +31,6 @@
  *   BENCH_KEEP_LOGS=1     keep the apps' logs (kept anyway on failure)
  *   BENCH_ENFORCE_TARGET=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL (loopback only)
  */
-import { cpus } from 'node:os';
 import { chooseBuild, logHeader } from './support/build';
 import { freePort, startApp, waitForHealth } from './support/child-processes';
 import { cpuSnapshot, cpuUsage, postgresBackendPids } from './support/cpu';
@@ -39,13 +38,14 @@ import { listFromEnv, numberFromEnv } from './support/env-settings';
 import { callJson } from './support/http';
 import { createOfficer, scratchInstallation } from './support/installation';
 import { type LoadResult, runLoad, stopCurrentLoad } from './support/load';
-import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { fixed, machineLine, runBenchmark, whole } from './support/output';
 import { logDirectory } from './support/run-logs';
 import { queryOnce } from './support/scratch-database';
 import { benchServices, LOOPBACK, runId } from './support/services';
 import { Teardown } from './support/teardown';
 import { settle, waitForDrain, waitForRelay } from './intake/database-waits';
 import { IntakeLoad } from './intake/intake-load';
+import { type LevelResult, logRunTables, nonStatus } from './intake/report';
 
 const TARGET = { connections: 16, referralsPerSecond: 1_000, p99Ms: 100 };
 const EALING = 'E09000009';
@@ -59,21 +59,6 @@ const settings = {
 };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
-
-interface LevelResult {
-  connections: number;
-  health: LoadResult;
-  intake: LoadResult;
-  /** % of one core per process group during each measured run; `machine` is % of all cores. */
-  healthCpu: Record<string, number>;
-  intakeCpu: Record<string, number>;
-}
-
-const nonStatus = (result: LoadResult, expected: string) =>
-  Object.entries(result.statusCounts)
-    .filter(([status]) => status !== expected)
-    .reduce((sum, [, n]) => sum + n, 0) +
-  result.errors;
 
 async function main(): Promise<number> {
   const teardown = new Teardown(log);
@@ -149,62 +134,7 @@ async function main(): Promise<number> {
     const intakeEnded = Date.now();
 
     // ---- results
-    log();
-    log('Throughput and latency (measured runs; ms)');
-    log(
-      table(
-        ['conns', 'intake req/s', 'p50', 'p99', 'health req/s', 'p50', 'p99', 'intake/health'],
-        levels.map(({ connections, intake: i, health: h }) => [
-          connections,
-          whole(i.requestsPerSecond),
-          fixed(i.p50),
-          fixed(i.p99),
-          whole(h.requestsPerSecond),
-          fixed(h.p50),
-          fixed(h.p99),
-          fixed(i.requestsPerSecond / h.requestsPerSecond, 2),
-        ]),
-      ),
-    );
-    log();
-    log(`CPU during the measured runs (% of one core; machine = % of all ${cpus().length} cores, other work included)`);
-    const pct = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}%` : '-');
-    log(
-      table(
-        ['conns', 'intake: api', 'postgres', 'worker', 'autocannon', 'machine', 'health: api', 'postgres', 'machine'],
-        levels.map(({ connections, intakeCpu: i, healthCpu: h }) => [
-          connections,
-          pct(i.api),
-          pct(i.postgres),
-          pct(i.worker),
-          pct(i.bench),
-          pct(i.machine),
-          pct(h.api),
-          pct(h.postgres),
-          pct(h.machine),
-        ]),
-      ),
-    );
-    log();
-    log('Responses (measured runs; warm-ups in the totals below)');
-    log(
-      table(
-        ['conns', 'intake 202', 'intake other', 'in flight at stop', 'health 200', 'health other', 'statuses'],
-        levels.map(({ connections, intake: i, health: h }) => [
-          connections,
-          whole(i.statusCounts['202'] ?? 0),
-          whole(nonStatus(i, '202')),
-          whole(i.sent - i.responses),
-          whole(h.statusCounts['200'] ?? 0),
-          whole(nonStatus(h, '200')),
-          JSON.stringify({
-            ...i.statusCounts,
-            ...(i.errors ? { errors: i.errors } : {}),
-            ...(i.timeouts ? { timeouts: i.timeouts } : {}),
-          }),
-        ]),
-      ),
-    );
+    logRunTables(levels);
 
     const failures: string[] = [];
     const intakeRuns = [...warmups, ...levels.map((level) => level.intake)];
