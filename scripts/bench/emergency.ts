@@ -48,7 +48,7 @@ import { type AppProcess, runToCompletion, startApp } from './support/child-proc
 import { numberFromEnv } from './support/env-settings';
 import { referralRequest } from './support/http';
 import { createOfficer, scratchInstallation, startBenchApi } from './support/installation';
-import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { fixed, runBenchmark, whole } from './support/output';
 import { deleteRedisKeys } from './support/redis-keys';
 import { REPO_ROOT } from './support/repo-root';
 import { logDirectory } from './support/run-logs';
@@ -56,6 +56,7 @@ import { queryOnce } from './support/scratch-database';
 import { benchServices, runId } from './support/services';
 import { percentile } from './support/statistics';
 import { sleep, Teardown } from './support/teardown';
+import { logPhases, type Phase } from './emergency/report';
 
 const EALING = 'E09000009';
 const settings = {
@@ -101,18 +102,6 @@ process.once('message', (setup) => {
 });
 `;
 const log = (line = '') => process.stdout.write(`${line}\n`);
-
-interface Phase {
-  topology: string;
-  phase: 'idle' | 'loaded' | 'flood';
-  latenciesMs: number[];
-  /** POST to its 202, the api's part of each latency. */
-  ackMs: number[];
-  unmatched: number;
-  shortlisted: number;
-  routinePerSecond: number | null;
-  routineQueued: number | null;
-}
 
 function referralBody(n: number, urgency: 'emergency' | 'planned'): string {
   return JSON.stringify(referralRequest(`BENCH-${urgency}-${n}`, n, urgency, ['K2', 'U4', 'U5', 'U6']));
@@ -336,51 +325,7 @@ async function main(): Promise<number> {
       }
     }
 
-    log();
-    log(`Emergency POST -> matched (ms), ${settings.emergencies} emergencies per phase, one every ${settings.gapMs} ms`);
-    const stats = (phase: Phase) => {
-      const sorted = Float64Array.from(phase.latenciesMs).sort();
-      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
-    };
-    log(
-      table(
-        ['topology', 'phase', 'p50', 'p99', 'max', 'shortlisted', 'unmatched', 'routine waiting', 'routine matched/s'],
-        phases.map((phase) => {
-          const s = stats(phase);
-          return [
-            phase.topology,
-            phase.phase,
-            fixed(s.p50),
-            fixed(s.p99),
-            fixed(s.max),
-            whole(phase.shortlisted),
-            whole(phase.unmatched),
-            phase.routineQueued === null ? '-' : whole(phase.routineQueued),
-            phase.routinePerSecond === null ? '-' : fixed(phase.routinePerSecond),
-          ];
-        }),
-      ),
-    );
-    log();
-    for (const topology of settings.topologies) {
-      const idle = phases.find((p) => p.topology === topology && p.phase === 'idle')!;
-      const loaded = phases.find((p) => p.topology === topology && p.phase === 'loaded')!;
-      const ratio = stats(loaded).p99 / stats(idle).p99;
-      const met = ratio <= 1.5 && stats(loaded).p99 < 250;
-      log(
-        `${topology}: loaded/idle ${fixed(stats(loaded).p50 / stats(idle).p50, 2)}x at p50, ${fixed(ratio, 2)}x at p99; ` +
-          `AIM ${met ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 and loaded p99 < 250 ms)`,
-      );
-      const flood = phases.find((p) => p.topology === topology && p.phase === 'flood');
-      if (flood) {
-        const floodRatio = stats(flood).p99 / stats(idle).p99;
-        log(
-          `${topology}: flood/idle ${fixed(stats(flood).p50 / stats(idle).p50, 2)}x at p50, ${fixed(floodRatio, 2)}x at p99; ` +
-            `AIM ${floodRatio <= 1.5 ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 while ${settings.floodClients} clients flood routine intake)`,
-        );
-      }
-    }
-    log(`machine at the end: ${machineLine()}`);
+    logPhases(phases, settings);
     const unmatched = phases.reduce((sum, phase) => sum + phase.unmatched, 0);
     if (unmatched > 0) {
       log(`FAIL ${unmatched} emergencies were not matched within ${settings.timeout} s`);
