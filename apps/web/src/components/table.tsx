@@ -2,17 +2,20 @@ import type { ReactNode } from 'react';
 
 /**
  * A GOV.UK table with its caption (hidden where the page's heading already says it) and its
- * column headers; the body's rows are the caller's.
+ * column headers; the body's rows are the caller's. `numeric` right-aligns a column's header, as
+ * GOV.UK sets numbers.
  */
 export function Table({
   caption,
   captionClass = 'govuk-visually-hidden',
   heads,
+  numeric,
   children,
 }: {
-  caption: string;
+  caption: ReactNode;
   captionClass?: string;
   heads: ReactNode[];
+  numeric?: (index: number) => boolean;
   children: ReactNode;
 }) {
   return (
@@ -22,7 +25,11 @@ export function Table({
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {heads.map((head, index) => (
-              <th scope="col" className="govuk-table__header" key={index}>
+              <th
+                scope="col"
+                className={`govuk-table__header${numeric?.(index) ? ' govuk-table__header--numeric' : ''}`}
+                key={index}
+              >
                 {head}
               </th>
             ))}
