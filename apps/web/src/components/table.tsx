@@ -1,22 +1,27 @@
-import type { ReactNode } from 'react';
+import type { AriaAttributes, ReactNode } from 'react';
 
 /**
  * A GOV.UK table with its caption (hidden where the page's heading already says it) and its
  * column headers; the body's rows are the caller's. `numeric` right-aligns a column's header, as
- * GOV.UK sets numbers.
+ * GOV.UK sets numbers; `sort` gives a sortable table's headers their `aria-sort`.
  */
 export function Table({
   caption,
   captionClass = 'govuk-visually-hidden',
   heads,
   numeric,
+  sort,
   children,
+  foot,
 }: {
   caption: ReactNode;
   captionClass?: string;
   heads: ReactNode[];
   numeric?: (index: number) => boolean;
+  sort?: (index: number) => AriaAttributes['aria-sort'];
   children: ReactNode;
+  /** A <tfoot>, such as totals, kept below the body's rows whatever their order. */
+  foot?: ReactNode;
 }) {
   return (
     <div className="app-table-scroll">
@@ -28,6 +33,7 @@ export function Table({
               <th
                 scope="col"
                 className={`govuk-table__header${numeric?.(index) ? ' govuk-table__header--numeric' : ''}`}
+                aria-sort={sort?.(index)}
                 key={index}
               >
                 {head}
@@ -36,6 +42,7 @@ export function Table({
           </tr>
         </thead>
         <tbody className="govuk-table__body">{children}</tbody>
+        {foot}
       </table>
     </div>
   );
