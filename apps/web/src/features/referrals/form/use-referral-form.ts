@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../../../api/client';
+import { problemsByField } from '../../../api/problems';
 import { clearDraft, loadDraft, saveDraft } from '../../../lib/draft';
 import { checkValues, fieldId, fieldLabel, type Draft, type Kind, newDraft, toRequest } from '../referral-draft';
 import { STEPS, type StepProps } from './steps';
@@ -59,8 +60,9 @@ export function useReferralForm(kind: Kind) {
       await queryClient.invalidateQueries({ queryKey: ['referrals'] });
       void navigate({ to: '/referrals/$referralId', params: { referralId: referral.id } });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.body.details?.length) {
-        showProblems(Object.fromEntries(error.body.details.map((detail) => [detail.field, detail.problem])));
+      const byField = problemsByField(error);
+      if (byField) {
+        showProblems(byField);
       } else if (error instanceof ApiError && error.status === 409) {
         setFailure('This form was already used for another referral. Start a new referral to send this one.');
       } else if (error instanceof ApiError && error.status === 401) {
