@@ -37,7 +37,6 @@
  * BENCH_FLOOD_NICE (19; 0 gives the flood an equal share of this machine's two cores),
  * BENCH_BUILD, BENCH_DIST, BENCH_KEEP_LOGS=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { createDataSource, ReferralRepository } from '@app/persistence';
@@ -48,7 +47,7 @@ import { type AppProcess, runToCompletion, startApp } from './support/child-proc
 import { numberFromEnv } from './support/env-settings';
 import { referralRequest } from './support/http';
 import { createOfficer, scratchInstallation, startBenchApi } from './support/installation';
-import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { fixed, runBenchmark, whole } from './support/output';
 import { deleteRedisKeys } from './support/redis-keys';
 import { REPO_ROOT } from './support/repo-root';
 import { logDirectory } from './support/run-logs';
@@ -56,6 +55,8 @@ import { queryOnce } from './support/scratch-database';
 import { benchServices, runId } from './support/services';
 import { percentile } from './support/statistics';
 import { sleep, Teardown } from './support/teardown';
+import { startFlood } from './emergency/flood';
+import { logPhases, type Phase } from './emergency/report';
 
 const EALING = 'E09000009';
 const settings = {
@@ -72,47 +73,7 @@ const settings = {
 };
 const BRENT = 'E09000005';
 
-/**
- * The flooding clients, for a process of their own: told where and what, each POSTs routine
- * referrals as fast as the api answers until told to stop, then the process sends back how many
- * were taken and refused.
- */
-const FLOOD_CLIENTS = `
-const { randomUUID } = require('node:crypto');
-process.once('message', (setup) => {
-  let running = true;
-  let sent = 0;
-  const counts = { accepted: 0, refused: 0 };
-  process.once('message', () => { running = false; });
-  const client = async () => {
-    while (running) {
-      const response = await fetch(setup.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + setup.token, 'Idempotency-Key': randomUUID() },
-        body: setup.bodies[(sent += 1) % setup.bodies.length],
-      });
-      await response.arrayBuffer();
-      if (response.status === 202) counts.accepted += 1;
-      else if (response.status === 429) counts.refused += 1;
-      else throw new Error('POST /referrals: ' + response.status);
-    }
-  };
-  Promise.all(Array.from({ length: setup.clients }, client)).then(() => process.send(counts, () => process.exit(0)));
-});
-`;
 const log = (line = '') => process.stdout.write(`${line}\n`);
-
-interface Phase {
-  topology: string;
-  phase: 'idle' | 'loaded' | 'flood';
-  latenciesMs: number[];
-  /** POST to its 202, the api's part of each latency. */
-  ackMs: number[];
-  unmatched: number;
-  shortlisted: number;
-  routinePerSecond: number | null;
-  routineQueued: number | null;
-}
 
 function referralBody(n: number, urgency: 'emergency' | 'planned'): string {
   return JSON.stringify(referralRequest(`BENCH-${urgency}-${n}`, n, urgency, ['K2', 'U4', 'U5', 'U6']));
@@ -310,20 +271,16 @@ async function main(): Promise<number> {
         // The flood runs in a process of its own, at BENCH_FLOOD_NICE: a runaway client is on its
         // council's machines, not the api's, so by default it only gets CPU the platform leaves.
         const floodBodies = Array.from({ length: 256 }, () => referralBody((sequence += 1), 'planned'));
-        const flooding = spawn(process.execPath, ['-e', FLOOD_CLIENTS], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        teardown.add('stop the flood', async () => void flooding.kill('SIGKILL'));
-        if (flooding.pid) setPriority(flooding.pid, settings.floodNice);
-        const floodCounts = new Promise<{ accepted: number; refused: number }>((resolve, reject) => {
-          flooding.once('message', (counts) => resolve(counts as { accepted: number; refused: number }));
-          flooding.once('exit', (code) => reject(new Error(`the flooding clients exited with ${code}`)));
-        });
-        flooding.send({ url: `${baseUrl}/api/v1/referrals`, token: flooder.token, bodies: floodBodies, clients: settings.floodClients });
+        const flooding = startFlood(
+          { url: `${baseUrl}/api/v1/referrals`, token: flooder.token, bodies: floodBodies, clients: settings.floodClients },
+          settings.floodNice,
+          teardown,
+        );
         await sleep(1_000);
         const floodStarted = Date.now();
         const flood = await timeEmergencies(topology, 'flood');
         const seconds = (Date.now() - floodStarted) / 1000;
-        flooding.send('stop');
-        const { accepted, refused } = await floodCounts;
+        const { accepted, refused } = await flooding.stop();
         phases.push(flood);
         log(
           `  flood:  p50 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 50))} ms, p99 ${fixed(percentile(Float64Array.from(flood.latenciesMs).sort(), 99))} ms; ` +
@@ -336,51 +293,7 @@ async function main(): Promise<number> {
       }
     }
 
-    log();
-    log(`Emergency POST -> matched (ms), ${settings.emergencies} emergencies per phase, one every ${settings.gapMs} ms`);
-    const stats = (phase: Phase) => {
-      const sorted = Float64Array.from(phase.latenciesMs).sort();
-      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
-    };
-    log(
-      table(
-        ['topology', 'phase', 'p50', 'p99', 'max', 'shortlisted', 'unmatched', 'routine waiting', 'routine matched/s'],
-        phases.map((phase) => {
-          const s = stats(phase);
-          return [
-            phase.topology,
-            phase.phase,
-            fixed(s.p50),
-            fixed(s.p99),
-            fixed(s.max),
-            whole(phase.shortlisted),
-            whole(phase.unmatched),
-            phase.routineQueued === null ? '-' : whole(phase.routineQueued),
-            phase.routinePerSecond === null ? '-' : fixed(phase.routinePerSecond),
-          ];
-        }),
-      ),
-    );
-    log();
-    for (const topology of settings.topologies) {
-      const idle = phases.find((p) => p.topology === topology && p.phase === 'idle')!;
-      const loaded = phases.find((p) => p.topology === topology && p.phase === 'loaded')!;
-      const ratio = stats(loaded).p99 / stats(idle).p99;
-      const met = ratio <= 1.5 && stats(loaded).p99 < 250;
-      log(
-        `${topology}: loaded/idle ${fixed(stats(loaded).p50 / stats(idle).p50, 2)}x at p50, ${fixed(ratio, 2)}x at p99; ` +
-          `AIM ${met ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 and loaded p99 < 250 ms)`,
-      );
-      const flood = phases.find((p) => p.topology === topology && p.phase === 'flood');
-      if (flood) {
-        const floodRatio = stats(flood).p99 / stats(idle).p99;
-        log(
-          `${topology}: flood/idle ${fixed(stats(flood).p50 / stats(idle).p50, 2)}x at p50, ${fixed(floodRatio, 2)}x at p99; ` +
-            `AIM ${floodRatio <= 1.5 ? 'MET' : 'MISSED'} (p99 ratio <= 1.5 while ${settings.floodClients} clients flood routine intake)`,
-        );
-      }
-    }
-    log(`machine at the end: ${machineLine()}`);
+    logPhases(phases, settings);
     const unmatched = phases.reduce((sum, phase) => sum + phase.unmatched, 0);
     if (unmatched > 0) {
       log(`FAIL ${unmatched} emergencies were not matched within ${settings.timeout} s`);

@@ -31,8 +31,6 @@
  *   BENCH_KEEP_LOGS=1     keep the apps' logs (kept anyway on failure)
  *   BENCH_ENFORCE_TARGET=1, BENCH_DATABASE_ADMIN_URL, BENCH_REDIS_URL (loopback only)
  */
-import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import { chooseBuild, logHeader } from './support/build';
 import { freePort, startApp, waitForHealth } from './support/child-processes';
 import { cpuSnapshot, cpuUsage, postgresBackendPids } from './support/cpu';
@@ -40,11 +38,14 @@ import { listFromEnv, numberFromEnv } from './support/env-settings';
 import { callJson } from './support/http';
 import { createOfficer, scratchInstallation } from './support/installation';
 import { type LoadResult, runLoad, stopCurrentLoad } from './support/load';
-import { fixed, machineLine, runBenchmark, table, whole } from './support/output';
+import { fixed, machineLine, runBenchmark, whole } from './support/output';
 import { logDirectory } from './support/run-logs';
 import { queryOnce } from './support/scratch-database';
 import { benchServices, LOOPBACK, runId } from './support/services';
-import { sleep, Teardown, withTimeout } from './support/teardown';
+import { Teardown } from './support/teardown';
+import { settle, waitForDrain, waitForRelay } from './intake/database-waits';
+import { IntakeLoad } from './intake/intake-load';
+import { type LevelResult, logRunTables, nonStatus } from './intake/report';
 
 const TARGET = { connections: 16, referralsPerSecond: 1_000, p99Ms: 100 };
 const EALING = 'E09000009';
@@ -58,79 +59,6 @@ const settings = {
 };
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
-
-interface LevelResult {
-  connections: number;
-  health: LoadResult;
-  intake: LoadResult;
-  /** % of one core per process group during each measured run; `machine` is % of all cores. */
-  healthCpu: Record<string, number>;
-  intakeCpu: Record<string, number>;
-}
-
-/** The load side of intake: request bodies, keys sent, keys answered. */
-class IntakeLoad {
-  private sequence = 0;
-  /** Keys sent and not (yet) answered: in flight when a run stopped, or lost to a connection error. */
-  readonly unanswered = new Set<string>();
-  readonly accepted: string[] = [];
-  /** The first few non-202 answers, to show. */
-  readonly rejections: string[] = [];
-  private readonly requiredBy = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-
-  constructor(private readonly runTag: string) {}
-
-  /** A valid referral; the child's reference, birthday, gender and need levels vary per request. */
-  body(n: number): string {
-    const dateOfBirth = new Date(Date.UTC(2009, 6, 1) + ((n * 7919) % 2_400) * 86_400_000).toISOString().slice(0, 10);
-    return JSON.stringify({
-      child: {
-        localReference: `BENCH-${this.runTag}-${n}`,
-        dateOfBirth,
-        gender: ['female', 'male', 'other'][n % 3],
-        homePostcode: 'UB1 1AA',
-        legalStatus: 'C2',
-        categoryOfNeed: 'N1',
-        needs: [{ code: 'self-harm', level: 1 + (n % 3), essential: n % 2 === 0 }],
-      },
-      urgency: 'planned',
-      requiredBy: this.requiredBy,
-      placementTypes: ['K2', 'U6'],
-      maxDistanceMiles: 30,
-    });
-  }
-
-  load(url: string, token: string, connections: number, durationSeconds: number): Promise<LoadResult> {
-    return runLoad({
-      url,
-      connections,
-      durationSeconds,
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      // autocannon calls this once per request it sends, with a context that stays with that
-      // connection until its response has been handled (pipelining 1).
-      setupRequest: (request, context) => {
-        const key = randomUUID();
-        context.key = key;
-        this.unanswered.add(key);
-        this.sequence += 1;
-        return { ...request, headers: { ...request.headers, 'Idempotency-Key': key }, body: this.body(this.sequence) };
-      },
-      onResponse: (status, body, context) => {
-        const key = context.key as string;
-        this.unanswered.delete(key);
-        if (status === 202) this.accepted.push(key);
-        else if (this.rejections.length < 5) this.rejections.push(`${status} ${body.slice(0, 300)}`);
-      },
-    });
-  }
-}
-
-const nonStatus = (result: LoadResult, expected: string) =>
-  Object.entries(result.statusCounts)
-    .filter(([status]) => status !== expected)
-    .reduce((sum, [, n]) => sum + n, 0) +
-  result.errors;
 
 async function main(): Promise<number> {
   const teardown = new Teardown(log);
@@ -206,62 +134,7 @@ async function main(): Promise<number> {
     const intakeEnded = Date.now();
 
     // ---- results
-    log();
-    log('Throughput and latency (measured runs; ms)');
-    log(
-      table(
-        ['conns', 'intake req/s', 'p50', 'p99', 'health req/s', 'p50', 'p99', 'intake/health'],
-        levels.map(({ connections, intake: i, health: h }) => [
-          connections,
-          whole(i.requestsPerSecond),
-          fixed(i.p50),
-          fixed(i.p99),
-          whole(h.requestsPerSecond),
-          fixed(h.p50),
-          fixed(h.p99),
-          fixed(i.requestsPerSecond / h.requestsPerSecond, 2),
-        ]),
-      ),
-    );
-    log();
-    log(`CPU during the measured runs (% of one core; machine = % of all ${cpus().length} cores, other work included)`);
-    const pct = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}%` : '-');
-    log(
-      table(
-        ['conns', 'intake: api', 'postgres', 'worker', 'autocannon', 'machine', 'health: api', 'postgres', 'machine'],
-        levels.map(({ connections, intakeCpu: i, healthCpu: h }) => [
-          connections,
-          pct(i.api),
-          pct(i.postgres),
-          pct(i.worker),
-          pct(i.bench),
-          pct(i.machine),
-          pct(h.api),
-          pct(h.postgres),
-          pct(h.machine),
-        ]),
-      ),
-    );
-    log();
-    log('Responses (measured runs; warm-ups in the totals below)');
-    log(
-      table(
-        ['conns', 'intake 202', 'intake other', 'in flight at stop', 'health 200', 'health other', 'statuses'],
-        levels.map(({ connections, intake: i, health: h }) => [
-          connections,
-          whole(i.statusCounts['202'] ?? 0),
-          whole(nonStatus(i, '202')),
-          whole(i.sent - i.responses),
-          whole(h.statusCounts['200'] ?? 0),
-          whole(nonStatus(h, '200')),
-          JSON.stringify({
-            ...i.statusCounts,
-            ...(i.errors ? { errors: i.errors } : {}),
-            ...(i.timeouts ? { timeouts: i.timeouts } : {}),
-          }),
-        ]),
-      ),
-    );
+    logRunTables(levels);
 
     const failures: string[] = [];
     const intakeRuns = [...warmups, ...levels.map((level) => level.intake)];
@@ -351,57 +224,6 @@ async function main(): Promise<number> {
     return process.env.BENCH_ENFORCE_TARGET === '1' && !targetMet ? 2 : 0;
   } finally {
     await teardown.run();
-  }
-}
-
-/** Waits until the worker's outbox relay holds its LISTEN connection on the database. */
-async function waitForRelay(databaseUrl: string): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    const rows = await queryOnce(
-      databaseUrl,
-      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'outbox-relay'`,
-    );
-    if (rows.length > 0) return;
-    await sleep(250);
-  }
-  throw new Error('the worker did not open its outbox-relay connection within 60s');
-}
-
-/**
- * Requests in flight when a run stopped still commit after autocannon hangs up: waits until the
- * referral count has not moved for a second (at most 15 s).
- */
-async function settle(databaseUrl: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let last = -1;
-  for (;;) {
-    const [row] = await queryOnce<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM referrals`);
-    if (row.n === last || Date.now() >= until) return;
-    last = row.n;
-    await sleep(1_000);
-  }
-}
-
-/** Waits until no outbox row is unsent, or the time is up. */
-async function waitForDrain(
-  databaseUrl: string,
-  timeoutMs: number,
-): Promise<{ total: number; sent: number; unsent: number }> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await withTimeout(
-      queryOnce<{ total: number; unsent: number }>(
-        databaseUrl,
-        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE sent_at IS NULL))::int AS unsent FROM outbox`,
-      ),
-      10_000,
-      'outbox count',
-    );
-    if (row.unsent === 0 || Date.now() >= until) {
-      return { total: row.total, sent: row.total - row.unsent, unsent: row.unsent };
-    }
-    await sleep(500);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './client';
-import { errorsFrom, problemInWords } from './problems';
+import { errorsFrom, problemInWords, problemsByField } from './problems';
 
 const FIELDS: Record<string, { id: string; label: string }> = {
   ageMin: { id: 'age-min', label: 'Youngest age' },
@@ -39,5 +39,14 @@ describe('api problems in words', () => {
 
   it('leaves words it does not know alone', () => {
     expect(problemInWords('must be one of K1, K2', () => undefined)).toBe('must be one of K1, K2');
+  });
+});
+
+describe('a 400 by field', () => {
+  it("gives each named field its problem, and nothing for other refusals", () => {
+    expect(problemsByField(refusal(400, [{ field: 'endDate', problem: 'must be a date' }]))).toEqual({ endDate: 'must be a date' });
+    expect(problemsByField(refusal(400, []))).toBeUndefined();
+    expect(problemsByField(refusal(409))).toBeUndefined();
+    expect(problemsByField(new Error('offline'))).toBeUndefined();
   });
 });

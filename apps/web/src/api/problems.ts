@@ -32,6 +32,12 @@ export function errorsFrom(
   });
 }
 
+/** A 400's problems by api field (`{ endDate: 'must be a date' }`); undefined for any other refusal, or a 400 naming no field. */
+export function problemsByField(error: unknown): Record<string, string> | undefined {
+  if (!(error instanceof ApiError && error.status === 400 && error.body.details?.length)) return undefined;
+  return Object.fromEntries(error.body.details.map((detail) => [detail.field, detail.problem]));
+}
+
 /** "must not be above ageMax" -> "must not be above the oldest age": field names in a problem, in words. */
 export function problemInWords(problem: string, words: (field: string) => string | undefined): string {
   const named = problem.replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (name) => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Table } from './table';
 
 export interface Column {
   header: ReactNode;
@@ -20,36 +21,27 @@ export function DataTable({
 }) {
   const numeric = (index: number) => (columns[index]?.numeric ? ' govuk-table__cell--numeric' : '');
   return (
-    <div className="app-table-scroll">
-      <table className="govuk-table">
-        <caption className={`govuk-table__caption ${captionClass}`}>{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column, index) => (
-              <th scope="col" className={`govuk-table__header${numeric(index).replace('cell', 'header')}`} key={index}>
-                {column.header}
+    <Table
+      caption={caption}
+      captionClass={captionClass}
+      heads={columns.map((column) => column.header)}
+      numeric={(index) => Boolean(columns[index]?.numeric)}
+    >
+      {rows.map((row) => (
+        <tr className="govuk-table__row" key={row.key}>
+          {row.cells.map((cell, index) =>
+            index === 0 ? (
+              <th scope="row" className={`govuk-table__header${numeric(index).replace('cell', 'header')}`} key={index}>
+                {cell}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.map((row) => (
-            <tr className="govuk-table__row" key={row.key}>
-              {row.cells.map((cell, index) =>
-                index === 0 ? (
-                  <th scope="row" className={`govuk-table__header${numeric(index).replace('cell', 'header')}`} key={index}>
-                    {cell}
-                  </th>
-                ) : (
-                  <td className={`govuk-table__cell${numeric(index)}`} key={index}>
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            ) : (
+              <td className={`govuk-table__cell${numeric(index)}`} key={index}>
+                {cell}
+              </td>
+            ),
+          )}
+        </tr>
+      ))}
+    </Table>
   );
 }

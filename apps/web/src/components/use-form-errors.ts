@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
+import { problemsByField } from '../api/problems';
 import type { FieldError } from './error-summary';
 
 /**
@@ -28,8 +29,9 @@ export function useFormErrors(prefix: string, labels: Record<string, string>, da
     },
     /** An api refusal: a 400's fields beside their inputs, anything else as one message. */
     fail: (error: unknown, conflict = 'That could not be saved because something changed: reload and try again.') => {
-      if (error instanceof ApiError && error.status === 400 && error.body.details?.length) {
-        setProblems(Object.fromEntries(error.body.details.map((detail) => [detail.field, detail.problem])));
+      const byField = problemsByField(error);
+      if (byField) {
+        setProblems(byField);
         setGeneral(null);
       } else if (error instanceof ApiError && error.status === 409) {
         setGeneral(error.body.message || conflict);

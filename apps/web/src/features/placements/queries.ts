@@ -1,5 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { Ok } from '../../api/types';
+
+export type Placement = Ok<'/api/v1/placements/{id}'>;
 
 export const PLACEMENTS_PAGE = 25;
 
@@ -28,3 +31,9 @@ export const providerQuery = (id: string | undefined) =>
     enabled: Boolean(id),
     staleTime: Infinity,
   });
+
+/** A change to one placement shows in the lists as well: every placements query is refetched. */
+export function useInvalidate(placementId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['placements'] });
+}

@@ -75,6 +75,25 @@ export const fieldId = (field: string) => {
 };
 const DATE_FIELDS = new Set(['child.dateOfBirth', 'requiredBy']);
 
+/** The words the error summary puts before a field's problem; a need's level is the needs'. */
+const LABELS: Record<string, string> = {
+  'child.localReference': 'Case reference',
+  'child.dateOfBirth': 'Date of birth',
+  'child.gender': 'Gender',
+  'child.homePostcode': 'Home postcode',
+  'child.legalStatus': 'Legal status',
+  'child.categoryOfNeed': 'Category of need',
+  'child.siblingGroupSize': 'Children to place together',
+  'child.needs': 'Needs',
+  urgency: 'Urgency',
+  requiredBy: 'Needed by',
+  placementTypes: 'Kinds of placement',
+  maxDistanceMiles: 'Furthest from home',
+  weeklyBudget: 'Weekly budget',
+  notes: 'Notes',
+};
+export const fieldLabel = (field: string) => LABELS[field] ?? LABELS[field.replace(/\[\d+\].*$/, '')] ?? field;
+
 const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 /**

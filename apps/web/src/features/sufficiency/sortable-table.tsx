@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { Table } from '../../components/table';
 import { nextSort, sortRows, type SortState } from './sort';
 
 export interface Column<R, K extends string> {
@@ -33,37 +34,18 @@ export function SortableTable<R, K extends string>({
   const sorted = sortRows(rows, sort, (row, key) => byKey.get(key)!.value(row));
   const cell = (numeric?: boolean) => `govuk-table__cell${numeric ? ' govuk-table__cell--numeric' : ''}`;
   return (
-    <div className="app-table-scroll">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column) => (
-              <th
-                scope="col"
-                key={column.key}
-                className={`govuk-table__header${column.numeric ? ' govuk-table__header--numeric' : ''}`}
-                aria-sort={sort.key === column.key ? sort.direction : 'none'}
-              >
-                <button type="button" className="app-link-button" onClick={() => setSort(nextSort(sort, column.key))}>
-                  {column.label}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {sorted.map((row) => (
-            <tr className="govuk-table__row" key={rowKey(row)}>
-              {columns.map((column) => (
-                <td className={cell(column.numeric)} key={column.key}>
-                  {column.show ? column.show(row) : (column.value(row) ?? 'Not known')}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        {totals ? (
+    <Table
+      caption={caption}
+      captionClass="govuk-table__caption--m"
+      heads={columns.map((column) => (
+        <button type="button" className="app-link-button" onClick={() => setSort(nextSort(sort, column.key))}>
+          {column.label}
+        </button>
+      ))}
+      numeric={(index) => Boolean(columns[index].numeric)}
+      sort={(index) => (sort.key === columns[index].key ? sort.direction : 'none')}
+      foot={
+        totals ? (
           <tfoot>
             <tr className="govuk-table__row">
               {totals.map((total, index) => (
@@ -73,8 +55,18 @@ export function SortableTable<R, K extends string>({
               ))}
             </tr>
           </tfoot>
-        ) : null}
-      </table>
-    </div>
+        ) : null
+      }
+    >
+      {sorted.map((row) => (
+        <tr className="govuk-table__row" key={rowKey(row)}>
+          {columns.map((column) => (
+            <td className={cell(column.numeric)} key={column.key}>
+              {column.show ? column.show(row) : (column.value(row) ?? 'Not known')}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </Table>
   );
 }
