@@ -1,3 +1,4 @@
+import type { PlacementStatus } from '@app/domain';
 import type { ChildSummary } from './child-summary';
 
 /** Placements as the placing LA and the provider read them, one by one and in lists. */
@@ -12,7 +13,7 @@ export interface PlacementView {
   startDate: string;
   weeklyCost: number;
   bedsTaken: number;
-  status: 'active' | 'ended';
+  status: PlacementStatus;
   endedOn: string | null;
   endReason: string | null;
   plannedEnding: boolean | null;

@@ -17,7 +17,7 @@ import { returningRows } from './rows';
 import { MATCH_REFERRAL_COLUMNS, toMatchReferral, toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from './match-rows';
 import { OutboxRepository } from './outbox.repository';
 import { appendChange } from './vacancy.repository';
-import { offerStatus, referralStatus, vacancyStatus } from './status-sql';
+import { offerStatus, placementStatus, referralStatus, vacancyStatus } from './status-sql';
 
 export type AcceptResult =
   | { outcome: 'placed'; placementId: string }
@@ -41,7 +41,7 @@ class Rollback extends Error {
 const VIEW = `SELECT p.id, p.referral_id AS "referralId", p.vacancy_id AS "vacancyId", p.setting_id AS "settingId",
   p.provider_id AS "providerId", p.local_authority_code AS "localAuthorityCode",
   to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", p.weekly_cost AS "weeklyCost", p.beds_taken AS "bedsTaken",
-  CASE WHEN p.ended_on IS NULL THEN 'active' ELSE 'ended' END AS status,
+  CASE WHEN p.ended_on IS NULL THEN ${placementStatus('active')} ELSE ${placementStatus('ended')} END AS status,
   to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", p.end_reason AS "endReason", p.planned_ending AS "plannedEnding"
   FROM placements p`;
 

@@ -1,4 +1,4 @@
-import type { OfferStatus, OutcomeStatus, ReferralStatus, VacancyStatus } from '@app/domain';
+import type { OfferStatus, OutcomeStatus, PlacementStatus, ReferralStatus, VacancyStatus } from '@app/domain';
 
 /**
  * SQL literals of single statuses, each checked by the compiler against the domain's list, so a
@@ -11,3 +11,4 @@ export const referralStatus: (status: ReferralStatus) => string = literal;
 export const vacancyStatus: (status: VacancyStatus) => string = literal;
 export const offerStatus: (status: OfferStatus) => string = literal;
 export const outcomeStatus: (status: OutcomeStatus) => string = literal;
+export const placementStatus: (status: PlacementStatus) => string = literal;

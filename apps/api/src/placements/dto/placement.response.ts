@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type OutcomeStatus } from '@app/domain';
-import type { OutcomeKind, PlacementView } from '@app/persistence';
-import { apiEnum, OUTCOME_KIND, OUTCOME_STATUS, REASON_FOR_PLACEMENT_CHANGE, ROLE, unionMembers } from '../../common/api-enums';
+import { type OutcomeStatus, PLACEMENT_STATUSES, type PlacementStatus } from '@app/domain';
+import type { OutcomeKind } from '@app/persistence';
+import { apiEnum, OUTCOME_KIND, OUTCOME_STATUS, REASON_FOR_PLACEMENT_CHANGE, ROLE } from '../../common/api-enums';
 import { DAY, TIMESTAMP, UUID, WEEKLY_COST } from '../../common/api-formats';
 import { LA_CODE } from '../../common/local-authority-code';
 import { ChildIdentityResponse, ChildSummaryResponse } from '../../referrals/dto/child.response';
 
-const PLACEMENT_STATUS = apiEnum('PlacementStatus', unionMembers<PlacementView['status']>({ active: true, ended: true }));
+const PLACEMENT_STATUS = apiEnum('PlacementStatus', PLACEMENT_STATUSES);
 
 export class AcceptedOfferResponse {
   @ApiProperty(UUID)
@@ -42,7 +42,7 @@ export class PlacementResponse {
   bedsTaken: number;
 
   @ApiProperty({ ...PLACEMENT_STATUS })
-  status: PlacementView['status'];
+  status: PlacementStatus;
 
   @ApiProperty({ ...DAY, nullable: true })
   endedOn: string | null;
