@@ -36,10 +36,10 @@ export { DEFAULT_AUTO_SEND_TOP_PROVIDERS, MAX_AUTO_SEND_TOP_PROVIDERS } from './
 export * from './market/market-position';
 export { previewWeights } from './matching/weights-preview';
 export type { StoredShortlistItem } from './matching/weights-preview';
-export { compareSectors, sectorGroup, SECTOR_GROUPS } from './benchmarks/sector-comparison';
+export { compareSectors, SECTOR_GROUPS } from './benchmarks/sector-comparison';
 export type { BenchmarkSums, SectorComparison, SectorGroup } from './benchmarks/sector-comparison';
 export * from './sufficiency/reserved-nights';
-export { backtest, forecastSeries, seasonalNaive } from './sufficiency/forecast';
+export { backtest, forecastSeries } from './sufficiency/forecast';
 export type { BacktestResult, Forecast, ForecastMethod, ForecastOptions, ForecastPoint } from './sufficiency/forecast';
 export { addMonths, firstOfMonth, lastCompleteMonths } from './sufficiency/months';
 export { AGE_BAND_BOUNDS, AGE_BANDS, ageBandOf } from './sufficiency/age-bands';

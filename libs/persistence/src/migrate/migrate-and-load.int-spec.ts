@@ -1,6 +1,7 @@
 import { createTestDatabase, insertProvider, insertSetting, insertVacancy, TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS, migrateAndLoadReferenceData } from '@app/persistence';
+import { createDataSource, migrateAndLoadReferenceData } from '@app/persistence';
+import { MIGRATIONS } from '../migrations';
 
 /** Runs on every deploy (and built every test database's template), so it must be safe to repeat. */
 describe('migrateAndLoadReferenceData', () => {
