@@ -1,5 +1,5 @@
 import { NEED_CODES } from '../needs/needs-taxonomy';
-import { ageOutOfRange, notAvailableOn, ratedInadequate, tooFewBeds } from './eligibility';
+import { ageOutOfRange, notAvailableOnDay, ratedInadequate, tooFewBeds } from './eligibility';
 import { clampLevel, type PreparedReferral } from './prepared-referral';
 import { qualityFit } from './quality';
 import { dayNumberOf } from './staleness';
@@ -183,7 +183,7 @@ export class VacancyColumns {
       (flags[slot] & (mustHave | INADEQUATE)) === mustHave &&
       types[typeCode[slot]] === 1 &&
       !ageOutOfRange(age, ageMin[slot], ageMax[slot]) &&
-      !notAvailableOn(fromDay[slot], untilDay[slot], neededOn) &&
+      !notAvailableOnDay(fromDay[slot], untilDay[slot], neededOn) &&
       confirmedDay[slot] >= freshFromDay &&
       !tooFewBeds(beds[slot], siblings) &&
       (genderBit === 0 || (genders[slot] & genderBit) !== 0) &&
