@@ -29,6 +29,19 @@ export function referralJobColumns(jobFor: (urgency: Urgency) => ReferralJob, ur
   return `${either(JOB_QUEUE[fast], JOB_QUEUE[routine])}, ${either(fast, routine)}, ${jsonObject({ referralId } satisfies PayloadSql<ReferralJob>)}`;
 }
 
+/**
+ * SQL: a field of the payload of an outbox row (`row`, its alias in the query) as text, named as the
+ * catalogue names it for `job`, so reading a renamed field fails to compile as writing it does.
+ */
+export function payloadField<J extends JobName>(row: string, _job: J, field: keyof JobPayloads[J] & string): string {
+  return `${row}.payload->>${literal(field)}`;
+}
+
+/** SQL: whether the payload of the outbox row `row` has the catalogue's `field` of `job`. */
+export function payloadHas<J extends JobName>(row: string, _job: J, field: keyof JobPayloads[J] & string): string {
+  return `${row}.payload ? ${literal(field)}`;
+}
+
 function jsonObject(fields: Readonly<Record<string, string>>): string {
   return `jsonb_build_object(${Object.entries(fields)
     .map(([name, sql]) => `${literal(name)}, ${sql}`)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { MATCHED } from '@app/domain';
 import { JOB_QUEUE, JobName, type JobPayloads, type QueueName } from '@app/jobs';
+import { payloadField, payloadHas } from './outbox-sql';
 import { referralStatus } from './status-sql';
 
 /**
@@ -134,7 +135,8 @@ export class OutboxRepository {
          FROM referrals r
          CROSS JOIN LATERAL (
            SELECT * FROM outbox o
-            WHERE o.payload ? 'referralId' AND o.payload->>'referralId' = r.id::text AND o.job_name = ANY($1)
+            WHERE ${payloadHas('o', JobName.MatchReferral, 'referralId')} AND ${payloadField('o', JobName.MatchReferral, 'referralId')} = r.id::text
+              AND o.job_name = ANY($1)
             ORDER BY o.id DESC LIMIT 1
          ) o
         WHERE o.sent_at IS NOT NULL
@@ -148,8 +150,8 @@ export class OutboxRepository {
       `SELECT o.id::text AS id, o.queue_name AS "queueName", o.job_name AS "jobName", o.payload,
               CASE WHEN o.job_name = ANY($1) THEN 'due' ELSE 'recent' END AS why
          FROM outbox o
-         LEFT JOIN referrals r ON o.job_name = ANY($1) AND r.id = (o.payload->>'referralId')::uuid
-         LEFT JOIN provider_notifications n ON o.job_name = $3 AND n.id = (o.payload->>'notificationId')::uuid
+         LEFT JOIN referrals r ON o.job_name = ANY($1) AND r.id = (${payloadField('o', JobName.RematchReferral, 'referralId')})::uuid
+         LEFT JOIN provider_notifications n ON o.job_name = $3 AND n.id = (${payloadField('o', JobName.NotifyProvider, 'notificationId')})::uuid
         WHERE o.created_at > now() - make_interval(secs => $4) AND o.sent_at IS NOT NULL
           AND (o.job_name = ANY($1) OR o.job_name = ANY($2))
           AND (NOT o.job_name = ANY($1)
